@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Makes sure the Debian packages the tests need are installed: Chromium (the
+ * end-to-end browser; `npx playwright install` cannot download here) and
+ * redis-server (the shared rate-limit test). Installs them with apt when it can,
+ * otherwise says exactly what to install and exits non-zero.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needed = [
+  { pkg: 'chromium', bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
+].filter((n) => !existsSync(n.bin));
+
+if (needed.length === 0) process.exit(0);
+
+const names = needed.map((n) => n.pkg).join(' ');
+const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+
+if (!hasApt || (!isRoot && !canSudo)) {
+  console.error(
+    `The tests need these system packages, which are missing: ${names}.\n` +
+      `Install them (Debian/Ubuntu: sudo apt-get install -y ${names}), or set CHROMIUM_PATH to a Chromium binary, then run npm test again.`,
+  );
+  process.exit(1);
+}
+
+console.log(`Installing ${names} with apt-get (needed by the tests)...`);
+const prefix = isRoot ? [] : ['sudo', '-n'];
+const run = (args) => {
+  const [cmd, ...rest] = [...prefix, ...args];
+  execFileSync(cmd, rest, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+};
+run(['apt-get', 'update', '-qq']);
+run(['apt-get', 'install', '-y', '-qq', ...needed.map((n) => n.pkg)]);

@@ -1,0 +1,96 @@
+/**
+ * Vite plugin: serves the sandbox frame, its script and Pyodide in dev with the
+ * same headers as production, and emits them into dist/ on build.
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, ViteDevServer } from 'vite';
+import { FRAME_PATH, FRAME_SCRIPT_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
+import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
+import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
+
+const FRAME_HTML = new URL('../src/frame/frame.html', import.meta.url);
+
+function setHeaders(res: ServerResponse, headers: Record<string, string>): void {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+}
+
+function originOf(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? '127.0.0.1'}`;
+}
+
+function devMiddleware(server: ViteDevServer) {
+  let frameJs: Promise<string> | null = null;
+  server.watcher.on('change', (file) => {
+    if (FRAME_SOURCE_DIRS.some((d) => file.startsWith(d))) frameJs = null;
+  });
+  return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      if (path === FRAME_PATH) {
+        setHeaders(res, frameHeaders(originOf(req)));
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(await readFile(FRAME_HTML));
+        return;
+      }
+      if (isSandboxAsset(path)) {
+        setHeaders(res, sandboxAssetHeaders({ immutable: false }));
+        if (path === FRAME_SCRIPT_PATH) {
+          frameJs ??= bundleFrame({ minify: false });
+          res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+          res.end(await frameJs);
+          return;
+        }
+        if (path.startsWith(PYODIDE_PATH)) {
+          const name = path.slice(PYODIDE_PATH.length);
+          if (!(PYODIDE_FILES as readonly string[]).includes(name)) {
+            res.statusCode = 404;
+            res.end('Not found');
+            return;
+          }
+          res.setHeader('Content-Type', contentTypeOf(name));
+          res.end(await readFile(join(PYODIDE_DIR, name)));
+          return;
+        }
+        next(); // packages: served from public/ by Vite, with the headers set above
+        return;
+      }
+      setHeaders(res, pageHeaders({ dev: true }));
+      next();
+    } catch (err) {
+      frameJs = null;
+      res.statusCode = 500;
+      res.end(String(err));
+    }
+  };
+}
+
+/** The Executor Vite plugin. */
+export function executorVitePlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'executor-sandbox',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    configureServer(server) {
+      server.middlewares.use(devMiddleware(server));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        setHeaders(res, pageHeaders());
+        next();
+      });
+    },
+    async writeBundle() {
+      await mkdir(join(outDir, 'frame'), { recursive: true });
+      await writeFile(join(outDir, FRAME_SCRIPT_PATH), await bundleFrame({ minify: true }));
+      await copyFile(FRAME_HTML, join(outDir, FRAME_PATH));
+      const pyodideOut = join(outDir, PYODIDE_PATH);
+      await mkdir(pyodideOut, { recursive: true });
+      await Promise.all(PYODIDE_FILES.map((f) => copyFile(join(PYODIDE_DIR, f), join(pyodideOut, f))));
+    },
+  };
+}

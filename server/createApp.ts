@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { join } from 'node:path';
+import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
+import { serveFile } from './serveFile.ts';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** The built app (vite build output). */
+  distDir: string;
+  /** Extra sources the frame may fetch packages from (e.g. a package CDN). */
+  packageSources?: string[];
+  /** Mounted before the static files, e.g. the chat proxy. */
+  api?: Hono;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The Executor server: the built app with its isolation headers, the sandbox
+ * frame with its strict CSP, Pyodide and packages for the opaque-origin frame,
+ * and the API routes.
+ */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const { distDir } = options;
+  if (options.api) app.route('/', options.api);
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.path}.` } }, 404));
+
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const path = c.req.path;
+    const method = c.req.method;
+    if (path === FRAME_PATH) {
+      const origin = publicOrigin(c.req.url, options.env);
+      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources), method);
+      if (res) return res;
+    } else if (isSandboxAsset(path)) {
+      const headers = sandboxAssetHeaders({ immutable: path.startsWith(PYODIDE_PATH) });
+      const res = await serveFile(distDir, path, headers, method);
+      if (res) return res;
+      if (path === `${PACKAGES_PATH}pyodide-lock.json`) {
+        // No self-hosted packages built: Pyodide's own lock (packages from its CDN).
+        const fallback = await serveFile(distDir, `${PYODIDE_PATH}pyodide-lock.json`, headers, method);
+        if (fallback) return fallback;
+      }
+      return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
+    } else {
+      const res = await serveFile(distDir, path, pageHeaders(), method);
+      if (res) return res;
+      // Unknown paths without a file extension are app routes (e.g. /?session=...).
+      if (!/\.[a-z0-9]+$/i.test(path)) {
+        const index = await serveFile(distDir, '/index.html', { ...pageHeaders(), 'Cache-Control': 'no-cache' }, method);
+        if (index) return index;
+      }
+    }
+    return c.text('Not found', 404, pageHeaders());
+  });
+  return app;
+}
+
+/** The default location of the built app. */
+export const DEFAULT_DIST_DIR = join(import.meta.dirname, '..', 'dist');

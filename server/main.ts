@@ -1,0 +1,29 @@
+/**
+ * `npm start`: serves the built app on http://127.0.0.1:$PORT (default 8080).
+ * HOST may widen the address (e.g. 0.0.0.0 in a container).
+ */
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp, DEFAULT_DIST_DIR } from './createApp.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const distDir = process.env.EXECUTOR_DIST_DIR ?? DEFAULT_DIST_DIR;
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number (0-65535); got "${process.env.PORT}".`);
+  process.exit(1);
+}
+if (!existsSync(join(distDir, 'index.html'))) {
+  console.error(`No built app in ${distDir}: run "npm run build" first (npm start does this for you).`);
+  process.exit(1);
+}
+
+const app = createApp({ distDir });
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`Executor is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`);
+});
+const shutdown = () => server.close(() => process.exit(0));
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

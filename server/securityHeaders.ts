@@ -1,0 +1,98 @@
+/**
+ * Every security header Executor serves, in one place: used by the production
+ * server and by the Vite dev server, so both serve the same isolation.
+ */
+import { FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+
+/** A header name → value map. */
+export type Headers = Record<string, string>;
+
+const common: Headers = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * Headers of the app page and its same-origin assets: cross-origin isolated
+ * (COOP + COEP) so the sandbox frame can use SharedArrayBuffer, and never framed.
+ */
+export function pageHeaders(options: { dev?: boolean } = {}): Headers {
+  const devScript = options.dev ? " 'unsafe-inline'" : '';
+  const devConnect = options.dev ? ' ws: wss:' : '';
+  return {
+    ...common,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      `script-src 'self'${devScript}`,
+      // Monaco sets inline styles on its DOM nodes.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "worker-src 'self' blob:",
+      "frame-src 'self'",
+      `connect-src 'self'${devConnect}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  };
+}
+
+/**
+ * Headers of the sandbox frame document. `origin` is the app's own origin: the
+ * frame may run only the app's frame script and Pyodide, may fetch only Pyodide
+ * and the package index (plus `extraPackageSources`, e.g. a package CDN), may
+ * start only blob: workers, and may be embedded only by the app.
+ */
+export function frameHeaders(origin: string, extraPackageSources: string[] = []): Headers {
+  const pyodide = `${origin}${PYODIDE_PATH}`;
+  const extra = extraPackageSources.length ? ` ${extraPackageSources.join(' ')}` : '';
+  return {
+    ...common,
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      `script-src ${pyodide} ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
+      `connect-src ${pyodide} ${origin}${PACKAGES_PATH}${extra}`,
+      'worker-src blob:',
+      `frame-ancestors ${origin}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; '),
+  };
+}
+
+/**
+ * Headers of files the opaque-origin frame and its workers load (Pyodide, the
+ * packages, the frame script): their requests come from origin "null", so they
+ * need CORS and a cross-origin resource policy.
+ */
+export function sandboxAssetHeaders(options: { immutable: boolean }): Headers {
+  return {
+    ...common,
+    'Access-Control-Allow-Origin': '*',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Cache-Control': options.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+}
+
+/** True for URL paths served with {@link sandboxAssetHeaders}. */
+export function isSandboxAsset(path: string): boolean {
+  return path.startsWith(PYODIDE_PATH) || path.startsWith(PACKAGES_PATH) || path === FRAME_SCRIPT_PATH;
+}
+
+/**
+ * The app's public origin for a request: PUBLIC_ORIGIN when set (behind a
+ * TLS-terminating proxy), else the request's own scheme and host.
+ */
+export function publicOrigin(requestUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PUBLIC_ORIGIN?.replace(/\/+$/, '');
+  return configured || new URL(requestUrl).origin;
+}

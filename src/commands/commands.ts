@@ -1,0 +1,77 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from '../store/types.ts';
+
+/** Ids of the registered commands. */
+export const CommandId = {
+  run: 'run',
+  stop: 'stop',
+  clear: 'clear',
+  reset: 'reset',
+} as const;
+/** Ids of the registered commands. */
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+/**
+ * An action the user (toolbar, keyboard) or the agent can take. One object per
+ * action, so every entry point behaves the same (after excalidraw's actions).
+ */
+export interface Command {
+  id: CommandId;
+  label: string;
+  /** Tooltip, including the shortcut when there is one. */
+  title: string;
+  /** Primary-modifier (Ctrl/Cmd) + key, when the command has a shortcut. */
+  shortcut?: { key: 'Enter' | 'Escape'; primary: boolean };
+  isEnabled(state: AppState): boolean;
+  execute(store: StoreApi<AppState>): Promise<unknown> | void;
+}
+
+const ready = (s: AppState) => s.engine !== null && s.status.state !== 'failed';
+
+/** Every command, in toolbar order. */
+export const commands: readonly Command[] = [
+  {
+    id: CommandId.run,
+    label: 'Run',
+    title: 'Run the code (Ctrl/Cmd+Enter)',
+    shortcut: { key: 'Enter', primary: true },
+    isEnabled: (s) => ready(s) && !s.running,
+    execute: (store) => store.getState().runCode(),
+  },
+  {
+    id: CommandId.stop,
+    label: 'Stop',
+    title: 'Stop the running program (Escape in the console)',
+    isEnabled: (s) => s.running,
+    execute: (store) => store.getState().stopRun(),
+  },
+  {
+    id: CommandId.clear,
+    label: 'Clear',
+    title: 'Clear the console',
+    isEnabled: (s) => s.entries.length > 0,
+    execute: (store) => store.getState().clearOutput(),
+  },
+  {
+    id: CommandId.reset,
+    label: 'Restart Python',
+    title: 'Start a fresh interpreter (variables are lost)',
+    isEnabled: (s) => ready(s) && !s.running,
+    execute: (store) => store.getState().resetInterpreter(),
+  },
+];
+
+/** Looks a command up by id. */
+export function getCommand(id: CommandId): Command {
+  const found = commands.find((c) => c.id === id);
+  if (!found) throw new Error(`Unknown command ${id}`);
+  return found;
+}
+
+/** Runs a command when it is enabled; returns whether it ran. */
+export function runCommand(id: CommandId, store: StoreApi<AppState>): boolean {
+  const command = getCommand(id);
+  if (!command.isEnabled(store.getState())) return false;
+  void command.execute(store);
+  return true;
+}

@@ -1,0 +1,21 @@
+/** Releases a lock taken with {@link Lock.acquire}. */
+export type Release = () => void;
+
+/** A FIFO async mutex (after Pyodide's common/lock.ts). */
+export interface Lock {
+  acquire(): Promise<Release>;
+}
+
+/** Creates a lock: callers get it one at a time, in the order they asked. */
+export function createLock(): Lock {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    acquire() {
+      let release!: Release;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => release);
+      tail = tail.then(() => held);
+      return ready;
+    },
+  };
+}

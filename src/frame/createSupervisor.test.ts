@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionResult, FrameToPage, RunOptions } from '../protocol/protocol.ts';
+import { createSupervisor } from './createSupervisor.ts';
+import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+
+interface FakeWorker extends WorkerHandle {
+  runs: Array<{ id: number; code: string }>;
+  interrupts: number;
+  terminated: boolean;
+  say: Parameters<WorkerListener>[1] extends infer M ? (msg: M) => void : never;
+}
+
+const options: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
+
+function okResult(partial: Partial<ExecutionResult> = {}): ExecutionResult {
+  return {
+    success: true,
+    status: 'ok',
+    stdout: '',
+    stderr: '',
+    output: [],
+    value: null,
+    error: null,
+    metrics: { wallMs: 1, cpuMs: 1, peakMemoryMB: 10, outputChars: 0, truncated: false },
+    stateKept: true,
+    ...partial,
+  };
+}
+
+function setup() {
+  let now = 0;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let nextTimer = 1;
+  const workers: FakeWorker[] = [];
+  const sent: FrameToPage[] = [];
+  const sup = createSupervisor({
+    spawn(listener) {
+      const w: FakeWorker = {
+        ready: Promise.resolve(),
+        runs: [],
+        interrupts: 0,
+        terminated: false,
+        run(id, code) {
+          w.runs.push({ id, code });
+        },
+        interrupt() {
+          w.interrupts++;
+        },
+        terminate() {
+          w.terminated = true;
+        },
+        say: (msg) => listener(w, msg),
+      };
+      workers.push(w);
+      return w;
+    },
+    send: (m) => sent.push(m),
+    now: () => now,
+    setTimer(fn, ms) {
+      const id = nextTimer++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimer(id) {
+      timers = timers.filter((t) => t.id !== id);
+    },
+    graceMs: 500,
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    due.forEach((t) => t.fn());
+  };
+  const results = () => sent.flatMap((m) => (m.type === 'result' ? [m] : []));
+  const states = () => sent.flatMap((m) => (m.type === 'state' ? [m.state] : []));
+  return { sup, workers, sent, advance, results, states };
+}
+
+describe('createSupervisor', () => {
+  it('waits for the interpreter, runs, and boots a spare once ready', () => {
+    const { sup, workers, results, states } = setup();
+    sup.handle({ type: 'run', id: 1, code: 'print(1)', options });
+    expect(workers[0]?.runs).toEqual([]);
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    expect(workers[0]?.runs).toEqual([{ id: 1, code: 'print(1)' }]);
+    expect(workers).toHaveLength(2); // the spare
+    workers[0]?.say({ type: 'result', id: 1, result: okResult() });
+    expect(results()[0]?.result.status).toBe('ok');
+    expect(states().at(-1)).toBe('ready');
+  });
+
+  it('soft-interrupts at the timeout and reports timeout with state kept', () => {
+    const { sup, workers, advance, results } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 2, code: 'while True: pass', options });
+    advance(999);
+    expect(workers[0]?.interrupts).toBe(0);
+    advance(1);
+    expect(workers[0]?.interrupts).toBe(1);
+    const interrupted = okResult({
+      success: false,
+      status: 'stopped',
+      error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: 1 },
+    });
+    workers[0]?.say({ type: 'result', id: 2, result: interrupted });
+    advance(1000); // the grace timer must have been cleared
+    expect(workers[0]?.terminated).toBe(false);
+    expect(results()).toHaveLength(1);
+    expect(results()[0]?.result).toMatchObject({ status: 'timeout', stateKept: true, success: false });
+  });
+
+  it('kills an interpreter that ignores the interrupt and swaps in the spare', () => {
+    const { sup, workers, advance, results, sent } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    workers[1]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 3, code: 'swallow', options });
+    workers[0]?.say({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'partial\n' }] });
+    advance(1000);
+    advance(500);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(results()[0]?.result).toMatchObject({ status: 'timeout', stateKept: false, stdout: 'partial\n' });
+    expect(sent.some((m) => m.type === 'notice' && /replaced/.test(m.text))).toBe(true);
+    // the spare is now active and a new spare is booting
+    sup.handle({ type: 'run', id: 4, code: 'print(2)', options });
+    expect(workers[1]?.runs).toEqual([{ id: 4, code: 'print(2)' }]);
+    expect(workers).toHaveLength(3);
+  });
+
+  it('stop interrupts the current run and reports stopped', () => {
+    const { sup, workers, results } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 5, code: 'loop', options });
+    sup.handle({ type: 'stop', id: 5 });
+    expect(workers[0]?.interrupts).toBe(1);
+    workers[0]?.say({
+      type: 'result',
+      id: 5,
+      result: okResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: null } }),
+    });
+    expect(results()[0]?.result.status).toBe('stopped');
+  });
+
+  it('replaces a crashed interpreter and reports crashed', () => {
+    const { sup, workers, results, states } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 6, code: 'deep', options });
+    workers[0]?.say({ type: 'fatal', id: 6, message: 'Maximum call stack size exceeded' });
+    expect(workers[0]?.terminated).toBe(true);
+    expect(results()[0]?.result).toMatchObject({ status: 'crashed', stateKept: false });
+    expect(results()[0]?.result.error?.message).toMatch(/fresh interpreter/);
+    expect(states()).toContain('restarting');
+  });
+
+  it('ignores messages from workers it no longer owns', () => {
+    const { sup, workers, sent } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'reset', id: 7 });
+    const before = sent.length;
+    workers[0]?.say({ type: 'output', id: 8, chunks: [{ stream: 'stdout', text: 'ghost' }] });
+    expect(sent.length).toBe(before);
+  });
+});

@@ -1,0 +1,275 @@
+import type {
+  EngineState,
+  ExecutionResult,
+  FrameToPage,
+  OutputChunk,
+  PageToFrame,
+  RunOptions,
+  WorkerToFrame,
+} from '../protocol/protocol.ts';
+import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+
+/** How long a soft interrupt may take before the worker is killed. */
+export const DEFAULT_GRACE_MS = 1500;
+
+/** What the supervisor needs from its surroundings (injected so tests can drive time). */
+export interface SupervisorDeps {
+  spawn(listener: WorkerListener): WorkerHandle;
+  send(msg: FrameToPage): void;
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(timer: unknown): void;
+  graceMs?: number;
+}
+
+/** Handles the page's commands for the frame. */
+export interface Supervisor {
+  handle(msg: PageToFrame): void;
+}
+
+interface CurrentRun {
+  id: number;
+  code: string;
+  options: RunOptions;
+  startedAt: number;
+  output: OutputChunk[];
+  outputChars: number;
+  reason: 'timeout' | 'stopped' | null;
+  timers: unknown[];
+  started: boolean;
+}
+
+const INTERRUPTED = new Set(['KeyboardInterrupt']);
+
+/**
+ * Owns the active interpreter and a booted spare. Enforces the run's time limit:
+ * a soft interrupt first, then, after a grace period, a hard kill that swaps in
+ * the spare. Replaces the interpreter after a fatal error.
+ */
+export function createSupervisor(deps: SupervisorDeps): Supervisor {
+  const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
+  let phase: 'starting' | 'restarting' = 'starting';
+  let activeReady = false;
+  let spare: WorkerHandle | null = null;
+  let spareReady = false;
+  let current: CurrentRun | null = null;
+  let pendingResets: number[] = [];
+
+  const state = (s: EngineState, detail: string, progress: number | null = null): void =>
+    deps.send({ type: 'state', state: s, detail, progress });
+
+  const listener: WorkerListener = (handle, msg) => {
+    if (handle === spare) onSpare(msg);
+    else if (handle === active) onActive(msg);
+  };
+  let active = deps.spawn(listener);
+  state('starting', 'Starting Python', 0);
+
+  function onSpare(msg: WorkerToFrame): void {
+    if (msg.type === 'ready') spareReady = true;
+    if (msg.type === 'boot-failed' || msg.type === 'fatal') {
+      spare?.terminate();
+      spare = null;
+    }
+  }
+
+  function onActive(msg: WorkerToFrame): void {
+    switch (msg.type) {
+      case 'progress':
+        if (!activeReady) state(phase, msg.detail, msg.progress);
+        return;
+      case 'ready':
+        becameReady();
+        return;
+      case 'boot-failed':
+        state('failed', `Python could not start: ${msg.message}`);
+        if (current) finish(crashResult(current, `Python could not start: ${msg.message}`));
+        return;
+      case 'output':
+        if (current && msg.id === current.id) {
+          for (const c of msg.chunks) current.outputChars += c.text.length;
+          current.output.push(...msg.chunks);
+          deps.send({ type: 'output', id: msg.id, chunks: msg.chunks });
+        }
+        return;
+      case 'result':
+        if (current && msg.id === current.id) finish(adjust(current, msg.result));
+        return;
+      case 'fatal':
+        crash(msg.message);
+        return;
+    }
+  }
+
+  function becameReady(): void {
+    activeReady = true;
+    for (const id of pendingResets) deps.send({ type: 'reset-done', id });
+    pendingResets = [];
+    if (current && !current.started) startCurrent();
+    else if (!current) state('ready', 'Ready');
+    if (!spare) {
+      spare = deps.spawn(listener);
+      spareReady = false;
+    }
+  }
+
+  function startCurrent(): void {
+    const run = current;
+    if (!run) return;
+    run.started = true;
+    run.startedAt = deps.now();
+    state('running', 'Running');
+    active.run(run.id, run.code, run.options);
+    run.timers.push(deps.setTimer(() => interrupt('timeout'), run.options.timeoutMs));
+  }
+
+  function interrupt(reason: 'timeout' | 'stopped'): void {
+    const run = current;
+    if (!run || run.reason) return;
+    run.reason = reason;
+    if (!run.started) {
+      finish(adjust(run, emptyResult(run, 'stopped')));
+      return;
+    }
+    active.interrupt();
+    run.timers.push(deps.setTimer(() => hardKill(run), graceMs));
+  }
+
+  function hardKill(run: CurrentRun): void {
+    if (current !== run) return;
+    replaceActive();
+    deps.send({
+      type: 'notice',
+      level: 'warning',
+      text: `The program did not stop when interrupted, so its interpreter was replaced. Variables from earlier runs are gone.`,
+    });
+    finish({ ...adjust(run, emptyResult(run, run.reason ?? 'stopped')), stateKept: false });
+  }
+
+  function crash(message: string): void {
+    replaceActive();
+    deps.send({
+      type: 'notice',
+      level: 'warning',
+      text: 'Python crashed and a fresh interpreter was started. Variables from earlier runs are gone.',
+    });
+    if (current) finish(crashResult(current, message));
+  }
+
+  function replaceActive(): void {
+    active.terminate();
+    phase = 'restarting';
+    if (spare) {
+      active = spare;
+      activeReady = spareReady;
+      spare = null;
+    } else {
+      active = deps.spawn(listener);
+      activeReady = false;
+    }
+    if (activeReady) becameReady();
+    else state('restarting', 'Restarting Python', 0);
+  }
+
+  function finish(result: ExecutionResult): void {
+    const run = current;
+    if (!run) return;
+    for (const t of run.timers) deps.clearTimer(t);
+    current = null;
+    deps.send({ type: 'result', id: run.id, result });
+    if (activeReady) state('ready', 'Ready');
+  }
+
+  function adjust(run: CurrentRun, result: ExecutionResult): ExecutionResult {
+    if (!run.reason) return result;
+    const interrupted = result.error === null || INTERRUPTED.has(result.error.type);
+    if (!interrupted) return result; // it failed in its own way while stopping
+    return { ...result, success: false, status: run.reason };
+  }
+
+  function emptyResult(run: CurrentRun, status: ExecutionResult['status']): ExecutionResult {
+    const text = (s: OutputChunk['stream']) =>
+      run.output.filter((c) => c.stream === s).map((c) => c.text).join('');
+    return {
+      success: false,
+      status,
+      stdout: text('stdout'),
+      stderr: text('stderr'),
+      output: run.output,
+      value: null,
+      error: null,
+      metrics: {
+        wallMs: run.started ? deps.now() - run.startedAt : 0,
+        cpuMs: 0,
+        peakMemoryMB: 0,
+        outputChars: run.outputChars,
+        truncated: false,
+      },
+      stateKept: true,
+    };
+  }
+
+  function crashResult(run: CurrentRun, message: string): ExecutionResult {
+    return {
+      ...emptyResult(run, 'crashed'),
+      error: {
+        type: 'InterpreterCrash',
+        message:
+          'Python itself crashed while running this program, most often from recursion deeper than the ' +
+          `browser's stack allows or from breaking the interpreter's internals. A fresh interpreter was started. (${message})`,
+        traceback: '',
+        line: null,
+      },
+      stateKept: false,
+    };
+  }
+
+  return {
+    handle(msg) {
+      switch (msg.type) {
+        case 'run':
+          if (current) {
+            deps.send({ type: 'result', id: msg.id, result: { ...emptyResult({ ...blankRun(msg.id) }, 'error'), error: busyError() } });
+            return;
+          }
+          current = { ...blankRun(msg.id), code: msg.code, options: msg.options };
+          if (activeReady) startCurrent();
+          else state('running', 'Waiting for Python to start');
+          return;
+        case 'stop':
+          if (current && current.id === msg.id) interrupt('stopped');
+          return;
+        case 'reset':
+          if (current) {
+            const run = current;
+            run.reason = 'stopped';
+            replaceActive();
+            finish({ ...adjust(run, emptyResult(run, 'stopped')), stateKept: false });
+          } else {
+            replaceActive();
+          }
+          if (activeReady) deps.send({ type: 'reset-done', id: msg.id });
+          else pendingResets.push(msg.id);
+          return;
+      }
+    },
+  };
+
+  function blankRun(id: number): CurrentRun {
+    return {
+      id,
+      code: '',
+      options: { timeoutMs: 1, maxMemoryMB: 1, maxOutputChars: 1, filename: 'main.py' },
+      startedAt: deps.now(),
+      output: [],
+      outputChars: 0,
+      reason: null,
+      timers: [],
+      started: false,
+    };
+  }
+}
+
+function busyError(): ExecutionResult['error'] {
+  return { type: 'Busy', message: 'Another run is still going on; stop it first.', traceback: '', line: null };
+}

@@ -1,0 +1,62 @@
+import { SIGINT, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
+
+/** One Python worker as the supervisor sees it. */
+export interface WorkerHandle {
+  /** Resolves when Python can run code; rejects with a message when boot failed. */
+  readonly ready: Promise<void>;
+  run(id: number, code: string, options: RunOptions): void;
+  /** Raises KeyboardInterrupt in the running program (soft stop). */
+  interrupt(): void;
+  /** Kills the worker at once (hard stop). */
+  terminate(): void;
+}
+
+/** Receives what a worker says, tagged with the worker. */
+export type WorkerListener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
+
+/** Where the worker loads Pyodide and packages from. */
+export interface WorkerUrls {
+  indexURL: string;
+  lockFileURL: string;
+}
+
+/**
+ * Starts a Python worker from a classic blob: script (the only kind that starts in
+ * an opaque-origin frame) and gives it its own interrupt buffer.
+ */
+export function createWorkerHandle(source: string, urls: WorkerUrls, listener: WorkerListener): WorkerHandle {
+  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const worker = new Worker(blobUrl);
+  URL.revokeObjectURL(blobUrl);
+  const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+  let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // Nobody may be waiting yet; a rejected boot is still reported through the listener.
+  ready.catch(() => undefined);
+
+  const handle: WorkerHandle = {
+    ready,
+    run(id, code, options) {
+      worker.postMessage({ type: 'run', id, code, options });
+    },
+    interrupt() {
+      Atomics.store(interruptBuffer, 0, SIGINT);
+    },
+    terminate() {
+      worker.terminate();
+      settle?.reject(new Error('The interpreter was stopped.'));
+    },
+  };
+  worker.onmessage = (event: MessageEvent<WorkerToFrame>) => {
+    const msg = event.data;
+    if (msg.type === 'ready') settle?.resolve();
+    if (msg.type === 'boot-failed') settle?.reject(new Error(msg.message));
+    listener(handle, msg);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
+  };
+  worker.postMessage({ type: 'init', ...urls, interruptBuffer });
+  return handle;
+}

@@ -1,0 +1,32 @@
+/**
+ * The sandboxed frame: an opaque-origin document (sandbox="allow-scripts", strict
+ * CSP) that owns the Python workers and talks to the app page by postMessage.
+ */
+import { PYODIDE_PATH, parsePageMessage, type FrameToPage } from '../protocol/protocol.ts';
+import { createSupervisor } from './createSupervisor.ts';
+import { createWorkerHandle } from './createWorkerHandle.ts';
+
+declare const __WORKER_SOURCE__: string;
+
+// location still holds the app's URL even though this document's origin is "null".
+const appOrigin = new URL(location.href).origin;
+const urls = {
+  indexURL: new URL(PYODIDE_PATH, location.href).href,
+  lockFileURL: new URL(`${PYODIDE_PATH}pyodide-lock.json`, location.href).href,
+};
+
+const send = (msg: FrameToPage): void => parent.postMessage(msg, appOrigin);
+
+const supervisor = createSupervisor({
+  spawn: (listener) => createWorkerHandle(__WORKER_SOURCE__, urls, listener),
+  send,
+  now: () => performance.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+});
+
+window.addEventListener('message', (event) => {
+  if (event.source !== parent) return;
+  const msg = parsePageMessage(event.data);
+  if (msg) supervisor.handle(msg);
+});

@@ -1,0 +1,200 @@
+/**
+ * The one message protocol between the app page, the sandboxed frame and the
+ * Python worker. Every message is a discriminated union member keyed by `type`;
+ * requests carry an `id` and their replies carry the same `id`.
+ *
+ * The zod schemas are the source of truth for the messages that cross a trust
+ * boundary (frame → page, page → frame); the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+
+/** Pyodide version this build pins and serves from its own origin. */
+export const PYODIDE_VERSION = '314.0.7';
+/** URL path (on the app origin) the Pyodide runtime files are served from. */
+export const PYODIDE_PATH = `/pyodide/v${PYODIDE_VERSION}/`;
+/** URL path of the self-hosted package index. */
+export const PACKAGES_PATH = '/packages/';
+/** URL path of the sandboxed frame document. */
+export const FRAME_PATH = '/frame.html';
+/** URL path of the frame's own script (allowed by exact path in the frame CSP). */
+export const FRAME_SCRIPT_PATH = '/frame/frame.js';
+
+/** Largest message the page accepts from the frame, in characters of JSON. */
+export const MAX_FRAME_MESSAGE_CHARS = 2_000_000;
+
+/** Which stream a piece of output was written to. */
+export const outputStreamSchema = z.enum(['stdout', 'stderr']);
+/** Which stream a piece of output was written to. */
+export type OutputStream = z.infer<typeof outputStreamSchema>;
+
+/** One piece of program output, in the order it was written. */
+export const outputChunkSchema = z.object({
+  stream: outputStreamSchema,
+  text: z.string(),
+});
+/** One piece of program output, in the order it was written. */
+export type OutputChunk = z.infer<typeof outputChunkSchema>;
+
+/** Final status of a run. */
+export const runStatusSchema = z.enum(['ok', 'error', 'timeout', 'memory', 'crashed', 'stopped']);
+/** Final status of a run. */
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** A Python exception, as the user should see it. */
+export const pythonErrorSchema = z.object({
+  type: z.string(),
+  message: z.string(),
+  traceback: z.string(),
+  line: z.number().int().nullable(),
+});
+/** A Python exception, as the user should see it. */
+export type PythonError = z.infer<typeof pythonErrorSchema>;
+
+/** Resource use of one run. */
+export const runMetricsSchema = z.object({
+  wallMs: z.number(),
+  cpuMs: z.number(),
+  /** Interpreter heap (dlmalloc footprint) high-water mark, in MB. */
+  peakMemoryMB: z.number(),
+  outputChars: z.number().int(),
+  truncated: z.boolean(),
+});
+/** Resource use of one run. */
+export type RunMetrics = z.infer<typeof runMetricsSchema>;
+
+/** What `execute` resolves to. */
+export const executionResultSchema = z.object({
+  success: z.boolean(),
+  status: runStatusSchema,
+  stdout: z.string(),
+  stderr: z.string(),
+  /** stdout and stderr interleaved in the order they were written. */
+  output: z.array(outputChunkSchema),
+  /** repr() of the trailing expression, when there was one and it was not None. */
+  value: z.string().nullable(),
+  error: pythonErrorSchema.nullable(),
+  metrics: runMetricsSchema,
+  /** False when the interpreter had to be replaced and its variables are gone. */
+  stateKept: z.boolean(),
+});
+/** What `execute` resolves to. */
+export type ExecutionResult = z.infer<typeof executionResultSchema>;
+
+/** Limits and options of one run. */
+export const runOptionsSchema = z.object({
+  timeoutMs: z.number().int().positive(),
+  maxMemoryMB: z.number().int().positive(),
+  maxOutputChars: z.number().int().positive(),
+  filename: z.string().min(1).max(200),
+});
+/** Limits and options of one run. */
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+/** Lifecycle of the interpreter, as the page sees it. */
+export const engineStateSchema = z.enum(['starting', 'ready', 'running', 'restarting', 'failed']);
+/** Lifecycle of the interpreter, as the page sees it. */
+export type EngineState = z.infer<typeof engineStateSchema>;
+
+// ---------------------------------------------------------------- page → frame
+
+/** Commands the page sends to the frame. */
+export const PageCommand = {
+  run: 'run',
+  stop: 'stop',
+  reset: 'reset',
+} as const;
+
+/** Messages from the page to the frame. */
+export const pageToFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(PageCommand.run), id: z.number().int(), code: z.string(), options: runOptionsSchema }),
+  z.object({ type: z.literal(PageCommand.stop), id: z.number().int() }),
+  z.object({ type: z.literal(PageCommand.reset), id: z.number().int() }),
+]);
+/** Messages from the page to the frame. */
+export type PageToFrame = z.infer<typeof pageToFrameSchema>;
+
+// ---------------------------------------------------------------- frame → page
+
+/** Events and replies the frame sends to the page. */
+export const FrameEvent = {
+  state: 'state',
+  output: 'output',
+  result: 'result',
+  notice: 'notice',
+  resetDone: 'reset-done',
+} as const;
+
+/** Messages from the frame to the page. */
+export const frameToPageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal(FrameEvent.state),
+    state: engineStateSchema,
+    detail: z.string().max(500),
+    /** 0..1 while starting, else null. */
+    progress: z.number().min(0).max(1).nullable(),
+  }),
+  z.object({ type: z.literal(FrameEvent.output), id: z.number().int(), chunks: z.array(outputChunkSchema).max(10_000) }),
+  z.object({ type: z.literal(FrameEvent.result), id: z.number().int(), result: executionResultSchema }),
+  z.object({ type: z.literal(FrameEvent.notice), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
+  z.object({ type: z.literal(FrameEvent.resetDone), id: z.number().int() }),
+]);
+/** Messages from the frame to the page. */
+export type FrameToPage = z.infer<typeof frameToPageSchema>;
+
+// ------------------------------------------------------------ frame ↔ worker
+
+/** Everything the worker needs to boot. */
+export interface WorkerInit {
+  type: 'init';
+  /** Absolute URL of the Pyodide runtime folder (ends with /). */
+  indexURL: string;
+  /** Absolute URL of the package lock file. */
+  lockFileURL: string;
+  /** Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. */
+  interruptBuffer: Int32Array;
+}
+
+/** Run request, frame → worker. */
+export interface WorkerRun {
+  type: 'run';
+  id: number;
+  code: string;
+  options: RunOptions;
+}
+
+/** Messages from the frame to a worker. */
+export type FrameToWorker = WorkerInit | WorkerRun;
+
+/** Messages from a worker to the frame. */
+export type WorkerToFrame =
+  | { type: 'progress'; detail: string; progress: number }
+  | { type: 'ready'; bootMs: number }
+  | { type: 'boot-failed'; message: string }
+  | { type: 'output'; id: number; chunks: OutputChunk[] }
+  | { type: 'result'; id: number; result: ExecutionResult }
+  | { type: 'fatal'; id: number | null; message: string };
+
+/** Value written into the interrupt buffer to raise KeyboardInterrupt (SIGINT). */
+export const SIGINT = 2;
+
+/**
+ * Checks a message that claims to come from the frame. Returns the typed message,
+ * or null when it is too large or does not fit the protocol.
+ */
+export function parseFrameMessage(data: unknown): FrameToPage | null {
+  let size: number;
+  try {
+    size = JSON.stringify(data)?.length ?? 0;
+  } catch {
+    return null;
+  }
+  if (size > MAX_FRAME_MESSAGE_CHARS) return null;
+  const parsed = frameToPageSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Checks a message that claims to come from the page. */
+export function parsePageMessage(data: unknown): PageToFrame | null {
+  const parsed = pageToFrameSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import { createAppStore } from './createAppStore.ts';
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+}
+
+function result(partial: Partial<ExecutionResult>): ExecutionResult {
+  return {
+    success: true,
+    status: 'ok',
+    stdout: '',
+    stderr: '',
+    output: [],
+    value: null,
+    error: null,
+    metrics: { wallMs: 5, cpuMs: 4, peakMemoryMB: 30, outputChars: 0, truncated: false },
+    stateKept: true,
+    ...partial,
+  };
+}
+
+function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: EngineEvents['output']) => ExecutionResult) {
+  const out = new Set<EngineEvents['output']>();
+  const engine: Engine = {
+    status: { state: 'ready', detail: 'Ready', progress: null },
+    whenReady: () => Promise.resolve(),
+    execute: vi.fn(async (code: string, opts: Partial<RunOptions> = {}) =>
+      respond(code, opts, (chunks, id) => out.forEach((l) => l(chunks, id))),
+    ),
+    stop: vi.fn(),
+    reset: vi.fn(async () => undefined),
+    on: (event, listener) => {
+      if (event === 'output') out.add(listener as EngineEvents['output']);
+      return () => undefined;
+    },
+    dispose: () => undefined,
+  };
+  return engine;
+}
+
+describe('app store', () => {
+  it('runs the code with the settings as limits and shows streamed output, then the value', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore(storage);
+    const engine = fakeEngine((code, opts, emit) => {
+      emit([{ stream: 'stdout', text: 'hi\n' }, { stream: 'stderr', text: 'warn\n' }], 1);
+      return result({ value: '42' });
+    });
+    store.getState().attachEngine(engine);
+    store.getState().setCode('print("hi")\n42');
+    store.getState().updateSettings({ timeoutSeconds: '2', maxMemoryMB: '128', maxOutputChars: '300' });
+    await store.getState().runCode();
+    expect(engine.execute).toHaveBeenCalledWith('print("hi")\n42', { timeoutMs: 2000, maxMemoryMB: 128, maxOutputChars: 300 });
+    expect(store.getState().entries.map((e) => [e.kind, e.text])).toEqual([
+      ['stdout', 'hi\n'],
+      ['stderr', 'warn\n'],
+      ['value', '42'],
+    ]);
+    // the code was saved before the run, not only after the debounce
+    expect(storage.m.get('executor.code.v1')).toBe('print("hi")\n42');
+  });
+
+  it('explains a timeout and keeps invalid settings out', async () => {
+    const store = createAppStore(memoryStorage());
+    store.getState().attachEngine(fakeEngine(() => result({ success: false, status: 'timeout', stateKept: true })));
+    const check = store.getState().updateSettings({ timeoutSeconds: '-3', maxMemoryMB: '256', maxOutputChars: '100' });
+    expect(check.ok).toBe(false);
+    expect(store.getState().settings.maxMemoryMB).toBe(512);
+    expect(store.getState().settingsErrors.timeoutSeconds).toMatch(/Timeout/);
+    await store.getState().runCode();
+    const last = store.getState().entries.at(-1);
+    expect(last?.kind).toBe('notice');
+    expect(last?.text).toMatch(/time limit of 30 s.*Variables were kept/);
+  });
+});

@@ -1,0 +1,25 @@
+import type { ExecutionResult } from '../protocol/protocol.ts';
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}
+
+/**
+ * The console line that explains how a run ended, or null when there is nothing
+ * to add (a plain success or an ordinary Python error, whose traceback says it all).
+ */
+export function describeResult(r: ExecutionResult, limits: { timeoutSeconds: number; maxMemoryMB: number }): string | null {
+  const state = r.stateKept ? 'Variables were kept.' : 'The interpreter was replaced; variables from earlier runs are gone.';
+  switch (r.status) {
+    case 'timeout':
+      return `Stopped: the time limit of ${limits.timeoutSeconds} s was reached. ${state} Raise the timeout in Settings if the program needs longer.`;
+    case 'stopped':
+      return `Stopped after ${seconds(r.metrics.wallMs)}. ${state}`;
+    case 'memory':
+      return `Stopped: the program needed more than the memory limit of ${limits.maxMemoryMB} MB (MemoryError). Variables were kept. Raise the limit in Settings or use less memory.`;
+    case 'crashed':
+      return r.error?.message ?? 'Python crashed; a fresh interpreter was started.';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../store/useAppStore.ts';
+
+function useElapsed(active: boolean): number {
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const start = performance.now();
+    setElapsed(0);
+    const t = setInterval(() => setElapsed(performance.now() - start), 200);
+    return () => clearInterval(t);
+  }, [active]);
+  return elapsed;
+}
+
+/** Where Python is: starting (with progress), ready, running (with elapsed time), restarting, failed. */
+export function StatusLine() {
+  const status = useAppStore((s) => s.status);
+  const running = useAppStore((s) => s.running);
+  const elapsed = useElapsed(running);
+  let text: string;
+  if (running && status.state !== 'restarting') text = `Running… ${(elapsed / 1000).toFixed(1)} s`;
+  else if (status.state === 'ready') text = 'Ready';
+  else if (status.state === 'failed') text = status.detail;
+  else text = `${status.detail}…${status.progress !== null ? ` ${Math.round(status.progress * 100)}%` : ''}`;
+  const busy = status.state === 'starting' || status.state === 'restarting';
+  return (
+    <div className={`status status-${running ? 'running' : status.state}`} data-testid="status" role="status">
+      <span className="status-dot" aria-hidden="true" />
+      <span>{text}</span>
+      {busy && status.progress !== null ? (
+        <progress className="status-progress" max={1} value={status.progress} aria-label="Python start-up progress" />
+      ) : null}
+    </div>
+  );
+}

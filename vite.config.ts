@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { executorVitePlugin } from './scripts/executorVitePlugin.ts';
+
+export default defineConfig({
+  plugins: [react(), executorVitePlugin()],
+  resolve: {
+    // monaco-editor's package exports hide its CSS files; reach its ESM folder directly.
+    alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  worker: { format: 'es' },
+});
