@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createEngine } from './engine/createEngine.ts';
+import { createEngine, type Engine } from './engine/createEngine.ts';
 import { flushSavedCode } from './store/createEditorSlice.ts';
 import { codeFromUrl } from './store/codeFromUrl.ts';
 import { appStore } from './store/useAppStore.ts';
@@ -8,7 +8,16 @@ import { App } from './ui/App.tsx';
 import './ui/styles.css';
 
 // Boot Python first, so it starts while the editor loads.
-appStore.getState().attachEngine(createEngine());
+const engine = createEngine();
+appStore.getState().attachEngine(engine);
+
+declare global {
+  interface Window {
+    /** The engine API, for the browser console, scripts and the benchmark: `await executor.engine.execute('1 + 1')`. */
+    executor: { engine: Engine };
+  }
+}
+window.executor = { engine };
 
 const link = codeFromUrl(location.hash);
 if (link && 'code' in link) {

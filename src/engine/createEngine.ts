@@ -8,6 +8,7 @@ import {
   type RunOptions,
 } from '../protocol/protocol.ts';
 import { createLock } from './createLock.ts';
+import { mergeChunks, textOf } from './outputText.ts';
 import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
 
 /** State of the interpreter with what the status line should say. */
@@ -75,9 +76,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let nextId = 1;
   let currentRun: number | null = null;
   const pendingRuns = new Map<number, (r: ExecutionResult) => void>();
+  // Output of each pending run, as streamed; the frame's result carries none.
+  const runOutput = new Map<number, OutputChunk[]>();
   const pendingResets = new Map<number, () => void>();
   const readyWaiters: Array<() => void> = [];
   const lock = createLock();
+  // Output is handed on at most once per animation frame, so a flood of batches
+  // from the frame costs the page one render per frame, not one per batch.
+  let pendingOutput: { id: number; chunks: OutputChunk[] } | null = null;
+  let outputScheduled = false;
+  const flushOutput = (): void => {
+    outputScheduled = false;
+    if (!pendingOutput) return;
+    const { id, chunks } = pendingOutput;
+    pendingOutput = null;
+    emit('output', chunks, id);
+  };
+  const queueOutput = (id: number, chunks: OutputChunk[]): void => {
+    if (pendingOutput && pendingOutput.id !== id) flushOutput();
+    if (pendingOutput) pendingOutput.chunks.push(...chunks);
+    else pendingOutput = { id, chunks: [...chunks] };
+    if (!outputScheduled) {
+      outputScheduled = true;
+      if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(flushOutput);
+      else setTimeout(flushOutput, 16);
+    }
+  };
 
   const post = (msg: PageToFrame): void => {
     if (!frameHeard || !frame.contentWindow) queue.push(msg);
@@ -101,12 +125,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
         emit('status', status);
         return;
       case 'output':
-        emit('output', msg.chunks, msg.id);
+        runOutput.get(msg.id)?.push(...msg.chunks);
+        queueOutput(msg.id, msg.chunks);
         return;
       case 'result': {
+        flushOutput(); // every piece of output is shown before the result
+
         const resolve = pendingRuns.get(msg.id);
+        const output = mergeChunks(runOutput.get(msg.id) ?? []);
         pendingRuns.delete(msg.id);
-        resolve?.(msg.result);
+        runOutput.delete(msg.id);
+        resolve?.({ ...msg.result, output, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
         return;
       }
       case 'notice':
@@ -134,6 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const id = nextId++;
         currentRun = id;
         const result = new Promise<ExecutionResult>((resolve) => pendingRuns.set(id, resolve));
+        runOutput.set(id, []);
         post({ type: 'run', id, code, options: { ...DEFAULT_RUN_OPTIONS, ...runOptions } });
         return await result;
       } finally {

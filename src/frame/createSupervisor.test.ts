@@ -119,7 +119,8 @@ describe('createSupervisor', () => {
     advance(1000);
     advance(500);
     expect(workers[0]?.terminated).toBe(true);
-    expect(results()[0]?.result).toMatchObject({ status: 'timeout', stateKept: false, stdout: 'partial\n' });
+    expect(results()[0]?.result).toMatchObject({ status: 'timeout', stateKept: false });
+    expect(results()[0]?.result.metrics.outputChars).toBe(8);
     expect(sent.some((m) => m.type === 'notice' && /replaced/.test(m.text))).toBe(true);
     // the spare is now active and a new spare is booting
     sup.handle({ type: 'run', id: 4, code: 'print(2)', options });

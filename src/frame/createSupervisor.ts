@@ -2,7 +2,6 @@ import type {
   EngineState,
   ExecutionResult,
   FrameToPage,
-  OutputChunk,
   PageToFrame,
   RunOptions,
   WorkerToFrame,
@@ -32,7 +31,6 @@ interface CurrentRun {
   code: string;
   options: RunOptions;
   startedAt: number;
-  output: OutputChunk[];
   outputChars: number;
   reason: 'timeout' | 'stopped' | null;
   timers: unknown[];
@@ -88,7 +86,6 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       case 'output':
         if (current && msg.id === current.id) {
           for (const c of msg.chunks) current.outputChars += c.text.length;
-          current.output.push(...msg.chunks);
           deps.send({ type: 'output', id: msg.id, chunks: msg.chunks });
         }
         return;
@@ -188,14 +185,13 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   }
 
   function emptyResult(run: CurrentRun, status: ExecutionResult['status']): ExecutionResult {
-    const text = (s: OutputChunk['stream']) =>
-      run.output.filter((c) => c.stream === s).map((c) => c.text).join('');
+    // Output is streamed to the page, which fills it into the result.
     return {
       success: false,
       status,
-      stdout: text('stdout'),
-      stderr: text('stderr'),
-      output: run.output,
+      stdout: '',
+      stderr: '',
+      output: [],
       value: null,
       error: null,
       metrics: {
@@ -261,7 +257,6 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       code: '',
       options: { timeoutMs: 1, maxMemoryMB: 1, maxOutputChars: 1, filename: 'main.py' },
       startedAt: deps.now(),
-      output: [],
       outputChars: 0,
       reason: null,
       timers: [],

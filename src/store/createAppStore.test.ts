@@ -77,3 +77,15 @@ describe('app store', () => {
     expect(last?.text).toMatch(/time limit of 30 s.*Variables were kept/);
   });
 });
+
+describe('console scrollback', () => {
+  it('keeps the newest output of a huge stream and marks what scrolled away', async () => {
+    const { MAX_ENTRY_CHARS, SCROLLED_MARKER } = await import('./createOutputSlice.ts');
+    const store = createAppStore(memoryStorage());
+    for (let i = 0; i < 30; i++) store.getState().appendOutput([{ stream: 'stdout', text: `${i}`.padEnd(10_000, '.') }]);
+    const entry = store.getState().entries[0];
+    expect(entry?.text.length).toBe(MAX_ENTRY_CHARS);
+    expect(entry?.text.startsWith(SCROLLED_MARKER)).toBe(true);
+    expect(entry?.text.endsWith('29'.padEnd(10_000, '.'))).toBe(true);
+  });
+});

@@ -3,14 +3,26 @@ import type { ConsoleEntry, OutputSlice, SliceCreator } from './types.ts';
 /** The console keeps at most this many blocks; older ones scroll away for good. */
 export const MAX_CONSOLE_ENTRIES = 1000;
 
+/** One output block shows at most this many characters: the newest ones, like a terminal's scrollback. */
+export const MAX_ENTRY_CHARS = 200_000;
+
+/** Prefix of a block whose beginning scrolled away. */
+export const SCROLLED_MARKER = '[… earlier output scrolled out of the console …]\n';
+
 let nextEntryId = 1;
+
+function scrollback(text: string): string {
+  if (text.length <= MAX_ENTRY_CHARS) return text;
+  const body = text.startsWith(SCROLLED_MARKER) ? text.slice(SCROLLED_MARKER.length) : text;
+  return SCROLLED_MARKER + body.slice(body.length - (MAX_ENTRY_CHARS - SCROLLED_MARKER.length));
+}
 
 function withEntry(entries: ConsoleEntry[], kind: ConsoleEntry['kind'], text: string): ConsoleEntry[] {
   const last = entries[entries.length - 1];
   if (last && last.kind === kind && (kind === 'stdout' || kind === 'stderr')) {
-    return [...entries.slice(0, -1), { ...last, text: last.text + text }];
+    return [...entries.slice(0, -1), { ...last, text: scrollback(last.text + text) }];
   }
-  const next = [...entries, { id: nextEntryId++, kind, text }];
+  const next = [...entries, { id: nextEntryId++, kind, text: scrollback(text) }];
   return next.length > MAX_CONSOLE_ENTRIES ? next.slice(next.length - MAX_CONSOLE_ENTRIES) : next;
 }
 

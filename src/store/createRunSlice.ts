@@ -6,6 +6,7 @@ export const createRunSlice =
   (beforeRun: (code: string) => void = () => undefined): SliceCreator<RunSlice> =>
   (set, get) => ({
     running: false,
+    runCount: 0,
     lastResult: null,
     async runCode() {
       const { engine, code, settings, running } = get();
@@ -23,7 +24,7 @@ export const createRunSlice =
         if (result.error && result.status === 'error') appendEntry('error', result.error.traceback || `${result.error.type}: ${result.error.message}`);
         const note = describeResult(result, settings);
         if (note) appendEntry('notice', note);
-        set({ lastResult: result });
+        set((s) => ({ lastResult: result, runCount: s.runCount + 1 }));
         return result;
       } finally {
         set({ running: false });

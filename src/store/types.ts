@@ -33,6 +33,8 @@ export interface OutputSlice {
 /** Run slice: running code and the last result. */
 export interface RunSlice {
   running: boolean;
+  /** Finished runs since the page opened. */
+  runCount: number;
   lastResult: ExecutionResult | null;
   runCode(): Promise<ExecutionResult | null>;
   stopRun(): void;

@@ -7,16 +7,17 @@ function ms(v: number): string {
 /** The last run's metrics. */
 export function MetricsBar() {
   const result = useAppStore((s) => s.lastResult);
+  const runs = useAppStore((s) => s.runCount);
   if (!result) {
     return (
-      <div className="metrics" data-testid="metrics">
+      <div className="metrics" data-testid="metrics" data-runs={runs}>
         No run yet.
       </div>
     );
   }
   const m = result.metrics;
   return (
-    <div className="metrics" data-testid="metrics" data-status={result.status}>
+    <div className="metrics" data-testid="metrics" data-status={result.status} data-runs={runs}>
       <span className={`badge badge-${result.status}`}>{result.status}</span>
       <span title="Wall-clock time of the run">wall {ms(m.wallMs)}</span>
       <span title="CPU time used by Python (time.process_time)">CPU {ms(m.cpuMs)}</span>

@@ -43,7 +43,7 @@ function pushMerged(list: OutputChunk[], stream: OutputStream, text: string): vo
 export function createOutputSink(options: OutputSinkOptions): OutputSink {
   const now = options.now ?? (() => performance.now());
   const intervalMs = options.intervalMs ?? 50;
-  const batchChars = options.batchChars ?? 16_384;
+  const batchChars = options.batchChars ?? 262_144;
   const chunks: OutputChunk[] = [];
   let pending: OutputChunk[] = [];
   let pendingChars = 0;

@@ -1,6 +1,7 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { ExecutionResult, OutputChunk, PythonError, RunOptions, RunStatus } from '../protocol/protocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
+import { textOf } from '../engine/outputText.ts';
 import { createOutputSink } from './createOutputSink.ts';
 
 /** What `_executor.runner.run` returns, converted to JS (Python's None arrives as undefined). */
@@ -20,13 +21,6 @@ export function statusOf(error: PythonError | null): RunStatus {
   return 'error';
 }
 
-/** Joins the chunks of one stream. */
-export function textOf(chunks: OutputChunk[], stream: OutputChunk['stream']): string {
-  return chunks
-    .filter((c) => c.stream === stream)
-    .map((c) => c.text)
-    .join('');
-}
 
 /**
  * Runs one program in the runtime under the run's limits, streaming output through

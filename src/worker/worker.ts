@@ -48,7 +48,9 @@ async function run(msg: WorkerRun): Promise<void> {
     const result = await runCode(runtime, msg.code, msg.options, interrupt, (chunks) =>
       post({ type: 'output', id: msg.id, chunks }),
     );
-    post({ type: 'result', id: msg.id, result });
+    // The output already went out as 'output' messages; the engine puts it back
+    // into the result, so a large output never travels twice.
+    post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '' } });
   } catch (err) {
     // The runner catches every Python exception, so anything here is the
     // interpreter itself failing (stack overflow, "Pyodide has suffered a fatal error").

@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures.ts';
+
+test('a timeout stops the program with a soft interrupt and keeps variables', async ({ executor }) => {
+  await executor.setLimits({ timeout: '1' });
+  await executor.run('kept = "still here"');
+  await executor.run('while True:\n    pass');
+  expect(await executor.lastStatus()).toBe('timeout');
+  await expect(executor.output).toContainText('time limit of 1 s was reached. Variables were kept.');
+  await executor.run('print(kept)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('still here\n');
+});
+
+test('a program that swallows the interrupt is killed; its variables are lost and the next run works', async ({ executor }) => {
+  await executor.setLimits({ timeout: '1' });
+  await executor.run('lost = 1');
+  await executor.run('while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass');
+  expect(await executor.lastStatus()).toBe('timeout');
+  await expect(executor.output).toContainText('did not stop when interrupted');
+  await expect(executor.metrics).toContainText('variables lost');
+  await executor.run('print(lost)');
+  await expect(executor.output.locator('[data-kind="error"]').last()).toContainText("NameError: name 'lost' is not defined");
+});
+
+test('Stop interrupts a running program', async ({ executor }) => {
+  await executor.setCode('n = 0\nwhile True:\n    n += 1');
+  const done = await executor.startRun();
+  await expect(executor.status).toContainText('Running');
+  await executor.stopButton.click();
+  await executor.waitRunsDone(done);
+  expect(await executor.lastStatus()).toBe('stopped');
+  await executor.run('print(n > 0)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('True\n');
+});
+
+test('the memory cap raises MemoryError and Python keeps working', async ({ executor }) => {
+  await executor.setLimits({ memory: '256' });
+  await executor.run('block = bytearray(300 * 2**20)');
+  expect(await executor.lastStatus()).toBe('memory');
+  await expect(executor.output).toContainText('memory limit of 256 MB');
+  await executor.run('print("alive")');
+  expect(await executor.lastStatus()).toBe('ok');
+});
+
+test('the output cap holds with a visible marker', async ({ executor }) => {
+  await executor.setLimits({ output: '500' });
+  await executor.run('for i in range(100_000):\n    print(i)');
+  await expect(executor.output).toContainText('[output truncated: the output limit was reached]');
+  await expect(executor.metrics).toContainText('(truncated)');
+  const text = await executor.output.locator('[data-kind="stdout"]').last().innerText();
+  expect(text.length).toBeLessThanOrEqual(500);
+});
+
+test('an output flood keeps the page responsive and Stop works', async ({ executor, page }) => {
+  await executor.setLimits({ output: '5000000' });
+  await executor.setCode('i = 0\nwhile True:\n    print(i)\n    i += 1');
+  const done = await executor.startRun();
+  await expect(executor.output).toContainText('1000');
+  // the page still answers while output pours in
+  await expect.poll(() => page.evaluate(() => 1 + 1), { timeout: 2000 }).toBe(2);
+  await executor.stopButton.click();
+  await executor.waitRunsDone(done);
+  expect(['stopped', 'timeout']).toContain(await executor.lastStatus());
+});
+
+test('a fatal interpreter error is reported as crashed and the next run works', async ({ executor }) => {
+  // A real segfault in C: Pyodide's "fatal error". (Deep recursion no longer crashes
+  // Python 3.14, which turns C stack exhaustion into RecursionError.)
+  await executor.run('import faulthandler\nfaulthandler._sigsegv()');
+  expect(await executor.lastStatus()).toBe('crashed');
+  await expect(executor.output).toContainText('Python crashed');
+  await executor.run('print("recovered")');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('recovered\n');
+});
+
+test('bad settings say what is wrong and are not applied', async ({ executor, page }) => {
+  await executor.setLimits({ timeout: '-1' });
+  await expect(executor.settings).toContainText('Timeout must be between');
+  await expect(page.getByTestId('setting-timeout')).toHaveValue('-1');
+  await executor.setLimits({ timeout: '2' });
+  await expect(executor.settings).not.toContainText('Timeout must be');
+  await page.reload();
+  await executor.waitReady();
+  await expect(page.getByTestId('setting-timeout')).toHaveValue('2');
+});

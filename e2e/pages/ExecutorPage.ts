@@ -1,0 +1,88 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Executor page, driven the way a user drives it. */
+export class ExecutorPage {
+  readonly editor: Locator;
+  readonly runButton: Locator;
+  readonly stopButton: Locator;
+  readonly output: Locator;
+  readonly status: Locator;
+  readonly metrics: Locator;
+  readonly settings: Locator;
+
+  constructor(readonly page: Page) {
+    this.editor = page.getByTestId('editor');
+    this.runButton = page.getByTestId('run');
+    this.stopButton = page.getByTestId('stop');
+    this.output = page.getByTestId('output');
+    this.status = page.getByTestId('status');
+    this.metrics = page.getByTestId('metrics');
+    this.settings = page.getByTestId('settings');
+  }
+
+  /** Opens the app (optionally at a hash) and waits until Python is ready. */
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await expect(this.status).toContainText('Ready', { timeout: 45_000 });
+    await expect(this.editor.locator('.monaco-editor')).toBeVisible();
+  }
+
+  /** Replaces the editor's code the way a user pastes it. */
+  async setCode(code: string): Promise<void> {
+    await this.editor.locator('.monaco-editor').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.evaluate((text) => {
+      const target = document.activeElement ?? document.body;
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, code);
+    // innerText shows empty lines inconsistently; compare the non-empty ones.
+    const nonEmpty = (t: string) => t.split('\n').filter((l) => l.trim() !== '').join('\n');
+    await expect.poll(async () => nonEmpty(await this.code())).toBe(nonEmpty(code));
+  }
+
+  /** The code the editor shows (its visible lines; enough for test-sized code). */
+  async code(): Promise<string> {
+    const text = await this.editor.locator('.view-lines').innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  /** How many runs have finished so far. */
+  async runCount(): Promise<number> {
+    return Number((await this.metrics.getAttribute('data-runs')) ?? '0');
+  }
+
+  /** Clicks Run without waiting for the end. Returns the finished-run count to wait for. */
+  async startRun(): Promise<number> {
+    const before = await this.runCount();
+    await this.runButton.click();
+    return before + 1;
+  }
+
+  async waitRunsDone(count: number): Promise<void> {
+    await expect(this.metrics).toHaveAttribute('data-runs', String(count), { timeout: 45_000 });
+  }
+
+  /** Pastes code, runs it and waits for its result. */
+  async run(code: string): Promise<void> {
+    await this.setCode(code);
+    await this.waitRunsDone(await this.startRun());
+  }
+
+  /** Status of the last finished run ('ok', 'error', 'timeout', ...). */
+  lastStatus(): Promise<string | null> {
+    return this.metrics.getAttribute('data-status');
+  }
+
+  async setLimits(limits: { timeout?: string; memory?: string; output?: string }): Promise<void> {
+    if (limits.timeout !== undefined) await this.page.getByTestId('setting-timeout').fill(limits.timeout);
+    if (limits.memory !== undefined) await this.page.getByTestId('setting-memory').fill(limits.memory);
+    if (limits.output !== undefined) await this.page.getByTestId('setting-output').fill(limits.output);
+  }
+}

@@ -1,0 +1,56 @@
+import { expect, test } from './fixtures.ts';
+
+test('runs code and shows stdout and stderr apart, with metrics', async ({ executor }) => {
+  await executor.run('import sys\nprint("hello from python")\nprint("careful", file=sys.stderr)');
+  await expect(executor.output.locator('[data-kind="stdout"]')).toContainText('hello from python');
+  await expect(executor.output.locator('[data-kind="stderr"]')).toContainText('careful');
+  expect(await executor.lastStatus()).toBe('ok');
+  await expect(executor.metrics).toContainText(/wall \d/);
+  await expect(executor.metrics).toContainText('CPU');
+});
+
+test('keeps state across runs and shows a trailing expression', async ({ executor }) => {
+  await executor.run('x = 41');
+  await executor.run('print(x + 1)\nx * 2');
+  await expect(executor.output).toContainText('42');
+  await expect(executor.output.locator('[data-kind="value"]')).toHaveText('82');
+});
+
+test('Ctrl/Cmd+Enter runs the code', async ({ executor, page }) => {
+  await executor.setCode('print("via keyboard")');
+  const want = (await executor.runCount()) + 1;
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await executor.waitRunsDone(want);
+  await expect(executor.output).toContainText('via keyboard');
+});
+
+test('shows a readable traceback for an error', async ({ executor }) => {
+  await executor.run('def divide(a, b):\n    return a / b\n\ndivide(1, 0)');
+  expect(await executor.lastStatus()).toBe('error');
+  const error = executor.output.locator('[data-kind="error"]');
+  await expect(error).toContainText('File "main.py", line 2, in divide');
+  await expect(error).toContainText('ZeroDivisionError: division by zero');
+});
+
+test('streams output while the program is still running', async ({ executor }) => {
+  await executor.setCode('import time\nprint("first", flush=True)\nend = time.time() + 3\nwhile time.time() < end: pass\nprint("second")');
+  const done = await executor.startRun();
+  await expect(executor.output).toContainText('first');
+  await expect(executor.status).toContainText('Running');
+  await expect(executor.output).not.toContainText('second');
+  await executor.waitRunsDone(done);
+  await expect(executor.output).toContainText('second');
+});
+
+test('Clear empties the console', async ({ executor, page }) => {
+  await executor.run('print("something")');
+  await page.getByTestId('clear').click();
+  await expect(executor.output).not.toContainText('something');
+});
+
+test('program output is text, never HTML', async ({ executor, page }) => {
+  await executor.run('print("<img src=x onerror=\\"document.title=\'pwned\'\\"><script>document.title=\'pwned\'</script><b>bold</b>")');
+  await expect(executor.output).toContainText('<script>');
+  await expect(executor.output.locator('img, script, b')).toHaveCount(0);
+  expect(await page.title()).not.toBe('pwned');
+});
