@@ -1,4 +1,6 @@
+import lzString from 'lz-string';
 import { expect, test } from './fixtures.ts';
+import { ExecutorPage } from './pages/ExecutorPage.ts';
 
 test('runs code and shows stdout and stderr apart, with metrics', async ({ executor }) => {
   await executor.run('import sys\nprint("hello from python")\nprint("careful", file=sys.stderr)');
@@ -53,4 +55,23 @@ test('program output is text, never HTML', async ({ executor, page }) => {
   await expect(executor.output).toContainText('<script>');
   await expect(executor.output.locator('img, script, b')).toHaveCount(0);
   expect(await page.title()).not.toBe('pwned');
+});
+
+test('a #code/ link puts its code in the editor and does not run it', async ({ page }) => {
+  const executor = new ExecutorPage(page);
+  await executor.open(`#code/${lzString.compressToEncodedURIComponent('print("shared snippet")\nanswer = 42')}`);
+  await expect.poll(() => executor.code()).toContain('print("shared snippet")');
+  await expect(executor.output).toContainText('It has not been run');
+  await expect(executor.output).not.toContainText("shared snippet");
+  await expect(executor.metrics).toHaveAttribute('data-runs', '0');
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('a damaged #code/ link says so and keeps the code that was there', async ({ executor, page }) => {
+  await executor.setCode('mine = "kept"');
+  await page.evaluate(() => localStorage.setItem('executor.code.v1', 'mine = "kept"'));
+  await page.goto('about:blank');
+  await executor.open('#code/N4Ig$$$broken');
+  await expect(executor.output).toContainText('could not be read');
+  await expect.poll(() => executor.code()).toBe('mine = "kept"');
 });

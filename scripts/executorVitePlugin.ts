@@ -6,7 +6,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
-import { FRAME_PATH, FRAME_SCRIPT_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { FRAME_PATH, FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { DEFAULT_CDN_BASE_URL, mergeLock } from './packages/mergeLock.mjs';
 import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
 import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
 import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
@@ -21,6 +22,14 @@ function originOf(req: IncomingMessage): string {
   return `http://${req.headers.host ?? '127.0.0.1'}`;
 }
 
+/** The dev server's lock: the built one from public/packages, else Pyodide's own pointed at the CDN. */
+async function devPackageLock(): Promise<string> {
+  const built = await readFile(new URL('../public/packages/pyodide-lock.json', import.meta.url), 'utf8').catch(() => null);
+  if (built) return built;
+  const upstream = JSON.parse(await readFile(join(PYODIDE_DIR, 'pyodide-lock.json'), 'utf8'));
+  return JSON.stringify(mergeLock(upstream, []));
+}
+
 function devMiddleware(server: ViteDevServer) {
   let frameJs: Promise<string> | null = null;
   server.watcher.on('change', (file) => {
@@ -30,7 +39,7 @@ function devMiddleware(server: ViteDevServer) {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
       if (path === FRAME_PATH) {
-        setHeaders(res, frameHeaders(originOf(req)));
+        setHeaders(res, frameHeaders(originOf(req), [DEFAULT_CDN_BASE_URL]));
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         res.end(await readFile(FRAME_HTML));
         return;
@@ -41,6 +50,11 @@ function devMiddleware(server: ViteDevServer) {
           frameJs ??= bundleFrame({ minify: false });
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           res.end(await frameJs);
+          return;
+        }
+        if (path === `${PACKAGES_PATH}pyodide-lock.json`) {
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(await devPackageLock());
           return;
         }
         if (path.startsWith(PYODIDE_PATH)) {

@@ -10,6 +10,8 @@ export interface AppOptions {
   distDir: string;
   /** Extra sources the frame may fetch packages from (e.g. a package CDN). */
   packageSources?: string[];
+  /** The lock file served at /packages/pyodide-lock.json (see loadPackageLock). */
+  packageLock?: string;
   /** Mounted before the static files, e.g. the chat proxy. */
   api?: Hono;
   env?: NodeJS.ProcessEnv;
@@ -35,13 +37,12 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
     } else if (isSandboxAsset(path)) {
       const headers = sandboxAssetHeaders({ immutable: path.startsWith(PYODIDE_PATH) });
+      if (path === `${PACKAGES_PATH}pyodide-lock.json` && options.packageLock !== undefined) {
+        const lockHeaders = { ...sandboxAssetHeaders({ immutable: false }), 'Content-Type': 'application/json; charset=utf-8' };
+        return new Response(method === 'HEAD' ? null : options.packageLock, { headers: lockHeaders });
+      }
       const res = await serveFile(distDir, path, headers, method);
       if (res) return res;
-      if (path === `${PACKAGES_PATH}pyodide-lock.json`) {
-        // No self-hosted packages built: Pyodide's own lock (packages from its CDN).
-        const fallback = await serveFile(distDir, `${PYODIDE_PATH}pyodide-lock.json`, headers, method);
-        if (fallback) return fallback;
-      }
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
       const res = await serveFile(distDir, path, pageHeaders(), method);

@@ -6,6 +6,9 @@ import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, DEFAULT_DIST_DIR } from './createApp.ts';
+import { loadPackageLock, packageCdn } from './packageLock.ts';
+import { createProxyApp } from './proxy/createProxyApp.ts';
+import { loadProxyConfig } from './proxy/loadProxyConfig.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -20,10 +23,20 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 
-const app = createApp({ distDir });
+const { config, problems } = loadProxyConfig(process.env);
+for (const line of problems) console.warn(`[config] ${line}`);
+const proxy = createProxyApp(config);
+proxy.ready().catch((err: Error) => console.warn(`[config] ${err.message}`));
+const cdn = packageCdn(process.env);
+const packageLock = await loadPackageLock(distDir, cdn);
+
+const app = createApp({ distDir, api: proxy, packageLock, packageSources: cdn ? [cdn] : [] });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Executor is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`);
 });
-const shutdown = () => server.close(() => process.exit(0));
+const shutdown = () => {
+  void proxy.close();
+  server.close(() => process.exit(0));
+};
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

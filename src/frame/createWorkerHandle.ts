@@ -18,6 +18,7 @@ export type WorkerListener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
 export interface WorkerUrls {
   indexURL: string;
   lockFileURL: string;
+  packageBaseUrl: string;
 }
 
 /**

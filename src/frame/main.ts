@@ -2,7 +2,7 @@
  * The sandboxed frame: an opaque-origin document (sandbox="allow-scripts", strict
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
-import { PYODIDE_PATH, parsePageMessage, type FrameToPage } from '../protocol/protocol.ts';
+import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage } from '../protocol/protocol.ts';
 import { createSupervisor } from './createSupervisor.ts';
 import { createWorkerHandle } from './createWorkerHandle.ts';
 
@@ -12,7 +12,9 @@ declare const __WORKER_SOURCE__: string;
 const appOrigin = new URL(location.href).origin;
 const urls = {
   indexURL: new URL(PYODIDE_PATH, location.href).href,
-  lockFileURL: new URL(`${PYODIDE_PATH}pyodide-lock.json`, location.href).href,
+  // The server's merged lock: self-hosted wheels under /packages/, the rest on the package CDN.
+  lockFileURL: new URL(`${PACKAGES_PATH}pyodide-lock.json`, location.href).href,
+  packageBaseUrl: new URL(PACKAGES_PATH, location.href).href,
 };
 
 const send = (msg: FrameToPage): void => parent.postMessage(msg, appOrigin);

@@ -150,6 +150,8 @@ export interface WorkerInit {
   indexURL: string;
   /** Absolute URL of the package lock file. */
   lockFileURL: string;
+  /** Absolute URL that relative wheel names in the lock resolve against. */
+  packageBaseUrl: string;
   /** Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. */
   interruptBuffer: Int32Array;
 }

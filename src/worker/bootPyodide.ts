@@ -44,14 +44,13 @@ export function installExecutorPython(pyodide: PyodideAPI): { runner: PyProxy; n
  * cannot be loaded with importScripts) and prepares it for user code.
  */
 export async function bootPyodide(
-  indexURL: string,
-  lockFileURL: string,
+  urls: { indexURL: string; lockFileURL: string; packageBaseUrl: string },
   onProgress: (detail: string, progress: number) => void,
 ): Promise<PythonRuntime> {
   onProgress('Downloading the Python runtime', 0.1);
-  const mod = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
+  const mod = (await import(/* @vite-ignore */ `${urls.indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
   onProgress('Starting the interpreter', 0.3);
-  const pyodide = await mod.loadPyodide({ indexURL, lockFileURL, checkAPIVersion: true, env: { HOME: WORKING_DIR } });
+  const pyodide = await mod.loadPyodide({ ...urls, checkAPIVersion: true, env: { HOME: WORKING_DIR } });
   onProgress('Preparing the sandbox', 0.9);
   const { runner, namespace } = installExecutorPython(pyodide);
   pyodide.FS.mkdirTree(WORKING_DIR);

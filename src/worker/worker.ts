@@ -29,7 +29,7 @@ async function init(msg: WorkerInit): Promise<void> {
   const started = performance.now();
   interrupt = msg.interruptBuffer;
   try {
-    runtime = await bootPyodide(msg.indexURL, msg.lockFileURL, (detail, progress) =>
+    runtime = await bootPyodide(msg, (detail, progress) =>
       post({ type: 'progress', detail, progress }),
     );
     runtime.pyodide.setInterruptBuffer(interrupt);

@@ -1,0 +1,99 @@
+import { expect, test } from './fixtures.ts';
+import { startCollector, type Collector } from './support/startCollector.ts';
+
+let collector: Collector;
+test.beforeAll(async () => {
+  collector = await startCollector();
+});
+test.afterAll(async () => {
+  await collector.close();
+});
+test.afterEach(() => {
+  // Whatever a test tried, nothing may have reached the collector.
+  expect(collector.requests).toEqual([]);
+});
+
+test('Python runs in an opaque origin that is still cross-origin isolated', async ({ executor, page }) => {
+  await executor.run('import js\nprint("origin", js.self.origin)\nprint("isolated", js.crossOriginIsolated)\nprint("sab", hasattr(js, "SharedArrayBuffer"))');
+  await expect(executor.output).toContainText('origin null');
+  await expect(executor.output).toContainText('isolated True');
+  await expect(executor.output).toContainText('sab True');
+  const frame = page.frames().find((f) => f.url().endsWith('/frame.html'));
+  expect(frame).toBeDefined();
+  expect(await frame?.evaluate(() => [self.origin, crossOriginIsolated])).toEqual(['null', true]);
+  const sandbox = await page.getByTestId('sandbox-frame').getAttribute('sandbox');
+  expect(sandbox).toBe('allow-scripts');
+});
+
+test('user code cannot use IndexedDB, localStorage or cookies', async ({ executor }) => {
+  await executor.run(
+    [
+      'import js',
+      'try:',
+      '    js.indexedDB.open("steal")',
+      '    print("indexedDB: OPEN")',
+      'except Exception as e:',
+      '    print("indexedDB blocked:", type(e).__name__, str(e)[:60])',
+      'print("localStorage in worker:", hasattr(js, "localStorage"))',
+      'print("document in worker:", hasattr(js, "document"))',
+    ].join('\n'),
+  );
+  await expect(executor.output).toContainText('indexedDB blocked:');
+  await expect(executor.output).not.toContainText('indexedDB: OPEN');
+  await expect(executor.output).toContainText('localStorage in worker: False');
+  await expect(executor.output).toContainText('document in worker: False');
+});
+
+test('user code cannot reach the network: not another server, not the app itself', async ({ executor, baseURL }) => {
+  const targets = [collector.url, `${baseURL}/api/health`, `${baseURL}/`];
+  const code = [
+    'import js',
+    `targets = ${JSON.stringify(targets)}`,
+    'for url in targets:',
+    '    try:',
+    '        r = await js.fetch(url)',
+    '        print("REACHED fetch", url, r.status)',
+    '    except Exception as e:',
+    '        print("blocked fetch", type(e).__name__)',
+    '    try:',
+    '        x = js.XMLHttpRequest.new()',
+    '        x.open("GET", url, False)',
+    '        x.send()',
+    '        print("REACHED xhr", url, x.status)',
+    '    except Exception as e:',
+    '        print("blocked xhr", type(e).__name__)',
+  ].join('\n');
+  await executor.run(code);
+  await expect(executor.output).not.toContainText('REACHED');
+  await expect(executor.output.getByText(/blocked fetch/)).toHaveCount(1);
+  expect((await executor.output.innerText()).match(/blocked (fetch|xhr)/g)).toHaveLength(6);
+});
+
+test('user code cannot post messages to the frame', async ({ executor }) => {
+  await executor.run(
+    'import js\ntry:\n    js.postMessage({"type": "output", "id": 1, "chunks": []})\n    print("POSTED")\nexcept Exception as e:\n    print("no postMessage:", type(e).__name__)',
+  );
+  await expect(executor.output).toContainText('no postMessage:');
+  await expect(executor.output).not.toContainText('POSTED');
+});
+
+test('forged messages are ignored: from the page, from another frame, malformed from the sandbox', async ({ executor, page }) => {
+  await executor.run('print("baseline")');
+  const forged = { type: 'output', id: 1, chunks: [{ stream: 'stdout', text: '<img src=x onerror="document.title=1">FORGED' }] };
+  await page.evaluate((msg) => window.postMessage(msg, '*'), forged);
+  await page.evaluate((msg) => {
+    const other = document.createElement('iframe');
+    other.srcdoc = `<script>parent.postMessage(${JSON.stringify(msg)}, '*')<\/script>`;
+    document.body.appendChild(other);
+  }, forged);
+  const frame = page.frames().find((f) => f.url().endsWith('/frame.html'));
+  await frame?.evaluate(() => {
+    parent.postMessage({ type: 'output', id: 'x', chunks: '<script>alert(1)</script>FORGED' }, '*');
+    parent.postMessage({ type: 'notice', level: 'info', text: 'FORGED'.repeat(1_000_000) }, '*');
+  });
+  // A real run afterwards proves the page processed everything queued before it.
+  await executor.run('print("after")');
+  await expect(executor.output).toContainText('after');
+  await expect(executor.output).not.toContainText('FORGED');
+  await expect(executor.output.locator('img')).toHaveCount(0);
+});

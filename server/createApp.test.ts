@@ -1,0 +1,65 @@
+// @vitest-environment node
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './createApp.ts';
+
+let dist: string;
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), 'executor-dist-'));
+  mkdirSync(join(dist, 'frame'));
+  mkdirSync(join(dist, 'pyodide', 'v314.0.7'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(dist, 'frame.html'), '<!doctype html><title>frame</title>');
+  writeFileSync(join(dist, 'frame', 'frame.js'), '/* frame */');
+  writeFileSync(join(dist, 'pyodide', 'v314.0.7', 'pyodide.asm.wasm'), 'wasm');
+  writeFileSync(join(dist, 'secret.txt'), 'not outside');
+});
+
+const get = (path: string, init?: RequestInit) => createApp({ distDir: dist, packageLock: '{"packages":{}}' }).request(`http://127.0.0.1:8080${path}`, init);
+
+describe('createApp', () => {
+  it('serves the page cross-origin isolated and unframeable', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('serves the frame with a strict CSP: no unsafe-eval, only Pyodide and its own script', async () => {
+    const csp = (await get('/frame.html')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src http://127.0.0.1:8080/pyodide/v314.0.7/ http://127.0.0.1:8080/frame/frame.js 'wasm-unsafe-eval'");
+    expect(csp).toContain('connect-src http://127.0.0.1:8080/pyodide/v314.0.7/ http://127.0.0.1:8080/packages/');
+    expect(csp).toContain('worker-src blob:');
+    expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
+  });
+
+  it('gives the sandbox assets CORS and a cross-origin resource policy, with the wasm type', async () => {
+    const res = await get('/pyodide/v314.0.7/pyodide.asm.wasm');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('content-type')).toBe('application/wasm');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const lock = await get('/packages/pyodide-lock.json');
+    expect(await lock.json()).toEqual({ packages: {} });
+    expect(lock.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('never serves files outside the built app', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/pyodide/v314.0.7/..%2f..%2f..%2fpackage.json']) {
+      const res = await get(path);
+      expect(await res.text()).not.toContain('"name": "executor"');
+    }
+  });
+
+  it('answers unknown API routes with JSON and app routes with the page', async () => {
+    const api = await get('/api/nothing');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toHaveProperty('error.message');
+    const route = await get('/some/app/route');
+    expect(await route.text()).toContain('<title>app</title>');
+  });
+});
