@@ -12,7 +12,7 @@ import { loadProxyConfig } from './proxy/loadProxyConfig.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
-const distDir = process.env.EXECUTOR_DIST_DIR ?? DEFAULT_DIST_DIR;
+const distDir = process.env.EXECUTOR_DIST_DIR || DEFAULT_DIST_DIR;
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number (0-65535); got "${process.env.PORT}".`);

@@ -1,7 +1,12 @@
 import {
   FRAME_PATH,
   parseFrameMessage,
+  type CallRequest,
+  type CallResponse,
+  type CallValues,
   type EngineState,
+  type ImportReport,
+  type InstallReport,
   type ExecutionResult,
   type OutputChunk,
   type PageToFrame,
@@ -39,6 +44,10 @@ export interface Engine {
   stop(): void;
   /** Gives a fresh interpreter; variables are gone. */
   reset(): Promise<void>;
+  /** Where each top-level import of `code` comes from (the seed's dependency analysis). */
+  analyzeDependencies(code: string): Promise<ImportReport[]>;
+  /** Loads packages from the index (self-hosted, else the package CDN); reports what loaded and what failed and why. */
+  install(packages: string[]): Promise<InstallReport>;
   on<K extends keyof EngineEvents>(event: K, listener: EngineEvents[K]): () => void;
   dispose(): void;
 }
@@ -79,6 +88,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Output of each pending run, as streamed; the frame's result carries none.
   const runOutput = new Map<number, OutputChunk[]>();
   const pendingResets = new Map<number, () => void>();
+  const pendingCalls = new Map<number, (r: CallResponse) => void>();
   const readyWaiters: Array<() => void> = [];
   const lock = createLock();
   // Output is handed on at most once per animation frame, so a flood of batches
@@ -141,11 +151,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'notice':
         emit('notice', msg.text, msg.level);
         return;
+      case 'call-result':
+        pendingCalls.get(msg.id)?.(msg.response);
+        pendingCalls.delete(msg.id);
+        return;
       case 'reset-done':
         pendingResets.get(msg.id)?.();
         pendingResets.delete(msg.id);
         return;
     }
+  };
+  const call = async (request: CallRequest): Promise<CallValues[keyof CallValues]> => {
+    const id = nextId++;
+    const response = await new Promise<CallResponse>((resolve) => {
+      pendingCalls.set(id, resolve);
+      post({ type: 'call', id, request });
+    });
+    if (!response.ok) throw new Error(response.error);
+    return response.value;
   };
   window.addEventListener('message', onMessage);
   (options.container ?? document.body).appendChild(frame);
@@ -179,6 +202,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const done = new Promise<void>((resolve) => pendingResets.set(id, resolve));
       post({ type: 'reset', id });
       return done;
+    },
+    async analyzeDependencies(code) {
+      return (await call({ method: 'analyzeImports', code })) as ImportReport[];
+    },
+    async install(packages) {
+      const release = await lock.acquire(); // never while a program runs
+      try {
+        return (await call({ method: 'install', packages })) as InstallReport;
+      } finally {
+        release();
+      }
     },
     on(event, listener) {
       listeners[event].add(listener);

@@ -46,6 +46,9 @@ function setup() {
         interrupt() {
           w.interrupts++;
         },
+        call() {
+          // replaced per test
+        },
         terminate() {
           w.terminated = true;
         },
@@ -160,5 +163,25 @@ describe('createSupervisor', () => {
     const before = sent.length;
     workers[0]?.say({ type: 'output', id: 8, chunks: [{ stream: 'stdout', text: 'ghost' }] });
     expect(sent.length).toBe(before);
+  });
+});
+
+describe('createSupervisor calls', () => {
+  it('queues calls until ready, routes the answer, and fails them if the interpreter is replaced', () => {
+    const { sup, workers, sent } = setup();
+    const calls: Array<{ id: number }> = [];
+    const w0 = workers[0];
+    if (!w0) throw new Error('no worker');
+    w0.call = (id) => void calls.push({ id });
+    sup.handle({ type: 'call', id: 10, request: { method: 'analyzeImports', code: 'import pytest' } });
+    expect(calls).toEqual([]);
+    w0.say({ type: 'ready', bootMs: 1 });
+    expect(calls).toEqual([{ id: 10 }]);
+    w0.say({ type: 'call-result', id: 10, response: { ok: true, value: [] } });
+    expect(sent.filter((m) => m.type === 'call-result')).toEqual([{ type: 'call-result', id: 10, response: { ok: true, value: [] } }]);
+    sup.handle({ type: 'call', id: 11, request: { method: 'install', packages: ['pytest'] } });
+    w0.say({ type: 'fatal', id: null, message: 'boom' });
+    const last = sent.filter((m) => m.type === 'call-result').at(-1);
+    expect(last).toMatchObject({ id: 11, response: { ok: false } });
   });
 });

@@ -52,6 +52,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let spareReady = false;
   let current: CurrentRun | null = null;
   let pendingResets: number[] = [];
+  // Calls (dependency analysis, installs) wait for a ready interpreter and are
+  // answered with an error if their interpreter is replaced before it answers.
+  let queuedCalls: Array<Extract<PageToFrame, { type: 'call' }>> = [];
+  const sentCalls = new Set<number>();
 
   const state = (s: EngineState, detail: string, progress: number | null = null): void =>
     deps.send({ type: 'state', state: s, detail, progress });
@@ -95,13 +99,28 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       case 'fatal':
         crash(msg.message);
         return;
+      case 'call-result':
+        if (sentCalls.delete(msg.id)) deps.send({ type: 'call-result', id: msg.id, response: msg.response });
+        return;
+      case 'notice':
+        deps.send({ type: 'notice', level: msg.level, text: msg.text });
+        return;
     }
+  }
+
+  function sendQueuedCalls(): void {
+    for (const c of queuedCalls) {
+      sentCalls.add(c.id);
+      active.call(c.id, c.request);
+    }
+    queuedCalls = [];
   }
 
   function becameReady(): void {
     activeReady = true;
     for (const id of pendingResets) deps.send({ type: 'reset-done', id });
     pendingResets = [];
+    sendQueuedCalls();
     if (current && !current.started) startCurrent();
     else if (!current) state('ready', 'Ready');
     if (!spare) {
@@ -155,6 +174,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
 
   function replaceActive(): void {
     active.terminate();
+    for (const id of sentCalls) {
+      deps.send({ type: 'call-result', id, response: { ok: false, error: 'The interpreter was restarted before it answered.' } });
+    }
+    sentCalls.clear();
     phase = 'restarting';
     if (spare) {
       active = spare;
@@ -234,6 +257,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           return;
         case 'stop':
           if (current && current.id === msg.id) interrupt('stopped');
+          return;
+        case 'call':
+          queuedCalls.push(msg);
+          if (activeReady) sendQueuedCalls();
           return;
         case 'reset':
           if (current) {

@@ -1,10 +1,11 @@
-import { SIGINT, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
+import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
 
 /** One Python worker as the supervisor sees it. */
 export interface WorkerHandle {
   /** Resolves when Python can run code; rejects with a message when boot failed. */
   readonly ready: Promise<void>;
   run(id: number, code: string, options: RunOptions): void;
+  call(id: number, request: CallRequest): void;
   /** Raises KeyboardInterrupt in the running program (soft stop). */
   interrupt(): void;
   /** Kills the worker at once (hard stop). */
@@ -39,6 +40,9 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
     ready,
     run(id, code, options) {
       worker.postMessage({ type: 'run', id, code, options });
+    },
+    call(id, request) {
+      worker.postMessage({ type: 'call', id, request });
     },
     interrupt() {
       Atomics.store(interruptBuffer, 0, SIGINT);

@@ -86,6 +86,8 @@ export const runOptionsSchema = z.object({
   maxMemoryMB: z.number().int().positive(),
   maxOutputChars: z.number().int().positive(),
   filename: z.string().min(1).max(200),
+  /** Load the packages the code imports from the index before running it (default true). */
+  autoLoadPackages: z.boolean().optional(),
 });
 /** Limits and options of one run. */
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -95,6 +97,47 @@ export const engineStateSchema = z.enum(['starting', 'ready', 'running', 'restar
 /** Lifecycle of the interpreter, as the page sees it. */
 export type EngineState = z.infer<typeof engineStateSchema>;
 
+/** Where an imported module comes from (dependency analysis). */
+export const importReportSchema = z.object({
+  module: z.string(),
+  verdict: z.enum(['stdlib', 'loaded', 'available', 'installed', 'unknown']),
+  /** The package that provides it, from the lock file's `imports`. */
+  package: z.string().nullable(),
+  source: z.enum(['self-hosted', 'cdn']).nullable(),
+});
+/** Where an imported module comes from (dependency analysis). */
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** What an install did: packages loaded (with versions) and packages refused or failed, with the reason. */
+export const installReportSchema = z.object({
+  installed: z.array(z.object({ name: z.string(), version: z.string() })),
+  failed: z.array(z.object({ name: z.string(), reason: z.string() })),
+});
+/** What an install did. */
+export type InstallReport = z.infer<typeof installReportSchema>;
+
+/** Requests that are not runs: answered with a value, not an ExecutionResult. */
+export const callRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('analyzeImports'), code: z.string() }),
+  z.object({ method: z.literal('install'), packages: z.array(z.string().min(1).max(200)).max(200) }),
+]);
+/** Requests that are not runs. */
+export type CallRequest = z.infer<typeof callRequestSchema>;
+
+/** The value each call method answers with. */
+export interface CallValues {
+  analyzeImports: ImportReport[];
+  install: InstallReport;
+}
+
+/** A call's answer: its value, or an error message. */
+export const callResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.union([z.array(importReportSchema), installReportSchema]) }),
+  z.object({ ok: z.literal(false), error: z.string().max(5000) }),
+]);
+/** A call's answer. */
+export type CallResponse = z.infer<typeof callResponseSchema>;
+
 // ---------------------------------------------------------------- page → frame
 
 /** Commands the page sends to the frame. */
@@ -102,6 +145,7 @@ export const PageCommand = {
   run: 'run',
   stop: 'stop',
   reset: 'reset',
+  call: 'call',
 } as const;
 
 /** Messages from the page to the frame. */
@@ -109,6 +153,7 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PageCommand.run), id: z.number().int(), code: z.string(), options: runOptionsSchema }),
   z.object({ type: z.literal(PageCommand.stop), id: z.number().int() }),
   z.object({ type: z.literal(PageCommand.reset), id: z.number().int() }),
+  z.object({ type: z.literal(PageCommand.call), id: z.number().int(), request: callRequestSchema }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -122,6 +167,7 @@ export const FrameEvent = {
   result: 'result',
   notice: 'notice',
   resetDone: 'reset-done',
+  callResult: 'call-result',
 } as const;
 
 /** Messages from the frame to the page. */
@@ -137,6 +183,7 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.result), id: z.number().int(), result: executionResultSchema }),
   z.object({ type: z.literal(FrameEvent.notice), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
   z.object({ type: z.literal(FrameEvent.resetDone), id: z.number().int() }),
+  z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
 ]);
 /** Messages from the frame to the page. */
 export type FrameToPage = z.infer<typeof frameToPageSchema>;
@@ -164,8 +211,15 @@ export interface WorkerRun {
   options: RunOptions;
 }
 
+/** Call request, frame → worker. */
+export interface WorkerCall {
+  type: 'call';
+  id: number;
+  request: CallRequest;
+}
+
 /** Messages from the frame to a worker. */
-export type FrameToWorker = WorkerInit | WorkerRun;
+export type FrameToWorker = WorkerInit | WorkerRun | WorkerCall;
 
 /** Messages from a worker to the frame. */
 export type WorkerToFrame =
@@ -174,6 +228,8 @@ export type WorkerToFrame =
   | { type: 'boot-failed'; message: string }
   | { type: 'output'; id: number; chunks: OutputChunk[] }
   | { type: 'result'; id: number; result: ExecutionResult }
+  | { type: 'call-result'; id: number; response: CallResponse }
+  | { type: 'notice'; level: 'info' | 'warning'; text: string }
   | { type: 'fatal'; id: number | null; message: string };
 
 /** Value written into the interrupt buffer to raise KeyboardInterrupt (SIGINT). */

@@ -33,6 +33,8 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     ),
     stop: vi.fn(),
     reset: vi.fn(async () => undefined),
+    analyzeDependencies: vi.fn(async () => []),
+    install: vi.fn(async () => ({ installed: [], failed: [] })),
     on: (event, listener) => {
       if (event === 'output') out.add(listener as EngineEvents['output']);
       return () => undefined;
@@ -54,7 +56,7 @@ describe('app store', () => {
     store.getState().setCode('print("hi")\n42');
     store.getState().updateSettings({ timeoutSeconds: '2', maxMemoryMB: '128', maxOutputChars: '300' });
     await store.getState().runCode();
-    expect(engine.execute).toHaveBeenCalledWith('print("hi")\n42', { timeoutMs: 2000, maxMemoryMB: 128, maxOutputChars: 300 });
+    expect(engine.execute).toHaveBeenCalledWith('print("hi")\n42', { timeoutMs: 2000, maxMemoryMB: 128, maxOutputChars: 300, autoLoadPackages: true });
     expect(store.getState().entries.map((e) => [e.kind, e.text])).toEqual([
       ['stdout', 'hi\n'],
       ['stderr', 'warn\n'],

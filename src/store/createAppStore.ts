@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEditorSlice, flushSavedCode } from './createEditorSlice.ts';
 import { createEngineSlice } from './createEngineSlice.ts';
 import { createOutputSlice } from './createOutputSlice.ts';
+import { createPackagesSlice } from './createPackagesSlice.ts';
 import { createRunSlice } from './createRunSlice.ts';
 import { createSettingsSlice } from './createSettingsSlice.ts';
 import type { AppState } from './types.ts';
@@ -14,5 +15,6 @@ export function createAppStore(storage: Pick<Storage, 'getItem' | 'setItem'> | n
     ...createOutputSlice(set, get),
     ...createRunSlice((code) => flushSavedCode(storage, code))(set, get),
     ...createSettingsSlice(storage)(set, get),
+    ...createPackagesSlice(storage)(set, get),
   }));
 }

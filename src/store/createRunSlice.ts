@@ -9,7 +9,7 @@ export const createRunSlice =
     runCount: 0,
     lastResult: null,
     async runCode() {
-      const { engine, code, settings, running } = get();
+      const { engine, code, settings, running, autoLoadPackages } = get();
       if (!engine || running) return null;
       beforeRun(code);
       set({ running: true });
@@ -18,6 +18,7 @@ export const createRunSlice =
           timeoutMs: Math.round(settings.timeoutSeconds * 1000),
           maxMemoryMB: settings.maxMemoryMB,
           maxOutputChars: settings.maxOutputChars,
+          autoLoadPackages,
         });
         const { appendEntry } = get();
         if (result.value !== null) appendEntry('value', result.value);

@@ -1,5 +1,5 @@
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
-import type { ExecutionResult, OutputChunk } from '../protocol/protocol.ts';
+import type { ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
 import type { Settings, SettingsCheck } from './settings.ts';
 
 /** One block in the console. */
@@ -48,8 +48,22 @@ export interface SettingsSlice {
   updateSettings(input: Record<keyof Settings, unknown>): SettingsCheck;
 }
 
+/** Packages slice: dependency analysis of the editor's code and installs. */
+export interface PackagesSlice {
+  dependencies: ImportReport[] | null;
+  packagesBusy: 'analyzing' | 'installing' | null;
+  packagesError: string | null;
+  lastInstall: InstallReport | null;
+  /** Load imported packages before each run (on by default). */
+  autoLoadPackages: boolean;
+  analyzeDependencies(): Promise<void>;
+  /** Loads every package the analysis found available but not loaded. */
+  installNeeded(): Promise<void>;
+  setAutoLoadPackages(on: boolean): void;
+}
+
 /** The whole store. */
-export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice;
+export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PackagesSlice;
 
 /** zustand's set/get for a slice creator. */
 export type SliceCreator<T> = (

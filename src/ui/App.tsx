@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { DependenciesPanel } from './DependenciesPanel.tsx';
 import { MetricsBar } from './MetricsBar.tsx';
 import { OutputConsole } from './OutputConsole.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
@@ -30,6 +31,7 @@ export function App() {
         </section>
         <section className="pane pane-console" aria-label="Console">
           <SettingsPanel />
+          <DependenciesPanel />
           <OutputConsole />
           <MetricsBar />
         </section>

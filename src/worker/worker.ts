@@ -4,8 +4,10 @@
  * sandboxed frame (a worker from a URL, or a module blob worker, does not start in an
  * opaque origin). User code runs here; nothing here trusts it.
  */
-import type { FrameToWorker, WorkerInit, WorkerRun, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToWorker, WorkerCall, WorkerInit, WorkerRun, WorkerToFrame } from '../protocol/protocol.ts';
 import { bootPyodide, type PythonRuntime } from './bootPyodide.ts';
+import { autoLoadImports, explainMissingModule } from './autoLoadImports.ts';
+import { analyzeImports, loadPackages } from './packages.ts';
 import { runCode } from './runCode.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -44,10 +46,13 @@ async function run(msg: WorkerRun): Promise<void> {
     fatal(msg.id, new Error('The interpreter is not available.'));
     return;
   }
+  const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   try {
-    const result = await runCode(runtime, msg.code, msg.options, interrupt, (chunks) =>
+    const failed = msg.options.autoLoadPackages === false ? new Map<string, string>() : await autoLoadImports(runtime, msg.code, notify);
+    const ran = await runCode(runtime, msg.code, msg.options, interrupt, (chunks) =>
       post({ type: 'output', id: msg.id, chunks }),
     );
+    const result = explainMissingModule(ran, failed);
     // The output already went out as 'output' messages; the engine puts it back
     // into the result, so a large output never travels twice.
     post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '' } });
@@ -58,9 +63,26 @@ async function run(msg: WorkerRun): Promise<void> {
   }
 }
 
+async function call(msg: WorkerCall): Promise<void> {
+  if (!runtime || crashed) {
+    post({ type: 'call-result', id: msg.id, response: { ok: false, error: 'The interpreter is not available.' } });
+    return;
+  }
+  const notify = (text: string) => post({ type: 'notice', level: 'info', text });
+  try {
+    const { request } = msg;
+    const value =
+      request.method === 'analyzeImports' ? analyzeImports(runtime, request.code) : await loadPackages(runtime, request.packages, notify);
+    post({ type: 'call-result', id: msg.id, response: { ok: true, value } });
+  } catch (err) {
+    post({ type: 'call-result', id: msg.id, response: { ok: false, error: err instanceof Error ? err.message : String(err) } });
+  }
+}
+
 self.onmessage = (event: MessageEvent<FrameToWorker>) => {
   const msg = event.data;
   if (msg.type === 'init') void init(msg);
   else if (msg.type === 'run') void run(msg);
+  else if (msg.type === 'call') void call(msg);
 };
 self.addEventListener('error', (event) => fatal(null, event.message));

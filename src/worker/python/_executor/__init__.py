@@ -1,1 +1,7 @@
 """Executor's own Python helpers, loaded into every interpreter before user code runs."""
+
+import warnings
+
+# pluggy (pytest's plugin system) has a `return` in a `finally` block, which
+# Python 3.14 warns about when it compiles the module: noise, not the user's.
+warnings.filterwarnings("ignore", category=SyntaxWarning, module=r".*pluggy.*")

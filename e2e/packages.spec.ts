@@ -1,0 +1,53 @@
+import { fakeCdnUrl } from '../playwright.config.ts';
+import { DEMO_GREETING } from './support/demoWheel.ts';
+import { expect, test } from './fixtures.ts';
+
+test('an import of a self-hosted package loads it before the run, offline', async ({ executor }) => {
+  await executor.run('import pytest\nprint("pytest", pytest.__version__)');
+  await expect(executor.output).toContainText(/Loaded .*pytest 8\.3\.5/);
+  await expect(executor.output).not.toContainText('SyntaxWarning');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('pytest 8.3.5\n');
+  expect(await executor.lastStatus()).toBe('ok');
+});
+
+test('a package only on the CDN fails with one clear line, not a stack trace', async ({ executor }) => {
+  await executor.run('import numpy');
+  expect(await executor.lastStatus()).toBe('error');
+  const error = executor.output.locator('[data-kind="error"]').last();
+  await expect(error).toContainText("No module named 'numpy'");
+  await expect(error).toContainText('numpy could not be downloaded from the package CDN (http://127.0.0.1:');
+  await expect(error).toContainText('it is not available offline');
+});
+
+test('code that handles a missing package itself still runs', async ({ executor }) => {
+  await executor.run('try:\n    import numpy\nexcept ImportError:\n    print("no numpy, carrying on")');
+  expect(await executor.lastStatus()).toBe('ok');
+  await expect(executor.output).toContainText('no numpy, carrying on');
+});
+
+test('dependency analysis lists each import with its verdict and loads what is needed', async ({ executor, page }) => {
+  await executor.setCode('import os\nimport json\nimport pytest\nimport numpy as np\nfrom sklearn.model_selection import train_test_split\nimport not_a_real_module');
+  await page.getByTestId('deps-panel').locator('summary').click();
+  await page.getByTestId('deps-analyze').click();
+  const rows = page.getByTestId('deps-row');
+  await expect(rows).toHaveCount(6);
+  await expect(rows.filter({ hasText: 'os' }).first()).toHaveAttribute('data-verdict', 'stdlib');
+  await expect(rows.filter({ hasText: 'pytest' })).toHaveAttribute('data-verdict', 'available');
+  await expect(rows.filter({ hasText: 'pytest' })).toContainText('this server');
+  await expect(rows.filter({ hasText: 'sklearn' })).toContainText('scikit-learn');
+  await expect(rows.filter({ hasText: 'not_a_real_module' })).toHaveAttribute('data-verdict', 'unknown');
+  await page.getByTestId('deps-install').click();
+  await expect(rows.filter({ hasText: 'pytest' })).toHaveAttribute('data-verdict', 'loaded');
+  // numpy and scikit-learn are only on the (unreachable) CDN: said plainly in the console
+  await expect(executor.output).toContainText('could not be downloaded from the package CDN');
+});
+
+test('a wheel from another origin (a CDN stand-in) loads under COEP and the frame CSP', async ({ executor, page }) => {
+  const report = await page.evaluate(
+    (url) => window.executor.engine.install([url]),
+    `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`,
+  );
+  expect(report.failed).toEqual([]);
+  await executor.run('import cdn_demo\nprint(cdn_demo.GREETING)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);
+});
