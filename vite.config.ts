@@ -10,6 +10,8 @@ export default defineConfig({
     alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },
   },
   server: { host: '127.0.0.1', port: 5173 },
+  // Pre-bundling Monaco breaks its ?worker import in dev; Vite serves its ESM files as they are.
+  optimizeDeps: { exclude: ['monaco-editor', 'monaco-esm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   worker: { format: 'es' },
 });

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { DependenciesPanel } from './DependenciesPanel.tsx';
+import { EditorBoundary } from './EditorBoundary.tsx';
 import { MetricsBar } from './MetricsBar.tsx';
 import { OutputConsole } from './OutputConsole.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
@@ -25,9 +26,11 @@ export function App() {
       </header>
       <main className="workspace">
         <section className="pane pane-editor" aria-label="Editor">
-          <Suspense fallback={<div className="editor editor-loading">Loading the editor…</div>}>
-            <CodeEditor />
-          </Suspense>
+          <EditorBoundary>
+            <Suspense fallback={<div className="editor editor-loading">Loading the editor…</div>}>
+              <CodeEditor />
+            </Suspense>
+          </EditorBoundary>
         </section>
         <section className="pane pane-console" aria-label="Console">
           <SettingsPanel />
