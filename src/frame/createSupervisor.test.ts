@@ -1,5 +1,6 @@
+import { makeResult } from '../testing/makeResult.ts';
 import { describe, expect, it } from 'vitest';
-import type { ExecutionResult, FrameToPage, RunOptions } from '../protocol/protocol.ts';
+import type { FrameToPage, RunOptions } from '../protocol/protocol.ts';
 import { createSupervisor } from './createSupervisor.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
@@ -12,20 +13,6 @@ interface FakeWorker extends WorkerHandle {
 
 const options: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
 
-function okResult(partial: Partial<ExecutionResult> = {}): ExecutionResult {
-  return {
-    success: true,
-    status: 'ok',
-    stdout: '',
-    stderr: '',
-    output: [],
-    value: null,
-    error: null,
-    metrics: { wallMs: 1, cpuMs: 1, peakMemoryMB: 10, outputChars: 0, truncated: false },
-    stateKept: true,
-    ...partial,
-  };
-}
 
 function setup() {
   let now = 0;
@@ -88,7 +75,7 @@ describe('createSupervisor', () => {
     workers[0]?.say({ type: 'ready', bootMs: 5 });
     expect(workers[0]?.runs).toEqual([{ id: 1, code: 'print(1)' }]);
     expect(workers).toHaveLength(2); // the spare
-    workers[0]?.say({ type: 'result', id: 1, result: okResult() });
+    workers[0]?.say({ type: 'result', id: 1, result: makeResult() });
     expect(results()[0]?.result.status).toBe('ok');
     expect(states().at(-1)).toBe('ready');
   });
@@ -101,7 +88,7 @@ describe('createSupervisor', () => {
     expect(workers[0]?.interrupts).toBe(0);
     advance(1);
     expect(workers[0]?.interrupts).toBe(1);
-    const interrupted = okResult({
+    const interrupted = makeResult({
       success: false,
       status: 'stopped',
       error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: 1 },
@@ -140,7 +127,7 @@ describe('createSupervisor', () => {
     workers[0]?.say({
       type: 'result',
       id: 5,
-      result: okResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: null } }),
+      result: makeResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: null } }),
     });
     expect(results()[0]?.result.status).toBe('stopped');
   });

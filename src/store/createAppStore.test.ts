@@ -1,3 +1,4 @@
+import { makeResult } from '../testing/makeResult.ts';
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/createEngine.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
@@ -8,20 +9,6 @@ function memoryStorage() {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
 }
 
-function result(partial: Partial<ExecutionResult>): ExecutionResult {
-  return {
-    success: true,
-    status: 'ok',
-    stdout: '',
-    stderr: '',
-    output: [],
-    value: null,
-    error: null,
-    metrics: { wallMs: 5, cpuMs: 4, peakMemoryMB: 30, outputChars: 0, truncated: false },
-    stateKept: true,
-    ...partial,
-  };
-}
 
 function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: EngineEvents['output']) => ExecutionResult) {
   const out = new Set<EngineEvents['output']>();
@@ -50,7 +37,7 @@ describe('app store', () => {
     const store = createAppStore(storage);
     const engine = fakeEngine((code, opts, emit) => {
       emit([{ stream: 'stdout', text: 'hi\n' }, { stream: 'stderr', text: 'warn\n' }], 1);
-      return result({ value: '42' });
+      return makeResult({ value: '42' });
     });
     store.getState().attachEngine(engine);
     store.getState().setCode('print("hi")\n42');
@@ -68,7 +55,7 @@ describe('app store', () => {
 
   it('explains a timeout and keeps invalid settings out', async () => {
     const store = createAppStore(memoryStorage());
-    store.getState().attachEngine(fakeEngine(() => result({ success: false, status: 'timeout', stateKept: true })));
+    store.getState().attachEngine(fakeEngine(() => makeResult({ success: false, status: 'timeout', stateKept: true })));
     const check = store.getState().updateSettings({ timeoutSeconds: '-3', maxMemoryMB: '256', maxOutputChars: '100' });
     expect(check.ok).toBe(false);
     expect(store.getState().settings.maxMemoryMB).toBe(512);
