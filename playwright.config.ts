@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { FAKE_AZURE_DEPLOYMENT, FAKE_AZURE_KEY } from './e2e/support/fakeAzureConfig.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const cdnPort = Number(process.env.E2E_CDN_PORT ?? 4183);
 /** The package CDN the app under test uses: a local stand-in (e2e/support/fakeCdn.ts), never the internet. */
 export const fakeCdnUrl = `http://127.0.0.1:${cdnPort}/cdn/`;
+
+/** A second app server configured with Azure OpenAI pointing at a local fake (e2e/support/fakeAzureServer.ts), for LLM-mode tests. */
+export const llmBaseUrl = `http://127.0.0.1:${port + 1}`;
+/** The fake Azure OpenAI's own URL (its control API scripts the replies). */
+export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
 
 /** Debian's Chromium (`npx playwright install` cannot download browsers on these machines). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,6 +53,28 @@ export default defineConfig({
       command: 'npx tsx server/main.ts',
       url: `http://127.0.0.1:${port}/`,
       env: { PORT: String(port), HOST: '127.0.0.1', EXECUTOR_PACKAGE_CDN: fakeCdnUrl, EXECUTOR_DIST_DIR: process.env.EXECUTOR_DIST_DIR ?? '' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx tsx e2e/support/fakeAzureServer.ts',
+      url: `${fakeAzureUrl}/`,
+      env: { E2E_FAKE_AZURE_PORT: String(port + 2) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'npx tsx server/main.ts',
+      url: `${llmBaseUrl}/`,
+      env: {
+        PORT: String(port + 1),
+        HOST: '127.0.0.1',
+        EXECUTOR_PACKAGE_CDN: fakeCdnUrl,
+        EXECUTOR_DIST_DIR: process.env.EXECUTOR_DIST_DIR ?? '',
+        AZURE_OPENAI_ENDPOINT: fakeAzureUrl,
+        AZURE_OPENAI_API_KEY: FAKE_AZURE_KEY,
+        AZURE_OPENAI_DEPLOYMENT: FAKE_AZURE_DEPLOYMENT,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

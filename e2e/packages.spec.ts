@@ -43,6 +43,7 @@ test('dependency analysis lists each import with its verdict and loads what is n
 });
 
 test('a wheel from another origin (a CDN stand-in) loads under COEP and the frame CSP', async ({ executor, page }) => {
+  await executor.setSafeMode(false); // cdn_demo is not on the safe-mode allowlist
   const report = await page.evaluate(
     (url) => window.executor.engine.install([url]),
     `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`,

@@ -8,6 +8,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await collector.close();
 });
+// These tests prove the browser boundary on its own: safe mode (which would refuse
+// `import js` before it runs) is off. e2e/attacks/ covers both modes.
+test.beforeEach(async ({ executor }) => {
+  await executor.setSafeMode(false);
+});
 test.afterEach(() => {
   // Whatever a test tried, nothing may have reached the collector.
   expect(collector.requests).toEqual([]);

@@ -28,6 +28,14 @@ describe('createApp', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('lets the page show rich output (blob:/data: images, script-less srcdoc frames) and nothing more', async () => {
+    const csp = (await get('/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("frame-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toMatch(/'unsafe-eval'|script-src[^;]*(blob:|data:|\*)/);
+  });
+
   it('serves the frame with a strict CSP: no unsafe-eval, only Pyodide and its own script', async () => {
     const csp = (await get('/frame.html')).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");

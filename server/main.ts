@@ -5,7 +5,9 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Hono } from 'hono';
 import { createApp, DEFAULT_DIST_DIR } from './createApp.ts';
+import { createConfigApp } from './createConfigApp.ts';
 import { loadPackageLock, packageCdn } from './packageLock.ts';
 import { createProxyApp } from './proxy/createProxyApp.ts';
 import { loadProxyConfig } from './proxy/loadProxyConfig.ts';
@@ -30,7 +32,9 @@ proxy.ready().catch((err: Error) => console.warn(`[config] ${err.message}`));
 const cdn = packageCdn(process.env);
 const packageLock = await loadPackageLock(distDir, cdn);
 
-const app = createApp({ distDir, api: proxy, packageLock, packageSources: cdn ? [cdn] : [] });
+// GET /api/config (deployment defaults from EXECUTOR_* variables) next to the chat proxy.
+const api = new Hono().route('/', createConfigApp(process.env, (line) => console.warn(`[config] ${line}`))).route('/', proxy);
+const app = createApp({ distDir, api, packageLock, packageSources: cdn ? [cdn] : [] });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Executor is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`);
 });

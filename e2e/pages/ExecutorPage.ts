@@ -85,4 +85,17 @@ export class ExecutorPage {
     if (limits.memory !== undefined) await this.page.getByTestId('setting-memory').fill(limits.memory);
     if (limits.output !== undefined) await this.page.getByTestId('setting-output').fill(limits.output);
   }
+
+  /** Turns safe mode (SANDBOX_MODE) on or off with its checkbox. */
+  async setSafeMode(on: boolean): Promise<void> {
+    await this.page.getByTestId('setting-sandbox').setChecked(on);
+  }
+
+  /** Edits the policy fields (comma-separated lists) in the folded "Policy and tests" settings. */
+  async setPolicy(policy: { allowedModules?: string; forbiddenFunctions?: string }): Promise<void> {
+    const more = this.settings.locator('details.settings-more');
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
+    if (policy.allowedModules !== undefined) await this.page.getByTestId('setting-allowed-modules').fill(policy.allowedModules);
+    if (policy.forbiddenFunctions !== undefined) await this.page.getByTestId('setting-forbidden').fill(policy.forbiddenFunctions);
+  }
 }

@@ -4,6 +4,9 @@ import type { AppState } from '../store/types.ts';
 /** Ids of the registered commands. */
 export const CommandId = {
   run: 'run',
+  profile: 'profile',
+  runAll: 'run-all',
+  runTests: 'tests-run',
   stop: 'stop',
   clear: 'clear',
   reset: 'reset',
@@ -37,6 +40,27 @@ export const commands: readonly Command[] = [
     shortcut: { key: 'Enter', primary: true },
     isEnabled: (s) => ready(s) && !s.running,
     execute: (store) => store.getState().runCode(),
+  },
+  {
+    id: CommandId.profile,
+    label: 'Profile',
+    title: 'Run the code under the profiler and show where the time goes (ENABLE_PROFILING)',
+    isEnabled: (s) => ready(s) && !s.running && s.settings.enableProfiling,
+    execute: (store) => store.getState().profileCode(),
+  },
+  {
+    id: CommandId.runAll,
+    label: 'Run all',
+    title: 'Run the selected project files in order, each as __main__ (choose them and their order under Run all)',
+    isEnabled: (s) => ready(s) && !s.running && s.projectLoaded,
+    execute: (store) => store.getState().runAll(),
+  },
+  {
+    id: CommandId.runTests,
+    label: 'Run tests',
+    title: "Run the project's tests with pytest (and coverage)",
+    isEnabled: (s) => ready(s) && !s.running && s.projectLoaded,
+    execute: (store) => store.getState().runTests(),
   },
   {
     id: CommandId.stop,

@@ -4,17 +4,44 @@ import {
   type CallRequest,
   type CallResponse,
   type CallValues,
+  type DisplayData,
   type EngineState,
   type ImportReport,
   type InstallReport,
   type ExecutionResult,
   type OutputChunk,
   type PageToFrame,
+  type RunPolicy,
+  type ValidationReport,
   type RunOptions,
 } from '../protocol/protocol.ts';
 import { createLock } from './createLock.ts';
+import { createTestClient, type TestRunOptions } from './createTestClient.ts';
+import type { TestResult } from '../protocol/testProtocol.ts';
 import { mergeChunks, textOf } from './outputText.ts';
 import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
+import { createErrorAdvisor } from './createErrorAdvisor.ts';
+import type { ErrorAdvice, RunLimits } from './handleError.ts';
+import type { ErrorScope } from '../protocol/errorScope.ts';
+import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
+import type { RunSample } from '../protocol/protocol.ts';
+import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
+import { toExecutionMetrics, type ExecutionMetrics } from '../monitor/seedMetrics.ts';
+import { runBatch, toBlocks, type BatchInput, type BatchOptions } from '../monitor/runBatch.ts';
+import type { BatchResult } from '../monitor/summarizeBatch.ts';
+
+/** The seed's monitoring switches (ExecutorConfig.ENABLE_PROFILING, COLLECT_METRICS). */
+export interface MonitoringOptions {
+  enableProfiling: boolean;
+  collectMetrics: boolean;
+}
+
+/** What `profileCode` resolves to: the run and, when it got far enough to measure, its profile. */
+export interface ProfileOutcome {
+  result: ExecutionResult;
+  /** Null when nothing was measured (a syntax error, a refused or killed run). */
+  profile: ProfileReport | null;
+}
 
 /** State of the interpreter with what the status line should say. */
 export interface EngineStatus {
@@ -28,6 +55,14 @@ export interface EngineEvents {
   status: (status: EngineStatus) => void;
   output: (chunks: OutputChunk[], runId: number) => void;
   notice: (text: string, level: 'info' | 'warning') => void;
+  /** A rich output of the run, in order with its text output. */
+  display: (display: DisplayData, runId: number) => void;
+  /** The run waits for a line of input: answer with `sendInput`. */
+  input: (runId: number) => void;
+  /** A live reading of the running program's memory, a few times a second at most (with COLLECT_METRICS). */
+  sample: (sample: RunSample, runId: number) => void;
+  /** A run finished (editor, agent, profile and batch runs alike): what ran, how, and its result. */
+  result: (run: { code: string; options: RunOptions; result: ExecutionResult }) => void;
 }
 
 /**
@@ -42,12 +77,54 @@ export interface Engine {
   execute(code: string, options?: Partial<RunOptions>): Promise<ExecutionResult>;
   /** Stops the current run: interrupt first, kill after a grace period. */
   stop(): void;
+  /**
+   * Answers the current run's request for input with a line (without its newline),
+   * or null for end of file (the program gets EOFError). Ignored when nothing waits.
+   */
+  sendInput(text: string | null): void;
   /** Gives a fresh interpreter; variables are gone. */
   reset(): Promise<void>;
   /** Where each top-level import of `code` comes from (the seed's dependency analysis). */
   analyzeDependencies(code: string): Promise<ImportReport[]>;
-  /** Loads packages from the index (self-hosted, else the package CDN); reports what loaded and what failed and why. */
+  /**
+   * The seed's handle_error: structured suggestions for a failed run (did-you-mean over the names in scope,
+   * install actions, the limit that was hit); null for a successful run. Works offline.
+   */
+  handleError(result: ExecutionResult, limits?: RunLimits): Promise<ErrorAdvice | null>;
+  /** Loads packages from the index (self-hosted, else the package CDN); reports what loaded and what failed and why. In safe mode, packages the policy does not allow are refused before any download. */
   install(packages: string[]): Promise<InstallReport>;
+  /** The seed's validate_code: diagnostics for `code` under `policy` (default: the current policy); nothing is executed. */
+  validateCode(code: string, policy?: RunPolicy): Promise<ValidationReport>;
+  /** The safe-mode policy runs and installs use unless a run passes its own (default: the seed's, safe mode on). */
+  readonly policy: RunPolicy;
+  setPolicy(policy: RunPolicy): void;
+  /**
+   * The seed's run_tests: pytest on the project's files (in test interpreters of their own), with coverage
+   * and optionally split across several interpreters. Obeys the time, memory and output limits; Stop stops it.
+   */
+  runTests(options: TestRunOptions): Promise<TestResult>;
+  /** The node ids pytest discovers in `paths` (default: the whole project). */
+  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs'>): Promise<string[]>;
+  /**
+   * The seed's profile_code: runs `code` like `execute` (same limits, same namespace) under cProfile and
+   * reports the functions by own time (`topFunctions` / `top_functions`: name, file, line, calls, own and
+   * cumulative ms, `percent` of the total) and the call tree. Throws when profiling is off (ENABLE_PROFILING).
+   */
+  profileCode(code: string, options?: Partial<RunOptions>): Promise<ProfileOutcome>;
+  /**
+   * The seed's execute_batch: runs code blocks (strings, or `{ name, code }` such as project files) in order,
+   * each a timed run as `__main__` with its own result and metrics, and sums them up. `stopOnError` skips the
+   * rest after a failure; `sharedState: false` gives each block a fresh namespace. Stop ends the batch.
+   */
+  executeBatch(blocks: BatchInput, options?: BatchOptions & { runOptions?: Partial<RunOptions> }): Promise<BatchResult>;
+  /**
+   * The seed's get_last_execution_metrics: the last run's metrics with the seed's names (`execution_time` s,
+   * `memory_used` MB, `cpu_percent`) and the TypeScript ones; null before the first run or with COLLECT_METRICS off.
+   */
+  getLastExecutionMetrics(): ExecutionMetrics | null;
+  /** ENABLE_PROFILING and COLLECT_METRICS (default: both on, as the seed's ExecutorConfig). */
+  readonly monitoring: MonitoringOptions;
+  setMonitoring(next: MonitoringOptions): void;
   on<K extends keyof EngineEvents>(event: K, listener: EngineEvents[K]): () => void;
   dispose(): void;
 }
@@ -74,11 +151,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     status: new Set(),
     output: new Set(),
     notice: new Set(),
+    display: new Set(),
+    input: new Set(),
+    sample: new Set(),
+    result: new Set(),
   };
   const emit = <K extends keyof EngineEvents>(event: K, ...args: Parameters<EngineEvents[K]>): void => {
     for (const l of listeners[event]) (l as (...a: Parameters<EngineEvents[K]>) => void)(...args);
   };
 
+  let policy: RunPolicy = DEFAULT_RUN_POLICY;
+  let monitoring: MonitoringOptions = { enableProfiling: true, collectMetrics: true };
+  let lastMetrics: ExecutionMetrics | null = null;
   let status: EngineStatus = { state: 'starting', detail: 'Starting Python', progress: 0 };
   let frameHeard = false;
   let queue: PageToFrame[] = [];
@@ -87,6 +171,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const pendingRuns = new Map<number, (r: ExecutionResult) => void>();
   // Output of each pending run, as streamed; the frame's result carries none.
   const runOutput = new Map<number, OutputChunk[]>();
+  const runDisplays = new Map<number, DisplayData[]>();
   const pendingResets = new Map<number, () => void>();
   const pendingCalls = new Map<number, (r: CallResponse) => void>();
   const readyWaiters: Array<() => void> = [];
@@ -118,6 +203,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     else frame.contentWindow.postMessage(msg, '*'); // the frame's origin is opaque: '*' is the only target
   };
 
+  const tests = createTestClient({ post: (msg) => post(msg), nextId: () => nextId++, lock, setCurrent: (id) => (currentRun = id) });
+
   const onMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
     const msg = parseFrameMessage(event.data);
@@ -138,14 +225,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
         runOutput.get(msg.id)?.push(...msg.chunks);
         queueOutput(msg.id, msg.chunks);
         return;
+      case 'display':
+        runDisplays.get(msg.id)?.push(msg.display);
+        flushOutput(); // text written before it shows before it
+        emit('display', msg.display, msg.id);
+        return;
+      case 'input-request':
+        flushOutput(); // the prompt shows before the input box
+        emit('input', msg.id);
+        return;
+      case 'sample':
+        if (msg.id === currentRun) emit('sample', msg.sample, msg.id);
+        return;
       case 'result': {
         flushOutput(); // every piece of output is shown before the result
 
         const resolve = pendingRuns.get(msg.id);
         const output = mergeChunks(runOutput.get(msg.id) ?? []);
+        const displays = runDisplays.get(msg.id) ?? [];
         pendingRuns.delete(msg.id);
         runOutput.delete(msg.id);
-        resolve?.({ ...msg.result, output, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
+        runDisplays.delete(msg.id);
+        resolve?.({ ...msg.result, output, displays, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
         return;
       }
       case 'notice':
@@ -154,6 +255,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'call-result':
         pendingCalls.get(msg.id)?.(msg.response);
         pendingCalls.delete(msg.id);
+        return;
+      case 'tests-result':
+        flushOutput();
+        tests.resolve(msg.id, msg.result);
         return;
       case 'reset-done':
         pendingResets.get(msg.id)?.();
@@ -171,6 +276,29 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return response.value;
   };
   window.addEventListener('message', onMessage);
+  // One run; the caller holds the lock.
+  const runLocked = async (code: string, runOptions: Partial<RunOptions>): Promise<ExecutionResult> => {
+    const id = nextId++;
+    currentRun = id;
+    try {
+      const result = new Promise<ExecutionResult>((resolve) => pendingRuns.set(id, resolve));
+      runOutput.set(id, []);
+      runDisplays.set(id, []);
+      const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, policy, collectMetrics: monitoring.collectMetrics, ...runOptions };
+      post({ type: 'run', id, code, options });
+      const done = await result;
+      if (options.collectMetrics !== false) lastMetrics = toExecutionMetrics(done);
+      emit('result', { code, options, result: done });
+      return done;
+    } finally {
+      currentRun = null;
+    }
+  };
+  const handleError = createErrorAdvisor({
+    analyzeDependencies: async (code) => (await call({ method: 'analyzeImports', code })) as ImportReport[],
+    errorScope: async (error) => (await call({ method: 'errorScope', error: { type: error.type, message: error.message } })) as ErrorScope,
+    validateCode: async (code) => (await call({ method: 'validate', code, policy })) as ValidationReport,
+  });
   (options.container ?? document.body).appendChild(frame);
 
   return {
@@ -183,19 +311,46 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async execute(code, runOptions = {}) {
       const release = await lock.acquire();
       try {
-        const id = nextId++;
-        currentRun = id;
-        const result = new Promise<ExecutionResult>((resolve) => pendingRuns.set(id, resolve));
-        runOutput.set(id, []);
-        post({ type: 'run', id, code, options: { ...DEFAULT_RUN_OPTIONS, ...runOptions } });
-        return await result;
+        return await runLocked(code, runOptions);
       } finally {
-        currentRun = null;
         release();
       }
     },
+    async profileCode(code, runOptions = {}) {
+      if (!monitoring.enableProfiling) throw new Error('Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.');
+      const release = await lock.acquire();
+      try {
+        const result = await runLocked(code, { ...runOptions, profile: true });
+        return { result, profile: result.profile ? parseProfile(result.profile) : null };
+      } finally {
+        release();
+      }
+    },
+    async executeBatch(input, batchOptions = {}) {
+      const blocks = toBlocks(input);
+      const release = await lock.acquire(); // the whole batch, so no other run slips in between its steps
+      try {
+        return await runBatch(blocks, batchOptions, (block, fresh) =>
+          runLocked(block.code, { ...batchOptions.runOptions, filename: block.name.slice(0, 200), freshNamespace: fresh }),
+        );
+      } finally {
+        release();
+      }
+    },
+    getLastExecutionMetrics() {
+      return lastMetrics;
+    },
+    get monitoring() {
+      return monitoring;
+    },
+    setMonitoring(next) {
+      monitoring = next;
+    },
     stop() {
       if (currentRun !== null) post({ type: 'stop', id: currentRun });
+    },
+    sendInput(text) {
+      if (currentRun !== null) post({ type: 'stdin', id: currentRun, text });
     },
     reset() {
       const id = nextId++;
@@ -203,16 +358,28 @@ export function createEngine(options: EngineOptions = {}): Engine {
       post({ type: 'reset', id });
       return done;
     },
+    runTests: (testOptions) => tests.runTests(testOptions),
+    collectTests: (paths, testOptions) => tests.collectTests(paths, testOptions),
     async analyzeDependencies(code) {
       return (await call({ method: 'analyzeImports', code })) as ImportReport[];
     },
+    handleError,
     async install(packages) {
       const release = await lock.acquire(); // never while a program runs
       try {
-        return (await call({ method: 'install', packages })) as InstallReport;
+        return (await call({ method: 'install', packages, policy })) as InstallReport;
       } finally {
         release();
       }
+    },
+    async validateCode(code, checkPolicy = policy) {
+      return (await call({ method: 'validate', code, policy: checkPolicy })) as ValidationReport;
+    },
+    get policy() {
+      return policy;
+    },
+    setPolicy(next) {
+      policy = next;
     },
     on(event, listener) {
       listeners[event].add(listener);

@@ -8,6 +8,7 @@ interface FakeWorker extends WorkerHandle {
   runs: Array<{ id: number; code: string }>;
   interrupts: number;
   terminated: boolean;
+  stdin: Array<string | null>;
   say: Parameters<WorkerListener>[1] extends infer M ? (msg: M) => void : never;
 }
 
@@ -27,6 +28,10 @@ function setup() {
         runs: [],
         interrupts: 0,
         terminated: false,
+        stdin: [],
+        writeStdin(text) {
+          w.stdin.push(text);
+        },
         run(id, code) {
           w.runs.push({ id, code });
         },
@@ -35,6 +40,9 @@ function setup() {
         },
         call() {
           // replaced per test
+        },
+        tests() {
+          // test runs go to the test pool, not the supervisor
         },
         terminate() {
           w.terminated = true;
@@ -80,10 +88,24 @@ describe('createSupervisor', () => {
     expect(states().at(-1)).toBe('ready');
   });
 
+  it('does not count preparation (files, packages) toward the time limit', () => {
+    const { sup, workers, advance } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 9, code: 'import pytest', options });
+    advance(5000); // still writing files / loading packages: no interrupt yet
+    expect(workers[0]?.interrupts).toBe(0);
+    workers[0]?.say({ type: 'started', id: 9 });
+    advance(999);
+    expect(workers[0]?.interrupts).toBe(0);
+    advance(1);
+    expect(workers[0]?.interrupts).toBe(1);
+  });
+
   it('soft-interrupts at the timeout and reports timeout with state kept', () => {
     const { sup, workers, advance, results } = setup();
     workers[0]?.say({ type: 'ready', bootMs: 5 });
     sup.handle({ type: 'run', id: 2, code: 'while True: pass', options });
+    workers[0]?.say({ type: 'started', id: 2 });
     advance(999);
     expect(workers[0]?.interrupts).toBe(0);
     advance(1);
@@ -105,6 +127,7 @@ describe('createSupervisor', () => {
     workers[0]?.say({ type: 'ready', bootMs: 5 });
     workers[1]?.say({ type: 'ready', bootMs: 5 });
     sup.handle({ type: 'run', id: 3, code: 'swallow', options });
+    workers[0]?.say({ type: 'started', id: 3 });
     workers[0]?.say({ type: 'output', id: 3, chunks: [{ stream: 'stdout', text: 'partial\n' }] });
     advance(1000);
     advance(500);

@@ -8,6 +8,9 @@ import type {
 } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
+/** Extra time a run may spend writing project files and loading packages before its code starts. */
+export const PREPARE_ALLOWANCE_MS = 60_000;
+
 /** How long a soft interrupt may take before the worker is killed. */
 export const DEFAULT_GRACE_MS = 1500;
 
@@ -35,6 +38,12 @@ interface CurrentRun {
   reason: 'timeout' | 'stopped' | null;
   timers: unknown[];
   started: boolean;
+  /** The timeout's timer while it runs; null while paused (waiting for input). */
+  timeoutTimer: unknown;
+  /** Time left before the timeout, as of `timerStartedAt`. */
+  budgetMs: number;
+  timerStartedAt: number;
+  waitingForInput: boolean;
 }
 
 const INTERRUPTED = new Set(['KeyboardInterrupt']);
@@ -93,6 +102,21 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           deps.send({ type: 'output', id: msg.id, chunks: msg.chunks });
         }
         return;
+      case 'display':
+        if (current && msg.id === current.id) {
+          for (const text of Object.values(msg.display.data)) current.outputChars += text.length;
+          deps.send({ type: 'display', id: msg.id, display: msg.display });
+        }
+        return;
+      case 'input-request':
+        if (current && msg.id === current.id) waitForInput(current);
+        return;
+      case 'started':
+        if (current && msg.id === current.id) startClock(current);
+        return;
+      case 'sample':
+        if (current && msg.id === current.id) deps.send({ type: 'sample', id: msg.id, sample: msg.sample });
+        return;
       case 'result':
         if (current && msg.id === current.id) finish(adjust(current, msg.result));
         return;
@@ -136,7 +160,42 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     run.startedAt = deps.now();
     state('running', 'Running');
     active.run(run.id, run.code, run.options);
-    run.timers.push(deps.setTimer(() => interrupt('timeout'), run.options.timeoutMs));
+    // Until the worker says the user's code has started, the run may still be
+    // writing files or loading packages: that does not count against its limit.
+    run.budgetMs = run.options.timeoutMs + PREPARE_ALLOWANCE_MS;
+    armTimeout(run);
+  }
+
+  function startClock(run: CurrentRun): void {
+    if (run.reason || run.timeoutTimer === null) return;
+    deps.clearTimer(run.timeoutTimer);
+    run.budgetMs = run.options.timeoutMs;
+    armTimeout(run);
+  }
+
+  function armTimeout(run: CurrentRun): void {
+    run.timerStartedAt = deps.now();
+    run.timeoutTimer = deps.setTimer(() => interrupt('timeout'), Math.max(0, run.budgetMs));
+  }
+
+  // By default the time a program waits for its user does not count toward its timeout.
+  function waitForInput(run: CurrentRun): void {
+    run.waitingForInput = true;
+    if (!run.options.inputCountsTowardTimeout && run.timeoutTimer !== null && !run.reason) {
+      deps.clearTimer(run.timeoutTimer);
+      run.timeoutTimer = null;
+      run.budgetMs -= deps.now() - run.timerStartedAt;
+    }
+    deps.send({ type: 'input-request', id: run.id });
+    state('running', 'Waiting for input');
+  }
+
+  function giveInput(run: CurrentRun, text: string | null): void {
+    if (!run.waitingForInput || run.reason) return;
+    run.waitingForInput = false;
+    active.writeStdin(text);
+    if (run.timeoutTimer === null) armTimeout(run);
+    state('running', 'Running');
   }
 
   function interrupt(reason: 'timeout' | 'stopped'): void {
@@ -148,6 +207,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       return;
     }
     active.interrupt();
+    // Signal once more half-way through the grace: a program that caught the first
+    // KeyboardInterrupt (or was between checks) gets a second chance to stop softly.
+    const target = active;
+    run.timers.push(deps.setTimer(() => current === run && active === target && target.interrupt(), graceMs / 2));
     run.timers.push(deps.setTimer(() => hardKill(run), graceMs));
   }
 
@@ -195,6 +258,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     const run = current;
     if (!run) return;
     for (const t of run.timers) deps.clearTimer(t);
+    if (run.timeoutTimer !== null) deps.clearTimer(run.timeoutTimer);
     current = null;
     deps.send({ type: 'result', id: run.id, result });
     if (activeReady) state('ready', 'Ready');
@@ -216,6 +280,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       stderr: '',
       output: [],
       value: null,
+      displays: [],
       error: null,
       metrics: {
         wallMs: run.started ? deps.now() - run.startedAt : 0,
@@ -258,6 +323,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         case 'stop':
           if (current && current.id === msg.id) interrupt('stopped');
           return;
+        case 'stdin':
+          if (current && current.id === msg.id) giveInput(current, msg.text);
+          return;
         case 'call':
           queuedCalls.push(msg);
           if (activeReady) sendQueuedCalls();
@@ -288,6 +356,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       reason: null,
       timers: [],
       started: false,
+      timeoutTimer: null,
+      budgetMs: 0,
+      timerStartedAt: 0,
+      waitingForInput: false,
     };
   }
 }

@@ -1,4 +1,6 @@
 import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
+import { createStdinBuffer, wakeStdin, writeStdin } from '../protocol/stdinBuffer.ts';
+import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
 
 /** One Python worker as the supervisor sees it. */
 export interface WorkerHandle {
@@ -6,8 +8,12 @@ export interface WorkerHandle {
   readonly ready: Promise<void>;
   run(id: number, code: string, options: RunOptions): void;
   call(id: number, request: CallRequest): void;
-  /** Raises KeyboardInterrupt in the running program (soft stop). */
+  /** Runs or collects tests (see src/worker/runTests.ts). */
+  tests(id: number, request: WorkerTestRequest): void;
+  /** Raises KeyboardInterrupt in the running program (soft stop), also while it waits for input. */
   interrupt(): void;
+  /** Hands a line (or end of file: null) to the program waiting for input. */
+  writeStdin(text: string | null): void;
   /** Kills the worker at once (hard stop). */
   terminate(): void;
 }
@@ -31,6 +37,7 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
   const worker = new Worker(blobUrl);
   URL.revokeObjectURL(blobUrl);
   const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+  const stdinBuffer = createStdinBuffer();
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Nobody may be waiting yet; a rejected boot is still reported through the listener.
@@ -39,13 +46,22 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
   const handle: WorkerHandle = {
     ready,
     run(id, code, options) {
+      Atomics.store(interruptBuffer, 0, 0); // a stale Stop must not hit the next run
       worker.postMessage({ type: 'run', id, code, options });
     },
     call(id, request) {
       worker.postMessage({ type: 'call', id, request });
     },
+    tests(id, request) {
+      Atomics.store(interruptBuffer, 0, 0);
+      worker.postMessage({ type: 'tests', id, request });
+    },
     interrupt() {
       Atomics.store(interruptBuffer, 0, SIGINT);
+      wakeStdin(stdinBuffer);
+    },
+    writeStdin(text) {
+      writeStdin(stdinBuffer, text);
     },
     terminate() {
       worker.terminate();
@@ -62,6 +78,6 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
     event.preventDefault();
     listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
   };
-  worker.postMessage({ type: 'init', ...urls, interruptBuffer });
+  worker.postMessage({ type: 'init', ...urls, interruptBuffer, stdinBuffer });
   return handle;
 }

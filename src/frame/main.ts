@@ -4,6 +4,7 @@
  */
 import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage } from '../protocol/protocol.ts';
 import { createSupervisor } from './createSupervisor.ts';
+import { createTestPool } from './createTestPool.ts';
 import { createWorkerHandle } from './createWorkerHandle.ts';
 
 declare const __WORKER_SOURCE__: string;
@@ -27,8 +28,22 @@ const supervisor = createSupervisor({
   clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
 });
 
+// Tests run in interpreters of their own, so a test run never touches the editor's variables.
+const testPool = createTestPool({
+  spawn: (listener) => createWorkerHandle(__WORKER_SOURCE__, urls, listener),
+  send,
+  now: () => performance.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+});
+
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;
   const msg = parsePageMessage(event.data);
-  if (msg) supervisor.handle(msg);
+  if (!msg) return;
+  if (msg.type === 'tests') testPool.handle(msg);
+  else {
+    if (msg.type === 'stop') testPool.stop(msg.id);
+    supervisor.handle(msg);
+  }
 });

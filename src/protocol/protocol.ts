@@ -7,6 +7,12 @@
  * boundary (frame → page, page → frame); the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
+import { errorScopeSchema, type ErrorScope } from './errorScope.ts';
+import { diagnosticSchema, runPolicySchema, validationReportSchema, type ValidationReport } from './policy.ts';
+import { projectFilesSchema, testRequestSchema, testResultSchema, type WorkerTestMessage, type WorkerTestRequest } from './testProtocol.ts';
+import { rawProfileSchema } from './profileProtocol.ts';
+
+export * from './policy.ts';
 
 /** Pyodide version this build pins and serves from its own origin. */
 export const PYODIDE_VERSION = '314.0.7';
@@ -35,8 +41,25 @@ export const outputChunkSchema = z.object({
 /** One piece of program output, in the order it was written. */
 export type OutputChunk = z.infer<typeof outputChunkSchema>;
 
+/** Largest rich output (one display's payload, all its mime types together), in characters. */
+export const MAX_DISPLAY_CHARS = 1_500_000;
+/** Longest line of input the page may send to a waiting program, in characters. */
+export const MAX_STDIN_CHARS = 1_000_000;
+
+/**
+ * One rich output (IPython's mime bundle): mime type → content. Text types hold text,
+ * images hold base64; `text/plain` is always there. `kind` is `result` for the trailing
+ * expression's value, `display` for `display(obj)`, matplotlib figures and the like.
+ */
+export const displayDataSchema = z.object({
+  kind: z.enum(['display', 'result']),
+  data: z.record(z.string().max(100), z.string().max(MAX_DISPLAY_CHARS)),
+});
+/** One rich output (a mime bundle). */
+export type DisplayData = z.infer<typeof displayDataSchema>;
+
 /** Final status of a run. */
-export const runStatusSchema = z.enum(['ok', 'error', 'timeout', 'memory', 'crashed', 'stopped']);
+export const runStatusSchema = z.enum(['ok', 'error', 'timeout', 'memory', 'crashed', 'stopped', 'security']);
 /** Final status of a run. */
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
@@ -58,6 +81,15 @@ export const runMetricsSchema = z.object({
   peakMemoryMB: z.number(),
   outputChars: z.number().int(),
   truncated: z.boolean(),
+  /** CPU time over wall time, in percent (absent when metrics were not collected). */
+  cpuPercent: z.number().optional(),
+  /** Interpreter heap (dlmalloc footprint) before and after the run, in MB: its growth is the difference. */
+  heapStartMB: z.number().optional(),
+  heapEndMB: z.number().optional(),
+  /** Peak of the run's Python allocations (tracemalloc), in MB; null when tracemalloc was not tracing. */
+  pythonPeakMB: z.number().nullable().optional(),
+  /** False when COLLECT_METRICS was off for this run: only the basic times and sizes above are there. */
+  collected: z.boolean().optional(),
 });
 /** Resource use of one run. */
 export type RunMetrics = z.infer<typeof runMetricsSchema>;
@@ -72,10 +104,16 @@ export const executionResultSchema = z.object({
   output: z.array(outputChunkSchema),
   /** repr() of the trailing expression, when there was one and it was not None. */
   value: z.string().nullable(),
+  /** Rich outputs in output order (display(), figures, a trailing value with a rich repr). */
+  displays: z.array(displayDataSchema),
   error: pythonErrorSchema.nullable(),
   metrics: runMetricsSchema,
   /** False when the interpreter had to be replaced and its variables are gone. */
   stateKept: z.boolean(),
+  /** validate_code's findings, when safe mode refused the run (status 'security'). */
+  diagnostics: z.array(diagnosticSchema).optional(),
+  /** cProfile's measurements, for a run made with `profile: true` (see src/monitor/parseProfile.ts). */
+  profile: rawProfileSchema.optional(),
 });
 /** What `execute` resolves to. */
 export type ExecutionResult = z.infer<typeof executionResultSchema>;
@@ -88,9 +126,36 @@ export const runOptionsSchema = z.object({
   filename: z.string().min(1).max(200),
   /** Load the packages the code imports from the index before running it (default true). */
   autoLoadPackages: z.boolean().optional(),
+  /** Safe mode for this run (default: the engine's current policy). */
+  policy: runPolicySchema.optional(),
+  /** The project's files, written into the working folder before the run. */
+  files: projectFilesSchema.optional(),
+  /**
+   * Pre-filled standard input: the program reads it, then gets end of file (no prompts).
+   * When absent, `input()` and reads of `sys.stdin` ask the user (see the engine's `input` event).
+   */
+  stdin: z.string().max(MAX_STDIN_CHARS * 5).optional(),
+  /** Count the time spent waiting for the user's input toward the timeout (default false). */
+  inputCountsTowardTimeout: z.boolean().optional(),
+  /** Run under cProfile and return its measurements in `result.profile` (default false). */
+  profile: z.boolean().optional(),
+  /** COLLECT_METRICS: trace Python allocations, measure heap growth and send live samples (default true). */
+  collectMetrics: z.boolean().optional(),
+  /** Run in a fresh `__main__` namespace instead of the persistent one (batch runs without shared state). */
+  freshNamespace: z.boolean().optional(),
 });
 /** Limits and options of one run. */
 export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+/** A live reading of a running program, sent a few times a second at most. */
+export const runSampleSchema = z.object({
+  /** Interpreter heap (dlmalloc footprint) now, in MB. */
+  heapMB: z.number(),
+  /** Python allocations traced by tracemalloc now, in MB (null when not tracing). */
+  pythonMB: z.number().nullable(),
+});
+/** A live reading of a running program. */
+export type RunSample = z.infer<typeof runSampleSchema>;
 
 /** Lifecycle of the interpreter, as the page sees it. */
 export const engineStateSchema = z.enum(['starting', 'ready', 'running', 'restarting', 'failed']);
@@ -119,7 +184,10 @@ export type InstallReport = z.infer<typeof installReportSchema>;
 /** Requests that are not runs: answered with a value, not an ExecutionResult. */
 export const callRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('analyzeImports'), code: z.string() }),
-  z.object({ method: z.literal('install'), packages: z.array(z.string().min(1).max(200)).max(200) }),
+  z.object({ method: z.literal('install'), packages: z.array(z.string().min(1).max(200)).max(200), policy: runPolicySchema.optional() }),
+  z.object({ method: z.literal('validate'), code: z.string(), policy: runPolicySchema }),
+  /** handle_error's view of the last error: did-you-mean names, keys, lengths. */
+  z.object({ method: z.literal('errorScope'), error: z.object({ type: z.string().max(200), message: z.string().max(5000) }) }),
 ]);
 /** Requests that are not runs. */
 export type CallRequest = z.infer<typeof callRequestSchema>;
@@ -128,11 +196,13 @@ export type CallRequest = z.infer<typeof callRequestSchema>;
 export interface CallValues {
   analyzeImports: ImportReport[];
   install: InstallReport;
+  validate: ValidationReport;
+  errorScope: ErrorScope;
 }
 
 /** A call's answer: its value, or an error message. */
 export const callResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.union([z.array(importReportSchema), installReportSchema]) }),
+  z.object({ ok: z.literal(true), value: z.union([z.array(importReportSchema), installReportSchema, validationReportSchema, errorScopeSchema]) }),
   z.object({ ok: z.literal(false), error: z.string().max(5000) }),
 ]);
 /** A call's answer. */
@@ -146,6 +216,8 @@ export const PageCommand = {
   stop: 'stop',
   reset: 'reset',
   call: 'call',
+  tests: 'tests',
+  stdin: 'stdin',
 } as const;
 
 /** Messages from the page to the frame. */
@@ -154,6 +226,9 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PageCommand.stop), id: z.number().int() }),
   z.object({ type: z.literal(PageCommand.reset), id: z.number().int() }),
   z.object({ type: z.literal(PageCommand.call), id: z.number().int(), request: callRequestSchema }),
+  z.object({ type: z.literal(PageCommand.tests), id: z.number().int(), request: testRequestSchema }),
+  /** A line for the run waiting for input (the page adds the newline), or null for end of file. */
+  z.object({ type: z.literal(PageCommand.stdin), id: z.number().int(), text: z.string().max(MAX_STDIN_CHARS).nullable() }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -168,6 +243,10 @@ export const FrameEvent = {
   notice: 'notice',
   resetDone: 'reset-done',
   callResult: 'call-result',
+  testsResult: 'tests-result',
+  display: 'display',
+  inputRequest: 'input-request',
+  sample: 'sample',
 } as const;
 
 /** Messages from the frame to the page. */
@@ -184,6 +263,13 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.notice), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
   z.object({ type: z.literal(FrameEvent.resetDone), id: z.number().int() }),
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
+  z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
+  /** A rich output of the run, in order with its text output. */
+  z.object({ type: z.literal(FrameEvent.display), id: z.number().int(), display: displayDataSchema }),
+  /** The run waits for a line of input (its prompt went out as output just before). */
+  z.object({ type: z.literal(FrameEvent.inputRequest), id: z.number().int() }),
+  /** A live reading of the running program's memory (a few times a second at most). */
+  z.object({ type: z.literal(FrameEvent.sample), id: z.number().int(), sample: runSampleSchema }),
 ]);
 /** Messages from the frame to the page. */
 export type FrameToPage = z.infer<typeof frameToPageSchema>;
@@ -201,6 +287,8 @@ export interface WorkerInit {
   packageBaseUrl: string;
   /** Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. */
   interruptBuffer: Int32Array;
+  /** SharedArrayBuffer the frame writes lines of input into (layout: see src/protocol/stdinBuffer.ts). */
+  stdinBuffer: SharedArrayBuffer;
 }
 
 /** Run request, frame → worker. */
@@ -218,16 +306,29 @@ export interface WorkerCall {
   request: CallRequest;
 }
 
+/** Test request (run or collect), frame → worker. */
+export interface WorkerTests {
+  type: 'tests';
+  id: number;
+  request: WorkerTestRequest;
+}
+
 /** Messages from the frame to a worker. */
-export type FrameToWorker = WorkerInit | WorkerRun | WorkerCall;
+export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall;
 
 /** Messages from a worker to the frame. */
 export type WorkerToFrame =
+  | WorkerTestMessage
   | { type: 'progress'; detail: string; progress: number }
   | { type: 'ready'; bootMs: number }
   | { type: 'boot-failed'; message: string }
   | { type: 'output'; id: number; chunks: OutputChunk[] }
+  | { type: 'display'; id: number; display: DisplayData }
+  | { type: 'input-request'; id: number }
+  | { type: 'sample'; id: number; sample: RunSample }
   | { type: 'result'; id: number; result: ExecutionResult }
+  /** The user's code starts now (files are written, packages loaded): the time limit starts here. */
+  | { type: 'started'; id: number }
   | { type: 'call-result'; id: number; response: CallResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
   | { type: 'fatal'; id: number | null; message: string };

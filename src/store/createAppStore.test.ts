@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/createEngine.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
 import { createAppStore } from './createAppStore.ts';
+import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 
 function memoryStorage() {
   const m = new Map<string, string>();
@@ -19,9 +20,27 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
       respond(code, opts, (chunks, id) => out.forEach((l) => l(chunks, id))),
     ),
     stop: vi.fn(),
+    sendInput: vi.fn(),
     reset: vi.fn(async () => undefined),
     analyzeDependencies: vi.fn(async () => []),
     install: vi.fn(async () => ({ installed: [], failed: [] })),
+    validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
+    handleError: vi.fn(async () => null),
+    runTests: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    collectTests: vi.fn(async () => []),
+    policy: DEFAULT_RUN_POLICY,
+    setPolicy: vi.fn(),
+    profileCode: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    executeBatch: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    getLastExecutionMetrics: () => null,
+    monitoring: { enableProfiling: true, collectMetrics: true },
+    setMonitoring: vi.fn(),
     on: (event, listener) => {
       if (event === 'output') out.add(listener as EngineEvents['output']);
       return () => undefined;
@@ -43,7 +62,15 @@ describe('app store', () => {
     store.getState().setCode('print("hi")\n42');
     store.getState().updateSettings({ timeoutSeconds: '2', maxMemoryMB: '128', maxOutputChars: '300' });
     await store.getState().runCode();
-    expect(engine.execute).toHaveBeenCalledWith('print("hi")\n42', { timeoutMs: 2000, maxMemoryMB: 128, maxOutputChars: 300, autoLoadPackages: true });
+    expect(engine.execute).toHaveBeenCalledWith('print("hi")\n42', {
+      timeoutMs: 2000,
+      maxMemoryMB: 128,
+      maxOutputChars: 300,
+      autoLoadPackages: true,
+      // The project's files go with every run; the active file runs as __main__.
+      files: [{ path: 'main.py', content: 'print("hi")\n42' }],
+      filename: 'main.py',
+    });
     expect(store.getState().entries.map((e) => [e.kind, e.text])).toEqual([
       ['stdout', 'hi\n'],
       ['stderr', 'warn\n'],

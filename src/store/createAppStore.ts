@@ -5,16 +5,43 @@ import { createOutputSlice } from './createOutputSlice.ts';
 import { createPackagesSlice } from './createPackagesSlice.ts';
 import { createRunSlice } from './createRunSlice.ts';
 import { createSettingsSlice } from './createSettingsSlice.ts';
+import { createPolicySlice } from './createPolicySlice.ts';
+import { createInputSlice } from './createInputSlice.ts';
+import { createChatSlice } from './createChatSlice.ts';
+import { createFilesSlice } from './createFilesSlice.ts';
+import { createTestsSlice } from './createTestsSlice.ts';
+import { createMonitorSlice } from './createMonitorSlice.ts';
+import type { HistoryStorage } from '../monitor/historyStorage.ts';
+import type { ProjectStorage } from '../project/projectStorage.ts';
 import type { AppState } from './types.ts';
 
 /** Creates the one app store from its slices. `storage` is localStorage in the app, a fake in tests. */
-export function createAppStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null): StoreApi<AppState> {
-  return createStore<AppState>()((set, get) => ({
+export function createAppStore(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  /** sessionStorage in the app: the chat lasts as long as the tab. */
+  chatStorage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+  /** IndexedDB in the app: the project's files (see persistProject). */
+  projectStorage: ProjectStorage | null = null,
+  /** IndexedDB in the app: the execution history. */
+  historyStorage: HistoryStorage | null = null,
+): StoreApi<AppState> {
+  const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
     ...createEditorSlice(storage)(set, get),
     ...createOutputSlice(set, get),
     ...createRunSlice((code) => flushSavedCode(storage, code))(set, get),
     ...createSettingsSlice(storage)(set, get),
+    ...createPolicySlice(set, get),
     ...createPackagesSlice(storage)(set, get),
+    ...createInputSlice(storage)(set, get),
+    ...createChatSlice(chatStorage)(set, get),
+    ...createFilesSlice(projectStorage)(set, get),
+    ...createTestsSlice(storage)(set, get),
+    ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
   }));
+  // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.
+  store.subscribe((s, prev) => {
+    if (s.settings !== prev.settings) s.engine?.setMonitoring?.({ enableProfiling: s.settings.enableProfiling, collectMetrics: s.settings.collectMetrics });
+  });
+  return store;
 }

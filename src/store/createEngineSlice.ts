@@ -1,3 +1,4 @@
+import { runPolicyOf } from '../config/configSettings.ts';
 import type { EngineSlice, SliceCreator } from './types.ts';
 
 /** Engine slice: mirrors the engine's status and routes its events into the console. */
@@ -8,6 +9,10 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('status', (status) => set({ status }));
     engine.on('output', (chunks) => get().appendOutput(chunks));
     engine.on('notice', (text) => get().appendEntry('notice', text));
+    engine.on('display', (display) => get().appendDisplay(display));
+    engine.on('input', () => set({ awaitingInput: true }));
+    engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on
+    get().bindMonitor(engine); // live samples, history, ENABLE_PROFILING / COLLECT_METRICS
     set({ engine, status: engine.status });
   },
 });

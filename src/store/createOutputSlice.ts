@@ -35,6 +35,12 @@ export const createOutputSlice: SliceCreator<OutputSlice> = (set) => ({
   appendEntry(kind, text) {
     set((s) => ({ entries: withEntry(s.entries, kind, text) }));
   },
+  appendDisplay(display) {
+    set((s) => {
+      const next = [...s.entries, { id: nextEntryId++, kind: 'display' as const, text: display.data['text/plain'] ?? '', display }];
+      return { entries: next.length > MAX_CONSOLE_ENTRIES ? next.slice(next.length - MAX_CONSOLE_ENTRIES) : next };
+    });
+  },
   clearOutput() {
     set({ entries: [] });
   },

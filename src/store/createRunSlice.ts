@@ -1,3 +1,4 @@
+import { projectFiles } from './createFilesSlice.ts';
 import { describeResult } from './describeResult.ts';
 import type { RunSlice, SliceCreator } from './types.ts';
 
@@ -8,10 +9,12 @@ export const createRunSlice =
     running: false,
     runCount: 0,
     lastResult: null,
-    async runCode() {
-      const { engine, code, settings, running, autoLoadPackages } = get();
+    async runCode(extra = {}) {
+      const { engine, settings, running, autoLoadPackages, stdinEnabled, stdinText, inputCountsTowardTimeout } = get();
       if (!engine || running) return null;
-      beforeRun(code);
+      // A past run's code (history) runs as it was; only the editor's own code is saved first.
+      const code = extra.code ?? get().code;
+      if (extra.code === undefined) beforeRun(code);
       set({ running: true });
       try {
         const result = await engine.execute(code, {
@@ -19,16 +22,23 @@ export const createRunSlice =
           maxMemoryMB: settings.maxMemoryMB,
           maxOutputChars: settings.maxOutputChars,
           autoLoadPackages,
+          // The project's files go into the working folder; the active file runs as __main__.
+          files: projectFiles(get()),
+          filename: extra.filename ?? get().activePath,
+          ...(extra.profile ? { profile: true } : {}),
+          ...(stdinEnabled ? { stdin: stdinText } : {}),
+          ...(inputCountsTowardTimeout ? { inputCountsTowardTimeout } : {}),
         });
         const { appendEntry } = get();
-        if (result.value !== null) appendEntry('value', result.value);
-        if (result.error && result.status === 'error') appendEntry('error', result.error.traceback || `${result.error.type}: ${result.error.message}`);
+        // A value with a rich form (a table, an image) already showed as a display.
+        if (result.value !== null && result.displays.at(-1)?.kind !== 'result') appendEntry('value', result.value);
+        if (result.error && (result.status === 'error' || result.status === 'security')) appendEntry('error', result.error.traceback || `${result.error.type}: ${result.error.message}`);
         const note = describeResult(result, settings);
         if (note) appendEntry('notice', note);
         set((s) => ({ lastResult: result, runCount: s.runCount + 1 }));
         return result;
       } finally {
-        set({ running: false });
+        set({ running: false, awaitingInput: false });
       }
     },
     stopRun() {

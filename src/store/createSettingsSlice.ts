@@ -1,24 +1,60 @@
-import { loadSettings, saveSettings, validateSettings } from './settings.ts';
+import { runPolicyOf, validateConfig } from '../config/configSettings.ts';
+import { presetSettings } from '../config/presets.ts';
+import { DEFAULT_SETTINGS, loadSavedSettings, saveSettings, validateSettings, type Settings } from './settings.ts';
 import type { SettingsSlice, SliceCreator } from './types.ts';
 
-/** Settings slice: limits validated as a whole (nothing applied half-way) and kept in localStorage. */
+/**
+ * Settings slice: the whole ExecutorConfig, validated as a whole (nothing applied
+ * half-way), kept in localStorage, with presets and the deployment's defaults.
+ * Every applied change also goes to the engine as its safe-mode policy.
+ */
 export const createSettingsSlice =
   (storage: Pick<Storage, 'getItem' | 'setItem'> | null): SliceCreator<SettingsSlice> =>
-  (set) => ({
-    settings: storage ? loadSettings(storage) : loadSettings({ getItem: () => null }),
-    settingsErrors: {},
-    updateSettings(input) {
-      const check = validateSettings(input);
-      if (!check.ok) {
-        set({ settingsErrors: check.errors });
-        return check;
-      }
-      set({ settings: check.settings, settingsErrors: {} });
+  (set, get) => {
+    const saved = storage ? loadSavedSettings(storage) : null;
+    const apply = (settings: Settings, extra: Partial<ReturnType<typeof get>> = {}) => {
+      set({ settings, settingsErrors: {}, presetError: null, ...extra });
+      get().engine?.setPolicy(runPolicyOf(settings));
+    };
+    const persist = (settings: Settings) => {
       try {
-        if (storage) saveSettings(storage, check.settings);
+        if (storage) saveSettings(storage, settings);
       } catch {
         // Storage denied: settings still apply for this visit.
       }
-      return check;
-    },
-  });
+    };
+    return {
+      settings: saved ?? DEFAULT_SETTINGS,
+      settingsErrors: {},
+      deploymentDefaults: DEFAULT_SETTINGS,
+      presetError: null,
+      settingsRevision: 0,
+      updateSettings(input) {
+        const check = validateSettings(input, get().settings);
+        if (!check.ok) {
+          set({ settingsErrors: check.errors });
+          return check;
+        }
+        apply(check.settings);
+        persist(check.settings);
+        return check;
+      },
+      applyPreset(name) {
+        const result = presetSettings(name, get().deploymentDefaults);
+        if (!result.ok) {
+          set({ presetError: result.error });
+          return result;
+        }
+        apply(result.settings, { settingsRevision: get().settingsRevision + 1 });
+        persist(result.settings);
+        return result;
+      },
+      setDeploymentDefaults(config) {
+        const check = validateConfig(config, DEFAULT_SETTINGS);
+        if (!check.ok) return;
+        set({ deploymentDefaults: check.settings });
+        // The user's own saved settings win over the deployment's defaults.
+        if (!saved) apply(check.settings, { settingsRevision: get().settingsRevision + 1 });
+      },
+    };
+  };

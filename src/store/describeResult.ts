@@ -19,6 +19,10 @@ export function describeResult(r: ExecutionResult, limits: { timeoutSeconds: num
       return `Stopped: the program needed more than the memory limit of ${limits.maxMemoryMB} MB (MemoryError). Variables were kept. Raise the limit in Settings or use less memory.`;
     case 'crashed':
       return r.error?.message ?? 'Python crashed; a fresh interpreter was started.';
+    case 'security':
+      return r.diagnostics
+        ? 'Safe mode refused to run this code (see the reasons above). Safe mode is a guard against accidents and a teaching aid; turn it off in Settings if you trust the code.'
+        : 'Stopped by safe mode (see above). Variables were kept. Safe mode is a guard against accidents and a teaching aid; turn it off in Settings if you trust the code.';
     default:
       return null;
   }

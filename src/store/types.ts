@@ -1,12 +1,24 @@
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
-import type { ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
-import type { Settings, SettingsCheck } from './settings.ts';
+import type { FilesSlice, TestsSlice } from './projectTypes.ts';
+import type { DisplayData, ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
+import type { Settings, SettingsCheck, SettingsInput } from './settings.ts';
+import type { ValidationReport } from '../protocol/protocol.ts';
+import type { ChatSlice } from './chatTypes.ts';
+
+export type { FilesSlice, TestsSlice } from './projectTypes.ts';
+import type { MonitorSlice } from './monitorTypes.ts';
+export type { MonitorSlice } from './monitorTypes.ts';
+export type { ChatMessage, ChatPart, ChatSlice, ChatToolCall } from './chatTypes.ts';
 
 /** One block in the console. */
 export interface ConsoleEntry {
   id: number;
-  kind: 'stdout' | 'stderr' | 'value' | 'error' | 'notice' | 'run';
+  /** `display`: a rich output (image, table, ...); `stdin`: a line the user typed, echoed. */
+  kind: 'stdout' | 'stderr' | 'value' | 'error' | 'notice' | 'run' | 'display' | 'stdin';
+  /** For a display: its text/plain form. */
   text: string;
+  /** The mime bundle of a `display` entry. */
+  display?: DisplayData;
 }
 
 /** Engine slice: the interpreter's state. */
@@ -27,7 +39,24 @@ export interface OutputSlice {
   entries: ConsoleEntry[];
   appendOutput(chunks: OutputChunk[]): void;
   appendEntry(kind: ConsoleEntry['kind'], text: string): void;
+  /** Adds a rich output block. */
+  appendDisplay(display: DisplayData): void;
   clearOutput(): void;
+}
+
+/** Input slice: the program's standard input, typed in the console or pre-filled. */
+export interface InputSlice {
+  /** True while the running program waits for a line. */
+  awaitingInput: boolean;
+  /** Pre-filled standard input (used when `stdinEnabled`). */
+  stdinText: string;
+  /** Runs read `stdinText` instead of asking in the console. */
+  stdinEnabled: boolean;
+  /** Time spent waiting for the user counts toward the timeout. */
+  inputCountsTowardTimeout: boolean;
+  updateStdinSettings(change: Partial<Pick<InputSlice, 'stdinText' | 'stdinEnabled' | 'inputCountsTowardTimeout'>>): void;
+  /** Sends a line (or end of file: null) to the waiting program and echoes it in the console. */
+  submitInput(text: string | null): void;
 }
 
 /** Run slice: running code and the last result. */
@@ -36,16 +65,32 @@ export interface RunSlice {
   /** Finished runs since the page opened. */
   runCount: number;
   lastResult: ExecutionResult | null;
-  runCode(): Promise<ExecutionResult | null>;
+  /** Runs the editor's code; `extra` runs other code (a past run) as `filename`, or under the profiler. */
+  runCode(extra?: { code?: string; filename?: string; profile?: boolean }): Promise<ExecutionResult | null>;
   stopRun(): void;
   resetInterpreter(): Promise<void>;
 }
 
-/** Settings slice: run limits, validated and persisted. */
+/** Settings slice: the whole ExecutorConfig (limits, safe-mode policy, tests, monitoring), validated and persisted. */
 export interface SettingsSlice {
   settings: Settings;
   settingsErrors: Partial<Record<keyof Settings, string>>;
-  updateSettings(input: Record<keyof Settings, unknown>): SettingsCheck;
+  /** The deployment's defaults (GET /api/config), which the Default preset restores. */
+  deploymentDefaults: Settings;
+  presetError: string | null;
+  /** Bumped when settings change from outside the form (a preset, the deployment's defaults): the form reloads. */
+  settingsRevision: number;
+  updateSettings(input: SettingsInput): SettingsCheck;
+  applyPreset(name: string): { ok: true; settings: Settings } | { ok: false; error: string };
+  /** Takes the deployment's ExecutorConfig (seed names); applied unless the user saved settings of their own. */
+  setDeploymentDefaults(config: Record<string, unknown>): void;
+}
+
+/** Policy slice: validate_code's report on the editor's code. */
+export interface PolicySlice {
+  validation: ValidationReport | null;
+  validationError: string | null;
+  validateNow(): Promise<void>;
 }
 
 /** Packages slice: dependency analysis of the editor's code and installs. */
@@ -63,7 +108,7 @@ export interface PackagesSlice {
 }
 
 /** The whole store. */
-export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PackagesSlice;
+export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice;
 
 /** zustand's set/get for a slice creator. */
 export type SliceCreator<T> = (

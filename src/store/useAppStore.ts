@@ -1,6 +1,8 @@
+import { createIdbProjectStorage, type ProjectStorage } from '../project/projectStorage.ts';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { createAppStore } from './createAppStore.ts';
+import { createIdbHistoryStorage } from '../monitor/createIdbHistoryStorage.ts';
 import type { AppState } from './types.ts';
 
 function safeLocalStorage(): Storage | null {
@@ -11,8 +13,24 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
+function safeSessionStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the app page keeps the project's files (IndexedDB; null where there is none). */
+export const projectStorage: ProjectStorage | null = typeof indexedDB === 'undefined' ? null : createIdbProjectStorage();
+
 /** The app's store instance. */
-export const appStore: StoreApi<AppState> = createAppStore(typeof window === 'undefined' ? null : safeLocalStorage());
+export const appStore: StoreApi<AppState> = createAppStore(
+  typeof window === 'undefined' ? null : safeLocalStorage(),
+  typeof window === 'undefined' ? null : safeSessionStorage(),
+  projectStorage,
+  typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
+);
 
 /** React hook over {@link appStore}. */
 export function useAppStore<T>(selector: (s: AppState) => T): T {

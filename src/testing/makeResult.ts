@@ -9,6 +9,7 @@ export function makeResult(partial: Partial<ExecutionResult> = {}): ExecutionRes
     stderr: '',
     output: [],
     value: null,
+    displays: [],
     error: null,
     metrics: { wallMs: 5, cpuMs: 4, peakMemoryMB: 30, outputChars: 0, truncated: false },
     stateKept: true,

@@ -3,6 +3,9 @@ import { runCommand } from '../commands/commands.ts';
 import { appStore } from '../store/useAppStore.ts';
 import { monaco } from './monaco/monaco.ts';
 import { setupMonacoWorkers } from './monaco/setupMonacoWorkers.ts';
+import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
+import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
+import { bindRevealLine } from './monaco/bindRevealLine.ts';
 
 setupMonacoWorkers();
 
@@ -30,8 +33,14 @@ export function CodeEditor() {
     const unsub = appStore.subscribe((s) => {
       if (s.code !== editor.getValue()) editor.setValue(s.code);
     });
+    const unbindMarkers = bindDiagnosticMarkers(editor); // validate_code's findings, as you type
+    const unbindTests = bindTestAnnotations(editor); // failures and coverage of the last test run
+    const unbindReveal = bindRevealLine(editor); // a profile row or flame graph box jumps to its line
     editor.focus();
     return () => {
+      unbindReveal();
+      unbindTests();
+      unbindMarkers();
       unsub();
       sub.dispose();
       editor.dispose();

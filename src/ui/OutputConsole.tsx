@@ -1,16 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/useAppStore.ts';
+import { DisplayView } from './display/DisplayView.tsx';
+import { StdinInput } from './StdinInput.tsx';
 
-/** The console: program output as text (never HTML), stdout and stderr told apart, auto-scrolling. */
+/**
+ * The console: program output as text, stdout and stderr told apart, auto-scrolling;
+ * rich outputs as images and script-less HTML frames; an input box while the program waits.
+ */
 export function OutputConsole() {
   const entries = useAppStore((s) => s.entries);
+  const awaitingInput = useAppStore((s) => s.awaitingInput);
   const box = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
   useEffect(() => {
     const el = box.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [entries]);
+  }, [entries, awaitingInput]);
 
   return (
     <div
@@ -26,11 +32,18 @@ export function OutputConsole() {
       }}
     >
       {entries.length === 0 ? <p className="console-empty">Output appears here. Run with Ctrl/Cmd+Enter.</p> : null}
-      {entries.map((e) => (
-        <pre key={e.id} className={`entry entry-${e.kind}`} data-kind={e.kind}>
-          {e.text}
-        </pre>
-      ))}
+      {entries.map((e, i) => {
+        if (e.kind === 'display' && e.display) return <DisplayView key={e.id} display={e.display} index={e.id} />;
+        // A prompt and the line typed after it share a line, as in a terminal.
+        const next = entries[i + 1];
+        const inline = e.kind === 'stdin' || ((e.kind === 'stdout' || e.kind === 'stderr') && (next ? next.kind === 'stdin' : awaitingInput));
+        return (
+          <pre key={e.id} className={`entry entry-${e.kind}${inline ? ' entry-inline' : ''}`} data-kind={e.kind}>
+            {e.text}
+          </pre>
+        );
+      })}
+      {awaitingInput ? <StdinInput /> : null}
     </div>
   );
 }

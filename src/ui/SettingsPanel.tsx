@@ -1,25 +1,51 @@
-import { useState } from 'react';
-import { SETTING_BOUNDS, type Settings } from '../store/settings.ts';
+import { useEffect, useState } from 'react';
+import { PRESET_NAMES, PRESETS } from '../config/presets.ts';
+import { FLAG_SETTINGS, LIST_SETTINGS, SETTING_BOUNDS, type Settings } from '../store/settings.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
 type Draft = Record<keyof Settings, string>;
 
-const FIELDS: Array<{ key: keyof Settings; testId: string; suffix: string }> = [
-  { key: 'timeoutSeconds', testId: 'setting-timeout', suffix: 's' },
-  { key: 'maxMemoryMB', testId: 'setting-memory', suffix: 'MB' },
-  { key: 'maxOutputChars', testId: 'setting-output', suffix: 'chars' },
+interface Field {
+  key: keyof Settings;
+  testId: string;
+  label: string;
+  suffix?: string;
+  kind: 'number' | 'list' | 'flag';
+}
+
+const LIMITS: Field[] = [
+  { key: 'timeoutSeconds', testId: 'setting-timeout', label: SETTING_BOUNDS.timeoutSeconds.label, suffix: 's', kind: 'number' },
+  { key: 'maxMemoryMB', testId: 'setting-memory', label: SETTING_BOUNDS.maxMemoryMB.label, suffix: 'MB', kind: 'number' },
+  { key: 'maxOutputChars', testId: 'setting-output', label: SETTING_BOUNDS.maxOutputChars.label, suffix: 'chars', kind: 'number' },
 ];
 
-const toDraft = (s: Settings): Draft => ({
-  timeoutSeconds: String(s.timeoutSeconds),
-  maxMemoryMB: String(s.maxMemoryMB),
-  maxOutputChars: String(s.maxOutputChars),
-});
+const MORE: Field[] = [
+  { key: 'allowedModules', testId: 'setting-allowed-modules', label: LIST_SETTINGS.allowedModules.label, kind: 'list' },
+  { key: 'safeStdlib', testId: 'setting-safe-stdlib', label: LIST_SETTINGS.safeStdlib.label, kind: 'list' },
+  { key: 'forbiddenFunctions', testId: 'setting-forbidden', label: LIST_SETTINGS.forbiddenFunctions.label, kind: 'list' },
+  { key: 'pytestArgs', testId: 'setting-pytest-args', label: LIST_SETTINGS.pytestArgs.label, kind: 'list' },
+  { key: 'coverageThreshold', testId: 'setting-coverage', label: SETTING_BOUNDS.coverageThreshold.label, suffix: '%', kind: 'number' },
+  { key: 'enableProfiling', testId: 'setting-profiling', label: FLAG_SETTINGS.enableProfiling, kind: 'flag' },
+  { key: 'collectMetrics', testId: 'setting-metrics', label: FLAG_SETTINGS.collectMetrics, kind: 'flag' },
+];
 
-/** Run limits: applied as soon as all fields are valid; a bad field says what is wrong and keeps what was typed. */
+const toDraft = (s: Settings): Draft =>
+  Object.fromEntries(
+    Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.join(k === 'pytestArgs' ? ' ' : ', ') : String(v)]),
+  ) as Draft;
+
+/**
+ * The ExecutorConfig: limits and safe mode up front, the policy and test settings
+ * folded. Applied as soon as every field is valid; a bad field says what is wrong
+ * and keeps what was typed.
+ */
 export function SettingsPanel() {
   const errors = useAppStore((s) => s.settingsErrors);
+  const revision = useAppStore((s) => s.settingsRevision);
+  const presetError = useAppStore((s) => s.presetError);
   const [draft, setDraft] = useState<Draft>(() => toDraft(appStore.getState().settings));
+  // A preset or the deployment's defaults replaced the settings: show them.
+  useEffect(() => setDraft(toDraft(appStore.getState().settings)), [revision]);
 
   const change = (key: keyof Settings, value: string) => {
     const next = { ...draft, [key]: value };
@@ -27,32 +53,70 @@ export function SettingsPanel() {
     appStore.getState().updateSettings(next);
   };
 
+  const input = ({ key, testId, label, suffix, kind }: Field) => {
+    const error = errors[key];
+    return (
+      <label key={key} className={`field field-${kind}${error ? ' field-error' : ''}`}>
+        <span>{label}</span>
+        {kind === 'flag' ? (
+          <input type="checkbox" data-testid={testId} checked={draft[key] === 'true'} onChange={(e) => change(key, String(e.target.checked))} />
+        ) : (
+          <input
+            data-testid={testId}
+            inputMode={kind === 'number' ? 'decimal' : 'text'}
+            spellCheck={false}
+            value={draft[key]}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${testId}-error` : undefined}
+            onChange={(e) => change(key, e.target.value)}
+          />
+        )}
+        {suffix ? <span className="suffix">{suffix}</span> : null}
+        {error ? (
+          <span className="field-message" id={`${testId}-error`} role="alert">
+            {error}
+          </span>
+        ) : null}
+      </label>
+    );
+  };
+
   return (
-    <form className="settings" data-testid="settings" aria-label="Run limits" onSubmit={(e) => e.preventDefault()}>
+    <form className="settings" data-testid="settings" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
       <span className="settings-title">Limits</span>
-      {FIELDS.map(({ key, testId, suffix }) => {
-        const b = SETTING_BOUNDS[key];
-        const error = errors[key];
-        return (
-          <label key={key} className={error ? 'field field-error' : 'field'}>
-            <span>{b.label}</span>
-            <input
-              data-testid={testId}
-              inputMode="decimal"
-              value={draft[key]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${testId}-error` : undefined}
-              onChange={(e) => change(key, e.target.value)}
-            />
-            <span className="suffix">{suffix}</span>
-            {error ? (
-              <span className="field-message" id={`${testId}-error`} role="alert">
-                {error}
-              </span>
-            ) : null}
-          </label>
-        );
-      })}
+      {LIMITS.map(input)}
+      {input({ key: 'sandboxMode', testId: 'setting-sandbox', label: FLAG_SETTINGS.sandboxMode, kind: 'flag' })}
+      <label className="field">
+        <span>Preset</span>
+        <select
+          data-testid="setting-preset"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) appStore.getState().applyPreset(e.target.value);
+          }}
+        >
+          <option value="">Choose…</option>
+          {PRESET_NAMES.map((name) => (
+            <option key={name} value={name} title={PRESETS[name]?.description}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {presetError ? (
+        <span className="field-message" role="alert" data-testid="setting-preset-error">
+          {presetError}
+        </span>
+      ) : null}
+      <details className="settings-more">
+        <summary>Policy and tests</summary>
+        <p className="settings-note" data-testid="policy-note">
+          Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard
+          against accidents and a teaching aid. The security guarantee is the browser sandbox around Python (an isolated frame
+          with no network and no access to this page), which holds whether safe mode is on or off.
+        </p>
+        {MORE.map(input)}
+      </details>
     </form>
   );
 }

@@ -9,6 +9,11 @@ export interface OutputSink {
   write(stream: OutputStream, text: string): void;
   /** Sends whatever is still buffered. */
   flush(): void;
+  /**
+   * Counts `chars` of rich output toward the cap. True when they fit (and are now
+   * taken); false when they would pass the cap (counted as written, not kept).
+   */
+  reserve(chars: number): boolean;
   /** Every chunk kept for the result, in order (adjacent same-stream chunks merged). */
   readonly chunks: OutputChunk[];
   /** Characters written by the program, including those dropped past the cap. */
@@ -86,6 +91,12 @@ export function createOutputSink(options: OutputSinkOptions): OutputSink {
       if (pendingChars >= batchChars || now() - lastSent >= intervalMs) flush();
     },
     flush,
+    reserve(chars) {
+      totalChars += chars;
+      if (truncated || kept + chars > options.maxChars) return false;
+      kept += chars;
+      return true;
+    },
     chunks,
     get totalChars() {
       return totalChars;

@@ -1,6 +1,16 @@
 import initSource from './python/_executor/__init__.py';
 import importsSource from './python/_executor/imports.py';
 import runnerSource from './python/_executor/runner.py';
+import displaySource from './python/_executor/display.py';
+import mplBackendSource from './python/_executor/mpl_backend.py';
+import executorModuleSource from './python/executor/__init__.py';
+import projectSource from './python/_executor/project.py';
+import pytestPluginSource from './python/_executor/pytest_plugin.py';
+import testingSource from './python/_executor/testing.py';
+import policySource from './python/_executor/policy.py';
+import validateSource from './python/_executor/validate.py';
+import suggestSource from './python/_executor/suggest.py';
+import monitorSource from './python/_executor/monitor.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -10,4 +20,15 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/__init__.py': initSource,
   '_executor/runner.py': runnerSource,
   '_executor/imports.py': importsSource,
+  '_executor/display.py': displaySource,
+  '_executor/mpl_backend.py': mplBackendSource,
+  // `from executor import display` for user code.
+  'executor/__init__.py': executorModuleSource,
+  '_executor/project.py': projectSource,
+  '_executor/pytest_plugin.py': pytestPluginSource,
+  '_executor/testing.py': testingSource,
+  '_executor/policy.py': policySource,
+  '_executor/validate.py': validateSource,
+  '_executor/suggest.py': suggestSource,
+  '_executor/monitor.py': monitorSource,
 };

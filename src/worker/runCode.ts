@@ -1,8 +1,23 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { ExecutionResult, OutputChunk, PythonError, RunOptions, RunStatus } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, OutputChunk, PythonError, RunOptions, RunSample, RunStatus } from '../protocol/protocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { textOf } from '../engine/outputText.ts';
 import { createOutputSink } from './createOutputSink.ts';
+import { createDisplaySink } from './createDisplaySink.ts';
+import { createStdinReader } from './createStdinReader.ts';
+import { beginMonitoring } from './monitorRun.ts';
+
+/** A run's channels besides text output: rich outputs and interactive input. */
+export interface RunIo {
+  /** Receives each rich output as it happens. */
+  sendDisplay?: (display: DisplayData) => void;
+  /** The frame's stdin buffer; without it, a program reading input gets end of file. */
+  stdinBuffer?: SharedArrayBuffer | null;
+  /** Tells the frame that the program waits for a line (output is flushed first). */
+  requestInput?: () => void;
+  /** Receives live memory samples while the program runs (see monitorRun.ts). */
+  sendSample?: (sample: RunSample) => void;
+}
 
 /** What `_executor.runner.run` returns, converted to JS (Python's None arrives as undefined). */
 interface RunnerRecord {
@@ -18,6 +33,7 @@ export function statusOf(error: PythonError | null): RunStatus {
   if (!error) return 'ok';
   if (error.type === 'MemoryError') return 'memory';
   if (error.type === 'KeyboardInterrupt') return 'stopped';
+  if (error.type === 'SecurityViolation' || error.type === 'FileSystemViolation') return 'security';
   return 'error';
 }
 
@@ -32,8 +48,17 @@ export async function runCode(
   options: RunOptions,
   interrupt: Int32Array,
   send: (chunks: OutputChunk[]) => void,
+  io: RunIo = {},
 ): Promise<ExecutionResult> {
-  const sink = createOutputSink({ maxChars: options.maxOutputChars, send });
+  const monitor = beginMonitoring(rt, options, io.sendSample ?? (() => undefined));
+  const sink = createOutputSink({
+    maxChars: options.maxOutputChars,
+    send: (chunks) => {
+      send(chunks);
+      monitor.tick(); // output is a cheap moment to take a live sample too
+    },
+  });
+  const displaySink = createDisplaySink({ sink, maxOutputChars: options.maxOutputChars, send: io.sendDisplay ?? (() => undefined) });
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   const writer = (stream: 'stdout' | 'stderr') => ({
     write(buffer: Uint8Array): number {
@@ -44,11 +69,24 @@ export async function runCode(
   });
   rt.pyodide.setStdout(writer('stdout'));
   rt.pyodide.setStderr(writer('stderr'));
-  Atomics.store(interrupt, 0, 0);
+  rt.pyodide.setStdin({
+    stdin: createStdinReader({
+      prefilled: options.stdin,
+      buffer: io.stdinBuffer ?? null,
+      interrupt,
+      onWait: () => {
+        sink.flush(); // the prompt shows before the input box
+        io.requestInput?.();
+      },
+    }),
+  });
+  // The interrupt buffer is cleared by the frame before it sends the run: clearing
+  // it here would lose a Stop that arrived while the run was on its way.
   rt.heap._malloc_set_footprint_limit(options.maxMemoryMB * MB);
 
   const started = performance.now();
-  let proxy = rt.runner.run(code, rt.namespace, options.filename) as PyProxy;
+  const namespace = options.freshNamespace ? (rt.runner.new_namespace() as PyProxy) : rt.namespace;
+  let proxy = rt.runner.run(code, namespace, options.filename, displaySink.publish) as PyProxy;
   if (proxy.type === 'coroutine') {
     // Top-level await: the runner handed back a coroutine that yields its record.
     const coroutine = proxy;
@@ -58,6 +96,8 @@ export async function runCode(
   const record = proxy.toJs({ dict_converter: Object.fromEntries }) as RunnerRecord;
   proxy.destroy();
   const wallMs = performance.now() - started;
+  if (namespace !== rt.namespace) namespace.destroy();
+  const monitored = monitor.end(wallMs, record.cpu_ms);
 
   let value = record.value ?? null;
   const error: PythonError | null = record.error ? { ...record.error, line: record.error.line ?? null } : null;
@@ -73,14 +113,17 @@ export async function runCode(
     stderr: textOf(sink.chunks, 'stderr'),
     output: sink.chunks,
     value,
+    displays: displaySink.displays,
     error,
     metrics: {
       wallMs,
       cpuMs: record.cpu_ms,
       peakMemoryMB: rt.heap._malloc_max_footprint() / MB,
       outputChars: sink.totalChars,
-      truncated: sink.truncated,
+      truncated: sink.truncated || displaySink.dropped,
+      ...monitored.metrics,
     },
     stateKept: true,
+    ...(monitored.profile ? { profile: monitored.profile } : {}),
   };
 }

@@ -4,11 +4,17 @@
  * sandboxed frame (a worker from a URL, or a module blob worker, does not start in an
  * opaque origin). User code runs here; nothing here trusts it.
  */
-import type { FrameToWorker, WorkerCall, WorkerInit, WorkerRun, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToWorker, WorkerCall, WorkerInit, WorkerRun, WorkerTests, WorkerToFrame } from '../protocol/protocol.ts';
 import { bootPyodide, type PythonRuntime } from './bootPyodide.ts';
 import { autoLoadImports, explainMissingModule } from './autoLoadImports.ts';
 import { analyzeImports, loadPackages } from './packages.ts';
 import { runCode } from './runCode.ts';
+import { isInterrupt, stoppedResult } from './stoppedResult.ts';
+import { runSafely } from './runSafely.ts';
+import { validateCode } from './validateCode.ts';
+import { errorScope } from './errorScope.ts';
+import { checkPackagePolicy } from './packagePolicy.ts';
+import { runTests, syncProjectFiles } from './runTests.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,6 +26,7 @@ Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undef
 
 let runtime: PythonRuntime | null = null;
 let interrupt: Int32Array | null = null;
+let stdinBuffer: SharedArrayBuffer | null = null;
 let crashed = false;
 
 function fatal(id: number | null, err: unknown): void {
@@ -30,6 +37,7 @@ function fatal(id: number | null, err: unknown): void {
 async function init(msg: WorkerInit): Promise<void> {
   const started = performance.now();
   interrupt = msg.interruptBuffer;
+  stdinBuffer = msg.stdinBuffer;
   try {
     runtime = await bootPyodide(msg, (detail, progress) =>
       post({ type: 'progress', detail, progress }),
@@ -48,16 +56,37 @@ async function run(msg: WorkerRun): Promise<void> {
   }
   const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   try {
-    const failed = msg.options.autoLoadPackages === false ? new Map<string, string>() : await autoLoadImports(runtime, msg.code, notify);
-    const ran = await runCode(runtime, msg.code, msg.options, interrupt, (chunks) =>
-      post({ type: 'output', id: msg.id, chunks }),
-    );
+    if (msg.options.files) syncProjectFiles(runtime, msg.options.files);
+    const rt = runtime;
+    const buffer = interrupt;
+    // Safe mode refuses code with error diagnostics before any package is loaded.
+    let failed = new Map<string, string>();
+    const ran = await runSafely(rt, msg.code, msg.options.policy, {
+      prepare: async () => {
+        if (msg.options.autoLoadPackages !== false) failed = await autoLoadImports(rt, msg.code, notify);
+      },
+      execute: () => {
+        post({ type: 'started', id: msg.id });
+        return runCode(rt, msg.code, msg.options, buffer, (chunks) => post({ type: 'output', id: msg.id, chunks }), {
+          sendDisplay: (display) => post({ type: 'display', id: msg.id, display }),
+          stdinBuffer,
+          requestInput: () => post({ type: 'input-request', id: msg.id }),
+          sendSample: (sample) => post({ type: 'sample', id: msg.id, sample }),
+        });
+      },
+    });
     const result = explainMissingModule(ran, failed);
     // The output already went out as 'output' messages; the engine puts it back
     // into the result, so a large output never travels twice.
-    post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '' } });
+    post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '', displays: [] } });
   } catch (err) {
-    // The runner catches every Python exception, so anything here is the
+    // A Stop that arrived while the project's files were written or packages
+    // loaded interrupts Executor's own Python: the run simply did not start.
+    if (isInterrupt(err)) {
+      post({ type: 'result', id: msg.id, result: stoppedResult() });
+      return;
+    }
+    // The runner catches every Python exception, so anything else here is the
     // interpreter itself failing (stack overflow, "Pyodide has suffered a fatal error").
     fatal(msg.id, err);
   }
@@ -71,12 +100,48 @@ async function call(msg: WorkerCall): Promise<void> {
   const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   try {
     const { request } = msg;
-    const value =
-      request.method === 'analyzeImports' ? analyzeImports(runtime, request.code) : await loadPackages(runtime, request.packages, notify);
+    let value;
+    if (request.method === 'analyzeImports') value = analyzeImports(runtime, request.code);
+    else if (request.method === 'validate') value = validateCode(runtime, request.code, request.policy);
+    else if (request.method === 'errorScope') value = errorScope(runtime, request.error);
+    else {
+      // Packages the policy does not allow are refused before anything is downloaded.
+      const lock = (runtime.pyodide.lockfile as unknown as { packages: Record<string, { name: string; imports?: string[] }> }).packages;
+      const { allowed, refused } = checkPackagePolicy(request.packages, lock, request.policy);
+      const report = allowed.length ? await loadPackages(runtime, allowed, notify) : { installed: [], failed: [] };
+      value = { installed: report.installed, failed: [...refused, ...report.failed] };
+    }
     post({ type: 'call-result', id: msg.id, response: { ok: true, value } });
   } catch (err) {
     post({ type: 'call-result', id: msg.id, response: { ok: false, error: err instanceof Error ? err.message : String(err) } });
   }
+}
+
+async function tests(msg: WorkerTests): Promise<void> {
+  if (!runtime || !interrupt || crashed) {
+    fatal(msg.id, new Error('The interpreter is not available.'));
+    return;
+  }
+  const id = msg.id;
+  const notify = (text: string) => post({ type: 'notice', level: 'info', text });
+  let done;
+  try {
+    done = await runTests(runtime, msg.request, interrupt, {
+      output: (chunks) => post({ type: 'output', id, chunks }),
+      begin: () => post({ type: 'tests-begin', id }),
+      start: (nodeId) => post({ type: 'test-start', id, nodeId }),
+      record: (record) => post({ type: 'test-record', id, record }),
+    }, notify);
+  } catch (err) {
+    if (err instanceof Error && /fatal error/i.test(err.message)) {
+      fatal(id, err);
+      return;
+    }
+    // Packages that could not load, or a file that could not be written: say why.
+    const problem = err instanceof Error ? err.message : String(err);
+    done = { exitCode: -1, counts: {}, collected: [], durationMs: 0, coverage: null, problem, memory: false, outputTruncated: false };
+  }
+  post({ type: 'tests-done', id, done });
 }
 
 self.onmessage = (event: MessageEvent<FrameToWorker>) => {
@@ -84,5 +149,6 @@ self.onmessage = (event: MessageEvent<FrameToWorker>) => {
   if (msg.type === 'init') void init(msg);
   else if (msg.type === 'run') void run(msg);
   else if (msg.type === 'call') void call(msg);
+  else if (msg.type === 'tests') void tests(msg);
 };
 self.addEventListener('error', (event) => fatal(null, event.message));

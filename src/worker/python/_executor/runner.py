@@ -6,13 +6,20 @@ that the page can show. Values come in as arguments, never pasted into code.
 """
 
 import ast
+import builtins
 import inspect
 import linecache
 import sys
 import time
 import traceback
 
+from _executor import display as _display
+from _executor import policy as _policy
+
 _THIS_FILE = __file__
+
+# display() is there for user code without an import, as in a notebook.
+builtins.display = _display.display
 
 
 def new_namespace():
@@ -27,7 +34,7 @@ def _user_traceback(exc):
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename == _THIS_FILE:
         tb = tb.tb_next
-    return tb
+    return _policy.without_policy_frames(tb)
 
 
 def _error_line(exc, tb, filename):
@@ -93,14 +100,26 @@ class _Run:
     def keep_value(self, value):
         if value is not None:
             self.namespace["_"] = value
-            self.result["value"] = repr(value)
+            bundle = _display.mime_bundle(value)
+            self.result["value"] = bundle["text/plain"]
+            if _display.is_rich(bundle):
+                _display.publish(bundle, "result")
 
     def fail(self, exc):
         if isinstance(exc, SystemExit) and exc.code in (None, 0):
             return  # sys.exit() / sys.exit(0) is a normal end
         self.result["error"] = describe_error(exc, self.filename)
+        # As the REPL does, so handle_error can look at the failing frame (_executor/suggest.py); only for
+        # lookups, so a MemoryError's or an interrupt's frames (and their data) are never kept alive.
+        sys.last_exc = exc if isinstance(exc, (LookupError, NameError)) else None
 
     def done(self):
+        try:
+            _display.flush_figures()  # figures left open show at the end, as in a notebook
+        except BaseException as exc:  # a broken figure must not hide the run's own result
+            if self.result["error"] is None:
+                self.fail(exc)
+        _display.set_publisher(None)
         _flush()
         self.result["cpu_ms"] = (time.process_time() - self.cpu_start) * 1000.0
         return self.result
@@ -121,13 +140,15 @@ async def _run_async(run, body, trailing):
     return run.done()
 
 
-def run(source, namespace, filename="main.py"):
+def run(source, namespace, filename="main.py", publisher=None):
     """Execute ``source`` in ``namespace``.
 
     Returns a dict with ``value`` (repr of a trailing expression, or None),
     ``error`` (see ``describe_error``, or None) and ``cpu_ms``; for code with
-    top-level ``await``, a coroutine that returns that dict.
+    top-level ``await``, a coroutine that returns that dict. ``publisher``
+    receives rich outputs (see ``_executor.display``) as they happen.
     """
+    _display.set_publisher(publisher)
     state = _Run(source, namespace, filename)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     try:

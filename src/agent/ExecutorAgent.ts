@@ -1,0 +1,117 @@
+import type OpenAI from 'openai';
+import type { Engine } from '../engine/createEngine.ts';
+import type { ErrorAdvice } from '../engine/handleError.ts';
+import type { ValidationReport } from '../protocol/policy.ts';
+import type { ExecutionResult } from '../protocol/protocol.ts';
+import { createAgentSession, type AgentSession } from './createAgentSession.ts';
+import { createLlmClient } from './createLlmClient.ts';
+import { detectAgentMode } from './detectAgentMode.ts';
+import { createToolbox } from './tools/createToolbox.ts';
+import type { AgentEventSink, ToolContext } from './types.ts';
+
+/** The seed's ExecutorConfig, in the units the engine uses. */
+export interface ExecutorAgentConfig {
+  /** Seconds (default 30). */
+  timeout?: number;
+  /** "512MB", "2GB" or a number of MB (default 512). */
+  maxMemory?: string | number;
+  /** Characters (default 10,000). */
+  maxOutputLength?: number;
+  /** Most model calls per chat message (default 8). */
+  maxSteps?: number;
+  /** 'auto' (ask the server), 'llm' or 'offline' (default 'auto'). */
+  assistant?: 'auto' | 'llm' | 'offline';
+  /** Access token for the chat proxy when the server requires one. */
+  accessToken?: string;
+}
+
+/** Options of {@link ExecutorAgent}. */
+export interface ExecutorAgentOptions {
+  sessionId?: string;
+  config?: ExecutorAgentConfig;
+  /** Default: the page's engine (`window.executor.engine`). */
+  engine?: Engine;
+  /** A ready `openai` client (default: one pointed at this server's proxy). */
+  client?: OpenAI;
+}
+
+/** Parses "512MB" / "2GB" / 512 into MB. */
+export function memoryMB(value: string | number): number {
+  if (typeof value === 'number') return value;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(MB|GB|M|G)?\s*$/i.exec(value);
+  if (!m) throw new Error(`maxMemory must look like "512MB" or "2GB"; got "${value}".`);
+  return Math.round(Number(m[1]) * (/^g/i.test(m[2] ?? 'MB') ? 1024 : 1));
+}
+
+/**
+ * The seed's ExecutorAgent for front-end code: the same tools as the chat pane,
+ * through the same engine. `chat()` uses the server's model when one is configured,
+ * else the offline assistant.
+ */
+export class ExecutorAgent {
+  readonly sessionId: string;
+  readonly config: Required<Omit<ExecutorAgentConfig, 'accessToken'>> & { accessToken?: string };
+  private readonly engine: Engine;
+  private readonly client: OpenAI | undefined;
+  private session: Promise<AgentSession> | null = null;
+  private last: ExecutionResult | null = null;
+
+  constructor(options: ExecutorAgentOptions = {}) {
+    const engine = options.engine ?? (globalThis as { executor?: { engine?: Engine } }).executor?.engine;
+    if (!engine) throw new Error('ExecutorAgent needs an engine: pass { engine } or use it on the Executor page (window.executor.engine).');
+    this.engine = engine;
+    this.client = options.client;
+    this.sessionId = options.sessionId ?? `session-${Date.now().toString(36)}`;
+    const c = options.config ?? {};
+    this.config = { timeout: c.timeout ?? 30, maxMemory: c.maxMemory ?? '512MB', maxOutputLength: c.maxOutputLength ?? 10_000, maxSteps: c.maxSteps ?? 8, assistant: c.assistant ?? 'auto', ...(c.accessToken ? { accessToken: c.accessToken } : {}) };
+    memoryMB(this.config.maxMemory); // a bad value fails here, not at the first run
+  }
+
+  /** Runs code (variables persist). With `safeMode`, code the safety policy refuses is not run (status 'security'). */
+  async executeCode(code: string, options: { timeout?: number; maxMemory?: string | number; safeMode?: boolean } = {}): Promise<ExecutionResult> {
+    const policy = options.safeMode === undefined ? {} : { policy: { ...this.engine.policy, sandboxMode: options.safeMode } };
+    const result = await this.engine.execute(code, { ...this.runOptions(options), ...policy });
+    this.last = result;
+    return result;
+  }
+
+  /** Runs pytest on `path` (needs the engine's test runner). */
+  async runTests(path: string, options: { coverage?: boolean; pytestArgs?: string[] } = {}): Promise<unknown> {
+    const runTests = (this.engine as Engine & { runTests?: (o: { paths: string[]; args?: string[]; coverage?: boolean }) => Promise<unknown> }).runTests;
+    if (typeof runTests !== 'function') throw new Error('run_tests needs the engine\'s test runner (engine.runTests), which this build does not have.');
+    return runTests.call(this.engine, { paths: [path], coverage: options.coverage ?? true, ...(options.pytestArgs ? { args: options.pytestArgs } : {}) });
+  }
+
+  /** The safety policy's diagnostics for `code`; nothing runs. */
+  validateCode(code: string): Promise<ValidationReport> {
+    return this.engine.validateCode(code);
+  }
+
+  /** Suggestions for a failed run (default: the last one this agent ran). */
+  handleError(result: ExecutionResult | null = this.last): Promise<ErrorAdvice | null> {
+    return result ? this.engine.handleError(result, this.runOptions({})) : Promise.resolve(null);
+  }
+
+  /** Answers a chat message (running tools as needed) and returns the reply text. */
+  async chat(message: string, onEvent?: AgentEventSink): Promise<string> {
+    this.session ??= this.createSession();
+    return (await this.session).send(message, onEvent);
+  }
+
+  private runOptions(o: { timeout?: number; maxMemory?: string | number }) {
+    return { timeoutMs: Math.round((o.timeout ?? this.config.timeout) * 1000), maxMemoryMB: memoryMB(o.maxMemory ?? this.config.maxMemory), maxOutputChars: this.config.maxOutputLength };
+  }
+
+  private async createSession(): Promise<AgentSession> {
+    const mode = this.config.assistant === 'auto' ? (await detectAgentMode()).kind : this.config.assistant;
+    const ctx: ToolContext = {
+      engine: this.engine,
+      runOptions: () => this.runOptions({}),
+      lastResult: () => this.last,
+      recordResult: (r) => (this.last = r),
+      editorCode: () => '',
+    };
+    const llm = mode === 'llm' ? { client: this.client ?? createLlmClient({ accessToken: this.config.accessToken ?? null }) } : null;
+    return createAgentSession({ tools: createToolbox(this.engine), ctx, llm, maxSteps: this.config.maxSteps });
+  }
+}

@@ -1,0 +1,48 @@
+import type { ErrorAdvice } from '../../engine/handleError.ts';
+import type { ExecutionResult } from '../../protocol/protocol.ts';
+
+/** Most output characters a tool result carries (the model's context is the limit, not the UI's). */
+export const MAX_TOOL_OUTPUT_CHARS = 6000;
+
+/** Keeps the start and the end of long text, saying how much was left out. */
+export function clip(text: string, max = MAX_TOOL_OUTPUT_CHARS): string {
+  if (text.length <= max) return text;
+  const half = Math.floor(max / 2);
+  return `${text.slice(0, half)}\n… [${text.length - max} characters left out] …\n${text.slice(-half)}`;
+}
+
+/** A run as a tool reports it: status, output, value, error, metrics and the suggestions for a failure. */
+export interface RunSummary {
+  status: ExecutionResult['status'];
+  success: boolean;
+  stdout: string;
+  stderr: string;
+  value: string | null;
+  error: { type: string; message: string; line: number | null; traceback: string } | null;
+  metrics: ExecutionResult['metrics'];
+  stateKept: boolean;
+  advice: ErrorAdvice | null;
+}
+
+/** Summarizes a result for a tool card and for the model. */
+export function summarizeRun(result: ExecutionResult, advice: ErrorAdvice | null): RunSummary {
+  return {
+    status: result.status,
+    success: result.success,
+    stdout: clip(result.stdout),
+    stderr: clip(result.stderr, 3000),
+    value: result.value === null ? null : clip(result.value, 2000),
+    error: result.error ? { ...result.error, traceback: clip(result.error.traceback, 3000) } : null,
+    metrics: result.metrics,
+    stateKept: result.stateKept,
+    advice,
+  };
+}
+
+/** One line: how the run ended. */
+export function runHeadline(result: ExecutionResult): string {
+  const ms = Math.round(result.metrics.wallMs);
+  if (result.status === 'ok') return `Ran without errors in ${ms} ms.`;
+  if (result.error && result.status === 'error') return `Failed with ${result.error.type}: ${result.error.message}`.slice(0, 300);
+  return `Ended with status "${result.status}" after ${ms} ms.`;
+}

@@ -1,0 +1,35 @@
+/**
+ * Types shared by the agent's tools, the LLM loop and the offline assistant.
+ * Plain TypeScript: the UI renders these, the agent never imports the UI.
+ */
+import type { Engine } from '../engine/createEngine.ts';
+import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+
+/** What a tool call produced: `summary` is one line for people, `data` the structured result (sent to the model as JSON). */
+export interface ToolOutcome<D = unknown> {
+  ok: boolean;
+  summary: string;
+  data: D;
+}
+
+/** What tools may use. Tools act through the engine (and these hooks), never the worker. */
+export interface ToolContext {
+  engine: Engine;
+  /** The user's current limits (timeout, memory, output), as run options. */
+  runOptions(): Partial<RunOptions>;
+  /** The last finished run of the editor or of a tool, for handle_error. */
+  lastResult(): ExecutionResult | null;
+  /** Called with every result a tool's run produced (so "explain the last error" can find it). */
+  recordResult(result: ExecutionResult): void;
+  /** The code in the editor (for "check my code"). */
+  editorCode(): string;
+}
+
+/** Something the agent reports while it works; the chat pane renders these as they come. */
+export type AgentEvent =
+  | { type: 'text'; delta: string }
+  | { type: 'tool-start'; id: string; name: string; args: unknown }
+  | { type: 'tool-end'; id: string; name: string; outcome: ToolOutcome };
+
+/** Receives {@link AgentEvent}s. */
+export type AgentEventSink = (event: AgentEvent) => void;

@@ -1,0 +1,99 @@
+import type { PageToFrame } from '../protocol/protocol.ts';
+import { projectFilesSchema, MAX_TEST_WORKERS, type ProjectFile, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
+import type { Lock } from './createLock.ts';
+import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
+import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
+
+/** Options of `engine.runTests`: everything but the files has a default. */
+export interface TestRunOptions {
+  /** The project: written into the test interpreters' working folder. */
+  files: ProjectFile[];
+  /** Files, folders or node ids; empty or absent for the whole project. */
+  paths?: string[];
+  /** pytest arguments (default PYTEST_ARGS: -v --tb=short). */
+  args?: string[];
+  /** Measure line and branch coverage (default true). */
+  coverage?: boolean;
+  /** Interpreters to split the suite across (default hardwareConcurrency - 1, at least 1); 1 runs serially. */
+  parallel?: number;
+  /** COVERAGE_THRESHOLD in percent (default 80). */
+  threshold?: number;
+  timeoutMs?: number;
+  maxMemoryMB?: number;
+  maxOutputChars?: number;
+}
+
+/** What the engine lends the test client. */
+export interface TestClientDeps {
+  post(msg: PageToFrame): void;
+  nextId(): number;
+  lock: Lock;
+  /** Marks the run Stop should stop (null when none). */
+  setCurrent(id: number | null): void;
+}
+
+/** The engine's test runner half. */
+export interface TestClient {
+  runTests(options: TestRunOptions): Promise<TestResult>;
+  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs'>): Promise<string[]>;
+  /** Hands a `tests-result` from the frame to its caller. */
+  resolve(id: number, result: TestResult): void;
+}
+
+/** Checks the options; throws an Error that says what is wrong and what to do. */
+function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequest {
+  const files = projectFilesSchema.safeParse(options.files);
+  if (!files.success) {
+    throw new Error(`runTests needs the project's files as [{ path, content }] with relative paths (like "tests/test_calc.py"): ${files.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  const parallel = options.parallel ?? defaultParallelism();
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_TEST_WORKERS) {
+    throw new Error(`parallel must be a whole number from 1 to ${MAX_TEST_WORKERS} (got ${String(parallel)}).`);
+  }
+  return {
+    mode,
+    paths: options.paths ?? [],
+    args: [...(options.args ?? DEFAULT_PYTEST_ARGS)],
+    coverage: options.coverage ?? true,
+    parallel,
+    threshold: options.threshold ?? DEFAULT_COVERAGE_THRESHOLD,
+    files: files.data,
+    limits: {
+      timeoutMs: options.timeoutMs ?? DEFAULT_RUN_OPTIONS.timeoutMs,
+      maxMemoryMB: options.maxMemoryMB ?? DEFAULT_RUN_OPTIONS.maxMemoryMB,
+      maxOutputChars: options.maxOutputChars ?? DEFAULT_RUN_OPTIONS.maxOutputChars,
+    },
+  };
+}
+
+/** Runs and collects tests through the frame; test runs take the engine's run lock like any run. */
+export function createTestClient(deps: TestClientDeps): TestClient {
+  const pending = new Map<number, (r: TestResult) => void>();
+
+  async function send(request: TestRequest): Promise<TestResult> {
+    const release = await deps.lock.acquire();
+    try {
+      const id = deps.nextId();
+      deps.setCurrent(id);
+      const result = new Promise<TestResult>((resolve) => pending.set(id, resolve));
+      deps.post({ type: 'tests', id, request });
+      return await result;
+    } finally {
+      deps.setCurrent(null);
+      release();
+    }
+  }
+
+  return {
+    runTests: (options) => send(toRequest('run', options)),
+    async collectTests(paths, options) {
+      const result = await send(toRequest('collect', { ...options, paths: paths ?? [], coverage: false, parallel: 1 }));
+      if (result.status !== 'passed' && result.collected.length === 0 && result.message) throw new Error(result.message);
+      return result.collected;
+    },
+    resolve(id, result) {
+      pending.get(id)?.(result);
+      pending.delete(id);
+    },
+  };
+}

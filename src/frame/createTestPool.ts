@@ -1,0 +1,221 @@
+import type { PageToFrame, WorkerToFrame } from '../protocol/protocol.ts';
+import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import { DEFAULT_GRACE_MS, type SupervisorDeps } from './createSupervisor.ts';
+import type { WorkerHandle } from './createWorkerHandle.ts';
+import { fitTestResult } from './fitTestResult.ts';
+import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
+import { splitTests } from './splitTests.ts';
+
+/** Handles the page's test commands for the frame. */
+export interface TestPool {
+  handle(msg: Extract<PageToFrame, { type: 'tests' }>): void;
+  /** Stops the test run with this id (ignored for other ids). */
+  stop(id: number): void;
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  job: Job | null;
+}
+
+interface Job {
+  part: TestPart;
+  current: string | null;
+  onBegin: () => void;
+  resolve: (done: WorkerTestsDone | null) => void;
+}
+
+interface Run {
+  id: number;
+  request: TestRequest;
+  startedAt: number;
+  reason: 'timeout' | 'stopped' | 'crashed' | null;
+  message: string | null;
+  timers: unknown[];
+  timing: boolean;
+  jobs: Array<{ slot: Slot; job: Job }>;
+}
+
+/**
+ * Owns the interpreters that run tests (separate from the one that runs the
+ * editor's code, kept between test runs). A run may be split across several of
+ * them; the run's time limit covers it all: a soft interrupt first, then a hard
+ * kill of every interpreter still busy. The test each one was running is named.
+ */
+export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs?: number }): TestPool {
+  const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
+  const slots: Array<Slot | null> = [];
+  let run: Run | null = null;
+  let nextJobId = 1;
+
+  const listener = (handle: WorkerHandle, msg: WorkerToFrame): void => {
+    const slot = slots.find((s) => s?.handle === handle);
+    if (!slot) return;
+    const job = slot.job;
+    switch (msg.type) {
+      case 'output':
+        if (job && run) deps.send({ type: 'output', id: run.id, chunks: msg.chunks });
+        return;
+      case 'notice':
+        deps.send({ type: 'notice', level: msg.level, text: msg.text });
+        return;
+      case 'tests-begin':
+        job?.onBegin();
+        return;
+      case 'test-start':
+        if (job) job.current = msg.nodeId;
+        return;
+      case 'test-record':
+        if (!job) return;
+        job.part.records.push(msg.record);
+        if (!msg.record.message?.startsWith('Stopped')) job.current = null;
+        return;
+      case 'tests-done':
+        slot.job = null;
+        job?.resolve(msg.done);
+        return;
+      case 'boot-failed':
+      case 'fatal':
+        drop(slot, msg.type === 'fatal' ? `The test interpreter crashed (${msg.message}).` : `Python could not start for the tests: ${msg.message}`);
+        return;
+      default:
+        return;
+    }
+  };
+
+  function drop(slot: Slot, message: string): void {
+    slot.handle.terminate();
+    slots[slots.indexOf(slot)] = null;
+    const job = slot.job;
+    slot.job = null;
+    if (job && run) {
+      run.reason ??= 'crashed';
+      run.message ??= message;
+      job.resolve(null);
+    }
+  }
+
+  async function slot(i: number): Promise<Slot> {
+    const existing = slots[i];
+    const s = existing ?? { handle: deps.spawn(listener), job: null };
+    slots[i] = s;
+    await s.handle.ready;
+    return s;
+  }
+
+  function startJob(r: Run, s: Slot, request: WorkerTestRequest): Promise<WorkerTestsDone | null> {
+    if (r.reason) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const job: Job = {
+        part: { records: [], done: null },
+        current: null,
+        onBegin: () => startClock(r),
+        resolve: (done) => {
+          job.part.done = done;
+          resolve(done);
+        },
+      };
+      s.job = job;
+      r.jobs.push({ slot: s, job });
+      s.handle.tests(nextJobId++, request);
+    });
+  }
+
+  /** Loads the test packages in one interpreter; untimed, like booting it. */
+  function prepare(r: Run, s: Slot, request: WorkerTestRequest): Promise<WorkerTestsDone | null> {
+    if (r.reason) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      s.job = { part: { records: [], done: null }, current: null, onBegin: () => undefined, resolve };
+      s.handle.tests(nextJobId++, request);
+    });
+  }
+
+  function startClock(r: Run): void {
+    if (r.timing) return;
+    r.timing = true;
+    r.startedAt = deps.now();
+    r.timers.push(deps.setTimer(() => interrupt(r, 'timeout'), r.request.limits.timeoutMs));
+  }
+
+  function interrupt(r: Run, reason: 'timeout' | 'stopped'): void {
+    if (run !== r || r.reason) return;
+    r.reason = reason;
+    for (const { slot: s, job } of r.jobs) if (s.job === job) s.handle.interrupt();
+    r.timers.push(
+      deps.setTimer(() => {
+        for (const { slot: s, job } of r.jobs) {
+          if (s.job !== job) continue;
+          s.job = null;
+          s.handle.terminate();
+          slots[slots.indexOf(s)] = null;
+          job.resolve(null);
+        }
+      }, graceMs),
+    );
+  }
+
+  async function execute(r: Run): Promise<void> {
+    const { request } = r;
+    const base = { coverage: request.coverage, files: request.files, limits: request.limits };
+    const parts: TestPart[] = [];
+    let collected: string[] = [];
+    try {
+      const n = request.mode === 'collect' ? 1 : request.parallel;
+      // Interpreters boot and load pytest before the time limit starts, all at once.
+      const ready = await Promise.all(Array.from({ length: n }, (_, i) => slot(i)));
+      await Promise.all(ready.map((s) => prepare(r, s, { ...base, mode: 'prepare', args: [] })));
+      const first = ready[0] as Slot;
+      if (n === 1) {
+        const args = [...request.args, ...request.paths];
+        const done = await startJob(r, first, { ...base, mode: request.mode, args });
+        parts.push(r.jobs[0]?.job.part ?? { records: [], done });
+        collected = done?.collected ?? [];
+      } else {
+        const found = await startJob(r, first, { ...base, mode: 'collect', coverage: false, args: [...request.args, ...request.paths] });
+        collected = found?.collected ?? [];
+        const groups = r.reason || !found ? [] : splitTests(collected, n);
+        if (!r.reason && found && groups.length === 0) parts.push(r.jobs[0]?.job.part ?? { records: [], done: found });
+        const shares = await Promise.all(groups.map((_, i) => slot(i)));
+        const limits = { ...request.limits, maxOutputChars: Math.max(1, Math.floor(request.limits.maxOutputChars / groups.length)) };
+        const jobs = groups.map((ids, i) => startJob(r, shares[i] as Slot, { ...base, limits, mode: 'run', args: [...request.args, ...ids] }));
+        await Promise.all(jobs);
+        parts.push(...r.jobs.slice(1).map((j) => j.job.part));
+      }
+    } catch (err) {
+      r.message ??= err instanceof Error ? `Python could not start for the tests: ${err.message}` : String(err);
+      r.reason ??= 'crashed';
+    }
+    finish(r, parts, collected);
+  }
+
+  function finish(r: Run, parts: TestPart[], collected: string[]): void {
+    for (const t of r.timers) deps.clearTimer(t);
+    const running = r.jobs.map((j) => j.job.current).filter((c): c is string => c !== null);
+    const result = mergeTestResults(parts, {
+      reason: r.reason,
+      running,
+      message: r.message,
+      collected,
+      threshold: r.request.threshold,
+      wallMs: r.timing ? deps.now() - r.startedAt : 0,
+      timeoutMs: r.request.limits.timeoutMs,
+    });
+    run = null;
+    deps.send({ type: 'tests-result', id: r.id, result: fitTestResult(result) });
+  }
+
+  return {
+    handle(msg) {
+      if (run) {
+        const busy = mergeTestResults([], { reason: null, running: [], message: 'Tests are already running; stop them first.', collected: [], threshold: msg.request.threshold, wallMs: 0, timeoutMs: 0 });
+        deps.send({ type: 'tests-result', id: msg.id, result: { ...busy, status: 'error' } });
+        return;
+      }
+      run = { id: msg.id, request: msg.request, startedAt: deps.now(), reason: null, message: null, timers: [], timing: false, jobs: [] };
+      void execute(run);
+    },
+    stop(id) {
+      if (run && run.id === id) interrupt(run, 'stopped');
+    },
+  };
+}

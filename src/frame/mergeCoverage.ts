@@ -1,0 +1,83 @@
+import type { CoverageReport, FileCoverage, FileCoverageFacts, TestSuggestion } from '../protocol/testProtocol.ts';
+
+const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+
+/**
+ * Merges the coverage facts of one or more interpreters into one report, with
+ * coverage.py's own arithmetic (`coverage.results.Analysis`): a line (or a branch
+ * exit) is missing when every interpreter missed it; percent =
+ * (executed statements + executed branch exits) / (statements + branch exits).
+ * One interpreter's facts give exactly coverage.py's numbers.
+ */
+export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): CoverageReport {
+  const perFile: Record<string, FileCoverage> = {};
+  const suggestions: TestSuggestion[] = [];
+  const problems: string[] = [];
+  let num = 0;
+  let den = 0;
+  const paths = [...new Set(parts.flatMap((p) => Object.keys(p)))].sort();
+  for (const path of paths) {
+    const facts = parts.map((p) => p[path]).filter((f): f is FileCoverageFacts => f !== undefined);
+    const first = facts[0];
+    if (!first) continue;
+    const broken = facts.find((f) => f.error);
+    if (broken?.error || !first.statements) {
+      problems.push(`${path}: ${broken?.error ?? 'not analyzed'}`);
+      continue;
+    }
+    const missing = intersect(facts.map((f) => f.missing));
+    let branches = 0;
+    let missingBranches = 0;
+    const partial: number[] = [];
+    for (const branch of first.branches) {
+      const missed = intersect(facts.map((f) => f.branches.find((b) => b.line === branch.line)?.missed ?? []));
+      branches += branch.exits;
+      missingBranches += missed.length;
+      if (missed.length > 0 && !missing.includes(branch.line)) partial.push(branch.line);
+    }
+    const statements = first.statements.length;
+    const executed = statements - missing.length + branches - missingBranches;
+    const total = statements + branches;
+    num += executed;
+    den += total;
+    perFile[path] = {
+      statements,
+      missingLines: missing,
+      partialLines: partial,
+      branches,
+      missingBranches,
+      percent: statements > 0 ? (100 * executed) / total : 100,
+    };
+    if (!TEST_FILE.test(path)) {
+      for (const fn of first.functions) {
+        const lines = missing.filter((l) => l >= fn.start && l <= fn.end);
+        const inner = first.functions.some((g) => g !== fn && g.start >= fn.start && g.end <= fn.end && lines.some((l) => l >= g.start && l <= g.end));
+        if (lines.length > 0 && !inner) suggestions.push({ path, function: fn.name, lines });
+      }
+    }
+  }
+  return { totalPercent: den > 0 ? (100 * num) / den : 100, perFile, suggestions, problems };
+}
+
+function intersect(lists: number[][]): number[] {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  const others = rest.map((l) => new Set(l));
+  return first.filter((x) => others.every((s) => s.has(x))).sort((a, b) => a - b);
+}
+
+/**
+ * A percentage the way coverage.py prints it: rounded, except that only a true
+ * 0 shows "0" and only a true 100 shows "100".
+ */
+export function displayPercent(pc: number, precision = 0): string {
+  const near0 = 1 / 10 ** precision;
+  let shown = pc;
+  if (pc > 0 && pc < near0) shown = near0;
+  else if (pc > 100 - near0 && pc < 100) shown = 100 - near0;
+  // Python's round(): halves go to the even neighbour.
+  const scaled = shown * 10 ** precision;
+  let rounded = Math.round(scaled);
+  if (Math.abs(scaled % 1) === 0.5 && rounded % 2 !== 0) rounded -= 1;
+  return (rounded / 10 ** precision).toFixed(precision);
+}

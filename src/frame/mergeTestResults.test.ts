@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { FileCoverageFacts, TestRecord, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import { displayPercent, mergeCoverage } from './mergeCoverage.ts';
+import { mergeTestResults } from './mergeTestResults.ts';
+import { splitTests } from './splitTests.ts';
+
+const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRecord => ({ nodeId, outcome, durationMs: 1, message: null, traceback: null, file: null, line: null, stdout: '', stderr: '' });
+const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
+  statements: [1, 2, 3, 4, 5],
+  missing,
+  branches: [{ line: 2, exits: 2, missed }],
+  functions: [{ name: 'f', start: 1, end: 5 }],
+  percent: 0,
+});
+const done = (counts: Record<string, number>, coverage: Record<string, FileCoverageFacts> | null): WorkerTestsDone => ({ exitCode: counts.failed ? 1 : 0, counts, collected: [], durationMs: 10, coverage, problem: null, memory: false, outputTruncated: false });
+const end = { reason: null, running: [], message: null, threshold: 80, wallMs: 20, timeoutMs: 1000 };
+
+describe('splitting and merging a parallel run', () => {
+  it('splits by file when there are enough files, else by node id, keeping order', () => {
+    expect(splitTests(['a.py::1', 'a.py::2', 'b.py::1'], 2)).toEqual([['a.py::1', 'a.py::2'], ['b.py::1']]);
+    expect(splitTests(['a.py::1', 'a.py::2', 'a.py::3'], 2)).toEqual([['a.py::1', 'a.py::2'], ['a.py::3']]);
+    expect(splitTests([], 3)).toEqual([]);
+  });
+
+  it('merges records in collection order and counts and coverage as one run would', () => {
+    const collected = ['a.py::1', 'b.py::1', 'a.py::2'];
+    const merged = mergeTestResults(
+      [
+        { records: [rec('b.py::1', 'failed')], done: done({ failed: 1 }, { 'm.py': facts([4, 5], [3]) }) },
+        { records: [rec('a.py::1'), rec('a.py::2')], done: done({ passed: 2 }, { 'm.py': facts([3, 5], [3]) }) },
+      ],
+      { ...end, collected },
+    );
+    expect(merged.records.map((r) => r.nodeId)).toEqual(collected);
+    expect(merged).toMatchObject({ total: 3, passed: 2, failed: 1, status: 'failed', workers: 2, speedup: 1 });
+    // Line 5 was missed by both interpreters; branch 2→3 too: 5 statements + 2 exits, 1 + 1 missing.
+    expect(merged.coverage?.perFile['m.py']).toMatchObject({ missingLines: [5], missingBranches: 1, partialLines: [2], percent: (100 * 5) / 7 });
+    expect(merged.coverage?.suggestions).toEqual([{ path: 'm.py', function: 'f', lines: [5] }]);
+  });
+
+  it('names the test that was running when the time limit hit', () => {
+    const merged = mergeTestResults([{ records: [rec('a.py::1')], done: null }], { ...end, reason: 'timeout', running: ['a.py::2'], collected: ['a.py::1', 'a.py::2'] });
+    expect(merged).toMatchObject({ status: 'timeout', stoppedTest: 'a.py::2', errors: 1, coverage: null });
+    expect(merged.records[1]).toMatchObject({ nodeId: 'a.py::2', outcome: 'error' });
+    expect(merged.records[1]?.message).toMatch(/time limit \(1 s\)/);
+  });
+
+  it('prints percentages as coverage.py does', () => {
+    expect(displayPercent(99.9)).toBe('99');
+    expect(displayPercent(0.2)).toBe('1');
+    expect(displayPercent(92.5)).toBe('92');
+    expect(mergeCoverage([]).totalPercent).toBe(100);
+  });
+});

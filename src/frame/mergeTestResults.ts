@@ -1,0 +1,106 @@
+import type { TestRecord, TestResult, TestRunStatus, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import { mergeCoverage } from './mergeCoverage.ts';
+
+/** What one interpreter contributed to a test run. */
+export interface TestPart {
+  records: TestRecord[];
+  done: WorkerTestsDone | null;
+}
+
+/** How the run as a whole ended, as the pool saw it. */
+export interface TestRunEnd {
+  /** Set when the pool stopped the run (time limit, Stop) or lost an interpreter. */
+  reason: 'timeout' | 'stopped' | 'crashed' | null;
+  /** The test each interpreter was running when the run was stopped. */
+  running: string[];
+  message: string | null;
+  collected: string[];
+  threshold: number;
+  wallMs: number;
+  timeoutMs: number;
+}
+
+const COUNTED = ['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed'] as const;
+
+/**
+ * Merges the parts of a test run (one per interpreter) into one TestResult:
+ * records in collection order, pytest's counts summed, coverage merged. A run
+ * on one interpreter and the same run split across several give the same content.
+ */
+export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult {
+  const order = new Map(end.collected.map((id, i) => [id, i]));
+  const records = parts
+    .flatMap((p) => p.records)
+    .map((r) => (end.reason && end.running.includes(r.nodeId) ? stoppedRecord(r, end) : r))
+    .sort((a, b) => (order.get(a.nodeId) ?? Infinity) - (order.get(b.nodeId) ?? Infinity));
+  for (const nodeId of end.running) {
+    if (!records.some((r) => r.nodeId === nodeId)) records.push(stoppedRecord(blankRecord(nodeId), end));
+  }
+  const counts: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.done?.counts ?? {})) counts[k] = (counts[k] ?? 0) + v;
+  // A test stopped mid-run has no pytest report; count it as an error, as its record says.
+  if (end.reason) for (const r of records) if (r.message?.startsWith('Stopped')) counts.error = (counts.error ?? 0) + 1;
+  const dones = parts.map((p) => p.done).filter((d): d is WorkerTestsDone => d !== null);
+  const facts = dones.map((d) => d.coverage).filter((c) => c !== null);
+  const complete = dones.length === parts.length && !end.reason;
+  const coverage = complete && facts.length === dones.length && facts.length > 0 ? mergeCoverage(facts) : null;
+  const c = (k: (typeof COUNTED)[number]) => counts[k] ?? 0;
+  const workerTime = dones.reduce((sum, d) => sum + d.durationMs, 0);
+  return {
+    status: statusOf(end, dones, c('failed') + c('error')),
+    exitCode: dones.length === 1 ? (dones[0]?.exitCode ?? null) : parts.length > 1 ? mergedExit(dones) : null,
+    message: end.message ?? dones.find((d) => d.problem)?.problem ?? usageMessage(dones),
+    total: records.length,
+    passed: c('passed'),
+    failed: c('failed'),
+    errors: c('error'),
+    skipped: c('skipped'),
+    xfailed: c('xfailed'),
+    xpassed: c('xpassed'),
+    durationMs: end.wallMs,
+    records,
+    collected: end.collected,
+    coverage,
+    thresholdMet: coverage ? coverage.totalPercent >= end.threshold : null,
+    threshold: end.threshold,
+    workers: parts.length,
+    speedup: parts.length > 1 && end.wallMs > 0 ? workerTime / end.wallMs : null,
+    stoppedTest: end.reason ? (end.running[0] ?? null) : null,
+  };
+}
+
+function statusOf(end: TestRunEnd, dones: WorkerTestsDone[], failures: number): TestRunStatus {
+  if (end.reason) return end.reason;
+  if (dones.some((d) => d.memory)) return 'memory';
+  if (dones.some((d) => d.problem) || end.message) return 'error';
+  if (dones.some((d) => d.exitCode !== 0 && d.exitCode !== 1 && d.exitCode !== 5)) return 'error';
+  return failures > 0 ? 'failed' : 'passed';
+}
+
+function mergedExit(dones: WorkerTestsDone[]): number | null {
+  const codes = dones.map((d) => d.exitCode);
+  if (codes.length === 0) return null;
+  if (codes.every((c) => c === 5)) return 5;
+  return Math.max(...codes.filter((c) => c !== 5));
+}
+
+function usageMessage(dones: WorkerTestsDone[]): string | null {
+  if (dones.some((d) => d.exitCode === 4)) return 'pytest did not accept its arguments (see the console); check the test paths and the pytest arguments.';
+  if (dones.some((d) => d.exitCode === 3)) return 'pytest itself failed (internal error; see the console).';
+  if (dones.length > 0 && dones.every((d) => d.exitCode === 5)) return 'No tests were found. Test files are named test_*.py or *_test.py, test functions start with "test".';
+  return null;
+}
+
+function blankRecord(nodeId: string): TestRecord {
+  return { nodeId, outcome: 'error', durationMs: 0, message: null, traceback: null, file: null, line: null, stdout: '', stderr: '' };
+}
+
+function stoppedRecord(record: TestRecord, end: TestRunEnd): TestRecord {
+  const why =
+    end.reason === 'timeout'
+      ? `Stopped: the run hit the time limit (${end.timeoutMs / 1000} s) while this test was running.`
+      : end.reason === 'crashed'
+        ? 'Stopped: the interpreter crashed while this test was running.'
+        : 'Stopped by the user while this test was running.';
+  return { ...record, outcome: 'error', message: why };
+}

@@ -1,0 +1,73 @@
+import { HISTORY_SESSIONS_FACTOR, type HistoryEntry, type HistoryStorage } from './historyStorage.ts';
+
+const DB = 'executor-history';
+const STORE = 'runs';
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('The history could not be read'));
+  });
+}
+
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('The history could not be saved'));
+    tx.onabort = () => reject(tx.error ?? new Error('The history could not be saved (the disk may be full)'));
+  });
+}
+
+/** Deletes the first `count` records a cursor walks over (oldest first). */
+function deleteFirst(source: IDBObjectStore | IDBIndex, count: number, query?: IDBValidKey): void {
+  if (count <= 0) return;
+  let left = count;
+  const req = source.openCursor(query);
+  req.onsuccess = () => {
+    const cursor = req.result;
+    if (!cursor || left <= 0) return;
+    cursor.delete();
+    left -= 1;
+    cursor.continue();
+  };
+}
+
+/** The history in IndexedDB (database "executor-history", store "runs", indexed by session). */
+export function createIdbHistoryStorage(): HistoryStorage {
+  let db: Promise<IDBDatabase> | null = null;
+  const database = () =>
+    (db ??= new Promise((resolve, reject) => {
+      const req = indexedDB.open(DB, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true }).createIndex('session', 'session');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
+    }));
+  return {
+    async list(session) {
+      const d = await database();
+      const all = await done(d.transaction(STORE, 'readonly').objectStore(STORE).index('session').getAll(session));
+      return (all as HistoryEntry[]).sort((a, b) => a.id - b.id);
+    },
+    async add(entry, limit) {
+      const d = await database();
+      const tx = d.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      const id = (await done(store.add(entry))) as number;
+      // Bounded: the session's oldest runs go first, and all sessions together stay under a cap.
+      const mine = await done(store.index('session').count(entry.session));
+      deleteFirst(store.index('session'), mine - limit, entry.session);
+      const total = await done(store.count());
+      deleteFirst(store, total - limit * HISTORY_SESSIONS_FACTOR);
+      await finished(tx);
+      return { ...entry, id };
+    },
+    async clear(session) {
+      const d = await database();
+      const tx = d.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      const keys = await done(store.index('session').getAllKeys(session));
+      for (const key of keys) store.delete(key);
+      await finished(tx);
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The test runner's part of the protocol: project files, test requests and the
+ * structured TestResult (zod schemas + inferred types). protocol.ts adds the
+ * messages that carry them to its unions.
+ */
+import { z } from 'zod';
+
+/** One file of the user's project, by path relative to the working folder. */
+export const projectFileSchema = z.object({
+  path: z
+    .string()
+    .min(1)
+    .max(500)
+    .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\'), 'a relative path inside the project'),
+  content: z.string(),
+});
+/** One file of the user's project. */
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** The project's files as sent with a run (at most this many). */
+export const projectFilesSchema = z.array(projectFileSchema).max(2000);
+
+/** Most interpreters one test run may use. */
+export const MAX_TEST_WORKERS = 8;
+
+/** What to test and how: sent page → frame. */
+export const testRequestSchema = z.object({
+  /** `collect` lists the tests (pytest --collect-only); `run` runs them. */
+  mode: z.enum(['run', 'collect']),
+  /** Files, folders or node ids to test; empty for the whole project. */
+  paths: z.array(z.string().min(1).max(2000)).max(5000),
+  /** Extra pytest arguments (the seed's PYTEST_ARGS). */
+  args: z.array(z.string().max(1000)).max(100),
+  coverage: z.boolean(),
+  /** How many interpreters to split the suite across (1 = serial). */
+  parallel: z.number().int().min(1).max(MAX_TEST_WORKERS),
+  /** COVERAGE_THRESHOLD, in percent. */
+  threshold: z.number().min(0).max(100),
+  files: projectFilesSchema,
+  limits: z.object({
+    timeoutMs: z.number().int().positive(),
+    maxMemoryMB: z.number().int().positive(),
+    maxOutputChars: z.number().int().positive(),
+  }),
+});
+/** What to test and how. */
+export type TestRequest = z.infer<typeof testRequestSchema>;
+
+/** How one test ended (pytest's own categories). */
+export const testOutcomeSchema = z.enum(['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed']);
+/** How one test ended. */
+export type TestOutcome = z.infer<typeof testOutcomeSchema>;
+
+/** One test's structured result. */
+export const testRecordSchema = z.object({
+  nodeId: z.string(),
+  outcome: testOutcomeSchema,
+  durationMs: z.number(),
+  /** The exception (`AssertionError: assert 4 == 5`), the skip reason or the xfail reason. */
+  message: z.string().nullable(),
+  traceback: z.string().nullable(),
+  /** Where it failed: the deepest frame in a project file. */
+  file: z.string().nullable(),
+  line: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+});
+/** One test's structured result. */
+export type TestRecord = z.infer<typeof testRecordSchema>;
+
+/** Coverage of one project file, as coverage.py counts it. */
+export const fileCoverageSchema = z.object({
+  statements: z.number().int(),
+  missingLines: z.array(z.number().int()),
+  /** Lines with a branch that went only some of its ways. */
+  partialLines: z.array(z.number().int()),
+  branches: z.number().int(),
+  missingBranches: z.number().int(),
+  percent: z.number(),
+});
+/** Coverage of one project file. */
+export type FileCoverage = z.infer<typeof fileCoverageSchema>;
+
+/** A function with lines no test ran: where a new test would help. */
+export const testSuggestionSchema = z.object({ path: z.string(), function: z.string(), lines: z.array(z.number().int()) });
+/** A function with lines no test ran. */
+export type TestSuggestion = z.infer<typeof testSuggestionSchema>;
+
+/** Line and branch coverage of the project. */
+export const coverageReportSchema = z.object({
+  totalPercent: z.number(),
+  perFile: z.record(z.string(), fileCoverageSchema),
+  suggestions: z.array(testSuggestionSchema),
+  /** Files coverage.py could not analyze, with why. */
+  problems: z.array(z.string()),
+});
+/** Line and branch coverage of the project. */
+export type CoverageReport = z.infer<typeof coverageReportSchema>;
+
+/** How a test run as a whole ended. */
+export const testRunStatusSchema = z.enum(['passed', 'failed', 'error', 'timeout', 'memory', 'stopped', 'crashed']);
+/** How a test run as a whole ended. */
+export type TestRunStatus = z.infer<typeof testRunStatusSchema>;
+
+/** What `runTests` (and `collectTests`) resolve to. */
+export const testResultSchema = z.object({
+  status: testRunStatusSchema,
+  /** pytest's exit code (0 all passed, 1 failures, 2 interrupted, 4 usage error, 5 no tests), or null. */
+  exitCode: z.number().int().nullable(),
+  /** What went wrong beyond failing tests, and what to do. */
+  message: z.string().nullable(),
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  errors: z.number().int(),
+  skipped: z.number().int(),
+  xfailed: z.number().int(),
+  xpassed: z.number().int(),
+  durationMs: z.number(),
+  /** One per test, in collection order. */
+  records: z.array(testRecordSchema),
+  /** Node ids pytest collected, in order. */
+  collected: z.array(z.string()),
+  coverage: coverageReportSchema.nullable(),
+  /** Whether total coverage reached the threshold (null without coverage). */
+  thresholdMet: z.boolean().nullable(),
+  threshold: z.number(),
+  /** Interpreters used. */
+  workers: z.number().int(),
+  /** Sum of the interpreters' pytest times ÷ wall time (null on one interpreter). */
+  speedup: z.number().nullable(),
+  /** The test that was running when the run was stopped (timeout, Stop, memory). */
+  stoppedTest: z.string().nullable(),
+});
+/** What `runTests` resolves to. */
+export type TestResult = z.infer<typeof testResultSchema>;
+
+/** Coverage facts of one file from one interpreter (worker → frame; see `_executor.testing`). */
+export interface FileCoverageFacts {
+  statements: number[];
+  missing: number[];
+  branches: Array<{ line: number; exits: number; missed: number[] }>;
+  functions: Array<{ name: string; start: number; end: number }>;
+  percent: number;
+  error?: string;
+}
+
+/** A test request as one worker gets it: full pytest arguments and its share of the limits. */
+export interface WorkerTestRequest {
+  /** `prepare` only loads pytest and coverage (before the time limit starts). */
+  mode: 'run' | 'collect' | 'prepare';
+  args: string[];
+  coverage: boolean;
+  files: ProjectFile[];
+  limits: TestRequest['limits'];
+}
+
+/** What a worker reports at the end of its pytest session. */
+export interface WorkerTestsDone {
+  exitCode: number;
+  counts: Record<string, number>;
+  collected: string[];
+  durationMs: number;
+  coverage: Record<string, FileCoverageFacts> | null;
+  /** An exception that ended the session outside a test (e.g. MemoryError), or null. */
+  problem: string | null;
+  /** The interpreter's heap limit was hit. */
+  memory: boolean;
+  outputTruncated: boolean;
+}
+
+/** Test runner messages from a worker to the frame. */
+export type WorkerTestMessage =
+  | { type: 'tests-begin'; id: number }
+  | { type: 'test-start'; id: number; nodeId: string }
+  | { type: 'test-record'; id: number; record: TestRecord }
+  | { type: 'tests-done'; id: number; done: WorkerTestsDone };

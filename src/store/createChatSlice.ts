@@ -1,0 +1,152 @@
+import { createAgentSession, type AgentSession } from '../agent/createAgentSession.ts';
+import { createLlmClient, describeLlmError } from '../agent/createLlmClient.ts';
+import { invokeTool } from '../agent/tools/defineTool.ts';
+import { createToolbox, findTool } from '../agent/tools/createToolbox.ts';
+import type { AgentEvent, ToolContext } from '../agent/types.ts';
+import type { ExecutionResult } from '../protocol/protocol.ts';
+import { applyAgentEvent } from './applyAgentEvent.ts';
+import { loadChat, loadDraft, loadToken, saveChat, saveDraft, saveToken } from './chatPersistence.ts';
+import type { ChatMessage, ChatSlice } from './chatTypes.ts';
+import type { AppState, SliceCreator } from './types.ts';
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
+
+/**
+ * Chat slice: sends messages to the agent (the model behind the proxy, or the
+ * offline assistant) and turns its events into messages with tool cards.
+ * `storage` is sessionStorage in the app: the conversation lasts as long as the tab.
+ */
+export const createChatSlice =
+  (storage: Storage | null): SliceCreator<ChatSlice> =>
+  (set, get) => {
+    const saved = loadChat(storage);
+    let history = saved.history;
+    let session: AgentSession | null = null;
+    let sessionKey = '';
+    let controller: AbortController | null = null;
+    let nextId = saved.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+    let agentResult: { result: ExecutionResult; runCount: number } | null = null;
+    let toolRunning = false;
+
+    const persist = () => saveChat(storage, { messages: get().chatMessages, history });
+    const updateMessage = (id: number, change: (m: ChatMessage) => ChatMessage) =>
+      set((s) => ({ chatMessages: s.chatMessages.map((m) => (m.id === id ? change(m) : m)) }));
+
+    const context = (): ToolContext => {
+      const s = get();
+      if (!s.engine) throw new Error('Python is not attached yet.');
+      return {
+        engine: s.engine,
+        runOptions: () => {
+          const { settings, autoLoadPackages } = get();
+          return { timeoutMs: Math.round(settings.timeoutSeconds * 1000), maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars, autoLoadPackages };
+        },
+        // The newer of the editor's last run and the agent's last run.
+        lastResult: () => (agentResult && agentResult.runCount === get().runCount ? agentResult.result : (get().lastResult ?? agentResult?.result ?? null)),
+        recordResult: (result) => (agentResult = { result, runCount: get().runCount }),
+        editorCode: () => get().code,
+      };
+    };
+
+    const sessionFor = (s: AppState): AgentSession => {
+      const mode = s.agentMode?.kind === 'llm' ? 'llm' : 'offline';
+      const key = `${mode}:${s.chatAccessToken}`;
+      if (!session || key !== sessionKey) {
+        const llm = mode === 'llm' ? { client: createLlmClient({ accessToken: s.chatAccessToken || null }) } : null;
+        session = createAgentSession({ tools: createToolbox(s.engine!), ctx: context(), llm, history });
+        history = session.history;
+        sessionKey = key;
+      }
+      return session;
+    };
+
+    /** Adds an assistant message and feeds it the events of `work`. */
+    const answer = async (work: (onEvent: (e: AgentEvent) => void, signal: AbortSignal) => Promise<unknown>) => {
+      const id = nextId++;
+      set((s) => ({ chatBusy: true, chatMessages: [...s.chatMessages, { id, role: 'assistant', parts: [], state: 'streaming' }] }));
+      controller = new AbortController();
+      const signal = controller.signal;
+      try {
+        await work((event) => {
+          if (event.type === 'tool-start') toolRunning = true;
+          if (event.type === 'tool-end') toolRunning = false;
+          updateMessage(id, (m) => applyAgentEvent(m, event));
+        }, signal);
+        updateMessage(id, (m) => ({ ...m, state: 'done' }));
+      } catch (err) {
+        if (signal.aborted) updateMessage(id, (m) => ({ ...m, state: 'stopped' }));
+        else updateMessage(id, (m) => ({ ...m, state: 'error', error: describeLlmError(err) }));
+      } finally {
+        controller = null;
+        toolRunning = false;
+        set({ chatBusy: false });
+        persist();
+      }
+    };
+
+    return {
+      chatMessages: saved.messages,
+      chatDraft: loadDraft(storage),
+      chatBusy: false,
+      agentMode: null,
+      chatAccessToken: loadToken(storage),
+      codeBeforeInsert: null,
+      setChatDraft(text) {
+        set({ chatDraft: text });
+        saveDraft(storage, text);
+      },
+      setAgentMode(mode) {
+        set({ agentMode: mode });
+      },
+      setChatAccessToken(token) {
+        set({ chatAccessToken: token.trim() });
+        saveToken(storage, token.trim());
+      },
+      async sendChatMessage(text) {
+        const s = get();
+        const message = (text ?? s.chatDraft).trim();
+        if (!message || s.chatBusy || !s.engine) return;
+        const current = sessionFor(s);
+        set((st) => ({ chatMessages: [...st.chatMessages, { id: nextId++, role: 'user', parts: [{ kind: 'text', text: message }], state: 'done' }] }));
+        if (text === undefined) get().setChatDraft(''); // sent: it is in the log now
+        persist();
+        await answer((onEvent, signal) => current.send(message, onEvent, signal));
+      },
+      async runChatTool(name, args) {
+        const s = get();
+        if (s.chatBusy || !s.engine) return;
+        const tool = findTool(createToolbox(s.engine), name);
+        if (!tool) return;
+        const ctx = context();
+        await answer(async (onEvent) => {
+          const callId = `ui_${nextId}`;
+          onEvent({ type: 'tool-start', id: callId, name, args });
+          const outcome = await invokeTool(tool, args, ctx);
+          onEvent({ type: 'tool-end', id: callId, name, outcome });
+          onEvent({ type: 'text', delta: outcome.summary });
+        });
+      },
+      stopAgent() {
+        controller?.abort();
+        if (toolRunning) get().engine?.stop(); // the run a tool started stops too (never the editor's own)
+      },
+      clearChat() {
+        if (get().chatBusy) return;
+        history.length = 0;
+        session = null;
+        set({ chatMessages: [] });
+        persist();
+      },
+      insertCode(code) {
+        const previous = get().code;
+        get().setCode(code);
+        set({ codeBeforeInsert: previous === code ? null : previous });
+      },
+      restoreCodeBeforeInsert() {
+        const previous = get().codeBeforeInsert;
+        if (previous === null) return;
+        get().setCode(previous);
+        set({ codeBeforeInsert: null });
+      },
+    };
+  };

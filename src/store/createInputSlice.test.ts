@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import type { DisplayData, ExecutionResult } from '../protocol/protocol.ts';
+import { makeResult } from '../testing/makeResult.ts';
+import { createAppStore } from './createAppStore.ts';
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
+}
+
+/** An engine whose run is driven by the test through `emit` and `finish`. */
+function fakeEngine() {
+  const listeners: { [K in keyof EngineEvents]?: Array<EngineEvents[K]> } = {};
+  let finish: (r: ExecutionResult) => void = () => undefined;
+  const engine = {
+    status: { state: 'ready', detail: 'Ready', progress: null },
+    execute: vi.fn(() => new Promise<ExecutionResult>((resolve) => (finish = resolve))),
+    sendInput: vi.fn(),
+    stop: vi.fn(),
+    setPolicy: vi.fn(),
+    on: <K extends keyof EngineEvents>(event: K, listener: EngineEvents[K]) => {
+      (listeners[event] ??= [] as never).push(listener as never);
+      return () => undefined;
+    },
+  } as unknown as Engine;
+  const emit = {
+    input: () => listeners.input?.forEach((l) => l(1)),
+    display: (d: DisplayData) => listeners.display?.forEach((l) => l(d, 1)),
+    output: (text: string) => listeners.output?.forEach((l) => l([{ stream: 'stdout', text }], 1)),
+  };
+  return { engine, emit, finish: (r: ExecutionResult) => finish(r) };
+}
+
+describe('input and display in the store', () => {
+  it('shows an input request, sends the typed line once and echoes it', async () => {
+    const store = createAppStore(memoryStorage());
+    const { engine, emit, finish } = fakeEngine();
+    store.getState().attachEngine(engine);
+    const done = store.getState().runCode();
+    emit.output('Name? ');
+    emit.input();
+    expect(store.getState().awaitingInput).toBe(true);
+    store.getState().submitInput('Ada');
+    store.getState().submitInput('twice'); // nothing waits any more
+    expect(engine.sendInput).toHaveBeenCalledTimes(1);
+    expect(engine.sendInput).toHaveBeenCalledWith('Ada');
+    emit.input();
+    store.getState().submitInput(null);
+    expect(engine.sendInput).toHaveBeenLastCalledWith(null);
+    emit.input(); // the run then ends (stopped) while waiting: the box goes away
+    finish(makeResult());
+    await done;
+    expect(store.getState().awaitingInput).toBe(false);
+    expect(store.getState().entries.map((e) => [e.kind, e.text])).toEqual([
+      ['stdout', 'Name? '],
+      ['stdin', 'Ada\n'],
+      ['stdin', '^D\n'],
+    ]);
+  });
+
+  it('runs with pre-filled stdin when it is on, and keeps the stdin settings', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore(storage);
+    const { engine, finish } = fakeEngine();
+    store.getState().attachEngine(engine);
+    store.getState().updateStdinSettings({ stdinText: '1\n2\n', stdinEnabled: true, inputCountsTowardTimeout: true });
+    const done = store.getState().runCode();
+    finish(makeResult());
+    await done;
+    expect(engine.execute).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ stdin: '1\n2\n', inputCountsTowardTimeout: true }));
+    const again = createAppStore(storage).getState();
+    expect([again.stdinText, again.stdinEnabled, again.inputCountsTowardTimeout]).toEqual(['1\n2\n', true, true]);
+  });
+
+  it('adds displays as console entries and does not repeat a rich trailing value as text', async () => {
+    const store = createAppStore(memoryStorage());
+    const { engine, emit, finish } = fakeEngine();
+    store.getState().attachEngine(engine);
+    const done = store.getState().runCode();
+    const table: DisplayData = { kind: 'result', data: { 'text/html': '<table></table>', 'text/plain': 'Frame()' } };
+    emit.display(table);
+    finish(makeResult({ value: 'Frame()', displays: [table] }));
+    await done;
+    expect(store.getState().entries).toEqual([{ id: expect.any(Number), kind: 'display', text: 'Frame()', display: table }]);
+  });
+});

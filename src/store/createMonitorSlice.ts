@@ -1,0 +1,218 @@
+import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import { parseProfile } from '../monitor/parseProfile.ts';
+import { toExecutionMetrics } from '../monitor/seedMetrics.ts';
+import { describeBatch } from '../monitor/summarizeBatch.ts';
+import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../monitor/historyStorage.ts';
+import { projectFiles } from './createFilesSlice.ts';
+import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
+
+const LIMIT_KEY = 'executor.history.limit';
+const SESSION_KEY = 'executor.history.session';
+
+/** Python files "Run all" takes when the user has chosen none: every one that is not a test. */
+export function defaultBatchPaths(s: Pick<AppState, 'files'>): string[] {
+  return s.files.map((f) => f.path).filter((p) => p.endsWith('.py') && !/(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(p));
+}
+
+function excerpt(result: ExecutionResult): string {
+  let text = result.output.map((c) => c.text).join('');
+  if (result.value !== null) text += `${text && !text.endsWith('\n') ? '\n' : ''}${result.value}\n`;
+  if (result.error) text += result.error.traceback || `${result.error.type}: ${result.error.message}`;
+  return text.length > HISTORY_EXCERPT_CHARS ? `${text.slice(0, HISTORY_EXCERPT_CHARS)}…` : text;
+}
+
+function sessionId(storage: Pick<Storage, 'getItem' | 'setItem'> | null): string {
+  const saved = storage?.getItem(SESSION_KEY);
+  if (saved) return saved;
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  storage?.setItem(SESSION_KEY, id);
+  return id;
+}
+
+/**
+ * Monitor slice. `session` (sessionStorage) names this tab's session, so a reload keeps its
+ * history; `history` is where runs are kept (IndexedDB in the app); `storage` keeps the limit.
+ */
+export const createMonitorSlice =
+  (
+    history: HistoryStorage | null,
+    session: Pick<Storage, 'getItem' | 'setItem'> | null,
+    storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  ): SliceCreator<MonitorSlice> =>
+  (set, get) => {
+    const sessionKey = sessionId(session);
+    let batchActive = false;
+    let seq = 0;
+    const savedLimit = Number(storage?.getItem(LIMIT_KEY));
+
+    const record = async (run: { code: string; options: RunOptions; result: ExecutionResult }): Promise<void> => {
+      const { result, options } = run;
+      const entry = {
+        session: sessionKey,
+        at: Date.now(),
+        source: options.filename,
+        kind: options.profile ? ('profile' as const) : batchActive ? ('batch' as const) : ('run' as const),
+        code: run.code.slice(0, HISTORY_CODE_CHARS),
+        status: result.status,
+        metrics: options.collectMetrics === false ? null : toExecutionMetrics(result),
+        output: excerpt(result),
+      };
+      const limit = get().historyLimit;
+      try {
+        const saved = history ? await history.add(entry, limit) : { ...entry, id: (get().history.at(-1)?.id ?? 0) + 1 };
+        set((s) => ({ history: [...s.history, saved].slice(-limit), historyError: null }));
+      } catch (err) {
+        set({ historyError: `This run could not be saved in the history: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    };
+
+    return {
+      liveSample: null,
+      profile: null,
+      profilePath: null,
+      profileError: null,
+      reveal: null,
+      batchSelection: null,
+      batchStopOnError: true,
+      batchSharedState: false,
+      batchResult: null,
+      batchError: null,
+      history: [],
+      historyFilter: 'all',
+      historySelected: null,
+      historyLimit: Number.isInteger(savedLimit) && savedLimit >= 10 && savedLimit <= 10_000 ? savedLimit : DEFAULT_HISTORY_LIMIT,
+      historyError: null,
+
+      bindMonitor(engine) {
+        engine.on('sample', (sample) => set({ liveSample: sample }));
+        engine.on('result', (run) => {
+          set({ liveSample: null });
+          void record(run);
+        });
+        // Tests hand in partial engines; the real one always has setMonitoring.
+        const sync = () => engine.setMonitoring?.({ enableProfiling: get().settings.enableProfiling, collectMetrics: get().settings.collectMetrics });
+        sync(); // later changes: see createAppStore
+        void get().hydrateHistory();
+      },
+
+      async profileCode() {
+        const { settings, activePath } = get();
+        if (!settings.enableProfiling) {
+          set({ profileError: 'Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.' });
+          return;
+        }
+        set({ profileError: null });
+        const result = await get().runCode({ profile: true });
+        if (!result) return;
+        try {
+          const profile = result.profile ? parseProfile(result.profile) : null;
+          set({
+            profile,
+            profilePath: activePath,
+            profileError: profile ? null : `Nothing was measured: the run ended with status "${result.status}" before the program ran. Fix it and profile again.`,
+          });
+        } catch (err) {
+          set({ profile: null, profileError: err instanceof Error ? err.message : String(err) });
+        }
+      },
+
+      revealLine(path, line) {
+        const { files, activePath, openFile } = get();
+        if (path !== activePath && files.some((f) => f.path === path)) openFile(path);
+        seq += 1;
+        set({ reveal: { path, line, seq } });
+      },
+
+      setBatchSelection(paths) {
+        set({ batchSelection: paths, batchError: null });
+      },
+      setBatchOptions(change) {
+        set((s) => ({
+          batchStopOnError: change.stopOnError ?? s.batchStopOnError,
+          batchSharedState: change.sharedState ?? s.batchSharedState,
+        }));
+      },
+      async runAll() {
+        const s = get();
+        const { engine, settings, appendEntry } = s;
+        if (!engine || s.running) return null;
+        const files = projectFiles(s);
+        const chosen = s.batchSelection ?? defaultBatchPaths(s);
+        const blocks = chosen.flatMap((path) => files.filter((f) => f.path === path).map((f) => ({ name: f.path, code: f.content })));
+        if (blocks.length === 0) {
+          set({ batchError: 'No file is selected for "Run all". Tick the files to run under Run all (they run in the order shown).' });
+          return null;
+        }
+        set({ running: true, batchError: null, batchResult: null });
+        batchActive = true;
+        try {
+          const batch = await engine.executeBatch(blocks, {
+            stopOnError: s.batchStopOnError,
+            sharedState: s.batchSharedState,
+            onStep: (i, block) => appendEntry('notice', `Run all: step ${i + 1} of ${blocks.length}, ${block.name}`),
+            runOptions: {
+              timeoutMs: Math.round(settings.timeoutSeconds * 1000),
+              maxMemoryMB: settings.maxMemoryMB,
+              maxOutputChars: settings.maxOutputChars,
+              autoLoadPackages: s.autoLoadPackages,
+              files,
+            },
+          });
+          appendEntry('notice', `Run all: ${describeBatch(batch.summary)}`);
+          const last = [...batch.steps].reverse().find((step) => step.result)?.result ?? null;
+          set((st) => ({ batchResult: batch, lastResult: last ?? st.lastResult, runCount: st.runCount + batch.steps.filter((x) => x.result).length }));
+          return batch;
+        } catch (err) {
+          set({ batchError: err instanceof Error ? err.message : String(err) });
+          return null;
+        } finally {
+          batchActive = false;
+          set({ running: false });
+        }
+      },
+
+      setHistoryFilter(filter) {
+        set({ historyFilter: filter });
+      },
+      selectHistory(id) {
+        set({ historySelected: id });
+      },
+      setHistoryLimit(limit) {
+        if (!Number.isInteger(limit) || limit < 10 || limit > 10_000) return 'The history keeps between 10 and 10000 runs per session; type a whole number in that range.';
+        storage?.setItem(LIMIT_KEY, String(limit));
+        set((s) => ({ historyLimit: limit, history: s.history.slice(-limit) }));
+        return null;
+      },
+      async rerunHistory(id) {
+        const entry = get().history.find((e) => e.id === id);
+        if (!entry) return;
+        if (entry.kind === 'profile' && get().settings.enableProfiling) {
+          await get().runCode({ code: entry.code, filename: entry.source, profile: true });
+          return;
+        }
+        await get().runCode({ code: entry.code, filename: entry.source });
+      },
+      openHistoryCode(id) {
+        const entry = get().history.find((e) => e.id === id);
+        if (entry) get().openLinkedCode(entry.code);
+      },
+      exportHistory() {
+        return JSON.stringify({ session: sessionKey, exportedAt: new Date().toISOString(), runs: get().history }, null, 2);
+      },
+      async clearHistory() {
+        await history?.clear(sessionKey);
+        set({ history: [], historySelected: null });
+      },
+      async hydrateHistory() {
+        if (!history) return;
+        try {
+          const saved = await history.list(sessionKey);
+          // Runs recorded while the list loaded stay (they are newer).
+          set((s) => ({ history: [...saved.filter((e) => !s.history.some((h) => h.id === e.id)), ...s.history].slice(-s.historyLimit) }));
+        } catch (err) {
+          set({ historyError: `The history could not be read: ${err instanceof Error ? err.message : String(err)}. New runs are still listed.` });
+        }
+      },
+    };
+  };
+

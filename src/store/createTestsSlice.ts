@@ -1,0 +1,99 @@
+import { defaultParallelism, DEFAULT_PYTEST_ARGS, DEFAULT_COVERAGE_THRESHOLD } from '../engine/testDefaults.ts';
+import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
+import { projectFiles } from './createFilesSlice.ts';
+import type { SliceCreator, TestsSlice } from './types.ts';
+
+const PREFS_KEY = 'executor.tests.v1';
+
+interface TestPrefs {
+  coverage: boolean;
+  workers: number;
+}
+
+function loadPrefs(storage: Pick<Storage, 'getItem'> | null): TestPrefs {
+  const fallback = { coverage: true, workers: defaultParallelism() };
+  try {
+    const raw = JSON.parse(storage?.getItem(PREFS_KEY) ?? 'null') as Partial<TestPrefs> | null;
+    const workers = Number(raw?.workers);
+    return {
+      coverage: typeof raw?.coverage === 'boolean' ? raw.coverage : fallback.coverage,
+      workers: Number.isInteger(workers) && workers >= 1 && workers <= MAX_TEST_WORKERS ? workers : fallback.workers,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+/** Tests slice: discovery, runs and the last TestResult (with coverage) of the project. */
+export const createTestsSlice =
+  (storage: Pick<Storage, 'getItem' | 'setItem'> | null): SliceCreator<TestsSlice> =>
+  (set, get) => {
+    const prefs = loadPrefs(storage);
+    const save = () => {
+      try {
+        storage?.setItem(PREFS_KEY, JSON.stringify({ coverage: get().coverageEnabled, workers: get().testWorkers }));
+      } catch {
+        // storage full or denied: the choice holds for this page
+      }
+    };
+    const limits = () => {
+      const { settings } = get();
+      return { timeoutMs: Math.round(settings.timeoutSeconds * 1000), maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars };
+    };
+    return {
+      testResult: null,
+      testsBusy: null,
+      collectedTests: null,
+      testsError: null,
+      coverageEnabled: prefs.coverage,
+      testWorkers: prefs.workers,
+      async runTests(paths = [], parallel) {
+        const { engine, running } = get();
+        if (!engine || running) return null;
+        set({ running: true, testsBusy: 'running', testsError: null });
+        try {
+          const result = await engine.runTests({
+            files: projectFiles(get()),
+            paths,
+            args: [...DEFAULT_PYTEST_ARGS],
+            coverage: get().coverageEnabled,
+            parallel: parallel ?? get().testWorkers,
+            threshold: DEFAULT_COVERAGE_THRESHOLD,
+            ...limits(),
+          });
+          set({ testResult: result, collectedTests: result.collected.length ? result.collected : get().collectedTests });
+          return result;
+        } catch (err) {
+          set({ testsError: err instanceof Error ? err.message : String(err) });
+          return null;
+        } finally {
+          set({ running: false, testsBusy: null });
+        }
+      },
+      async collectTests() {
+        const { engine, running } = get();
+        if (!engine || running) return;
+        set({ running: true, testsBusy: 'collecting', testsError: null });
+        try {
+          const ids = await engine.collectTests([], { files: projectFiles(get()), args: [...DEFAULT_PYTEST_ARGS], timeoutMs: limits().timeoutMs });
+          set({ collectedTests: ids });
+        } catch (err) {
+          set({ testsError: err instanceof Error ? err.message : String(err) });
+        } finally {
+          set({ running: false, testsBusy: null });
+        }
+      },
+      setCoverageEnabled(on) {
+        set({ coverageEnabled: on });
+        save();
+      },
+      setTestWorkers(n) {
+        if (!Number.isInteger(n) || n < 1 || n > MAX_TEST_WORKERS) {
+          set({ testsError: `Interpreters for parallel runs: a whole number from 1 to ${MAX_TEST_WORKERS}.` });
+          return;
+        }
+        set({ testWorkers: n, testsError: null });
+        save();
+      },
+    };
+  };

@@ -1,0 +1,56 @@
+import type { Engine } from '../engine/createEngine.ts';
+import type { RunSample, RunStatus } from '../protocol/protocol.ts';
+import type { ProfileReport } from '../monitor/parseProfile.ts';
+import type { BatchResult } from '../monitor/summarizeBatch.ts';
+import type { HistoryEntry } from '../monitor/historyStorage.ts';
+
+/** Monitor slice: live metrics, the profiler, batch runs ("Run all") and the execution history. */
+export interface MonitorSlice {
+  /** Follows the engine's live samples and finished runs (history); called once by attachEngine. */
+  bindMonitor(engine: Engine): void;
+  /** The running program's latest memory reading (null between runs). */
+  liveSample: RunSample | null;
+  /** The last profile (Profile button or agent) and the code it measured. */
+  profile: ProfileReport | null;
+  /** Path of the file the profile ran (its lines are the ones the flame graph jumps to). */
+  profilePath: string | null;
+  profileError: string | null;
+  /** Profiles the active file (timed like Run); its output shows in the console. */
+  profileCode(): Promise<void>;
+  /** Where the editor should go next: bumped `seq` on every request. */
+  reveal: { path: string; line: number; seq: number } | null;
+  /** Opens `path` (when it is a project file) and puts the cursor on `line`. */
+  revealLine(path: string, line: number): void;
+
+  /** Files "Run all" runs, in order (null: every Python file that is not a test). */
+  batchSelection: string[] | null;
+  batchStopOnError: boolean;
+  batchSharedState: boolean;
+  batchResult: BatchResult | null;
+  batchError: string | null;
+  setBatchSelection(paths: string[]): void;
+  setBatchOptions(change: { stopOnError?: boolean; sharedState?: boolean }): void;
+  /** Runs the selected files in order as `__main__` (engine.executeBatch). */
+  runAll(): Promise<BatchResult | null>;
+
+  /** This session's runs, oldest first. */
+  history: HistoryEntry[];
+  historyFilter: RunStatus | 'all';
+  historySelected: number | null;
+  /** Runs kept per session (the newest). */
+  historyLimit: number;
+  historyError: string | null;
+  setHistoryFilter(filter: RunStatus | 'all'): void;
+  selectHistory(id: number | null): void;
+  /** Sets how many runs are kept (10..10,000); returns an error message for a bad value. */
+  setHistoryLimit(limit: number): string | null;
+  /** Runs a past run's code again (as its file), without touching the editor. */
+  rerunHistory(id: number): Promise<void>;
+  /** Opens a past run's code in a new file, so nothing in the editor is overwritten. */
+  openHistoryCode(id: number): void;
+  /** The session's history as pretty JSON. */
+  exportHistory(): string;
+  clearHistory(): Promise<void>;
+  /** Reads the session's history from storage. */
+  hydrateHistory(): Promise<void>;
+}

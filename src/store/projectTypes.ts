@@ -1,0 +1,43 @@
+import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
+
+/** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
+export interface FilesSlice {
+  /** Every file; the active file's latest content is the editor slice's `code`. */
+  files: ProjectFile[];
+  activePath: string;
+  openPaths: string[];
+  /** False until the saved project has been read. */
+  projectLoaded: boolean;
+  /** Why the last file operation was refused, and what to do. */
+  filesError: string | null;
+  openFile(path: string): void;
+  closeFile(path: string): void;
+  /** Adds a file and opens it; false (with `filesError`) when the path is not usable. */
+  createFile(path: string, content?: string): boolean;
+  renameFile(from: string, to: string): boolean;
+  deleteFile(path: string): void;
+  /** Adds imported files (same path: replaced) and opens the first Python file. */
+  importProjectFiles(files: ProjectFile[]): void;
+  setFilesError(message: string | null): void;
+  /** Opens code from a link in a file of its own, so no file is overwritten. */
+  openLinkedCode(code: string): void;
+  /** Reads the saved project (or moves the old single buffer into main.py). */
+  hydrateProject(): Promise<void>;
+}
+
+/** Tests slice: discovery, runs and the last result. */
+export interface TestsSlice {
+  testResult: TestResult | null;
+  testsBusy: 'running' | 'collecting' | null;
+  /** Node ids found by the last discovery (or run). */
+  collectedTests: string[] | null;
+  testsError: string | null;
+  coverageEnabled: boolean;
+  /** Interpreters a test run is split across. */
+  testWorkers: number;
+  /** Runs tests (`paths`: files or node ids; empty for all). */
+  runTests(paths?: string[], parallel?: number): Promise<TestResult | null>;
+  collectTests(): Promise<void>;
+  setCoverageEnabled(on: boolean): void;
+  setTestWorkers(n: number): void;
+}

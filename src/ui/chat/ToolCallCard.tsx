@@ -1,0 +1,127 @@
+import type { Demo } from '../../agent/demos/gallery.ts';
+import type { RunSummary } from '../../agent/tools/runSummary.ts';
+import type { ErrorAdvice } from '../../engine/handleError.ts';
+import type { ValidationReport } from '../../protocol/policy.ts';
+import type { ImportReport, InstallReport } from '../../protocol/protocol.ts';
+import type { ChatToolCall } from '../../store/types.ts';
+import { appStore, useAppStore } from '../../store/useAppStore.ts';
+import { CodeBlock } from './CodeBlock.tsx';
+import { focusLimit } from './focusLimit.ts';
+import { SuggestionsList } from './SuggestionsList.tsx';
+
+const install = (packages: string[]) => void appStore.getState().runChatTool('install_packages', { packages });
+
+/** One tool call: its name, arguments, status and result. */
+export function ToolCallCard({ call }: { call: ChatToolCall }) {
+  const args = (call.args ?? {}) as Record<string, unknown>;
+  const { code, ...otherArgs } = args;
+  const argText = Object.keys(otherArgs).length ? JSON.stringify(otherArgs) : '';
+  return (
+    <div className={`tool-card tool-${call.state}`} data-testid="tool-call" data-tool={call.name} data-state={call.state}>
+      <div className="tool-head">
+        <span className="tool-name">{call.name}</span>
+        {argText ? <code className="tool-args" data-testid="tool-args">{argText}</code> : null}
+        <span className={`tool-state tool-state-${call.state}`}>{call.state === 'running' ? 'running…' : call.state}</span>
+      </div>
+      {typeof code === 'string' ? (
+        <details className="tool-code">
+          <summary>Code ({code.split('\n').length} lines)</summary>
+          <pre>{code}</pre>
+        </details>
+      ) : null}
+      {call.outcome ? (
+        <div className="tool-result" data-testid="tool-result">
+          <p className="tool-summary">{call.outcome.summary}</p>
+          <ToolData name={call.name} data={call.outcome.data} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ToolData({ name, data }: { name: string; data: unknown }) {
+  const busy = useAppStore((s) => s.chatBusy);
+  switch (name) {
+    case 'execute_code': {
+      const r = data as RunSummary;
+      if (!r?.metrics) return null;
+      const out = r.stdout + r.stderr;
+      return (
+        <>
+          <p className="tool-metrics">
+            <span className={`badge badge-${r.status}`}>{r.status}</span> wall {Math.round(r.metrics.wallMs)} ms · CPU {Math.round(r.metrics.cpuMs)} ms · heap peak{' '}
+            {r.metrics.peakMemoryMB.toFixed(1)} MB
+          </p>
+          {out ? <pre className="tool-output" data-testid="tool-output">{out}</pre> : null}
+          {r.value !== null ? <pre className="tool-output tool-value">{r.value}</pre> : null}
+          {r.error ? <pre className="tool-output tool-error">{r.error.traceback || `${r.error.type}: ${r.error.message}`}</pre> : null}
+          {r.advice ? <SuggestionsList advice={r.advice} onInstall={busy ? undefined : install} onLimit={focusLimit} /> : null}
+        </>
+      );
+    }
+    case 'handle_error': {
+      const advice = (data as { advice: ErrorAdvice | null }).advice;
+      return advice ? <SuggestionsList advice={advice} onInstall={busy ? undefined : install} onLimit={focusLimit} /> : null;
+    }
+    case 'analyze_dependencies': {
+      const { imports, installable } = data as { imports: ImportReport[]; installable: string[] };
+      if (!imports) return null;
+      return (
+        <>
+          <table className="deps-table">
+            <tbody>
+              {imports.map((d) => (
+                <tr key={d.module} data-testid="tool-dep" data-verdict={d.verdict}>
+                  <td><code>{d.module}</code></td>
+                  <td>{d.verdict}</td>
+                  <td>{d.package ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {installable.length ? (
+            <button type="button" className="btn btn-small" data-testid="tool-install" disabled={busy} onClick={() => install(installable)}>
+              Install {installable.join(', ')}
+            </button>
+          ) : null}
+        </>
+      );
+    }
+    case 'install_packages': {
+      const r = data as InstallReport;
+      if (!r?.installed) return null;
+      return (
+        <ul className="tool-list">
+          {r.installed.map((p) => <li key={p.name}>✓ {p.name} {p.version}</li>)}
+          {r.failed.map((f) => <li key={f.name} className="tool-failed">✗ {f.name}: {f.reason}</li>)}
+        </ul>
+      );
+    }
+    case 'validate_code': {
+      const r = data as ValidationReport;
+      if (!r?.diagnostics) return null;
+      return (
+        <ul className="tool-list">
+          {r.diagnostics.map((d, i) => (
+            <li key={i} data-testid="tool-diagnostic" data-rule={d.rule} className={d.severity === 'error' ? 'tool-failed' : ''}>
+              line {d.line}: {d.message} <span className="tool-args">({d.rule})</span>
+              {d.suggestion ? <div>→ {d.suggestion}</div> : null}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    case 'create_demo': {
+      const demo = data as Demo;
+      if (!demo?.code) return null;
+      return <CodeBlock code={demo.code} language="python" />;
+    }
+    default:
+      return data === undefined ? null : (
+        <details className="tool-code">
+          <summary>Result</summary>
+          <pre>{JSON.stringify(data, null, 2).slice(0, 20_000)}</pre>
+        </details>
+      );
+  }
+}

@@ -1,0 +1,40 @@
+import type { InstallReport, RunPolicy } from '../protocol/protocol.ts';
+
+interface LockEntry {
+  name: string;
+  imports?: string[];
+}
+
+const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
+
+/** Executor's own tooling (the test runner): installable whatever the allowlist says, as at run time. */
+const TOOLING_MODULES = ['pytest', '_pytest', 'py', 'coverage'];
+
+/**
+ * Splits an install request by the safe-mode policy, BEFORE anything is downloaded:
+ * a package is allowed when every module it provides (from the lock's `imports`,
+ * else its own name) is on the allowlist. With safe mode off, everything is allowed.
+ */
+export function checkPackagePolicy(
+  names: string[],
+  packages: Record<string, LockEntry>,
+  policy: RunPolicy | undefined,
+): { allowed: string[]; refused: InstallReport['failed'] } {
+  if (!policy?.sandboxMode) return { allowed: names, refused: [] };
+  const allowlist = new Set([...policy.allowedModules, ...TOOLING_MODULES].map(normalize));
+  const byName = new Map(Object.values(packages).map((p) => [normalize(p.name), p]));
+  const allowed: string[] = [];
+  const refused: InstallReport['failed'] = [];
+  for (const name of names) {
+    const dist = /^https?:\/\//.test(name) ? ((name.split('/').pop() ?? name).split('-')[0] ?? name) : name;
+    const modules = byName.get(normalize(dist))?.imports ?? [dist];
+    const blocked = modules.filter((m) => !allowlist.has(normalize(m)));
+    if (blocked.length === 0 && modules.length > 0) allowed.push(name);
+    else
+      refused.push({
+        name,
+        reason: `${name} is not allowed in safe mode: ${blocked.join(', ')} ${blocked.length === 1 ? 'is' : 'are'} not in ALLOWED_MODULES, so nothing was downloaded. Add ${blocked.length === 1 ? 'it' : 'them'} to the allowed modules in Settings, or turn off safe mode.`,
+      });
+  }
+  return { allowed, refused };
+}

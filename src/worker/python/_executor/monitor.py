@@ -1,0 +1,151 @@
+"""Measures one run: Python allocations (tracemalloc), live samples and cProfile.
+
+``begin`` starts what the run asked for and ``end`` stops it and returns the
+measurements. Live samples come from a ``gc`` callback: the collector runs every
+few thousand container allocations, so a program that allocates is sampled
+often while one that only computes (and so does not change its memory) costs
+nothing. The callback only reads a clock unless ``interval`` seconds have
+passed, so its cost is negligible next to the collection itself.
+"""
+
+import gc
+import os
+import time
+import tracemalloc
+
+MB = 1024 * 1024
+# Executor's own Python (/opt/executor/): safe mode's audit hooks run inside the
+# program's frames, but their time is not the program's to optimise.
+_OWN_PREFIX = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+_state = None
+
+
+def _on_gc(phase, info):
+    st = _state
+    if st is None or phase != "start":
+        return
+    now = time.perf_counter()
+    if now - st["last"] < st["interval"]:
+        return
+    st["last"] = now
+    try:
+        st["sample"](python_mb())
+    except Exception:  # a sample must never break the program
+        pass
+
+
+def python_mb():
+    """Python allocations traced now, in MB, or None when tracemalloc is off."""
+    if not tracemalloc.is_tracing():
+        return None
+    return tracemalloc.get_traced_memory()[0] / MB
+
+
+def begin(collect, profile, sample=None, interval=0.25):
+    """Starts measuring a run.
+
+    ``collect``: trace Python allocations and send live samples through
+    ``sample(python_mb)`` at most every ``interval`` seconds. ``profile``: run
+    under cProfile.
+    """
+    global _state
+    end("")
+    st = {"sample": sample, "interval": interval, "last": time.perf_counter(), "tracing": False, "profiler": None}
+    if collect:
+        if not tracemalloc.is_tracing():
+            tracemalloc.start()
+            st["tracing"] = True
+        tracemalloc.reset_peak()
+        if sample is not None:
+            gc.callbacks.append(_on_gc)
+    _state = st
+    if profile:
+        import cProfile
+
+        st["profiler"] = cProfile.Profile()
+        st["profiler"].enable()
+
+
+def end(filename, limit=300):
+    """Stops measuring; returns ``python_peak_mb`` and ``profile`` (see profile_report)."""
+    global _state
+    st = _state
+    _state = None
+    if st is None:
+        return {"python_peak_mb": None, "profile": None}
+    profiler = st["profiler"]
+    if profiler is not None:
+        profiler.disable()
+    try:
+        gc.callbacks.remove(_on_gc)
+    except ValueError:
+        pass
+    peak = None
+    if tracemalloc.is_tracing():
+        peak = tracemalloc.get_traced_memory()[1] / MB
+        if st["tracing"]:
+            tracemalloc.stop()  # the program may have started tracing itself: leave it on then
+    report = profile_report(profiler, filename, limit) if profiler is not None else None
+    return {"python_peak_mb": peak, "profile": report}
+
+
+def _key(func):
+    file, line, name = func
+    return f"{file}:{line}({name})"
+
+
+def _name(func):
+    file, line, name = func
+    if file == "~" and name.startswith("<") and name.endswith(">"):
+        return name[1:-1]  # "<built-in method builtins.len>" -> "built-in method builtins.len"
+    return name
+
+
+def profile_report(profiler, filename, limit=300):
+    """The functions reached from ``filename``'s ``<module>`` code, heaviest first.
+
+    Only what the program itself called counts: the runner's compiling and
+    bookkeeping around it are left out.
+    """
+    profiler.create_stats()
+    stats = profiler.stats  # {func: (primitive calls, calls, own s, cumulative s, {caller: (pc, nc, own, cum)})}
+    roots = [f for f in stats if f[0] == filename and f[2] == "<module>"]
+    callees = {}
+    for func, (_, _, _, _, callers) in stats.items():
+        for caller in callers:
+            callees.setdefault(caller, []).append(func)
+    reached = set(roots)
+    todo = list(roots)
+    while todo:
+        for callee in callees.get(todo.pop(), ()):
+            if callee not in reached and not callee[0].startswith(_OWN_PREFIX):
+                reached.add(callee)
+                todo.append(callee)
+    ordered = sorted(reached, key=lambda f: stats[f][3], reverse=True)
+    kept = ordered[:limit]
+    kept_set = set(kept)
+    functions = []
+    for func in kept:
+        cc, nc, tt, ct, callers = stats[func]
+        functions.append({
+            "key": _key(func),
+            "name": _name(func),
+            "file": func[0],
+            "line": func[1],
+            "calls": nc,
+            "primitiveCalls": cc,
+            "ownMs": tt * 1000.0,
+            "cumMs": ct * 1000.0,
+            "callers": [
+                {"key": _key(c), "calls": e[1], "ownMs": e[2] * 1000.0, "cumMs": e[3] * 1000.0}
+                for c, e in callers.items()
+                if c in kept_set
+            ],
+        })
+    return {
+        "roots": [_key(f) for f in roots],
+        "totalMs": sum(stats[f][3] for f in roots) * 1000.0,
+        "functions": functions,
+        "omitted": len(ordered) - len(kept),
+    }

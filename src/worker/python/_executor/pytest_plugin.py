@@ -1,0 +1,125 @@
+"""Executor's pytest plugin: one structured record per test.
+
+Counts follow pytest's own terminal summary (``pytest_report_teststatus``), so
+"3 passed, 1 failed" here is what native pytest prints for the same files.
+"""
+
+import os
+import traceback
+
+import pytest
+
+# Worst first: a test's outcome is the worst category of its phases.
+_RANK = ["error", "failed", "xpassed", "xfailed", "skipped", "passed"]
+
+
+def _clip(text, limit):
+    if text is None or len(text) <= limit:
+        return text
+    return text[:limit] + f"… [{len(text) - limit} characters cut]"
+
+
+class RecordsPlugin:
+    """Collects records and node ids; calls ``emit(kind, value)`` as tests finish."""
+
+    def __init__(self, folder, emit, limit):
+        self.folder = os.path.join(os.path.realpath(folder), "")
+        self.emit = emit
+        self.limit = limit
+        self.records = {}
+        self.order = []
+        self.counts = {}
+        self.collected = []
+        self.collect_errors = []
+        self.current = None
+        self.config = None
+
+    def _relative(self, path):
+        real = os.path.realpath(str(path))
+        return real[len(self.folder):] if real.startswith(self.folder) else None
+
+    @pytest.hookimpl
+    def pytest_configure(self, config):
+        self.config = config
+
+    @pytest.hookimpl
+    def pytest_collection_finish(self, session):
+        self.collected = [item.nodeid for item in session.items]
+
+    @pytest.hookimpl
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.counts["error"] = self.counts.get("error", 0) + 1
+            text = _clip(report.longreprtext, self.limit)
+            record = self._record(report.nodeid or ".")
+            record.update(outcome="error", message=f"collection failed: {text.strip().splitlines()[-1] if text.strip() else ''}",
+                          traceback=text, file=self._relative(report.fspath) if report.fspath else None)
+            self._finish(record)
+
+    @pytest.hookimpl
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.current = nodeid
+        self.emit("start", nodeid)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        outcome = yield
+        report = outcome.get_result()
+        if call.excinfo is not None and not report.skipped:
+            record = self._record(item.nodeid)
+            if record["message"] is None:
+                record["message"] = _clip(call.excinfo.exconly(), self.limit)
+                record["file"], record["line"] = self._failing_line(call.excinfo.tb)
+
+    def _failing_line(self, tb):
+        found = (None, None)
+        for frame, line in traceback.walk_tb(tb):
+            relative = self._relative(frame.f_code.co_filename)
+            if relative is not None:
+                found = (relative, line)
+        return found
+
+    def _record(self, nodeid):
+        if nodeid not in self.records:
+            self.order.append(nodeid)
+            self.records[nodeid] = {
+                "node_id": nodeid, "outcome": "passed", "duration_ms": 0.0,
+                "message": None, "traceback": None, "file": None, "line": None,
+                "stdout": "", "stderr": "",
+            }
+        return self.records[nodeid]
+
+    @pytest.hookimpl
+    def pytest_runtest_logreport(self, report):
+        category = self.config.hook.pytest_report_teststatus(report=report, config=self.config)[0]
+        record = self._record(report.nodeid)
+        record["duration_ms"] += report.duration * 1000.0
+        if category:
+            self.counts[category] = self.counts.get(category, 0) + 1
+            if category in _RANK and _RANK.index(category) < _RANK.index(record["outcome"]):
+                record["outcome"] = category
+        if report.failed and report.longrepr is not None:
+            record["traceback"] = _clip(report.longreprtext, self.limit)
+        if report.skipped and isinstance(report.longrepr, tuple):
+            record["message"] = report.longrepr[2]
+        if category in ("xfailed", "xpassed") and getattr(report, "wasxfail", ""):
+            record["message"] = f"xfail: {report.wasxfail}"
+        if report.capstdout:
+            record["stdout"] = _clip(report.capstdout, self.limit)
+        if report.capstderr:
+            record["stderr"] = _clip(report.capstderr, self.limit)
+        if report.when == "teardown":
+            self._finish(record)
+
+    def _finish(self, record):
+        self.current = None
+        self.emit("record", record)
+
+    def interrupted_record(self):
+        """The record of the test that was running when the run was stopped."""
+        if self.current is None:
+            return None
+        record = self._record(self.current)
+        record.update(outcome="error", message="Stopped while running (KeyboardInterrupt)")
+        self._finish(record)
+        return record

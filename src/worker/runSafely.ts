@@ -1,0 +1,31 @@
+import { refusingDiagnostics, type ExecutionResult, type RunPolicy } from '../protocol/protocol.ts';
+import { applyPolicy } from './applyPolicy.ts';
+import type { PythonRuntime } from './bootPyodide.ts';
+import { refusedResult } from './refusedResult.ts';
+import { validateCode } from './validateCode.ts';
+
+/**
+ * One run under the safe-mode policy: in safe mode, validate_code first (a run with
+ * error diagnostics is refused with status 'security' before anything is loaded or
+ * executed), then `prepare` (package loading, which writes outside the working
+ * folder), then `execute` with the runtime policy installed, lifted afterwards.
+ * With safe mode off (or no policy), just `prepare` and `execute`.
+ */
+export async function runSafely(
+  rt: PythonRuntime,
+  code: string,
+  policy: RunPolicy | undefined,
+  steps: { prepare?: () => Promise<void>; execute: () => Promise<ExecutionResult> },
+): Promise<ExecutionResult> {
+  if (policy?.sandboxMode) {
+    const refusing = refusingDiagnostics(validateCode(rt, code, policy));
+    if (refusing.length > 0) return refusedResult(refusing);
+  }
+  await steps.prepare?.();
+  const lift = applyPolicy(rt, policy);
+  try {
+    return await steps.execute();
+  } finally {
+    lift();
+  }
+}

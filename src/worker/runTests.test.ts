@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectFile, TestRecord, WorkerTestRequest } from '../protocol/testProtocol.ts';
+import { mergeCoverage } from '../frame/mergeCoverage.ts';
+import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
+import { readFixtureProject } from '../testing/readFixtureProject.ts';
+import type { PythonRuntime } from './bootPyodide.ts';
+import { runTests } from './runTests.ts';
+
+const CALCULATOR = fileURLToPath(new URL('../../e2e/fixtures/calculator', import.meta.url));
+const LIMITS = { timeoutMs: 30_000, maxMemoryMB: 512, maxOutputChars: 10_000 };
+
+let rt: PythonRuntime;
+const interrupt = new Int32Array(new SharedArrayBuffer(4));
+
+async function test(files: ProjectFile[], request: Partial<WorkerTestRequest> = {}) {
+  const records: TestRecord[] = [];
+  const started: string[] = [];
+  let output = '';
+  const done = await runTests(
+    rt,
+    { mode: 'run', args: ['-v', '--tb=short'], coverage: true, files, limits: LIMITS, ...request },
+    interrupt,
+    { output: (c) => (output += c.map((x) => x.text).join('')), begin: () => undefined, start: (id) => started.push(id), record: (r) => records.push(r) },
+    () => undefined,
+  );
+  return { done, records, started, output };
+}
+
+beforeAll(async () => {
+  rt = await loadTestRuntime({ packageIndex: true });
+  rt.pyodide.setInterruptBuffer(interrupt);
+}, 120_000);
+
+describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
+  it('gives the counts native pytest gives on the calculator project', async () => {
+    const { done, records, output } = await test(readFixtureProject(CALCULATOR));
+    // Native: `/usr/bin/python3 -m pytest -p no:cacheprovider -v --tb=short` (Debian 12, pytest 7.2.1)
+    // in e2e/fixtures/calculator printed "1 failed, 11 passed, 2 skipped, 1 xfailed".
+    expect(done.counts).toEqual({ failed: 1, passed: 11, skipped: 2, xfailed: 1 });
+    expect(done.exitCode).toBe(1);
+    expect(records).toHaveLength(15);
+    expect(output).toMatch(/1 failed, 11 passed, 2 skipped, 1 xfailed/);
+    const wrong = records.find((r) => r.nodeId === 'tests/test_calc.py::test_wrong');
+    expect(wrong).toMatchObject({ outcome: 'failed', file: 'tests/test_calc.py', line: 25 });
+    expect(wrong?.message).toMatch(/assert 4 == 5/);
+    expect(wrong?.traceback).toMatch(/where 4 = add\(2, 2\)/);
+    expect(records.find((r) => r.nodeId.endsWith('test_later'))).toMatchObject({ outcome: 'skipped', message: 'Skipped: not written yet' });
+    expect(records.find((r) => r.nodeId.endsWith('test_known_bug'))?.outcome).toBe('xfailed');
+  });
+
+  it('measures line and branch coverage as coverage.py does', async () => {
+    const { done } = await test(readFixtureProject(CALCULATOR));
+    const report = mergeCoverage([done.coverage ?? {}]);
+    // Native: `coverage run --branch --source=. -m pytest` then `coverage json` (coverage 6.5, Debian 12):
+    // calc.py 22 statements, missing 27-30, 8 branches of which 2 missing, 80%.
+    expect(report.perFile['calc.py']).toMatchObject({ statements: 22, missingLines: [27, 28, 29, 30], branches: 8, missingBranches: 2, percent: 80 });
+    expect(report.perFile['tests/test_calc.py']?.missingLines).toEqual([30]);
+    // The merge's arithmetic equals coverage.py's own percent, file by file.
+    for (const [path, facts] of Object.entries(done.coverage ?? {})) expect(report.perFile[path]?.percent).toBeCloseTo(facts.percent, 10);
+    expect(report.suggestions).toEqual([{ path: 'calc.py', function: 'power', lines: [27, 28, 29, 30] }]);
+  });
+
+  it('sees an edit on the next run, and a removed file is gone', async () => {
+    const files = [
+      { path: 'mod.py', content: 'def f():\n    return 1\n' },
+      { path: 'test_mod.py', content: 'from mod import f\n\ndef test_f():\n    assert f() == 2\n' },
+      { path: 'test_old.py', content: 'def test_old():\n    pass\n' },
+    ];
+    expect((await test(files)).done.counts).toEqual({ failed: 1, passed: 1 });
+    const edited = [{ path: 'mod.py', content: 'def f():\n    return 2\n' }, files[1] as ProjectFile];
+    const { done, records } = await test(edited);
+    expect(done.counts).toEqual({ passed: 1 });
+    expect(records.map((r) => r.nodeId)).toEqual(['test_mod.py::test_f']);
+  });
+
+  it('collects node ids without running them', async () => {
+    const { done, records } = await test(readFixtureProject(CALCULATOR), { mode: 'collect' });
+    expect(done.collected).toHaveLength(15);
+    expect(done.collected[0]).toBe('tests/test_calc.py::test_add[1-2-3]');
+    expect(done.collected).toContain('tests/test_calc.py::TestClassify::test_negative');
+    expect(records).toEqual([]);
+  });
+
+  it('reports a collection error as an error', async () => {
+    const { done, records } = await test([{ path: 'test_bad.py', content: 'def test_x(:\n' }]);
+    expect(done.counts).toEqual({ error: 1 });
+    expect(records[0]).toMatchObject({ nodeId: 'test_bad.py', outcome: 'error' });
+  });
+
+  it('names the test that was running when interrupted', async () => {
+    const files = [{ path: 'test_hang.py', content: 'def test_ok():\n    pass\n\ndef test_hang():\n    while True:\n        pass\n' }];
+    // Python blocks this thread while the test hangs: interrupt from another one, as the frame does.
+    const stopper = new Worker('const { workerData } = require("node:worker_threads"); setTimeout(() => Atomics.store(new Int32Array(workerData), 0, 2), 1500);', { eval: true, workerData: interrupt.buffer });
+    const { done, records } = await test(files, { coverage: false });
+    expect(done.exitCode).toBe(2);
+    expect(records.map((r) => [r.nodeId, r.outcome])).toEqual([
+      ['test_hang.py::test_ok', 'passed'],
+      ['test_hang.py::test_hang', 'error'],
+    ]);
+    expect(records[1]?.message).toMatch(/^Stopped/);
+    await stopper.terminate();
+  }, 30_000);
+});

@@ -1,0 +1,37 @@
+import type { PyProxy } from 'pyodide/ffi';
+import type { Diagnostic, RunPolicy, ValidationReport } from '../protocol/protocol.ts';
+import type { PythonRuntime } from './bootPyodide.ts';
+
+interface RawDiagnostic extends Omit<Diagnostic, 'endLine' | 'endColumn'> {
+  end_line: number;
+  end_column: number;
+}
+
+/** The policy as `_executor.validate` and `_executor.policy` take it (Python names). */
+export function pythonPolicy(policy: RunPolicy): Record<string, unknown> {
+  return { sandbox_mode: policy.sandboxMode, allowed_modules: policy.allowedModules, forbidden_functions: policy.forbiddenFunctions };
+}
+
+/** Import names the package index provides (so validate_code can tell "not allowed" from "unknown"). */
+function knownImports(rt: PythonRuntime): string[] {
+  const lock = rt.pyodide.lockfile as unknown as { packages?: Record<string, { imports?: string[] }> } | undefined;
+  return Object.values(lock?.packages ?? {}).flatMap((p) => p.imports ?? []);
+}
+
+/** validate_code: `_executor.validate.validate` run on `code` under `policy`; executes nothing. */
+export function validateCode(rt: PythonRuntime, code: string, policy: RunPolicy): ValidationReport {
+  const validate = rt.pyodide.pyimport('_executor.validate');
+  const args = [rt.pyodide.toPy(pythonPolicy(policy)), rt.pyodide.toPy(knownImports(rt))] as const;
+  try {
+    const proxy = validate.validate(code, ...args) as PyProxy;
+    const raw = proxy.toJs({ dict_converter: Object.fromEntries }) as { diagnostics: RawDiagnostic[]; imports: ValidationReport['imports'] };
+    proxy.destroy();
+    return {
+      imports: raw.imports,
+      diagnostics: raw.diagnostics.map(({ end_line, end_column, ...d }) => ({ ...d, endLine: end_line, endColumn: end_column })),
+    };
+  } finally {
+    for (const a of args) a.destroy();
+    validate.destroy();
+  }
+}
