@@ -75,6 +75,13 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
     expect(records.map((r) => r.nodeId)).toEqual(['test_mod.py::test_f']);
   });
 
+  it('forgets only modules whose file is in the project folder', async () => {
+    rt.pyodide.runPython('import sys, types\nm = types.ModuleType("fake_exec")\nm.__file__ = "<exec>"\nsys.modules["fake_exec"] = m');
+    await test([{ path: 'test_one.py', content: 'def test_one():\n    pass\n' }], { coverage: false });
+    expect(rt.pyodide.runPython('"fake_exec" in sys.modules')).toBe(true);
+    expect(rt.pyodide.runPython('"test_one" in sys.modules')).toBe(false);
+  });
+
   it('collects node ids without running them', async () => {
     const { done, records } = await test(readFixtureProject(CALCULATOR), { mode: 'collect' });
     expect(done.collected).toHaveLength(15);

@@ -1,3 +1,4 @@
+import { describeDisplays } from '../../engine/describeDisplays.ts';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ExecutionResult } from '../../protocol/protocol.ts';
 
@@ -22,6 +23,8 @@ export interface RunSummary {
   metrics: ExecutionResult['metrics'];
   stateKept: boolean;
   advice: ErrorAdvice | null;
+  /** One line per rich output (image, table, …) the run produced, e.g. "image/png 640×480, 23.4 KB". */
+  displays: string[];
 }
 
 /** Summarizes a result for a tool card and for the model. */
@@ -36,6 +39,7 @@ export function summarizeRun(result: ExecutionResult, advice: ErrorAdvice | null
     metrics: result.metrics,
     stateKept: result.stateKept,
     advice,
+    displays: describeDisplays(result.displays ?? []),
   };
 }
 

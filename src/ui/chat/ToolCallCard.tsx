@@ -54,6 +54,13 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
           </p>
           {out ? <pre className="tool-output" data-testid="tool-output">{out}</pre> : null}
           {r.value !== null ? <pre className="tool-output tool-value">{r.value}</pre> : null}
+          {r.displays?.length ? (
+            <ul className="tool-displays" data-testid="tool-displays">
+              {r.displays.map((d, i) => (
+                <li key={i}>Produced {d} (shown in the console)</li>
+              ))}
+            </ul>
+          ) : null}
           {r.error ? <pre className="tool-output tool-error">{r.error.traceback || `${r.error.type}: ${r.error.message}`}</pre> : null}
           {r.advice ? <SuggestionsList advice={r.advice} onInstall={busy ? undefined : install} onLimit={focusLimit} /> : null}
         </>
