@@ -29,7 +29,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(`http://127.0.0.1:${port}/#code/${lzString.compressToEncodedURIComponent(code)}`);
   await page.getByTestId('status').filter({ hasText: 'Ready' }).waitFor({ timeout: 60_000 });
   await page.getByTestId('clear').click();

@@ -6,7 +6,7 @@ import { mergeCoverage } from '../frame/mergeCoverage.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import { readFixtureProject } from '../testing/readFixtureProject.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
-import { runTests } from './runTests.ts';
+import { runTests, syncProjectFiles } from './runTests.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../../e2e/fixtures/calculator', import.meta.url));
 const LIMITS = { timeoutMs: 30_000, maxMemoryMB: 512, maxOutputChars: 10_000 };
@@ -78,8 +78,10 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
   it('forgets only modules whose file is in the project folder', async () => {
     rt.pyodide.runPython('import sys, types\nm = types.ModuleType("fake_exec")\nm.__file__ = "<exec>"\nsys.modules["fake_exec"] = m');
     await test([{ path: 'test_one.py', content: 'def test_one():\n    pass\n' }], { coverage: false });
-    expect(rt.pyodide.runPython('"fake_exec" in sys.modules')).toBe(true);
+    expect(rt.pyodide.runPython('"test_one" in sys.modules')).toBe(true);
+    syncProjectFiles(rt, []); // before the next run
     expect(rt.pyodide.runPython('"test_one" in sys.modules')).toBe(false);
+    expect(rt.pyodide.runPython('"fake_exec" in sys.modules')).toBe(true);
   });
 
   it('collects node ids without running them', async () => {
