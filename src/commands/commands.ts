@@ -1,7 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../store/types.ts';
 
-/** Ids of the registered commands. */
+/**
+ * Ids of the registered commands. Each id is also its toolbar button's stable
+ * data-testid, a contract with the tests: 'run', 'stop', 'profile', 'run-all', 'tests-run', 'clear', 'reset'.
+ */
 export const CommandId = {
   run: 'run',
   profile: 'profile',
