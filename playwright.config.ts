@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { FAKE_AZURE_DEPLOYMENT, FAKE_AZURE_KEY } from './e2e/support/fakeAzureConfig.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -11,8 +12,6 @@ export const llmBaseUrl = `http://127.0.0.1:${port + 1}`;
 /** The fake Azure OpenAI's own URL (its control API scripts the replies). */
 export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
 
-/** Debian's Chromium (`npx playwright install` cannot download browsers on these machines). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,16 +27,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'retain-on-failure',
   },

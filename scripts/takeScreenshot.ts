@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import lzString from 'lz-string';
 import type { AddressInfo } from 'node:net';
 import { createApp, DEFAULT_DIST_DIR } from '../server/createApp.ts';
@@ -25,8 +26,8 @@ const server = serve({ fetch: createApp({ distDir: DEFAULT_DIST_DIR }).fetch, po
 await new Promise((r) => server.once('listening', r));
 const { port } = server.address() as AddressInfo;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });

@@ -1,52 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import { makeResult } from '../testing/makeResult.ts';
-import { createSupervisor } from './createSupervisor.ts';
-import type { WorkerHandle } from './createWorkerHandle.ts';
+import { createFakeSupervisor, FAKE_RUN_OPTIONS } from '../testing/createFakeSupervisor.ts';
 
-const options: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
+const options = FAKE_RUN_OPTIONS;
 
-/** A supervisor over fake workers and a fake clock. */
+/** A supervisor over fake workers and a fake clock, its interpreter ready. */
 function setup() {
-  let now = 0;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let nextTimer = 1;
-  const workers: Array<{ say: (m: WorkerToFrame) => void; stdin: Array<string | null>; interrupts: number }> = [];
-  const sent: FrameToPage[] = [];
-  const sup = createSupervisor({
-    spawn(listener) {
-      const w = { stdin: [] as Array<string | null>, interrupts: 0, say: (m: WorkerToFrame) => listener(handle, m) };
-      const handle = {
-        ready: Promise.resolve(),
-        run: () => undefined,
-        call: () => undefined,
-        interrupt: () => void w.interrupts++,
-        writeStdin: (text: string | null) => void w.stdin.push(text),
-        terminate: () => undefined,
-      } as unknown as WorkerHandle;
-      workers.push(w);
-      return handle;
-    },
-    send: (m) => sent.push(m),
-    now: () => now,
-    setTimer(fn, ms) {
-      const id = nextTimer++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer(id) {
-      timers = timers.filter((t) => t.id !== id);
-    },
-    graceMs: 500,
-  });
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now);
-    timers = timers.filter((t) => t.at > now);
-    due.forEach((t) => t.fn());
-  };
-  workers[0]?.say({ type: 'ready', bootMs: 1 });
-  return { sup, worker: workers[0]!, sent, advance };
+  const { sup, workers, sent, advance } = createFakeSupervisor();
+  const worker = workers[0]!;
+  worker.say({ type: 'ready', bootMs: 1 });
+  return { sup, worker, sent, advance };
 }
 
 describe('supervisor: input and displays', () => {

@@ -1,79 +1,9 @@
 import { makeResult } from '../testing/makeResult.ts';
 import { describe, expect, it } from 'vitest';
-import type { FrameToPage, RunOptions } from '../protocol/protocol.ts';
-import { createSupervisor } from './createSupervisor.ts';
-import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+import { createFakeSupervisor, FAKE_RUN_OPTIONS } from '../testing/createFakeSupervisor.ts';
 
-interface FakeWorker extends WorkerHandle {
-  runs: Array<{ id: number; code: string }>;
-  interrupts: number;
-  terminated: boolean;
-  stdin: Array<string | null>;
-  say: Parameters<WorkerListener>[1] extends infer M ? (msg: M) => void : never;
-}
-
-const options: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
-
-
-function setup() {
-  let now = 0;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let nextTimer = 1;
-  const workers: FakeWorker[] = [];
-  const sent: FrameToPage[] = [];
-  const sup = createSupervisor({
-    spawn(listener) {
-      const w: FakeWorker = {
-        ready: Promise.resolve(),
-        runs: [],
-        interrupts: 0,
-        terminated: false,
-        stdin: [],
-        writeStdin(text) {
-          w.stdin.push(text);
-        },
-        run(id, code) {
-          w.runs.push({ id, code });
-        },
-        interrupt() {
-          w.interrupts++;
-        },
-        call() {
-          // replaced per test
-        },
-        tests() {
-          // test runs go to the test pool, not the supervisor
-        },
-        terminate() {
-          w.terminated = true;
-        },
-        say: (msg) => listener(w, msg),
-      };
-      workers.push(w);
-      return w;
-    },
-    send: (m) => sent.push(m),
-    now: () => now,
-    setTimer(fn, ms) {
-      const id = nextTimer++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer(id) {
-      timers = timers.filter((t) => t.id !== id);
-    },
-    graceMs: 500,
-  });
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now);
-    timers = timers.filter((t) => t.at > now);
-    due.forEach((t) => t.fn());
-  };
-  const results = () => sent.flatMap((m) => (m.type === 'result' ? [m] : []));
-  const states = () => sent.flatMap((m) => (m.type === 'state' ? [m.state] : []));
-  return { sup, workers, sent, advance, results, states };
-}
+const options = FAKE_RUN_OPTIONS;
+const setup = createFakeSupervisor;
 
 describe('createSupervisor', () => {
   it('waits for the interpreter, runs, and boots a spare once ready', () => {

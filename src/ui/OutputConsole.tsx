@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useStickToBottom } from './useStickToBottom.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { DisplayView } from './display/DisplayView.tsx';
 import { StdinInput } from './StdinInput.tsx';
@@ -10,26 +10,17 @@ import { StdinInput } from './StdinInput.tsx';
 export function OutputConsole() {
   const entries = useAppStore((s) => s.entries);
   const awaitingInput = useAppStore((s) => s.awaitingInput);
-  const box = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-
-  useEffect(() => {
-    const el = box.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [entries, awaitingInput]);
+  const box = useStickToBottom<HTMLDivElement>([entries, awaitingInput]);
 
   return (
     <div
       className="console"
       data-testid="output"
-      ref={box}
+      ref={box.ref}
       role="log"
       aria-live="polite"
       aria-label="Program output"
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-      }}
+      onScroll={box.onScroll}
     >
       {entries.length === 0 ? <p className="console-empty">Output appears here. Run with Ctrl/Cmd+Enter.</p> : null}
       {entries.map((e, i) => {

@@ -21,7 +21,6 @@ async function test(files: ProjectFile[], request: Partial<WorkerTestRequest> = 
   const done = await runTests(
     rt,
     { mode: 'run', args: ['-v', '--tb=short'], coverage: true, files, limits: LIMITS, ...request },
-    interrupt,
     { output: (c) => (output += c.map((x) => x.text).join('')), begin: () => undefined, start: (id) => started.push(id), record: (r) => records.push(r) },
     () => undefined,
   );

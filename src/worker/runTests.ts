@@ -71,7 +71,6 @@ async function ensureTestPackages(rt: PythonRuntime, coverage: boolean, notify: 
 export async function runTests(
   rt: PythonRuntime,
   request: WorkerTestRequest,
-  interrupt: Int32Array,
   events: TestRunEvents,
   notify: (text: string) => void,
 ): Promise<WorkerTestsDone> {
@@ -97,7 +96,6 @@ export async function runTests(
   });
   rt.pyodide.setStdout(writer('stdout'));
   rt.pyodide.setStderr(writer('stderr'));
-  Atomics.store(interrupt, 0, 0);
   rt.heap._malloc_set_footprint_limit(request.limits.maxMemoryMB * MB);
   events.begin();
 

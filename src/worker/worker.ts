@@ -126,7 +126,7 @@ async function tests(msg: WorkerTests): Promise<void> {
   const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   let done;
   try {
-    done = await runTests(runtime, msg.request, interrupt, {
+    done = await runTests(runtime, msg.request, {
       output: (chunks) => post({ type: 'output', id, chunks }),
       begin: () => post({ type: 'tests-begin', id }),
       start: (nodeId) => post({ type: 'test-start', id, nodeId }),

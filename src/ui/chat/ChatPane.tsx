@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useStickToBottom } from '../useStickToBottom.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { AgentModeBadge } from './AgentModeBadge.tsx';
 import { ChatMessageView } from './ChatMessageView.tsx';
@@ -15,13 +15,7 @@ export function ChatPane() {
   const token = useAppStore((s) => s.chatAccessToken);
   const canRestore = useAppStore((s) => s.codeBeforeInsert !== null);
   const ready = useAppStore((s) => s.engine !== null && s.agentMode !== null);
-  const log = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-
-  useEffect(() => {
-    const el = log.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [messages]);
+  const log = useStickToBottom<HTMLDivElement>([messages]);
 
   const send = () => void appStore.getState().sendChatMessage();
   return (
@@ -42,14 +36,11 @@ export function ChatPane() {
       <div
         className="chat-log"
         data-testid="chat-log"
-        ref={log}
+        ref={log.ref}
         role="log"
         aria-live="polite"
         aria-label="Conversation"
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
-        }}
+        onScroll={log.onScroll}
       >
         {messages.length === 0 ? (
           <p className="chat-empty">

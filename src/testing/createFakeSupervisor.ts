@@ -1,0 +1,64 @@
+import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
+import { createSupervisor } from '../frame/createSupervisor.ts';
+import type { WorkerHandle } from '../frame/createWorkerHandle.ts';
+
+/** A worker the tests drive by hand: it records what the supervisor asks of it and says what a real one would. */
+export interface FakeWorker extends WorkerHandle {
+  runs: Array<{ id: number; code: string }>;
+  interrupts: number;
+  terminated: boolean;
+  stdin: Array<string | null>;
+  say(msg: WorkerToFrame): void;
+}
+
+/** Run options for supervisor tests: a 1 s limit. */
+export const FAKE_RUN_OPTIONS: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
+
+/** A supervisor over fake workers and a fake clock (`advance` runs the timers that fall due); grace 500 ms. */
+export function createFakeSupervisor() {
+  let now = 0;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let nextTimer = 1;
+  const workers: FakeWorker[] = [];
+  const sent: FrameToPage[] = [];
+  const sup = createSupervisor({
+    spawn(listener) {
+      const w: FakeWorker = {
+        ready: Promise.resolve(),
+        runs: [],
+        interrupts: 0,
+        terminated: false,
+        stdin: [],
+        writeStdin: (text) => void w.stdin.push(text),
+        run: (id, code) => void w.runs.push({ id, code }),
+        interrupt: () => void w.interrupts++,
+        call: () => undefined, // replaced by tests that need it
+        tests: () => undefined, // test runs go to the test pool, not the supervisor
+        terminate: () => void (w.terminated = true),
+        say: (msg) => listener(w, msg),
+      };
+      workers.push(w);
+      return w;
+    },
+    send: (m) => sent.push(m),
+    now: () => now,
+    setTimer(fn, ms) {
+      const id = nextTimer++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimer(id) {
+      timers = timers.filter((t) => t.id !== id);
+    },
+    graceMs: 500,
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    due.forEach((t) => t.fn());
+  };
+  const results = () => sent.flatMap((m) => (m.type === 'result' ? [m] : []));
+  const states = () => sent.flatMap((m) => (m.type === 'state' ? [m.state] : []));
+  return { sup, workers, sent, advance, results, states };
+}
