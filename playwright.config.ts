@@ -22,6 +22,10 @@ export default defineConfig({
   // Each page boots its own Python; two cores carry one page at a time reliably.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
+  // A broken environment (no Python boots) should fail in minutes with its first errors, not
+  // run every test to its timeout twice.
+  maxFailures: process.env.CI ? 10 : 0,
+  globalTimeout: process.env.CI ? 45 * 60_000 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
