@@ -86,6 +86,22 @@ test.describe('test runner', () => {
     expect(await executor.page.getByTestId('coverage-panel').getAttribute('data-total')).toBe(serialCoverage);
   });
 
+  test('safe mode covers test files: a test that imports js is refused with its file and line, and runs once safe mode is off', async ({ executor }) => {
+    await importCalculator(executor);
+    executor.page.once('dialog', (d) => void d.accept('tests/test_escape.py'));
+    await executor.page.getByTestId('file-new').click();
+    await executor.setCode('import js\n\ndef test_escape():\n    assert js is not None\n');
+    await runTests(executor, 1);
+    await expect(executor.page.getByTestId('tests-summary')).toHaveAttribute('data-status', 'security');
+    await expect(executor.page.getByTestId('tests-message')).toContainText('tests/test_escape.py:1:');
+    await expect(executor.page.getByTestId('tests-message')).toContainText('(js-access)');
+    await expect(executor.page.getByTestId('test-row')).toHaveCount(0);
+
+    await executor.setSafeMode(false);
+    await runTests(executor, 1);
+    await expect(executor.page.getByTestId('tests-summary')).toContainText('1 failed, 12 passed, 2 skipped, 1 xfailed');
+  });
+
   test('a hanging test is stopped by the timeout and named', async ({ executor }) => {
     await executor.setLimits({ timeout: '4' });
     executor.page.once('dialog', (d) => void d.accept('test_hang.py'));

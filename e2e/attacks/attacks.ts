@@ -188,8 +188,15 @@ const escapes: Attack[] = [
     expect: [/sys-modules/],
   },
   {
-    name: 'sys.modules through a computed getattr: the JS module is reachable, the network is not',
+    name: 'sys.modules through a computed getattr: refused in safe mode',
     safeMode: true,
+    code: () => 'import sys\nmods = getattr(sys, "mod" + "ules")\njs = mods.get("js")\nprint("ESCAPED", js)',
+    status: ['security'],
+    expect: [/dynamic-access/],
+  },
+  {
+    name: 'sys.modules through a computed getattr without safe mode: the JS module is reachable, the network is not',
+    safeMode: false,
     code: (t) =>
       `import sys\nmods = getattr(sys, "mod" + "ules")\njs = mods.get("js") or mods.get("pyodide_js")\ntry:\n    await js.fetch("${t.collector}modules")\n    print("ESCAPED")\nexcept Exception as e:\n    print("blocked", type(e).__name__)`,
     status: ['ok', 'error'],

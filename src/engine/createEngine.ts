@@ -104,7 +104,7 @@ export interface Engine {
    */
   runTests(options: TestRunOptions): Promise<TestResult>;
   /** The node ids pytest discovers in `paths` (default: the whole project). */
-  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs'>): Promise<string[]>;
+  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
   /**
    * The seed's profile_code: runs `code` like `execute` (same limits, same namespace) under cProfile and
    * reports the functions by own time (`topFunctions` / `top_functions`: name, file, line, calls, own and
@@ -358,8 +358,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       post({ type: 'reset', id });
       return done;
     },
-    runTests: (testOptions) => tests.runTests(testOptions),
-    collectTests: (paths, testOptions) => tests.collectTests(paths, testOptions),
+    runTests: (testOptions) => tests.runTests({ policy, ...testOptions }),
+    collectTests: (paths, testOptions) => tests.collectTests(paths, { policy, ...testOptions }),
     async analyzeDependencies(code) {
       return (await call({ method: 'analyzeImports', code })) as ImportReport[];
     },

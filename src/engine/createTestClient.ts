@@ -1,4 +1,4 @@
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame, RunPolicy } from '../protocol/protocol.ts';
 import { projectFilesSchema, MAX_TEST_WORKERS, type ProjectFile, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
 import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
@@ -21,6 +21,8 @@ export interface TestRunOptions {
   timeoutMs?: number;
   maxMemoryMB?: number;
   maxOutputChars?: number;
+  /** Safe mode for the test files (default: the engine's policy). */
+  policy?: RunPolicy;
 }
 
 /** What the engine lends the test client. */
@@ -35,7 +37,7 @@ export interface TestClientDeps {
 /** The engine's test runner half. */
 export interface TestClient {
   runTests(options: TestRunOptions): Promise<TestResult>;
-  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs'>): Promise<string[]>;
+  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
   /** Hands a `tests-result` from the frame to its caller. */
   resolve(id: number, result: TestResult): void;
 }
@@ -63,6 +65,7 @@ function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequ
       maxMemoryMB: options.maxMemoryMB ?? DEFAULT_RUN_OPTIONS.maxMemoryMB,
       maxOutputChars: options.maxOutputChars ?? DEFAULT_RUN_OPTIONS.maxOutputChars,
     },
+    ...(options.policy ? { policy: options.policy } : {}),
   };
 }
 

@@ -156,7 +156,7 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
 
   async function execute(r: Run): Promise<void> {
     const { request } = r;
-    const base = { coverage: request.coverage, files: request.files, limits: request.limits };
+    const base = { coverage: request.coverage, files: request.files, limits: request.limits, policy: request.policy };
     const parts: TestPart[] = [];
     let collected: string[] = [];
     try {

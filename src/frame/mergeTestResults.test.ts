@@ -22,6 +22,12 @@ describe('splitting and merging a parallel run', () => {
     expect(splitTests([], 3)).toEqual([]);
   });
 
+  it('reports a project refused by safe mode as status security, with the reasons as the message', () => {
+    const refused = 'Safe mode refused to run the tests (1 problem):\n  t.py:1: ...';
+    const merged = mergeTestResults([{ records: [], done: { ...done({}, null), exitCode: -1, refused } }], { ...end, collected: [] });
+    expect(merged).toMatchObject({ status: 'security', message: refused, total: 0 });
+  });
+
   it('merges records in collection order and counts and coverage as one run would', () => {
     const collected = ['a.py::1', 'b.py::1', 'a.py::2'];
     const merged = mergeTestResults(

@@ -49,7 +49,7 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
   return {
     status: statusOf(end, dones, c('failed') + c('error')),
     exitCode: dones.length === 1 ? (dones[0]?.exitCode ?? null) : parts.length > 1 ? mergedExit(dones) : null,
-    message: end.message ?? dones.find((d) => d.problem)?.problem ?? usageMessage(dones),
+    message: end.message ?? dones.find((d) => d.refused)?.refused ?? dones.find((d) => d.problem)?.problem ?? usageMessage(dones),
     total: records.length,
     passed: c('passed'),
     failed: c('failed'),
@@ -71,6 +71,7 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
 
 function statusOf(end: TestRunEnd, dones: WorkerTestsDone[], failures: number): TestRunStatus {
   if (end.reason) return end.reason;
+  if (dones.some((d) => d.refused)) return 'security';
   if (dones.some((d) => d.memory)) return 'memory';
   if (dones.some((d) => d.problem) || end.message) return 'error';
   if (dones.some((d) => d.exitCode !== 0 && d.exitCode !== 1 && d.exitCode !== 5)) return 'error';

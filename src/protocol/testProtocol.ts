@@ -4,6 +4,7 @@
  * messages that carry them to its unions.
  */
 import { z } from 'zod';
+import { runPolicySchema, type RunPolicy } from './policy.ts';
 
 /** One file of the user's project, by path relative to the working folder. */
 export const projectFileSchema = z.object({
@@ -42,6 +43,8 @@ export const testRequestSchema = z.object({
     maxMemoryMB: z.number().int().positive(),
     maxOutputChars: z.number().int().positive(),
   }),
+  /** Safe mode for the test files, as for a run: validated first, then imported and run under the runtime policy. */
+  policy: runPolicySchema.optional(),
 });
 /** What to test and how. */
 export type TestRequest = z.infer<typeof testRequestSchema>;
@@ -98,7 +101,7 @@ export const coverageReportSchema = z.object({
 export type CoverageReport = z.infer<typeof coverageReportSchema>;
 
 /** How a test run as a whole ended. */
-export const testRunStatusSchema = z.enum(['passed', 'failed', 'error', 'timeout', 'memory', 'stopped', 'crashed']);
+export const testRunStatusSchema = z.enum(['passed', 'failed', 'error', 'timeout', 'memory', 'stopped', 'crashed', 'security']);
 /** How a test run as a whole ended. */
 export type TestRunStatus = z.infer<typeof testRunStatusSchema>;
 
@@ -153,6 +156,7 @@ export interface WorkerTestRequest {
   coverage: boolean;
   files: ProjectFile[];
   limits: TestRequest['limits'];
+  policy?: RunPolicy;
 }
 
 /** What a worker reports at the end of its pytest session. */
@@ -166,6 +170,8 @@ export interface WorkerTestsDone {
   problem: string | null;
   /** The interpreter's heap limit was hit. */
   memory: boolean;
+  /** Safe mode refused the project before pytest started (the files' error diagnostics, one line each). */
+  refused?: string | null;
   outputTruncated: boolean;
 }
 

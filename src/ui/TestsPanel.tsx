@@ -5,6 +5,7 @@ import { CoveragePanel } from './CoveragePanel.tsx';
 
 /** "11 passed, 1 failed, 2 skipped, 1 xfailed in 0.4 s", as pytest words it. */
 export function summaryText(r: TestResult): string {
+  if (r.status === 'security') return 'Refused by safe mode: no test ran';
   const parts = (
     [
       [r.failed, 'failed'],
@@ -94,7 +95,7 @@ export function TestsPanel() {
             {summaryText(result)}
             {result.workers > 1 ? ` · ${result.workers} interpreters${result.speedup ? `, ${result.speedup.toFixed(1)}× the speed of one (sum of their times ÷ wall time)` : ''}` : ''}
           </p>
-          {result.message ? <p className="field-message" role="alert" data-testid="tests-message">{result.message}</p> : null}
+          {result.message ? <p className="field-message tests-message" role="alert" data-testid="tests-message">{result.message}</p> : null}
           {result.stoppedTest ? <p className="warn" data-testid="tests-stopped">Stopped while running {result.stoppedTest}.</p> : null}
           {files.length > 1 ? (
             <div className="deps-actions">

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectFile, TestRecord, WorkerTestRequest } from '../protocol/testProtocol.ts';
 import { mergeCoverage } from '../frame/mergeCoverage.ts';
+import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import { readFixtureProject } from '../testing/readFixtureProject.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
@@ -109,4 +110,36 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
     ]);
     expect(records[1]?.message).toMatch(/^Stopped/);
   }, 30_000);
+
+  describe('in safe mode', () => {
+    it('runs an ordinary project exactly as without it', async () => {
+      const { done } = await test(readFixtureProject(CALCULATOR), { policy: DEFAULT_RUN_POLICY });
+      expect(done.refused ?? null).toBeNull();
+      expect(done.counts).toEqual({ failed: 1, passed: 11, skipped: 2, xfailed: 1 });
+    });
+
+    it('refuses a project whose test files break the policy, naming file and line, before pytest starts', async () => {
+      const files = [
+        { path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' },
+        { path: 'tests/test_js.py', content: 'from calc import add\nimport js\n\ndef test_add():\n    assert add(1, 2) == 3\n' },
+      ];
+      const { done, records } = await test(files, { policy: DEFAULT_RUN_POLICY });
+      expect(records).toEqual([]);
+      expect(done.refused).toMatch(/^Safe mode refused to run the tests \(1 problem\)/);
+      expect(done.refused).toMatch(/tests\/test_js\.py:2: .*\(js-access\)/);
+      // The same project runs with safe mode off.
+      const off = await test(files, { policy: { ...DEFAULT_RUN_POLICY, sandboxMode: false } });
+      expect(off.done.counts).toEqual({ passed: 1 });
+    });
+
+    it('guards what tests do at run time, and lifts the guard afterwards', async () => {
+      const files = [{ path: 'test_fs.py', content: 'import os\n\ndef test_outside():\n    os.makedirs("/opt/escape")\n' }];
+      const { done, records } = await test(files, { policy: DEFAULT_RUN_POLICY, coverage: false });
+      expect(done.counts).toEqual({ failed: 1 });
+      expect(records[0]?.message).toMatch(/FileSystemViolation.*rule filesystem/);
+      const policy = rt.pyodide.pyimport('_executor.policy');
+      expect(policy.is_active()).toBe(false);
+      policy.destroy();
+    });
+  });
 });

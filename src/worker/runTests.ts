@@ -3,7 +3,9 @@ import type { OutputChunk } from '../protocol/protocol.ts';
 import type { FileCoverageFacts, ProjectFile, TestRecord, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { WORKING_DIR, type PythonRuntime } from './bootPyodide.ts';
 import { createOutputSink } from './createOutputSink.ts';
+import { applyPolicy } from './applyPolicy.ts';
 import { loadPackages } from './packages.ts';
+import { refuseUnsafeProject } from './refuseUnsafeProject.ts';
 
 const MB = 2 ** 20;
 
@@ -85,6 +87,10 @@ export async function runTests(
     return { exitCode: 0, counts: {}, collected: [], durationMs: 0, coverage: null, problem: null, memory: false, outputTruncated: false };
   }
   syncProjectFiles(rt, request.files);
+  const refused = refuseUnsafeProject(rt, request.files, request.policy);
+  if (refused) {
+    return { exitCode: -1, counts: {}, collected: [], durationMs: 0, coverage: null, problem: null, memory: false, outputTruncated: false, refused };
+  }
   const sink = createOutputSink({ maxChars: request.limits.maxOutputChars, send: events.output });
   const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
   const writer = (stream: 'stdout' | 'stderr') => ({
@@ -106,6 +112,8 @@ export async function runTests(
   const testing = rt.pyodide.pyimport('_executor.testing');
   const args = rt.pyodide.toPy(request.args);
   const paths = rt.pyodide.toPy(request.files.map((f) => f.path));
+  // Test files are the user's code: collection imports them, so collect runs under safe mode too.
+  const lift = applyPolicy(rt, request.policy);
   try {
     const proxy = testing.run(args, WORKING_DIR, paths, request.mode === 'collect', request.coverage, emit, request.limits.maxOutputChars) as PyProxy;
     const done = proxy.toJs({ dict_converter: Object.fromEntries }) as PythonDone;
@@ -123,6 +131,7 @@ export async function runTests(
       outputTruncated: sink.truncated,
     };
   } finally {
+    lift();
     args.destroy();
     paths.destroy();
     testing.destroy();

@@ -65,6 +65,13 @@ describe('validate_code (real Pyodide in Node)', () => {
     expect(errorRules('import sys\nsys.modules["js"]')).toEqual(['sys-modules']);
     expect(errorRules('import sys\ndel sys.modules["os"]')).toEqual(['sys-modules']);
     expect(errorRules('import sys\nprint("os" in sys.modules)')).toEqual([]);
+    // Reaching sys.modules or the import machinery by a computed or spelled-out name.
+    expect(errorRules('import sys\nmods = getattr(sys, "mod" + "ules")')).toEqual(['dynamic-access']);
+    expect(errorRules('import sys\nmods = getattr(sys, "modules")')).toEqual(['sys-modules']);
+    expect(errorRules('import sys as s\nvars(s)["modules"]')).toEqual(['dynamic-access']);
+    expect(errorRules('import importlib\nname = "import_" + "module"\ngetattr(importlib, name)("js")')).toContain('dynamic-access');
+    // On ordinary objects a computed name is only a warning.
+    expect(rules('class A: x = 1\nname = "x"\nprint(getattr(A, name))').map((d) => [d.rule, d.severity])).toEqual([['dynamic-access', 'warning']]);
   });
 
   it('warns about while True without break', () => {

@@ -24,6 +24,9 @@ DUNDERS = frozenset(
         "f_globals", "f_locals", "f_back", "f_builtins", "gi_frame", "cr_frame", "tb_frame",
     }
 )
+# Modules whose attributes, reached by a computed name, lead to the import machinery or
+# the builtins: `getattr(sys, "mod" + "ules")` would skip every other rule here.
+INTERNALS_MODULES = frozenset({"sys", "builtins", "importlib", "gc", "inspect"})
 JS_MODULES = {"js", "pyodide_js", "pyodide.ffi", "pyodide.code", "pyodide.http", "ctypes", "micropip"}
 # Pyodide's parser runs out of (WebAssembly) stack at about 100 nested brackets or
 # ~8000 operands in one expression, and that kills the interpreter: such code is
@@ -175,6 +178,14 @@ class _Checker:
             return node.id == "__builtins__" or self.module_names.get(node.id) == "builtins"
         return False
 
+    def is_internals(self, node):
+        """The module name when ``node`` is a name bound to one of INTERNALS_MODULES, else None."""
+        if isinstance(node, ast.Name):
+            module = self.module_names.get(node.id)
+            if module in INTERNALS_MODULES:
+                return module
+        return None
+
     def visit_name(self, node):
         if not isinstance(node.ctx, ast.Load):
             return
@@ -208,14 +219,27 @@ class _Checker:
                     self.dunder(node, attr.value)
                 elif self.is_builtins(target) and attr.value in self.forbidden:
                     self.forbidden_use(node, attr.value, f"getattr on builtins for '{attr.value}'")
-            elif self.is_builtins(target) or not isinstance(attr, ast.Constant):
-                severity = "error" if self.is_builtins(target) else "warning"
+                elif self.is_internals(target) == "sys" and attr.value == "modules":
+                    self.sys_modules(node)
+            elif self.is_builtins(target) or self.is_internals(target):
                 self.report.add(
-                    node, severity, "dynamic-access",
-                    f"{func.id}() with a computed attribute name"
-                    + (" on the builtins can reach any forbidden function." if severity == "error" else "."),
+                    node, "error", "dynamic-access",
+                    f"{func.id}() with a computed attribute name on '{self.is_internals(target) or 'builtins'}' "
+                    "can reach the import machinery or any forbidden function.",
                     "Use the attribute by name, so it can be checked.",
                 )
+            else:
+                self.report.add(
+                    node, "warning", "dynamic-access",
+                    f"{func.id}() with a computed attribute name.",
+                    "Use the attribute by name, so it can be checked.",
+                )
+        elif isinstance(func, ast.Name) and func.id == "vars" and len(node.args) == 1 and self.is_internals(node.args[0]):
+            self.report.add(
+                node, "error", "dynamic-access",
+                f"vars() on '{self.is_internals(node.args[0])}' hands out its attributes by computed name.",
+                "Use the attribute by name, so it can be checked.",
+            )
 
     # -- attributes ------------------------------------------------------
     def dunder(self, node, name):
