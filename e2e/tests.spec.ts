@@ -5,6 +5,7 @@ import { expect, test } from './fixtures.ts';
 import type { ExecutorPage } from './pages/ExecutorPage.ts';
 
 const CALCULATOR = fileURLToPath(new URL('./fixtures/calculator', import.meta.url));
+const CLAMP = fileURLToPath(new URL('./fixtures/clamp', import.meta.url));
 
 /** The calculator project as a .zip with a top folder, the way a user zips a folder. */
 function calculatorZip(): Buffer {
@@ -100,6 +101,21 @@ test.describe('test runner', () => {
     await executor.setSafeMode(false);
     await runTests(executor, 1);
     await expect(executor.page.getByTestId('tests-summary')).toContainText('1 failed, 12 passed, 2 skipped, 1 xfailed');
+  });
+
+  test('a branch the tests take only one way is marked partial, not missing', async ({ executor }) => {
+    const files = readFixtureProject(CLAMP);
+    await executor.page.getByTestId('import-files').setInputFiles(files.map((f) => ({ name: f.path, mimeType: 'text/x-python', buffer: Buffer.from(f.content) })));
+    await runTests(executor, 1);
+    await expect(executor.page.getByTestId('tests-summary')).toContainText('1 passed');
+    // Native `coverage run --branch --source=. -m pytest; coverage report -m` (coverage 6.5, Debian 12) in
+    // e2e/fixtures/clamp: bounds.py 4 statements, 0 missing, 2 branches, 1 partial, 83%, missing arc 3->5.
+    await expect(executor.page.locator('[data-testid="coverage-row"][data-path="bounds.py"]')).toContainText('bounds.py402183%');
+    await executor.page.locator('[data-testid="file-item"][data-path="bounds.py"]').click();
+    await expect(executor.page.locator('[data-partial-lines]')).toHaveAttribute('data-partial-lines', '3');
+    await expect(executor.page.locator('[data-uncovered-lines]')).toHaveAttribute('data-uncovered-lines', '');
+    await expect(executor.editor.locator('.cov-partial')).toHaveCount(1);
+    await expect(executor.editor.locator('.cov-missing')).toHaveCount(0);
   });
 
   test('a hanging test is stopped by the timeout and named', async ({ executor }) => {
