@@ -26,6 +26,8 @@ export const BENCH_CONFIG = {
   /** Memory figure: the cap and the allocation that breaks it. */
   memoryCapMB: 256,
   memoryCapProgram: 'block = bytearray(300 * 2**20)',
+  /** Figure 7: interpreters for the parallel test runs (native: pytest-xdist's -n). */
+  testWorkers: Number(process.env.BENCH_TEST_WORKERS ?? 2),
 } as const;
 
 /** Spins until interrupted. */

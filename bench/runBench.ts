@@ -17,6 +17,7 @@ import { measureMemory } from './measureMemory.ts';
 import { measureOutputFlood } from './measureOutputFlood.ts';
 import { measureRoundTrip } from './measureRoundTrip.ts';
 import { measureStart } from './measureStart.ts';
+import { measureTests } from './measureTests.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
 import { openExecutorPage } from './openExecutorPage.ts';
@@ -24,7 +25,7 @@ import { BENCH_DIST_DIR } from './paths.ts';
 import { sleep } from './sleep.ts';
 import { startBenchServer, type BenchServer } from './startBenchServer.ts';
 import { writeReport } from './writeReport.ts';
-import { row, type BenchReport, type BenchRow } from './types.ts';
+import type { BenchReport, BenchRow } from './types.ts';
 
 /** Rejects after `ms`, so a hung page fails the run instead of stalling it. */
 function watchdog(ms: number): Promise<never> {
@@ -78,13 +79,14 @@ async function bench(res: Resources): Promise<void> {
     rows.push(...(await measureHardKill(executor, bare, BENCH_CONFIG.slowRuns)));
     log(`5. output flood: ${BENCH_CONFIG.slowRuns} samples`);
     rows.push(...(await measureOutputFlood(executor, bare, BENCH_CONFIG.slowRuns)));
+    log(`7. tests: ${BENCH_CONFIG.slowRuns} samples of a generated suite, serial and on ${BENCH_CONFIG.testWorkers} interpreters`);
+    rows.push(...(await measureTests(executor, BENCH_CONFIG.slowRuns, BENCH_CONFIG.testWorkers)));
   } finally {
     await ctx.close();
   }
 
   log(`6. memory: ${BENCH_CONFIG.slowRuns} samples`);
   rows.push(...(await measureMemory(browser, server.origin, BENCH_CONFIG.slowRuns)));
-  rows.push(row('7. Tests', 'Test suite run time', 'ms', null, null, null, 'not measured yet: the test runner is not built'));
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
