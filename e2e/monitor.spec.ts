@@ -69,21 +69,28 @@ test.describe('monitoring', () => {
   test('metrics of a run that allocates 100 MB show it, and the engine reports them with the seed\'s names', async ({ executor }) => {
     await executor.run('blob = bytearray(100 * 1024 * 1024)\nprint(len(blob))');
     expect(await executor.lastStatus(), await executor.output.innerText()).toBe('ok');
-    const peak = await executor.page.getByTestId('metric-python-peak').innerText();
-    expect(Number(/([\d.]+) MB/.exec(peak)?.[1])).toBeGreaterThanOrEqual(100);
     const growth = await executor.page.getByTestId('metric-heap-growth').innerText();
     expect(Number(/\+([\d.]+) MB/.exec(growth)?.[1])).toBeGreaterThanOrEqual(90);
     await expect(executor.metrics).toContainText('CPU share');
+    // Tracing every Python allocation slows such code down several times: only profiled runs do it.
+    await expect(executor.page.getByTestId('metric-python-peak')).toHaveCount(0);
     const seed = await executor.page.evaluate(() => window.executor.engine.getLastExecutionMetrics());
-    expect(seed?.memory_used).toBeGreaterThanOrEqual(100);
+    expect(seed?.memory_used).toBeGreaterThanOrEqual(90);
     expect(seed?.execution_time).toBeGreaterThan(0);
     expect(seed?.cpu_percent).toBeGreaterThanOrEqual(0);
+
+    await executor.setCode('blob = bytearray(100 * 1024 * 1024)\nprint(len(blob))');
+    const runs = await executor.runCount();
+    await executor.page.getByTestId('profile').click();
+    await executor.waitRunsDone(runs + 1);
+    const peak = await executor.page.getByTestId('metric-python-peak').innerText();
+    expect(Number(/([\d.]+) MB/.exec(peak)?.[1])).toBeGreaterThanOrEqual(100);
   });
 
   test('shows live memory in the status line while a program runs', async ({ executor }) => {
     await executor.setCode('import time\nkeep = []\nend = time.time() + 3\nwhile time.time() < end:\n    keep.append([0] * 100)\n');
     const runs = await executor.startRun();
-    await expect(executor.status).toContainText(/Running… [\d.]+ s · heap \d+ MB, Python [\d.]+ MB/);
+    await expect(executor.status).toContainText(/Running… [\d.]+ s · heap \d+ MB/);
     await executor.waitRunsDone(runs);
   });
 

@@ -320,7 +320,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!monitoring.enableProfiling) throw new Error('Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.');
       const release = await lock.acquire();
       try {
-        const result = await runLocked(code, { ...runOptions, profile: true });
+        const result = await runLocked(code, { ...runOptions, profile: true, tracePythonMemory: true });
         return { result, profile: result.profile ? parseProfile(result.profile) : null };
       } finally {
         release();

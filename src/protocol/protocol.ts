@@ -139,8 +139,13 @@ export const runOptionsSchema = z.object({
   inputCountsTowardTimeout: z.boolean().optional(),
   /** Run under cProfile and return its measurements in `result.profile` (default false). */
   profile: z.boolean().optional(),
-  /** COLLECT_METRICS: trace Python allocations, measure heap growth and send live samples (default true). */
+  /** COLLECT_METRICS: measure heap growth and CPU share and send live samples (default true). */
   collectMetrics: z.boolean().optional(),
+  /**
+   * Trace every Python allocation (tracemalloc) for `metrics.pythonPeakMB`. It makes allocation-heavy
+   * code 3-5x slower, so it is off by default; profiled runs turn it on (they are slowed down anyway).
+   */
+  tracePythonMemory: z.boolean().optional(),
   /** Run in a fresh `__main__` namespace instead of the persistent one (batch runs without shared state). */
   freshNamespace: z.boolean().optional(),
 });

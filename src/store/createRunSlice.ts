@@ -25,7 +25,7 @@ export const createRunSlice =
           // The project's files go into the working folder; the active file runs as __main__.
           files: projectFiles(get()),
           filename: extra.filename ?? get().activePath,
-          ...(extra.profile ? { profile: true } : {}),
+          ...(extra.profile ? { profile: true, tracePythonMemory: true } : {}),
           ...(stdinEnabled ? { stdin: stdinText } : {}),
           ...(inputCountsTowardTimeout ? { inputCountsTowardTimeout } : {}),
         });

@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 describe('run metrics (real Pyodide in Node)', () => {
   it('measures heap growth, the Python allocation peak and the CPU share', async () => {
-    const { result, samples } = await run('blob = bytearray(40 * 1024 * 1024)\nlen(blob)');
+    const { result, samples } = await run('blob = bytearray(40 * 1024 * 1024)\nlen(blob)', { tracePythonMemory: true });
     const m = result.metrics;
     expect(result.status).toBe('ok');
     expect(m.collected).toBe(true);
@@ -51,6 +51,14 @@ describe('run metrics (real Pyodide in Node)', () => {
     expect(m.cpuPercent).toBeLessThanOrEqual(100);
     expect(samples.length).toBeGreaterThan(0); // one at the start at least
     await run('del blob');
+  });
+
+  it('leaves tracemalloc off unless asked (it slows allocation-heavy code down several times)', async () => {
+    const { result } = await run('import tracemalloc\ntracemalloc.is_tracing()');
+    expect(result.value).toBe('False');
+    expect(result.metrics.collected).toBe(true);
+    expect(result.metrics.pythonPeakMB).toBeNull();
+    expect((await run('import tracemalloc\ntracemalloc.is_tracing()', { tracePythonMemory: true })).result.value).toBe('True');
   });
 
   it('records nothing extra with COLLECT_METRICS off, and leaves tracemalloc off', async () => {
@@ -63,7 +71,7 @@ describe('run metrics (real Pyodide in Node)', () => {
 
   it('sends live samples from the garbage collector while a program allocates', async () => {
     const code = 'import time\nend = time.perf_counter() + 0.8\nkeep = []\nwhile time.perf_counter() < end:\n    keep.append([0] * 10)\ndel keep';
-    const { samples } = await run(code);
+    const { samples } = await run(code, { tracePythonMemory: true });
     expect(samples.length).toBeGreaterThan(2);
     expect(samples.at(-1)!.pythonMB).not.toBeNull();
   });

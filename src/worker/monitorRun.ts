@@ -27,14 +27,14 @@ interface MonitorRecord {
 }
 
 /**
- * Starts measuring one run in `_executor.monitor`: tracemalloc and live samples (when
- * `collectMetrics` is not false) and cProfile (when `profile`). Samples are driven from
+ * Starts measuring one run in `_executor.monitor`: live samples (when `collectMetrics` is
+ * not false), tracemalloc (when `tracePythonMemory` too) and cProfile (when `profile`). Samples are driven from
  * Python's garbage collector and from output flushes, at most every {@link SAMPLE_INTERVAL_MS}.
  */
 export function beginMonitoring(rt: PythonRuntime, options: RunOptions, send: (sample: RunSample) => void): RunMonitor {
   const collect = options.collectMetrics !== false;
   const monitor = rt.pyodide.pyimport('_executor.monitor') as PyProxy & {
-    begin(collect: boolean, profile: boolean, sample: ((pythonMB: number | null) => void) | null, interval: number): void;
+    begin(collect: boolean, profile: boolean, sample: ((pythonMB: number | null) => void) | null, interval: number, trace: boolean): void;
     end(filename: string): PyProxy;
   };
   const heapStart = rt.heap._malloc_footprint() / MB;
@@ -46,7 +46,7 @@ export function beginMonitoring(rt: PythonRuntime, options: RunOptions, send: (s
     if (pythonMB !== undefined) lastPythonMB = pythonMB;
     send({ heapMB: rt.heap._malloc_footprint() / MB, pythonMB: lastPythonMB });
   };
-  monitor.begin(collect, options.profile === true, collect ? sample : null, SAMPLE_INTERVAL_MS / 1000);
+  monitor.begin(collect, options.profile === true, collect ? sample : null, SAMPLE_INTERVAL_MS / 1000, collect && options.tracePythonMemory === true);
   if (collect) sample(0);
   return {
     tick() {
