@@ -2,6 +2,7 @@ import { fakeAzureUrl, llmBaseUrl } from '../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 import { FAKE_AZURE_KEY } from './support/fakeAzureConfig.ts';
 import { ChatPane } from './pages/ChatPane.ts';
+import { CALCULATOR_FILES, importFiles } from './support/calculatorProject.ts';
 
 test.use({ baseURL: llmBaseUrl });
 
@@ -33,6 +34,39 @@ test('llm: a chat message leads to an execute_code tool call whose output is in 
   expect(bodies[0]?.tools.map((t) => t.function.name)).toEqual(expect.arrayContaining(['execute_code', 'analyze_dependencies', 'install_packages', 'handle_error', 'create_demo']));
   expect(bodies[1]?.messages.at(-1)?.role).toBe('tool');
   expect(String(bodies[1]?.messages.at(-1)?.content)).toContain('42');
+});
+
+test('llm: the model lists and reads the project, runs its tests through run_tests, and the cards show the results', async ({ executor: _executor, page, request }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, CALCULATOR_FILES);
+  await script(request, {
+    replies: [
+      { kind: 'completion', content: 'Let me look at the project.', toolCalls: [{ name: 'list_files', arguments: '{}' }, { name: 'read_file', arguments: JSON.stringify({ path: 'test_calculator.py' }) }] },
+      { kind: 'completion', toolCalls: [{ name: 'run_tests', arguments: JSON.stringify({ paths: ['test_calculator.py'], coverage: true }) }] },
+      { kind: 'completion', content: 'Three tests pass; test_power fails.' },
+    ],
+  });
+  const chat = new ChatPane(page);
+  const answer = await chat.send('Run the tests in test_calculator.py and show me the coverage report');
+  await expect(answer).toHaveAttribute('data-state', 'done');
+  await expect(chat.toolCall(answer, 'list_files').getByTestId('tool-file')).toHaveText([/^calculator\.py/, /^main\.py/, /^test_calculator\.py/]);
+  await expect(chat.toolCall(answer, 'read_file').getByTestId('tool-summary')).toHaveText('test_calculator.py: 20 lines.');
+  const tests = chat.toolCall(answer, 'run_tests');
+  await expect(tests.getByTestId('tool-test-summary')).toContainText('1 failed, 3 passed');
+  await expect(tests.getByTestId('tool-test-failure')).toContainText('test_calculator.py:20');
+  await expect(tests.locator('[data-testid="tool-coverage-file"][data-path="calculator.py"]')).toContainText('60%');
+  await expect(answer.locator('.chat-markdown').last()).toContainText('Three tests pass; test_power fails.');
+
+  // The model was offered the new tools and got each result back.
+  const bodies = (await (await request.get(`${fakeAzureUrl}/__control/requests`)).json()) as Array<{ messages: Array<{ role: string; content: unknown }>; tools: Array<{ function: { name: string } }> }>;
+  expect(bodies).toHaveLength(3);
+  expect(bodies[0]?.tools.map((t) => t.function.name)).toEqual(expect.arrayContaining(['run_tests', 'list_files', 'read_file', 'write_file', 'profile_code', 'execute_batch']));
+  const [listed, read] = (bodies[1]?.messages ?? []).filter((m) => m.role === 'tool').map((m) => String(m.content));
+  expect(listed).toContain('test_calculator.py');
+  expect(read).toContain('assert power(2, 3) == 9');
+  const tested = JSON.parse(String(bodies[2]?.messages.at(-1)?.content)) as { result: { counts: { passed: number; failed: number }; failures: Array<{ where: string }> } };
+  expect(tested.result.counts).toMatchObject({ passed: 3, failed: 1 });
+  expect(tested.result.failures[0]?.where).toBe('test_calculator.py:20');
 });
 
 test('llm: the key never reaches the browser, and a failed run offers "Explain with AI"', async ({ executor, page, request }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { ChatPane } from './pages/ChatPane.ts';
+import { CALCULATOR_FILES, importFiles } from './support/calculatorProject.ts';
 
 const FIB = `def fibonacci(n):
     if n <= 1:
@@ -84,7 +85,7 @@ test('offline: a failed run shows Suggestions, and "explain this error" explains
   await expect(suggestions).toContainText("'apple', 'pear'");
 });
 
-test('offline: profiling, tests, validation and anything else get the right answer', async ({ executor: _executor, page }) => {
+test('offline: "Profile this and suggest optimizations" profiles the block through profile_code, names the hot function and suggests fixes', async ({ executor, page }) => {
   const chat = new ChatPane(page);
   const profile = await chat.send(`Profile this sorting algorithm and identify performance bottlenecks:
 
@@ -97,18 +98,69 @@ def bubble_sort(arr):
                 arr[j], arr[j+1] = arr[j+1], arr[j]
     return arr
 
-print(bubble_sort(list(range(50, 0, -1)))[:5])
+
+if __name__ == "__main__":
+    print(bubble_sort(list(range(600, 0, -1)))[:5])
 \`\`\`
 
 Profile this and suggest optimizations.`);
-  await expect(chat.toolCall(profile, 'execute_code').getByTestId('tool-output')).toHaveText('[1, 2, 3, 4, 5]\n');
-  await expect(profile).toContainText('nested loops');
-  await expect(profile).toContainText('ms CPU');
+  const card = chat.toolCall(profile, 'profile_code');
+  await expect(card).toHaveAttribute('data-state', 'ok');
+  await expect(chat.toolCall(profile, 'execute_code')).toHaveCount(0);
+  await expect(card.getByTestId('tool-output')).toHaveText('[1, 2, 3, 4, 5]\n');
+  await expect(card.getByTestId('tool-profile-hottest')).toHaveText('bubble_sort');
+  await expect(card.getByTestId('tool-summary')).toContainText('most time in bubble_sort');
+  await expect(card.locator('[data-testid="tool-profile-row"][data-name="bubble_sort"]')).toHaveAttribute('data-own', 'true');
+  await expect(card.getByTestId('tool-profile-suggestion').first()).toContainText('bubble_sort (line 1,');
+  await expect(card.getByTestId('tool-profile-suggestions')).toContainText('nested loops');
+  await expect(profile.locator('.chat-markdown').last()).toContainText('sorted()');
+  // Without a block, the file in the editor is profiled.
+  await executor.setCode('def slow_sum(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\nif __name__ == "__main__":\n    print(slow_sum(200000))\n');
+  const editor = await chat.send('Profile this and suggest optimizations');
+  await expect(chat.toolCall(editor, 'profile_code').getByTestId('tool-profile-hottest')).toHaveText('slow_sum');
+  await expect(chat.toolCall(editor, 'profile_code').getByTestId('tool-output')).toHaveText('19999900000\n');
+});
 
-  // This build's engine has no test runner yet: the assistant says so instead of pretending.
-  const tests = await chat.send('Run the tests in test_calculator.py and show me the coverage report');
-  await expect(tests).toContainText('Running tests (run_tests) is not available in this build yet');
+test('offline: "Run the tests in test_calculator.py and show me the coverage" runs pytest through run_tests with the summary and coverage in its card', async ({ executor: _executor, page }) => {
+  test.setTimeout(120_000);
+  await importFiles(page, CALCULATOR_FILES);
+  const chat = new ChatPane(page);
+  const answer = await chat.send('Run the tests in test_calculator.py and show me the coverage');
+  const card = chat.toolCall(answer, 'run_tests');
+  await expect(card).toHaveAttribute('data-state', 'error'); // one test fails
+  await expect(card.getByTestId('tool-args')).toHaveText('{"paths":["test_calculator.py"],"coverage":true}');
+  await expect(card.getByTestId('tool-test-summary')).toContainText('1 failed, 3 passed');
+  await expect(card.getByTestId('tool-test-failure')).toHaveCount(1);
+  await expect(card.getByTestId('tool-test-failure')).toHaveAttribute('data-node-id', 'test_calculator.py::test_power');
+  await expect(card.getByTestId('tool-test-failure')).toContainText('test_calculator.py:20');
+  await expect(card.getByTestId('tool-test-failure')).toContainText('assert 8 == 9');
+  await expect(card.getByTestId('tool-coverage-total')).toHaveText(/^\d+%$/);
+  const total = (await card.getByTestId('tool-coverage-total').textContent()) ?? '';
+  await expect(card.getByTestId('tool-summary')).toContainText(`coverage ${total}`);
+  const calculator = card.locator('[data-testid="tool-coverage-file"][data-path="calculator.py"]');
+  await expect(calculator).toContainText('60%');
+  await expect(calculator).toContainText('9, 19-23, 34-35');
+  await expect(answer.locator('.chat-markdown')).toContainText('calculator.py: 60% of 22 statements; lines never run: 9, 19-23, 34-35');
+  await expect(answer).not.toContainText('not available');
 
+  // The programmatic agent runs the same tests on the page's project.
+  const result = await page.evaluate(async () => {
+    const agent = new window.executor.ExecutorAgent({ config: { assistant: 'offline' } });
+    const r = await agent.runTests('test_calculator.py::test_add', { coverage: false });
+    return { passed: r.passed, failed: r.failed, total: r.total, coverage: r.coverage };
+  });
+  expect(result).toEqual({ passed: 1, failed: 0, total: 1, coverage: null });
+
+  // "show the files" and "read X" go through list_files and read_file.
+  const files = await chat.send('Show me the files');
+  await expect(chat.toolCall(files, 'list_files').getByTestId('tool-file')).toHaveCount(3); // main.py and the two imported files
+  const read = await chat.send('Read test_calculator.py');
+  await expect(chat.toolCall(read, 'read_file')).toHaveAttribute('data-state', 'ok');
+  await expect(read.locator('.chat-markdown')).toContainText('assert power(2, 3) == 9');
+});
+
+test('offline: validation and anything else get the right answer', async ({ executor: _executor, page }) => {
+  const chat = new ChatPane(page);
   const check = await chat.send('Check this code:\n```python\nresult = eval("1 + 1")\n```');
   const validation = chat.toolCall(check, 'validate_code');
   await expect(validation.locator('[data-testid="tool-diagnostic"][data-rule="forbidden-function"]')).toContainText('eval');

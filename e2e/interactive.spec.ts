@@ -59,13 +59,24 @@ test.describe('input()', () => {
     await executor.setCode('name = input("Name? ")');
     const done = await executor.startRun();
     await expect(page.getByTestId('stdin-input')).toBeVisible();
-    await expect(executor.status).toContainText('Running');
+    await expect(executor.status).toContainText('Waiting for input');
+    await page.getByTestId('stdin-input').fill('half-typ');
     await executor.stopButton.click();
     await executor.waitRunsDone(done);
     expect(await executor.lastStatus()).toBe('stopped');
     await expect(page.getByTestId('stdin-input')).toHaveCount(0);
+    await expect(executor.output).toContainText('The input you had typed but not sent ("half-typ") is kept for the next prompt.');
     await executor.run('print("kept is", kept)');
     await expect(executor.output).toContainText('kept is 5');
+    // The next prompt offers the unsent line.
+    await executor.setCode('name = input("Name? ")\nprint("hello", name)');
+    const next = await executor.startRun();
+    await expect(page.getByTestId('stdin-input')).toHaveValue('half-typ');
+    await page.getByTestId('stdin-input').press('End');
+    await page.getByTestId('stdin-input').pressSequentially('ed');
+    await page.getByTestId('stdin-input').press('Enter');
+    await executor.waitRunsDone(next);
+    await expect(executor.output).toContainText('hello half-typed');
   });
 
   test('Ctrl+D and "End input" end the input: EOFError, as in a terminal', async ({ executor, page }) => {

@@ -1,6 +1,11 @@
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fakeCdnUrl } from '../playwright.config.ts';
 import { DEMO_GREETING } from './support/demoWheel.ts';
 import { expect, test } from './fixtures.ts';
+
+const PACKAGES_DIR = fileURLToPath(new URL('../public/packages/', import.meta.url));
+const PYTEST_WHEEL = PACKAGES_DIR + (readdirSync(PACKAGES_DIR).find((f) => /^pytest-.*\.whl$/.test(f)) ?? 'pytest wheel missing: run npm run packages');
 
 test('an import of a self-hosted package loads it before the run, offline', async ({ executor }) => {
   await executor.run('import pytest\nprint("pytest", pytest.__version__)');
@@ -17,6 +22,26 @@ test('a package only on the CDN fails with one clear line, not a stack trace', a
   await expect(error).toContainText("No module named 'numpy'");
   await expect(error).toContainText('numpy could not be downloaded from the package CDN (http://127.0.0.1:');
   await expect(error).toContainText('it is not available offline');
+});
+
+test('the settings show where packages come from: this server first, then the CDN', async ({ executor, page }) => {
+  await page.getByTestId('settings-packages').locator('summary').click();
+  await expect(page.getByTestId('package-source-self')).toContainText('/packages/');
+  for (const name of ['coverage', 'pytest', 'pluggy']) await expect(page.getByTestId('package-source-self')).toContainText(name);
+  await expect(page.getByTestId('package-source-cdn')).toContainText(fakeCdnUrl);
+  await expect(page.getByTestId('package-source-pypi')).toContainText('PyPI for pure-Python packages in neither, installed with micropip');
+  await expect(executor.settings).toBeVisible();
+});
+
+test('a package outside the index goes to PyPI through micropip; without the internet that is one clear line', async ({ executor, page }) => {
+  await executor.setSafeMode(false); // tabulate is not on the safe-mode allowlist
+  await page.getByTestId('deps-panel').locator('summary').click();
+  await page.getByTestId('install-names').fill('tabulate');
+  await page.getByTestId('install-submit').click();
+  // micropip itself comes from the package CDN (here a local stand-in that does not have it).
+  await expect(executor.output).toContainText('tabulate is not in Executor\'s package index. Installing it from PyPI needs micropip');
+  await expect(executor.output).toContainText('PyPI installs need the internet');
+  await expect(page.getByTestId('install-names')).toHaveValue('tabulate');
 });
 
 test('code that handles a missing package itself still runs', async ({ executor }) => {
@@ -38,6 +63,13 @@ test('dependency analysis lists each import with its verdict and loads what is n
   await expect(rows.filter({ hasText: 'not_a_real_module' })).toHaveAttribute('data-verdict', 'unknown');
   await page.getByTestId('deps-install').click();
   await expect(rows.filter({ hasText: 'pytest' })).toHaveAttribute('data-verdict', 'loaded');
+  // The download shows in bytes: every byte of pytest's wheel (and its dependencies') counted.
+  const progress = page.getByTestId('download-progress');
+  await expect(progress).toHaveAttribute('data-done', 'true');
+  const loaded = Number(await progress.getAttribute('data-loaded'));
+  expect(String(loaded)).toBe(await progress.getAttribute('data-total'));
+  expect(loaded).toBeGreaterThanOrEqual(statSync(PYTEST_WHEEL).size);
+  await expect(progress).toContainText(/Downloaded \d+ package files: [\d.]+ of [\d.]+ MB/);
   // numpy and scikit-learn are only on the (unreachable) CDN: said plainly in the console
   await expect(executor.output).toContainText('could not be downloaded from the package CDN');
 });

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { configFromEnv } from '../src/config/configFromEnv.ts';
+import type { PackageSources } from '../src/config/packageSources.ts';
 
 /** The deployment's ExecutorConfig as `GET /api/config` serves it. */
 export interface ConfigResponse {
   config: ReturnType<typeof configFromEnv>['config'];
+  /** Where packages come from; null when the server was not told (tests of the config alone). */
+  packageSources: PackageSources | null;
 }
 
 /**
@@ -11,10 +14,14 @@ export interface ConfigResponse {
  * from EXECUTOR_TIMEOUT, EXECUTOR_MAX_MEMORY, EXECUTOR_SANDBOX_MODE, EXECUTOR_ALLOWED_MODULES, ...
  * Problems are reported once through `warn` (the server log), not to the browser.
  */
-export function createConfigApp(env: Record<string, string | undefined>, warn: (line: string) => void = () => undefined): Hono {
+export function createConfigApp(
+  env: Record<string, string | undefined>,
+  warn: (line: string) => void = () => undefined,
+  packageSources: PackageSources | null = null,
+): Hono {
   const { config, problems } = configFromEnv(env);
   for (const line of problems) warn(`${line} The seed's defaults are used for every setting until this is fixed.`);
   const app = new Hono();
-  app.get('/api/config', (c) => c.json({ config } satisfies ConfigResponse, 200, { 'Cache-Control': 'no-cache' }));
+  app.get('/api/config', (c) => c.json({ config, packageSources } satisfies ConfigResponse, 200, { 'Cache-Control': 'no-cache' }));
   return app;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createApp, DEFAULT_DIST_DIR } from './createApp.ts';
 import { createConfigApp } from './createConfigApp.ts';
-import { loadPackageLock, packageCdn } from './packageLock.ts';
+import { describePackageSources, loadPackageLock, packageCdn, pypiIndex, sandboxPackageSources } from './packageLock.ts';
 import { createProxyApp } from './proxy/createProxyApp.ts';
 import { loadProxyConfig } from './proxy/loadProxyConfig.ts';
 
@@ -31,10 +31,17 @@ const proxy = createProxyApp(config);
 proxy.ready().catch((err: Error) => console.warn(`[config] ${err.message}`));
 const cdn = packageCdn(process.env);
 const packageLock = await loadPackageLock(distDir, cdn);
+let pypi: ReturnType<typeof pypiIndex> = null;
+try {
+  pypi = pypiIndex(process.env);
+} catch (err) {
+  console.warn(`[config] ${(err as Error).message} Installs from PyPI are off until this is fixed.`);
+}
 
 // GET /api/config (deployment defaults from EXECUTOR_* variables) next to the chat proxy.
-const api = new Hono().route('/', createConfigApp(process.env, (line) => console.warn(`[config] ${line}`))).route('/', proxy);
-const app = createApp({ distDir, api, packageLock, packageSources: cdn ? [cdn] : [] });
+const api = new Hono().route('/', createConfigApp(process.env, (line) => console.warn(`[config] ${line}`), describePackageSources(packageLock, cdn, pypi))).route('/', proxy);
+// The sandbox may fetch packages from the CDN and, for micropip, from the PyPI index's hosts.
+const app = createApp({ distDir, api, packageLock, packageSources: sandboxPackageSources(cdn, pypi) });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Executor is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`);
 });

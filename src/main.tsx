@@ -4,9 +4,10 @@ import { ExecutorAgent } from './agent/ExecutorAgent.ts';
 import { createEngine, type Engine } from './engine/createEngine.ts';
 import { flushSavedCode } from './store/createEditorSlice.ts';
 import { codeFromUrl } from './store/codeFromUrl.ts';
-import { appStore, projectStorage } from './store/useAppStore.ts';
-import { persistProject } from './store/persistProject.ts';
-import { createMemoryProjectStorage } from './project/projectStorage.ts';
+import { appStore } from './store/useAppStore.ts';
+import { storeProjectAccess } from './store/storeProjectAccess.ts';
+import type { ProjectAccess } from './agent/projectAccess.ts';
+import { startSessions } from './startSessions.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
@@ -15,18 +16,30 @@ import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
 const engine = createEngine();
 appStore.getState().attachEngine(engine);
 // The deployment's defaults (server environment); the user's saved settings still win.
-void loadDeploymentConfig().then((config) => config && appStore.getState().setDeploymentDefaults(config));
+void loadDeploymentConfig().then((info) => {
+  if (info?.config) appStore.getState().setDeploymentDefaults(info.config);
+  if (info?.packageSources) {
+    appStore.getState().setPackageSources(info.packageSources);
+    engine.setPypiIndex(info.packageSources.pypi?.index ?? null);
+  }
+});
 
 declare global {
   interface Window {
     /** The engine API, for the browser console, scripts and the benchmark: `await executor.engine.execute('1 + 1')`. */
-    executor: { engine: Engine; ExecutorAgent: typeof ExecutorAgent };
+    executor: {
+      engine: Engine;
+      ExecutorAgent: typeof ExecutorAgent;
+      /** The project's files, as ExecutorAgent's runTests and file tools use them. */
+      project: ProjectAccess;
+    };
   }
 }
-window.executor = { engine, ExecutorAgent };
+window.executor = { engine, ExecutorAgent, project: storeProjectAccess(appStore.getState) };
 
-// The project's files live in IndexedDB; the old single buffer moves into main.py on first load.
-const project = persistProject(appStore, projectStorage ?? createMemoryProjectStorage());
+// Sessions (files, settings, history, chat) live in IndexedDB; the old saved project becomes the first
+// one. `?session=<id>` opens a session, `#s/1/...` opens a shared one as a new session.
+const project = startSessions(appStore);
 
 const link = codeFromUrl(location.hash);
 if (link && 'code' in link) {

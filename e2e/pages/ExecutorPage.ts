@@ -93,7 +93,7 @@ export class ExecutorPage {
 
   /** Edits the policy fields (comma-separated lists) in the folded "Policy and tests" settings. */
   async setPolicy(policy: { allowedModules?: string; forbiddenFunctions?: string }): Promise<void> {
-    const more = this.settings.locator('details.settings-more');
+    const more = this.settings.locator('details.settings-policy');
     if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
     if (policy.allowedModules !== undefined) await this.page.getByTestId('setting-allowed-modules').fill(policy.allowedModules);
     if (policy.forbiddenFunctions !== undefined) await this.page.getByTestId('setting-forbidden').fill(policy.forbiddenFunctions);

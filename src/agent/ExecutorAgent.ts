@@ -1,11 +1,14 @@
 import type OpenAI from 'openai';
 import type { Engine } from '../engine/createEngine.ts';
 import type { ErrorAdvice } from '../engine/handleError.ts';
+import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS } from '../engine/testDefaults.ts';
 import type { ValidationReport } from '../protocol/policy.ts';
 import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
 import { createAgentSession, type AgentSession } from './createAgentSession.ts';
 import { createLlmClient } from './createLlmClient.ts';
 import { detectAgentMode } from './detectAgentMode.ts';
+import { createMemoryProject, type ProjectAccess } from './projectAccess.ts';
 import { createToolbox } from './tools/createToolbox.ts';
 import type { AgentEventSink, ToolContext } from './types.ts';
 
@@ -33,6 +36,10 @@ export interface ExecutorAgentOptions {
   engine?: Engine;
   /** A ready `openai` client (default: one pointed at this server's proxy). */
   client?: OpenAI;
+  /** The project runTests and the file tools use (default: the page's project, `window.executor.project`). */
+  project?: ProjectAccess;
+  /** Without a page: the project's files, kept in memory (ignored when `project` is given). */
+  files?: ProjectFile[];
 }
 
 /** Parses "512MB" / "2GB" / 512 into MB. */
@@ -53,13 +60,17 @@ export class ExecutorAgent {
   readonly config: Required<Omit<ExecutorAgentConfig, 'accessToken'>> & { accessToken?: string };
   private readonly engine: Engine;
   private readonly client: OpenAI | undefined;
+  /** The project's files, as runTests and the file tools see them. */
+  readonly project: ProjectAccess;
   private session: Promise<AgentSession> | null = null;
   private last: ExecutionResult | null = null;
 
   constructor(options: ExecutorAgentOptions = {}) {
-    const engine = options.engine ?? (globalThis as { executor?: { engine?: Engine } }).executor?.engine;
+    const page = (globalThis as { executor?: { engine?: Engine; project?: ProjectAccess } }).executor;
+    const engine = options.engine ?? page?.engine;
     if (!engine) throw new Error('ExecutorAgent needs an engine: pass { engine } or use it on the Executor page (window.executor.engine).');
     this.engine = engine;
+    this.project = options.project ?? (options.files ? createMemoryProject(options.files) : (page?.project ?? createMemoryProject()));
     this.client = options.client;
     this.sessionId = options.sessionId ?? `session-${Date.now().toString(36)}`;
     const c = options.config ?? {};
@@ -75,11 +86,24 @@ export class ExecutorAgent {
     return result;
   }
 
-  /** Runs pytest on `path` (needs the engine's test runner). */
-  async runTests(path: string, options: { coverage?: boolean; pytestArgs?: string[] } = {}): Promise<unknown> {
-    const runTests = (this.engine as Engine & { runTests?: (o: { paths: string[]; args?: string[]; coverage?: boolean }) => Promise<unknown> }).runTests;
-    if (typeof runTests !== 'function') throw new Error('run_tests needs the engine\'s test runner (engine.runTests), which this build does not have.');
-    return runTests.call(this.engine, { paths: [path], coverage: options.coverage ?? true, ...(options.pytestArgs ? { args: options.pytestArgs } : {}) });
+  /**
+   * Runs pytest on `path` (a test file, folder or node id of the project; '' for every test) with the seed's
+   * PYTEST_ARGS plus `pytestArgs`, with coverage unless `coverage: false`, within this agent's limits.
+   */
+  async runTests(path: string, options: { coverage?: boolean; pytestArgs?: string[] } = {}): Promise<TestResult> {
+    const files = this.project.files();
+    if (files.length === 0) throw new Error('runTests needs the project\'s files: use it on the Executor page, or pass { files: [{ path, content }] } (or { project }) to new ExecutorAgent().');
+    const { timeoutMs, maxMemoryMB, maxOutputChars } = this.runOptions({});
+    return this.engine.runTests({
+      files,
+      paths: path.trim() ? [path.trim()] : [],
+      args: [...DEFAULT_PYTEST_ARGS, ...(options.pytestArgs ?? [])],
+      coverage: options.coverage ?? true,
+      threshold: DEFAULT_COVERAGE_THRESHOLD,
+      timeoutMs,
+      maxMemoryMB,
+      maxOutputChars,
+    });
   }
 
   /** The safety policy's diagnostics for `code`; nothing runs. */
@@ -109,9 +133,11 @@ export class ExecutorAgent {
       runOptions: () => this.runOptions({}),
       lastResult: () => this.last,
       recordResult: (r) => (this.last = r),
-      editorCode: () => '',
+      editorCode: () => this.project.files().find((f) => f.path === this.project.activePath())?.content ?? '',
+      project: this.project,
+      testOptions: () => ({ pytestArgs: DEFAULT_PYTEST_ARGS, coverageThreshold: DEFAULT_COVERAGE_THRESHOLD }),
     };
     const llm = mode === 'llm' ? { client: this.client ?? createLlmClient({ accessToken: this.config.accessToken ?? null }) } : null;
-    return createAgentSession({ tools: createToolbox(this.engine), ctx, llm, maxSteps: this.config.maxSteps });
+    return createAgentSession({ tools: createToolbox(ctx), ctx, llm, maxSteps: this.config.maxSteps });
   }
 }

@@ -20,8 +20,16 @@ beforeEach(() => fake.reset());
 function context() {
   const execute = vi.fn(async (code: string) => makeResult({ stdout: code.includes('6 * 7') ? '42\n' : '', output: [{ stream: 'stdout', text: '42\n' }] }));
   const engine = { execute, handleError: vi.fn(async () => null), analyzeDependencies: vi.fn(async () => []), install: vi.fn(), validateCode: vi.fn() } as unknown as Engine;
-  const ctx: ToolContext = { engine, runOptions: () => ({ timeoutMs: 5000 }), lastResult: () => null, recordResult: () => undefined, editorCode: () => '' };
-  return { ctx, execute, tools: createToolbox(engine) };
+  const ctx: ToolContext = {
+    engine,
+    runOptions: () => ({ timeoutMs: 5000 }),
+    lastResult: () => null,
+    recordResult: () => undefined,
+    editorCode: () => '',
+    project: null,
+    testOptions: () => ({ pytestArgs: [], coverageThreshold: 80 }),
+  };
+  return { ctx, execute, tools: createToolbox(ctx) };
 }
 
 describe('runLlmTurn (against the fake Azure OpenAI, streaming)', () => {

@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../engine/createEngine.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import type { ProjectAccess } from './projectAccess.ts';
 
 /** What a tool call produced: `summary` is one line for people, `data` the structured result (sent to the model as JSON). */
 export interface ToolOutcome<D = unknown> {
@@ -23,6 +24,18 @@ export interface ToolContext {
   recordResult(result: ExecutionResult): void;
   /** The code in the editor (for "check my code"). */
   editorCode(): string;
+  /** The project's files (run_tests and the file tools); null where there is no project. */
+  project: ProjectAccess | null;
+  /** The user's test settings: PYTEST_ARGS, COVERAGE_THRESHOLD and how many interpreters a run may use. */
+  testOptions(): TestDefaults;
+}
+
+/** The test settings run_tests starts from. */
+export interface TestDefaults {
+  pytestArgs: readonly string[];
+  coverageThreshold: number;
+  /** Interpreters to split a run across (default: the engine's). */
+  parallel?: number;
 }
 
 /** Something the agent reports while it works; the chat pane renders these as they come. */

@@ -24,7 +24,7 @@ import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 import type { ErrorScope } from '../protocol/errorScope.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
-import type { RunSample } from '../protocol/protocol.ts';
+import type { DownloadTick, RunSample } from '../protocol/protocol.ts';
 import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
 import { toExecutionMetrics, type ExecutionMetrics } from '../monitor/seedMetrics.ts';
 import { runBatch, toBlocks, type BatchInput, type BatchOptions } from '../monitor/runBatch.ts';
@@ -55,6 +55,8 @@ export interface EngineEvents {
   status: (status: EngineStatus) => void;
   output: (chunks: OutputChunk[], runId: number) => void;
   notice: (text: string, level: 'info' | 'warning') => void;
+  /** Bytes of a package file downloaded so far (installs, auto-loads before runs, test packages). */
+  download: (tick: DownloadTick) => void;
   /** A rich output of the run, in order with its text output. */
   display: (display: DisplayData, runId: number) => void;
   /** The run waits for a line of input: answer with `sendInput`. */
@@ -91,8 +93,14 @@ export interface Engine {
    * install actions, the limit that was hit); null for a successful run. Works offline.
    */
   handleError(result: ExecutionResult, limits?: RunLimits): Promise<ErrorAdvice | null>;
-  /** Loads packages from the index (self-hosted, else the package CDN); reports what loaded and what failed and why. In safe mode, packages the policy does not allow are refused before any download. */
+  /**
+   * Loads packages from the index (self-hosted, else the package CDN), and others from PyPI with micropip
+   * when {@link setPypiIndex} allows; reports what loaded and what failed and why. In safe mode, packages
+   * the policy does not allow are refused before any download.
+   */
   install(packages: string[]): Promise<InstallReport>;
+  /** Where installs of packages outside the index go: an index URL, 'pypi' for PyPI itself, or null (off, the default). */
+  setPypiIndex(index: string | null): void;
   /** The seed's validate_code: diagnostics for `code` under `policy` (default: the current policy); nothing is executed. */
   validateCode(code: string, policy?: RunPolicy): Promise<ValidationReport>;
   /** The safe-mode policy runs and installs use unless a run passes its own (default: the seed's, safe mode on). */
@@ -151,6 +159,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     status: new Set(),
     output: new Set(),
     notice: new Set(),
+    download: new Set(),
     display: new Set(),
     input: new Set(),
     sample: new Set(),
@@ -161,6 +170,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
 
   let policy: RunPolicy = DEFAULT_RUN_POLICY;
+  let pypiIndex: string | null = null;
   let monitoring: MonitoringOptions = { enableProfiling: true, collectMetrics: true };
   let lastMetrics: ExecutionMetrics | null = null;
   let status: EngineStatus = { state: 'starting', detail: 'Starting Python', progress: 0 };
@@ -251,6 +261,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       case 'notice':
         emit('notice', msg.text, msg.level);
+        return;
+      case 'download':
+        emit('download', msg.tick);
         return;
       case 'call-result':
         pendingCalls.get(msg.id)?.(msg.response);
@@ -367,10 +380,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async install(packages) {
       const release = await lock.acquire(); // never while a program runs
       try {
-        return (await call({ method: 'install', packages, policy })) as InstallReport;
+        return (await call({ method: 'install', packages, policy, pypiIndex })) as InstallReport;
       } finally {
         release();
       }
+    },
+    setPypiIndex(index) {
+      pypiIndex = index;
     },
     async validateCode(code, checkPolicy = policy) {
       return (await call({ method: 'validate', code, policy: checkPolicy })) as ValidationReport;

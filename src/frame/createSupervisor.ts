@@ -129,6 +129,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       case 'notice':
         deps.send({ type: 'notice', level: msg.level, text: msg.text });
         return;
+      case 'download':
+        deps.send({ type: 'download', tick: msg.tick });
+        return;
     }
   }
 

@@ -59,6 +59,9 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
       case 'notice':
         deps.send({ type: 'notice', level: msg.level, text: msg.text });
         return;
+      case 'download':
+        deps.send({ type: 'download', tick: msg.tick });
+        return;
       case 'tests-begin':
         job?.onBegin();
         return;

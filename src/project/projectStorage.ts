@@ -1,3 +1,4 @@
+import { openExecutorDb, PROJECT_STORE } from './openExecutorDb.ts';
 import type { ProjectSnapshot } from './projectModel.ts';
 
 /** Where the app page keeps the project (the sandbox frame has no storage). */
@@ -6,23 +7,12 @@ export interface ProjectStorage {
   save(snapshot: ProjectSnapshot): Promise<void>;
 }
 
-const DB = 'executor';
-const STORE = 'project';
+const STORE = PROJECT_STORE;
 const KEY = 'current';
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
-  });
-}
 
 /** The project in IndexedDB (database "executor", store "project", key "current"). */
 export function createIdbProjectStorage(): ProjectStorage {
-  let db: Promise<IDBDatabase> | null = null;
-  const database = () => (db ??= open());
+  const database = openExecutorDb; // opened once per page, shared with the sessions
   return {
     async load() {
       const d = await database();

@@ -189,7 +189,13 @@ export type InstallReport = z.infer<typeof installReportSchema>;
 /** Requests that are not runs: answered with a value, not an ExecutionResult. */
 export const callRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('analyzeImports'), code: z.string() }),
-  z.object({ method: z.literal('install'), packages: z.array(z.string().min(1).max(200)).max(200), policy: runPolicySchema.optional() }),
+  z.object({
+    method: z.literal('install'),
+    packages: z.array(z.string().min(1).max(200)).max(200),
+    policy: runPolicySchema.optional(),
+    /** Where packages outside the index come from: an index URL, 'pypi' (PyPI itself), or null (off; the default). */
+    pypiIndex: z.string().max(2000).nullable().optional(),
+  }),
   z.object({ method: z.literal('validate'), code: z.string(), policy: runPolicySchema }),
   /** handle_error's view of the last error: did-you-mean names, keys, lengths. */
   z.object({ method: z.literal('errorScope'), error: z.object({ type: z.string().max(200), message: z.string().max(5000) }) }),
@@ -252,7 +258,21 @@ export const FrameEvent = {
   display: 'display',
   inputRequest: 'input-request',
   sample: 'sample',
+  download: 'download',
 } as const;
+
+/** Bytes of one package file downloaded so far (worker → frame → page). */
+export const downloadTickSchema = z.object({
+  url: z.string().max(2000),
+  /** The worker's load this file belongs to: one install or auto-load is one batch. */
+  batch: z.number().int().nonnegative(),
+  loaded: z.number().int().nonnegative(),
+  /** From Content-Length; null when the server does not say. */
+  total: z.number().int().positive().nullable(),
+  done: z.boolean(),
+});
+/** Bytes of one package file downloaded so far. */
+export type DownloadTick = z.infer<typeof downloadTickSchema>;
 
 /** Messages from the frame to the page. */
 export const frameToPageSchema = z.discriminatedUnion('type', [
@@ -275,6 +295,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.inputRequest), id: z.number().int() }),
   /** A live reading of the running program's memory (a few times a second at most). */
   z.object({ type: z.literal(FrameEvent.sample), id: z.number().int(), sample: runSampleSchema }),
+  /** Progress of a package file's download, in bytes. */
+  z.object({ type: z.literal(FrameEvent.download), tick: downloadTickSchema }),
 ]);
 /** Messages from the frame to the page. */
 export type FrameToPage = z.infer<typeof frameToPageSchema>;
@@ -336,6 +358,7 @@ export type WorkerToFrame =
   | { type: 'started'; id: number }
   | { type: 'call-result'; id: number; response: CallResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
+  | { type: 'download'; tick: DownloadTick }
   | { type: 'fatal'; id: number | null; message: string };
 
 /** Value written into the interrupt buffer to raise KeyboardInterrupt (SIGINT). */

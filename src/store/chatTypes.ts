@@ -1,5 +1,6 @@
 import type { AgentMode } from '../agent/detectAgentMode.ts';
 import type { ToolOutcome } from '../agent/types.ts';
+import type { SavedChat } from './chatPersistence.ts';
 
 /** A tool call as the chat shows it (a card). */
 export interface ChatToolCall {
@@ -45,6 +46,10 @@ export interface ChatSlice {
   runChatTool(name: string, args: Record<string, unknown>): Promise<void>;
   stopAgent(): void;
   clearChat(): void;
+  /** The conversation as a session keeps it: the messages and the model's history. */
+  chatSnapshot(): SavedChat;
+  /** Replaces the conversation with a session's (an answer in progress is stopped). */
+  restoreChat(chat: SavedChat, draft: string): void;
   /** Puts code into the editor, keeping the previous code to restore. */
   insertCode(code: string): void;
   restoreCodeBeforeInsert(): void;

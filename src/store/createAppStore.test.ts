@@ -24,6 +24,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     reset: vi.fn(async () => undefined),
     analyzeDependencies: vi.fn(async () => []),
     install: vi.fn(async () => ({ installed: [], failed: [] })),
+    setPypiIndex: () => undefined,
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     handleError: vi.fn(async () => null),
     runTests: vi.fn(async () => {

@@ -11,6 +11,9 @@ import { createChatSlice } from './createChatSlice.ts';
 import { createFilesSlice } from './createFilesSlice.ts';
 import { createTestsSlice } from './createTestsSlice.ts';
 import { createMonitorSlice } from './createMonitorSlice.ts';
+import { createSessionsSlice } from './createSessionsSlice.ts';
+import type { SessionDb } from '../session/sessionDb.ts';
+import type { SessionRecord } from './sessionTypes.ts';
 import type { HistoryStorage } from '../monitor/historyStorage.ts';
 import type { ProjectStorage } from '../project/projectStorage.ts';
 import type { AppState } from './types.ts';
@@ -20,10 +23,12 @@ export function createAppStore(
   storage: Pick<Storage, 'getItem' | 'setItem'> | null,
   /** sessionStorage in the app: the chat lasts as long as the tab. */
   chatStorage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
-  /** IndexedDB in the app: the project's files (see persistProject). */
+  /** IndexedDB in the app: the project saved before sessions existed (the first session is made from it). */
   projectStorage: ProjectStorage | null = null,
   /** IndexedDB in the app: the execution history. */
   historyStorage: HistoryStorage | null = null,
+  /** IndexedDB in the app: the sessions (memory when null). */
+  sessionDb: SessionDb<SessionRecord> | null = null,
 ): StoreApi<AppState> {
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
@@ -38,6 +43,7 @@ export function createAppStore(
     ...createFilesSlice(projectStorage)(set, get),
     ...createTestsSlice(storage)(set, get),
     ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
+    ...createSessionsSlice(sessionDb, historyStorage, storage)(set, get),
   }));
   // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.
   store.subscribe((s, prev) => {

@@ -5,6 +5,7 @@ import { createToolbox, findTool } from '../agent/tools/createToolbox.ts';
 import type { AgentEvent, ToolContext } from '../agent/types.ts';
 import type { ExecutionResult } from '../protocol/protocol.ts';
 import { applyAgentEvent } from './applyAgentEvent.ts';
+import { storeProjectAccess } from './storeProjectAccess.ts';
 import { loadChat, loadDraft, loadToken, saveChat, saveDraft, saveToken } from './chatPersistence.ts';
 import type { ChatMessage, ChatSlice } from './chatTypes.ts';
 import type { AppState, SliceCreator } from './types.ts';
@@ -45,6 +46,8 @@ export const createChatSlice =
         lastResult: () => (agentResult && agentResult.runCount === get().runCount ? agentResult.result : (get().lastResult ?? agentResult?.result ?? null)),
         recordResult: (result) => (agentResult = { result, runCount: get().runCount }),
         editorCode: () => get().code,
+        project: storeProjectAccess(get),
+        testOptions: () => ({ pytestArgs: get().settings.pytestArgs, coverageThreshold: get().settings.coverageThreshold, parallel: get().testWorkers }),
       };
     };
 
@@ -53,7 +56,8 @@ export const createChatSlice =
       const key = `${mode}:${s.chatAccessToken}`;
       if (!session || key !== sessionKey) {
         const llm = mode === 'llm' ? { client: createLlmClient({ accessToken: s.chatAccessToken || null }) } : null;
-        session = createAgentSession({ tools: createToolbox(s.engine!), ctx: context(), llm, history });
+        const ctx = context();
+        session = createAgentSession({ tools: createToolbox(ctx), ctx, llm, history });
         history = session.history;
         sessionKey = key;
       }
@@ -115,9 +119,9 @@ export const createChatSlice =
       async runChatTool(name, args) {
         const s = get();
         if (s.chatBusy || !s.engine) return;
-        const tool = findTool(createToolbox(s.engine), name);
-        if (!tool) return;
         const ctx = context();
+        const tool = findTool(createToolbox(ctx), name);
+        if (!tool) return;
         await answer(async (onEvent) => {
           const callId = `ui_${nextId}`;
           onEvent({ type: 'tool-start', id: callId, name, args });
@@ -136,6 +140,18 @@ export const createChatSlice =
         session = null;
         set({ chatMessages: [] });
         persist();
+      },
+      chatSnapshot() {
+        return { messages: get().chatMessages, history };
+      },
+      restoreChat(chat, draft) {
+        controller?.abort();
+        history = [...chat.history];
+        session = null;
+        nextId = chat.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+        set({ chatMessages: chat.messages, chatBusy: false, codeBeforeInsert: null });
+        persist();
+        get().setChatDraft(draft);
       },
       insertCode(code) {
         const previous = get().code;

@@ -9,6 +9,7 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('status', (status) => set({ status }));
     engine.on('output', (chunks) => get().appendOutput(chunks));
     engine.on('notice', (text) => get().appendEntry('notice', text));
+    engine.on('download', (tick) => get().recordDownload(tick));
     engine.on('display', (display) => get().appendDisplay(display));
     engine.on('input', () => set({ awaitingInput: true }));
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on

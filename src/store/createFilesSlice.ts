@@ -86,6 +86,19 @@ export const createFilesSlice =
           activate(get().openPaths[0] ?? (remaining[0] as ProjectFile).path, remaining);
         } else set({ files: remaining });
       },
+      writeFile(raw, content) {
+        if (!get().projectLoaded) return { error: 'The project is still loading; try again in a moment.' };
+        const files = projectFiles(get());
+        const cleaned = checkPath(raw, []);
+        if ('error' in cleaned) return cleaned;
+        const checked = checkPath(cleaned.path, files.map((f) => f.path), cleaned.path);
+        if ('error' in checked) return checked;
+        const { path } = checked;
+        const created = !files.some((f) => f.path === path);
+        set({ files: created ? sortFiles([...files, { path, content }]) : files.map((f) => (f.path === path ? { path, content } : f)) });
+        if (path === get().activePath) get().setCode(content);
+        return { path, created };
+      },
       importProjectFiles(incoming) {
         if (incoming.length === 0) {
           set({ filesError: 'Nothing to import: choose .py (or other text) files, a folder or a .zip.' });
@@ -108,11 +121,11 @@ export const createFilesSlice =
         if (get().projectLoaded) placeLinkedCode();
         else get().setCode(code);
       },
-      async hydrateProject() {
+      async hydrateProject(given) {
         codeAtStart ??= get().code;
         let saved: ProjectSnapshot | null = null;
         try {
-          saved = storage ? await storage.load() : null;
+          saved = given !== undefined ? given : storage ? await storage.load() : null;
         } catch {
           set({ filesError: 'The saved project could not be read (IndexedDB is unavailable); files are kept only while this page is open.' });
         }
@@ -130,6 +143,13 @@ export const createFilesSlice =
         if (!get().openPaths.includes(active)) set({ openPaths: [...get().openPaths, active] });
         get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
         placeLinkedCode();
+      },
+      loadProject(snapshot) {
+        const files = snapshot.files.length > 0 ? sortFiles(snapshot.files) : [{ path: DEFAULT_FILE, content: '' }];
+        const active = files.some((f) => f.path === snapshot.activePath) ? snapshot.activePath : (files[0] as ProjectFile).path;
+        const open = snapshot.openPaths.filter((p) => files.some((f) => f.path === p));
+        set({ files, activePath: active, openPaths: open.includes(active) ? open : [...open, active], projectLoaded: true, filesError: null });
+        get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
       },
     };
 

@@ -59,6 +59,26 @@ describe('input and display in the store', () => {
     ]);
   });
 
+  it('keeps a line typed but not sent when the run ends, says so, and offers it at the next prompt', async () => {
+    const store = createAppStore(memoryStorage());
+    const { engine, emit, finish } = fakeEngine();
+    store.getState().attachEngine(engine);
+    const done = store.getState().runCode();
+    emit.input();
+    store.getState().setInputDraft('half-typ');
+    finish(makeResult({ status: 'stopped' }));
+    await done;
+    expect(store.getState().inputDraft).toBe('half-typ');
+    expect(store.getState().entries.at(-1)?.text).toMatch(/"half-typ"\) is kept for the next prompt/);
+    const again = store.getState().runCode();
+    emit.input();
+    store.getState().submitInput(store.getState().inputDraft + 'ed');
+    expect(engine.sendInput).toHaveBeenLastCalledWith('half-typed');
+    expect(store.getState().inputDraft).toBe('');
+    finish(makeResult());
+    await again;
+  });
+
   it('runs with pre-filled stdin when it is on, and keeps the stdin settings', async () => {
     const storage = memoryStorage();
     const store = createAppStore(storage);

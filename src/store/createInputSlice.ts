@@ -26,6 +26,8 @@ export const createInputSlice =
   (storage: Pick<Storage, 'getItem' | 'setItem'> | null): SliceCreator<InputSlice> =>
   (set, get) => ({
     awaitingInput: false,
+    inputDraft: '',
+    setInputDraft: (inputDraft) => set({ inputDraft }),
     ...loadStdinSettings(storage),
     updateStdinSettings(change) {
       set(change);
@@ -39,7 +41,7 @@ export const createInputSlice =
     submitInput(text) {
       const { engine, awaitingInput, appendEntry } = get();
       if (!engine || !awaitingInput) return;
-      set({ awaitingInput: false });
+      set({ awaitingInput: false, inputDraft: '' });
       appendEntry('stdin', text === null ? '^D\n' : `${text}\n`);
       engine.sendInput(text);
     },

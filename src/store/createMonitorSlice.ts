@@ -3,6 +3,7 @@ import { parseProfile } from '../monitor/parseProfile.ts';
 import { toExecutionMetrics } from '../monitor/seedMetrics.ts';
 import { describeBatch } from '../monitor/summarizeBatch.ts';
 import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../monitor/historyStorage.ts';
+import { replayableRuns } from '../monitor/replayableRuns.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
 
@@ -40,12 +41,16 @@ export const createMonitorSlice =
     storage: Pick<Storage, 'getItem' | 'setItem'> | null,
   ): SliceCreator<MonitorSlice> =>
   (set, get) => {
-    const sessionKey = sessionId(session);
+    // The open session's id once sessions are loaded (setHistorySession); this tab's key until then.
+    let sessionKey = sessionId(session);
+    // "Re-run history" rebuilds state from recorded runs: its runs are not recorded again.
+    let replaying = false;
     let batchActive = false;
     let seq = 0;
     const savedLimit = Number(storage?.getItem(LIMIT_KEY));
 
     const record = async (run: { code: string; options: RunOptions; result: ExecutionResult }): Promise<void> => {
+      if (replaying) return;
       const { result, options } = run;
       const entry = {
         session: sessionKey,
@@ -82,6 +87,7 @@ export const createMonitorSlice =
       historySelected: null,
       historyLimit: Number.isInteger(savedLimit) && savedLimit >= 10 && savedLimit <= 10_000 ? savedLimit : DEFAULT_HISTORY_LIMIT,
       historyError: null,
+      replayOffer: null,
 
       bindMonitor(engine) {
         engine.on('sample', (sample) => set({ liveSample: sample }));
@@ -203,10 +209,63 @@ export const createMonitorSlice =
         await history?.clear(sessionKey);
         set({ history: [], historySelected: null });
       },
+      historySessionKey() {
+        return sessionKey;
+      },
+      async setHistorySession(key) {
+        sessionKey = key;
+        set({ history: [], historySelected: null, historyError: null, replayOffer: null });
+        await get().hydrateHistory();
+        const runs = replayableRuns(get().history).length;
+        if (sessionKey === key) set({ replayOffer: runs > 0 ? runs : null });
+        return runs;
+      },
+      dismissReplayOffer() {
+        set({ replayOffer: null });
+      },
+      async replayHistory() {
+        const s = get();
+        const runs = replayableRuns(s.history);
+        const { engine, settings, appendEntry } = s;
+        if (!engine || s.running || runs.length === 0) return null;
+        set({ running: true, replayOffer: null });
+        replaying = true;
+        try {
+          if (s.sessionPackages.length > 0) {
+            const report = await engine.install(s.sessionPackages);
+            for (const f of report.failed) appendEntry('notice', f.reason);
+          }
+          const batch = await engine.executeBatch(
+            runs.map((e) => ({ name: e.source, code: e.code })),
+            {
+              stopOnError: true,
+              sharedState: true,
+              onStep: (i, block) => appendEntry('notice', `Re-run history: run ${i + 1} of ${runs.length}, ${block.name}`),
+              runOptions: {
+                timeoutMs: Math.round(settings.timeoutSeconds * 1000),
+                maxMemoryMB: settings.maxMemoryMB,
+                maxOutputChars: settings.maxOutputChars,
+                autoLoadPackages: s.autoLoadPackages,
+                files: projectFiles(get()),
+              },
+            },
+          );
+          appendEntry('notice', `Re-run history: ${describeBatch(batch.summary)}`);
+          return batch;
+        } catch (err) {
+          set({ historyError: `Re-running the history failed: ${err instanceof Error ? err.message : String(err)}` });
+          return null;
+        } finally {
+          replaying = false;
+          set({ running: false });
+        }
+      },
       async hydrateHistory() {
         if (!history) return;
+        const key = sessionKey;
         try {
-          const saved = await history.list(sessionKey);
+          const saved = await history.list(key);
+          if (key !== sessionKey) return; // another session was opened meanwhile
           // Runs recorded while the list loaded stay (they are newer).
           set((s) => ({ history: [...saved.filter((e) => !s.history.some((h) => h.id === e.id)), ...s.history].slice(-s.historyLimit) }));
         } catch (err) {

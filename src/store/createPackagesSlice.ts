@@ -1,3 +1,4 @@
+import { addDownloadTick } from './downloads.ts';
 import type { PackagesSlice, SliceCreator } from './types.ts';
 
 const AUTO_LOAD_KEY = 'executor.autoLoadPackages.v1';
@@ -11,6 +12,10 @@ export const createPackagesSlice =
     packagesError: null,
     lastInstall: null,
     autoLoadPackages: storage?.getItem(AUTO_LOAD_KEY) !== 'false',
+    packageSources: null,
+    setPackageSources: (packageSources) => set({ packageSources }),
+    downloads: {},
+    recordDownload: (tick) => set({ downloads: addDownloadTick(get().downloads, tick) }),
     async analyzeDependencies() {
       const { engine, code } = get();
       if (!engine) return;
@@ -28,17 +33,24 @@ export const createPackagesSlice =
       if (!engine || !dependencies) return;
       const needed = [...new Set(dependencies.filter((d) => d.verdict === 'available' && d.package).map((d) => d.package as string))];
       if (needed.length === 0) return;
+      await get().installPackages(needed);
+    },
+    async installPackages(names) {
+      const { engine } = get();
+      const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+      if (!engine || wanted.length === 0) return;
       set({ packagesBusy: 'installing', packagesError: null });
       try {
-        const report = await engine.install(needed);
+        const report = await engine.install(wanted);
         set({ lastInstall: report });
+        if (report.installed.length) get().appendEntry('notice', `Installed ${report.installed.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
         for (const f of report.failed) get().appendEntry('notice', f.reason);
       } catch (err) {
         set({ packagesError: `Loading packages failed: ${err instanceof Error ? err.message : String(err)}` });
       } finally {
         set({ packagesBusy: null });
       }
-      await get().analyzeDependencies();
+      if (get().dependencies) await get().analyzeDependencies();
     },
     setAutoLoadPackages(on) {
       set({ autoLoadPackages: on });

@@ -38,6 +38,9 @@ export const createRunSlice =
         set((s) => ({ lastResult: result, runCount: s.runCount + 1 }));
         return result;
       } finally {
+        const { awaitingInput, inputDraft, appendEntry } = get();
+        // A line typed but not sent when the run ended (Stop, timeout) is not lost: the next prompt offers it.
+        if (awaitingInput && inputDraft) appendEntry('notice', `The input you had typed but not sent ("${inputDraft.slice(0, 200)}") is kept for the next prompt.`);
         set({ running: false, awaitingInput: false });
       }
     },

@@ -12,6 +12,8 @@ export const createSettingsSlice =
   (storage: Pick<Storage, 'getItem' | 'setItem'> | null): SliceCreator<SettingsSlice> =>
   (set, get) => {
     const saved = storage ? loadSavedSettings(storage) : null;
+    // The user's (or the open session's) own settings win over the deployment's defaults.
+    const own = (customized: boolean) => set({ settingsCustomized: customized });
     const apply = (settings: Settings, extra: Partial<ReturnType<typeof get>> = {}) => {
       set({ settings, settingsErrors: {}, presetError: null, ...extra });
       get().engine?.setPolicy(runPolicyOf(settings));
@@ -25,6 +27,7 @@ export const createSettingsSlice =
     };
     return {
       settings: saved ?? DEFAULT_SETTINGS,
+      settingsCustomized: saved !== null,
       settingsErrors: {},
       deploymentDefaults: DEFAULT_SETTINGS,
       presetError: null,
@@ -37,6 +40,7 @@ export const createSettingsSlice =
         }
         apply(check.settings);
         persist(check.settings);
+        own(true);
         return check;
       },
       applyPreset(name) {
@@ -47,6 +51,7 @@ export const createSettingsSlice =
         }
         apply(result.settings, { settingsRevision: get().settingsRevision + 1 });
         persist(result.settings);
+        own(true);
         return result;
       },
       setDeploymentDefaults(config) {
@@ -54,7 +59,12 @@ export const createSettingsSlice =
         if (!check.ok) return;
         set({ deploymentDefaults: check.settings });
         // The user's own saved settings win over the deployment's defaults.
-        if (!saved) apply(check.settings, { settingsRevision: get().settingsRevision + 1 });
+        if (!get().settingsCustomized) apply(check.settings, { settingsRevision: get().settingsRevision + 1 });
+      },
+      applySessionSettings(settings) {
+        apply(settings ?? get().deploymentDefaults, { settingsRevision: get().settingsRevision + 1 });
+        if (settings) persist(settings);
+        own(settings !== null);
       },
     };
   };

@@ -53,4 +53,16 @@ export interface MonitorSlice {
   clearHistory(): Promise<void>;
   /** Reads the session's history from storage. */
   hydrateHistory(): Promise<void>;
+  /** The key the history is kept under now (the open session's id once sessions are loaded). */
+  historySessionKey(): string;
+  /** Follows another session's history (its id); resolves to how many of its runs "Re-run history" would replay. */
+  setHistorySession(key: string): Promise<number>;
+  /** Runs "Re-run history" would replay, offered after a reload or a session switch (null: no offer). */
+  replayOffer: number | null;
+  /**
+   * Rebuilds the interpreter's variables from the history: loads the session's packages, then replays its
+   * successful runs in order in one batch (stops at the first failure; not recorded again).
+   */
+  replayHistory(): Promise<BatchResult | null>;
+  dismissReplayOffer(): void;
 }

@@ -1,4 +1,5 @@
 import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
+import type { ProjectSnapshot } from '../project/projectModel.ts';
 
 /** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
 export interface FilesSlice {
@@ -16,13 +17,23 @@ export interface FilesSlice {
   createFile(path: string, content?: string): boolean;
   renameFile(from: string, to: string): boolean;
   deleteFile(path: string): void;
+  /**
+   * Creates a file or replaces its content without switching tabs (the agent's write_file); the active
+   * file's new content shows in the editor. Returns the stored path, or why the path was refused.
+   */
+  writeFile(path: string, content: string): { path: string; created: boolean } | { error: string };
   /** Adds imported files (same path: replaced) and opens the first Python file. */
   importProjectFiles(files: ProjectFile[]): void;
   setFilesError(message: string | null): void;
   /** Opens code from a link in a file of its own, so no file is overwritten. */
   openLinkedCode(code: string): void;
-  /** Reads the saved project (or moves the old single buffer into main.py). */
-  hydrateProject(): Promise<void>;
+  /**
+   * Reads the saved project (or moves the old single buffer into main.py); `saved` (a session's
+   * project, or null for none) is used instead of reading the project storage. Keeps what was typed meanwhile.
+   */
+  hydrateProject(saved?: ProjectSnapshot | null): Promise<void>;
+  /** Replaces the whole project with another session's (nothing is merged). */
+  loadProject(snapshot: ProjectSnapshot): void;
 }
 
 /** Tests slice: discovery, runs and the last result. */

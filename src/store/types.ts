@@ -1,6 +1,8 @@
+import type { Downloads } from './downloads.ts';
+import type { PackageSources } from '../config/packageSources.ts';
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
 import type { FilesSlice, TestsSlice } from './projectTypes.ts';
-import type { DisplayData, ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
+import type { DisplayData, DownloadTick, ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
 import type { Settings, SettingsCheck, SettingsInput } from './settings.ts';
 import type { ValidationReport } from '../protocol/protocol.ts';
 import type { ChatSlice } from './chatTypes.ts';
@@ -8,6 +10,8 @@ import type { ChatSlice } from './chatTypes.ts';
 export type { FilesSlice, TestsSlice } from './projectTypes.ts';
 import type { MonitorSlice } from './monitorTypes.ts';
 export type { MonitorSlice } from './monitorTypes.ts';
+import type { SessionsSlice } from './sessionTypes.ts';
+export type { SessionMeta, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 export type { ChatMessage, ChatPart, ChatSlice, ChatToolCall } from './chatTypes.ts';
 
 /** One block in the console. */
@@ -57,6 +61,9 @@ export interface InputSlice {
   updateStdinSettings(change: Partial<Pick<InputSlice, 'stdinText' | 'stdinEnabled' | 'inputCountsTowardTimeout'>>): void;
   /** Sends a line (or end of file: null) to the waiting program and echoes it in the console. */
   submitInput(text: string | null): void;
+  /** What is typed in the input box and not sent yet: kept when the run ends, offered at the next prompt. */
+  inputDraft: string;
+  setInputDraft(text: string): void;
 }
 
 /** Run slice: running code and the last result. */
@@ -74,6 +81,8 @@ export interface RunSlice {
 /** Settings slice: the whole ExecutorConfig (limits, safe-mode policy, tests, monitoring), validated and persisted. */
 export interface SettingsSlice {
   settings: Settings;
+  /** True when the settings are the user's (or the open session's) own; false while they follow the deployment's defaults. */
+  settingsCustomized: boolean;
   settingsErrors: Partial<Record<keyof Settings, string>>;
   /** The deployment's defaults (GET /api/config), which the Default preset restores. */
   deploymentDefaults: Settings;
@@ -84,6 +93,8 @@ export interface SettingsSlice {
   applyPreset(name: string): { ok: true; settings: Settings } | { ok: false; error: string };
   /** Takes the deployment's ExecutorConfig (seed names); applied unless the user saved settings of their own. */
   setDeploymentDefaults(config: Record<string, unknown>): void;
+  /** Applies an opened session's settings (null: the deployment's defaults, followed from then on). */
+  applySessionSettings(settings: Settings | null): void;
 }
 
 /** Policy slice: validate_code's report on the editor's code. */
@@ -104,11 +115,19 @@ export interface PackagesSlice {
   analyzeDependencies(): Promise<void>;
   /** Loads every package the analysis found available but not loaded. */
   installNeeded(): Promise<void>;
+  /** Installs packages by name (index first, then PyPI when the deployment allows); results go to the console. */
+  installPackages(names: string[]): Promise<void>;
   setAutoLoadPackages(on: boolean): void;
+  /** Where packages come from (GET /api/config); null until known, or on a static host. */
+  packageSources: PackageSources | null;
+  setPackageSources(sources: PackageSources): void;
+  /** The package files of the current (or last) download batch, with their bytes. */
+  downloads: Downloads;
+  recordDownload(tick: DownloadTick): void;
 }
 
 /** The whole store. */
-export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice;
+export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice & SessionsSlice;
 
 /** zustand's set/get for a slice creator. */
 export type SliceCreator<T> = (

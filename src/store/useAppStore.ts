@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { createAppStore } from './createAppStore.ts';
 import { createIdbHistoryStorage } from '../monitor/createIdbHistoryStorage.ts';
+import { createIdbSessionDb } from '../session/sessionDb.ts';
+import type { SessionRecord } from './sessionTypes.ts';
 import type { AppState } from './types.ts';
 
 function safeLocalStorage(): Storage | null {
@@ -30,6 +32,7 @@ export const appStore: StoreApi<AppState> = createAppStore(
   typeof window === 'undefined' ? null : safeSessionStorage(),
   projectStorage,
   typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
+  typeof indexedDB === 'undefined' ? null : createIdbSessionDb<SessionRecord>(),
 );
 
 /** React hook over {@link appStore}. */

@@ -9,9 +9,11 @@ const PACKAGES_DIR = new URL('../../public/packages', import.meta.url).pathname;
  * helpers installed, as the worker does in the browser. For unit tests.
  * `packageIndex` needs `npm run packages` to have built public/packages.
  */
-export async function loadTestRuntime(options: { packageIndex?: boolean } = {}): Promise<PythonRuntime> {
-  // With `packageIndex`, packages load from the self-hosted index (public/packages), as in the browser.
-  const index = options.packageIndex ? { lockFileURL: `${PACKAGES_DIR}/pyodide-lock.json`, packageBaseUrl: `${PACKAGES_DIR}/` } : {};
+export async function loadTestRuntime(options: { packageIndex?: boolean; lockFile?: string } = {}): Promise<PythonRuntime> {
+  // With `packageIndex`, packages load from the self-hosted index (public/packages), as in the browser;
+  // `lockFile` replaces its lock (e.g. one whose CDN is unreachable on purpose).
+  const lockFileURL = options.lockFile ?? `${PACKAGES_DIR}/pyodide-lock.json`;
+  const index = options.packageIndex || options.lockFile ? { lockFileURL, packageBaseUrl: `${PACKAGES_DIR}/` } : {};
   const pyodide = await loadPyodide({ env: { HOME: WORKING_DIR }, ...index });
   const { runner, namespace } = installExecutorPython(pyodide);
   pyodide.FS.mkdirTree(WORKING_DIR);

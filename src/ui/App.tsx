@@ -16,6 +16,9 @@ import { StdinPanel } from './StdinPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ChatPane } from './chat/ChatPane.tsx';
 import { RunSuggestions } from './chat/RunSuggestions.tsx';
+import { SessionBanner } from './sessions/SessionBanner.tsx';
+import { SessionSwitcher } from './sessions/SessionSwitcher.tsx';
+import { SharePanel } from './sessions/SharePanel.tsx';
 
 // Monaco is most of the page's JavaScript: load it after the shell, while Python boots.
 const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
@@ -31,9 +34,12 @@ export function App() {
           </span>
           Executor
         </h1>
+        <SessionSwitcher />
         <Toolbar />
+        <SharePanel />
         <StatusLine />
       </header>
+      <SessionBanner />
       <main className="workspace">
         <section className="pane pane-editor pane-project" aria-label="Editor">
           <FileTree />

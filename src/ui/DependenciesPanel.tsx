@@ -1,5 +1,7 @@
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import type { ImportReport } from '../protocol/protocol.ts';
+import { DownloadProgress } from './DownloadProgress.tsx';
+import { InstallByName } from './InstallByName.tsx';
 
 const VERDICT_TEXT: Record<ImportReport['verdict'], string> = {
   stdlib: 'standard library',
@@ -32,7 +34,8 @@ export function DependenciesPanel() {
           Load imported packages before each run
         </label>
       </div>
-      {busy === 'installing' ? <progress className="deps-progress" aria-label="Loading packages" /> : null}
+      <InstallByName disabled={!ready || busy !== null} />
+      <DownloadProgress />
       {error ? <p className="field-message" role="alert">{error}</p> : null}
       {deps && deps.length === 0 ? <p className="deps-empty">The code imports nothing.</p> : null}
       {deps && deps.length > 0 ? (

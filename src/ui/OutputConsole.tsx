@@ -2,6 +2,7 @@ import { useStickToBottom } from './useStickToBottom.ts';
 import { useAppStore } from '../store/useAppStore.ts';
 import { DisplayView } from './display/DisplayView.tsx';
 import { StdinInput } from './StdinInput.tsx';
+import { ReplayOffer } from './sessions/ReplayOffer.tsx';
 
 /**
  * The console: program output as text, stdout and stderr told apart, auto-scrolling;
@@ -34,6 +35,7 @@ export function OutputConsole() {
           </pre>
         );
       })}
+      <ReplayOffer />
       {awaitingInput ? <StdinInput /> : null}
     </div>
   );

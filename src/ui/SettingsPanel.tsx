@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PRESET_NAMES, PRESETS } from '../config/presets.ts';
 import { FLAG_SETTINGS, LIST_SETTINGS, SETTING_BOUNDS, type Settings } from '../store/settings.ts';
+import { PackageSourcesNote } from './PackageSourcesNote.tsx';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
 type Draft = Record<keyof Settings, string>;
@@ -108,7 +109,7 @@ export function SettingsPanel() {
           {presetError}
         </span>
       ) : null}
-      <details className="settings-more">
+      <details className="settings-more settings-policy">
         <summary>Policy and tests</summary>
         <p className="settings-note" data-testid="policy-note">
           Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard
@@ -116,6 +117,10 @@ export function SettingsPanel() {
           with no network and no access to this page), which holds whether safe mode is on or off.
         </p>
         {MORE.map(input)}
+      </details>
+      <details className="settings-more settings-packages" data-testid="settings-packages">
+        <summary>Package sources</summary>
+        <PackageSourcesNote />
       </details>
     </form>
   );

@@ -18,10 +18,11 @@ export function StatusLine() {
   const status = useAppStore((s) => s.status);
   const running = useAppStore((s) => s.running);
   const live = useAppStore((s) => s.liveSample);
+  const waiting = useAppStore((s) => s.awaitingInput);
   const elapsed = useElapsed(running);
   let text: string;
   if (running && status.state !== 'restarting')
-    text = `Running… ${(elapsed / 1000).toFixed(1)} s${live ? ` · heap ${live.heapMB.toFixed(0)} MB${live.pythonMB !== null ? `, Python ${live.pythonMB.toFixed(1)} MB` : ''}` : ''}`;
+    text = `${waiting ? 'Waiting for input' : 'Running'}… ${(elapsed / 1000).toFixed(1)} s${live ? ` · heap ${live.heapMB.toFixed(0)} MB${live.pythonMB !== null ? `, Python ${live.pythonMB.toFixed(1)} MB` : ''}` : ''}`;
   else if (status.state === 'ready') text = 'Ready';
   else if (status.state === 'failed') text = status.detail;
   else text = `${status.detail}…${status.progress !== null ? ` ${Math.round(status.progress * 100)}%` : ''}`;

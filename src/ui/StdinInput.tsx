@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/useAppStore.ts';
 
 /** The input box a waiting program reads from: Enter sends the line, Ctrl+D or "End input" sends end of file. */
 export function StdinInput() {
   const submitInput = useAppStore((s) => s.submitInput);
-  const [line, setLine] = useState('');
+  const line = useAppStore((s) => s.inputDraft);
+  const setLine = useAppStore((s) => s.setInputDraft);
   const box = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -13,7 +14,6 @@ export function StdinInput() {
 
   const send = (text: string | null) => {
     submitInput(text);
-    setLine('');
   };
 
   return (

@@ -1,6 +1,7 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { ImportReport, InstallReport } from '../protocol/protocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
+import { beginDownloadBatch } from './meterFetch.ts';
 
 interface LockPackage {
   name: string;
@@ -46,7 +47,7 @@ export function analyzeImports(rt: PythonRuntime, code: string): ImportReport[] 
 /** One line that says why a package could not be loaded and what to do. */
 export function explainLoadFailure(pkg: { name: string; file_name: string } | undefined, name: string, raw: string): string {
   if (!pkg) {
-    return `${name} is not in Executor's package index, so it cannot be loaded here. Pure-Python packages from PyPI can be installed when online.`;
+    return `${name} is not in Executor's package index, so it cannot be loaded here. Pure-Python packages can be installed from PyPI (Packages → Install packages), which needs the internet.`;
   }
   if (/^https?:\/\//.test(pkg.file_name)) {
     const host = new URL(pkg.file_name).origin;
@@ -73,6 +74,7 @@ export async function loadPackages(rt: PythonRuntime, names: string[], notify: (
   if (known.length === 0) return report;
   const errors: string[] = [];
   const before = new Set(Object.keys(rt.pyodide.loadedPackages));
+  const endBatch = beginDownloadBatch();
   try {
     await rt.pyodide.loadPackage(known, {
       messageCallback: (m) => notify(m),
@@ -81,6 +83,8 @@ export async function loadPackages(rt: PythonRuntime, names: string[], notify: (
     });
   } catch (err) {
     errors.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    endBatch();
   }
   const loadedNow = new Set(Object.keys(rt.pyodide.loadedPackages).map((n) => n.toLowerCase()));
   for (const name of Object.keys(rt.pyodide.loadedPackages)) {

@@ -11,6 +11,7 @@ import policySource from './python/_executor/policy.py';
 import validateSource from './python/_executor/validate.py';
 import suggestSource from './python/_executor/suggest.py';
 import monitorSource from './python/_executor/monitor.py';
+import pypiSource from './python/_executor/pypi.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -31,4 +32,5 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/validate.py': validateSource,
   '_executor/suggest.py': suggestSource,
   '_executor/monitor.py': monitorSource,
+  '_executor/pypi.py': pypiSource,
 };

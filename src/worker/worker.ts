@@ -15,6 +15,8 @@ import { validateCode } from './validateCode.ts';
 import { errorScope } from './errorScope.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
 import { runTests, syncProjectFiles } from './runTests.ts';
+import { meterFetch } from './meterFetch.ts';
+import { installFromPypi } from './installFromPypi.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,6 +25,9 @@ declare const self: DedicatedWorkerGlobalScope;
 const post: (msg: WorkerToFrame) => void = self.postMessage.bind(self);
 Object.defineProperty(self, 'postMessage', { value: undefined, configurable: false, writable: false });
 Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undefined, configurable: false, writable: false });
+
+// Pyodide downloads packages with the global fetch: metered, they show as a progress bar in bytes.
+self.fetch = meterFetch(self.fetch.bind(self), (tick) => post({ type: 'download', tick }));
 
 let runtime: PythonRuntime | null = null;
 let interrupt: Int32Array | null = null;
@@ -108,8 +113,12 @@ async function call(msg: WorkerCall): Promise<void> {
       // Packages the policy does not allow are refused before anything is downloaded.
       const lock = (runtime.pyodide.lockfile as unknown as { packages: Record<string, { name: string; imports?: string[] }> }).packages;
       const { allowed, refused } = checkPackagePolicy(request.packages, lock, request.policy);
-      const report = allowed.length ? await loadPackages(runtime, allowed, notify) : { installed: [], failed: [] };
-      value = { installed: report.installed, failed: [...refused, ...report.failed] };
+      const known = new Set(Object.values(lock).map((p) => p.name.toLowerCase()));
+      const inIndex = allowed.filter((n) => known.has(n.toLowerCase()) || /^https?:\/\/.+\.whl$/.test(n));
+      const fromPypi = allowed.filter((n) => !inIndex.includes(n));
+      const report = inIndex.length ? await loadPackages(runtime, inIndex, notify) : { installed: [], failed: [] };
+      const pypi = await installFromPypi(runtime, fromPypi, request.pypiIndex ?? null, notify);
+      value = { installed: [...report.installed, ...pypi.installed], failed: [...refused, ...report.failed, ...pypi.failed] };
     }
     post({ type: 'call-result', id: msg.id, response: { ok: true, value } });
   } catch (err) {

@@ -2,11 +2,16 @@ import { demoGallery, type Demo } from '../demos/gallery.ts';
 import type { AgentTool } from '../tools/defineTool.ts';
 import { invokeTool } from '../tools/defineTool.ts';
 import { findTool } from '../tools/createToolbox.ts';
+import type { ListFilesData } from '../tools/listFiles.ts';
+import type { ProfileData } from '../tools/profileCode.ts';
+import type { ReadFileData } from '../tools/readFile.ts';
 import type { RunSummary } from '../tools/runSummary.ts';
+import type { TestRunSummary } from '../tools/testSummary.ts';
 import type { AgentEventSink, ToolContext, ToolOutcome } from '../types.ts';
 import { helpText } from './helpText.ts';
 import { planOffline } from './planOffline.ts';
-import { replyForDependencies, replyForExplain, replyForRun } from './replies.ts';
+import { isTestTarget } from './isTestTarget.ts';
+import { replyForDependencies, replyForExplain, replyForFiles, replyForProfile, replyForRead, replyForRun, replyForTests } from './replies.ts';
 
 /** What {@link runOfflineTurn} needs. */
 export interface OfflineTurnOptions {
@@ -40,27 +45,44 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
     onEvent({ type: 'tool-end', id, name, outcome });
     return outcome;
   };
-  const missing = (what: string) => say(`${what} is not available in this build yet, so I cannot do that here.`);
+  const missing = (what: string) => say(`${what} is not available here, so I cannot do that.`);
 
   const plan = planOffline(message);
   switch (plan.kind) {
     case 'run':
-    case 'run-editor': {
-      const code = plan.kind === 'run' ? plan.code : ctx.editorCode();
-      if (!code.trim()) return (say('There is no code to run: put it in a ```python block, or in the editor.'), reply);
-      if (plan.profile && findTool(tools, 'profile_code')) {
-        const outcome = await call('profile_code', { code });
-        say(outcome?.summary ?? '');
+    case 'run-editor':
+    case 'profile': {
+      const code = plan.kind === 'run-editor' ? ctx.editorCode() : plan.code;
+      const profile = plan.kind === 'profile';
+      if (profile && findTool(tools, 'profile_code')) {
+        const outcome = await call('profile_code', code ? { code } : {});
+        if (outcome) say(replyForProfile(outcome as ToolOutcome<ProfileData | { error: string }>));
         return reply;
       }
-      const outcome = await call('execute_code', { code });
-      if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, code, plan.profile));
+      const source = code ?? ctx.editorCode();
+      if (!source.trim()) return (say('There is no code to run: put it in a ```python block, or in the editor.'), reply);
+      const outcome = await call('execute_code', { code: source });
+      if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, source, profile));
       return reply;
     }
     case 'tests': {
-      if (!findTool(tools, 'run_tests')) return (missing('Running tests (run_tests)'), reply);
-      const outcome = await call('run_tests', { ...(plan.path ? { paths: [plan.path] } : {}), coverage: plan.coverage });
-      if (outcome) say(outcome.summary);
+      if (!findTool(tools, 'run_tests')) return (say("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them."), reply);
+      // "Test calculator.py": a module, not a test file, so every test runs and coverage shows how much of it they reach.
+      const module = plan.path && !isTestTarget(plan.path) ? plan.path : null;
+      const outcome = await call('run_tests', { ...(plan.path && !module ? { paths: [plan.path] } : {}), coverage: plan.coverage || module !== null });
+      if (outcome) say(replyForTests(outcome as ToolOutcome<TestRunSummary | { error: string }>, module));
+      return reply;
+    }
+    case 'files': {
+      const outcome = await call('list_files', {});
+      if (!outcome) return (missing('Listing the project (list_files)'), reply);
+      say(replyForFiles(outcome as ToolOutcome<ListFilesData | { error: string }>));
+      return reply;
+    }
+    case 'read': {
+      const outcome = await call('read_file', { path: plan.path });
+      if (!outcome) return (missing('Reading project files (read_file)'), reply);
+      say(replyForRead(outcome as ToolOutcome<ReadFileData | { error: string }>));
       return reply;
     }
     case 'validate': {

@@ -1,19 +1,30 @@
-import type { Engine } from '../../engine/createEngine.ts';
+import type { ToolContext } from '../types.ts';
 import { analyzeDependenciesTool } from './analyzeDependencies.ts';
 import { createDemoTool } from './createDemo.ts';
 import type { AgentTool } from './defineTool.ts';
+import { executeBatchTool } from './executeBatch.ts';
 import { executeCodeTool } from './executeCode.ts';
 import { handleErrorTool } from './handleError.ts';
 import { installPackagesTool } from './installPackages.ts';
+import { listFilesTool } from './listFiles.ts';
+import { profileCodeTool } from './profileCode.ts';
+import { readFileTool } from './readFile.ts';
+import { runTestsTool } from './runTests.ts';
 import { validateCodeTool } from './validateCode.ts';
+import { writeFileTool } from './writeFile.ts';
 
 /**
- * The tools this engine supports. A tool whose engine API does not exist is left
- * out (never a stub that pretends to work).
+ * The tools this engine (and project) supports. A tool whose engine API does not
+ * exist, or that needs a project where there is none, is left out (never a stub
+ * that pretends to work).
  */
-export function createToolbox(engine: Engine): AgentTool[] {
+export function createToolbox({ engine, project }: Pick<ToolContext, 'engine' | 'project'>): AgentTool[] {
   const tools: AgentTool[] = [executeCodeTool, analyzeDependenciesTool, installPackagesTool, handleErrorTool, createDemoTool] as AgentTool[];
   if (typeof engine.validateCode === 'function') tools.push(validateCodeTool as AgentTool);
+  if (project && typeof engine.runTests === 'function') tools.push(runTestsTool as AgentTool);
+  if (project) tools.push(listFilesTool as AgentTool, readFileTool as AgentTool, writeFileTool as AgentTool);
+  if (typeof engine.profileCode === 'function') tools.push(profileCodeTool as AgentTool);
+  if (typeof engine.executeBatch === 'function') tools.push(executeBatchTool as AgentTool);
   return tools;
 }
 

@@ -1,5 +1,10 @@
 import type { Demo } from '../../agent/demos/gallery.ts';
+import type { BatchData } from '../../agent/tools/executeBatch.ts';
+import type { ListFilesData } from '../../agent/tools/listFiles.ts';
+import type { ProfileData } from '../../agent/tools/profileCode.ts';
+import type { ReadFileData } from '../../agent/tools/readFile.ts';
 import type { RunSummary } from '../../agent/tools/runSummary.ts';
+import type { TestRunSummary } from '../../agent/tools/testSummary.ts';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ValidationReport } from '../../protocol/policy.ts';
 import type { ImportReport, InstallReport } from '../../protocol/protocol.ts';
@@ -7,15 +12,19 @@ import type { ChatToolCall } from '../../store/types.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { CodeBlock } from './CodeBlock.tsx';
 import { focusLimit } from './focusLimit.ts';
+import { ProfileResult } from './ProfileResult.tsx';
 import { SuggestionsList } from './SuggestionsList.tsx';
+import { TestRunResult } from './TestRunResult.tsx';
 
 const install = (packages: string[]) => void appStore.getState().runChatTool('install_packages', { packages });
 
 /** One tool call: its name, arguments, status and result. */
 export function ToolCallCard({ call }: { call: ChatToolCall }) {
   const args = (call.args ?? {}) as Record<string, unknown>;
-  const { code, ...otherArgs } = args;
+  // Code and file content are shown folded below, not in the one-line arguments.
+  const { code, content, ...otherArgs } = args;
   const argText = Object.keys(otherArgs).length ? JSON.stringify(otherArgs) : '';
+  const body = typeof code === 'string' ? code : typeof content === 'string' ? content : null;
   return (
     <div className={`tool-card tool-${call.state}`} data-testid="tool-call" data-tool={call.name} data-state={call.state}>
       <div className="tool-head">
@@ -23,15 +32,15 @@ export function ToolCallCard({ call }: { call: ChatToolCall }) {
         {argText ? <code className="tool-args" data-testid="tool-args">{argText}</code> : null}
         <span className={`tool-state tool-state-${call.state}`}>{call.state === 'running' ? 'running…' : call.state}</span>
       </div>
-      {typeof code === 'string' ? (
+      {body !== null ? (
         <details className="tool-code">
-          <summary>Code ({code.split('\n').length} lines)</summary>
-          <pre>{code}</pre>
+          <summary>{typeof code === 'string' ? 'Code' : 'Content'} ({body.split('\n').length} lines)</summary>
+          <pre>{body}</pre>
         </details>
       ) : null}
       {call.outcome ? (
         <div className="tool-result" data-testid="tool-result">
-          <p className="tool-summary">{call.outcome.summary}</p>
+          <p className="tool-summary" data-testid="tool-summary">{call.outcome.summary}</p>
           <ToolData name={call.name} data={call.outcome.data} />
         </div>
       ) : null}
@@ -116,6 +125,56 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
             </li>
           ))}
         </ul>
+      );
+    }
+    case 'run_tests': {
+      const r = data as TestRunSummary;
+      return r?.counts ? <TestRunResult data={r} /> : null;
+    }
+    case 'profile_code': {
+      const r = data as ProfileData;
+      return r?.metrics ? <ProfileResult data={r} /> : null;
+    }
+    case 'list_files': {
+      const r = data as ListFilesData;
+      if (!r?.files) return null;
+      return (
+        <ul className="tool-list">
+          {r.files.map((f) => (
+            <li key={f.path} data-testid="tool-file" data-path={f.path}>
+              <code>{f.path}</code> <span className="tool-args">{f.lines} lines{f.path === r.active ? ' · open' : ''}</span>
+            </li>
+          ))}
+          {r.more ? <li>… and {r.more} more</li> : null}
+        </ul>
+      );
+    }
+    case 'read_file': {
+      const r = data as ReadFileData;
+      if (typeof r?.content !== 'string') return null;
+      return (
+        <details className="tool-code">
+          <summary>{r.path}</summary>
+          <pre data-testid="tool-file-content">{r.content}</pre>
+        </details>
+      );
+    }
+    case 'write_file':
+      return null; // the summary says what was written; the content is folded above
+    case 'execute_batch': {
+      const r = data as BatchData;
+      if (!r?.steps) return null;
+      return (
+        <ol className="tool-list">
+          {r.steps.map((step, i) => (
+            <li key={i} data-testid="tool-batch-step" data-status={step.status} className={step.status === 'ok' || step.status === 'skipped' ? '' : 'tool-failed'}>
+              <code>{step.name}</code> {step.status}
+              {step.wallMs !== null ? ` · ${step.wallMs} ms` : ''}
+              {step.error ? `: ${step.error}` : ''}
+              {step.stdout ? <pre className="tool-output">{step.stdout}</pre> : null}
+            </li>
+          ))}
+        </ol>
       );
     }
     case 'create_demo': {

@@ -1,0 +1,102 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TestRunOptions } from '../../engine/createTestClient.ts';
+import { parseProfile } from '../../monitor/parseProfile.ts';
+import type { RunOptions } from '../../protocol/protocol.ts';
+import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
+import { makeResult } from '../../testing/makeResult.ts';
+import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';
+import { createToolbox } from '../tools/createToolbox.ts';
+import type { AgentEvent } from '../types.ts';
+import { runOfflineTurn } from './runOfflineTurn.ts';
+
+const FILES = [
+  { path: 'calculator.py', content: 'def add(a, b):\n    return a + b\n' },
+  { path: 'test_calculator.py', content: 'from calculator import add\n\ndef test_add():\n    assert add(1, 2) == 3\n' },
+];
+
+const TESTS = makeTestResult({
+  records: [makeTestRecord({ nodeId: 'test_calculator.py::test_add' }), makeTestRecord({ nodeId: 'test_calculator.py::test_div', outcome: 'failed', message: 'ZeroDivisionError: division by zero', file: 'calculator.py', line: 9 })],
+  coverage: { totalPercent: 75, perFile: { 'calculator.py': { statements: 12, missingLines: [14, 15, 16], partialLines: [], branches: 0, missingBranches: 0, percent: 75 } }, suggestions: [], problems: [] },
+  thresholdMet: false,
+});
+
+function setup() {
+  const runTests = vi.fn(async (_o: TestRunOptions) => TESTS);
+  const profileCode = vi.fn(async (_code: string, options: Partial<RunOptions> = {}) => {
+    const file = options.filename ?? 'main.py';
+    const raw = {
+      roots: [`${file}:1(<module>)`], totalMs: 50, omitted: 0,
+      functions: [
+        { key: `${file}:1(<module>)`, name: '<module>', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 1, cumMs: 50, callers: [] },
+        { key: `${file}:1(slow)`, name: 'slow', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 49, cumMs: 49, callers: [{ key: `${file}:1(<module>)`, calls: 1, ownMs: 49, cumMs: 49 }] },
+      ],
+    };
+    return { result: makeResult({ stdout: 'done\n' }), profile: parseProfile(raw) };
+  });
+  const execute = vi.fn(async () => makeResult());
+  const ctx = createFakeToolContext({ engine: { runTests, profileCode, execute }, files: FILES, active: 'calculator.py' });
+  const events: AgentEvent[] = [];
+  const send = (message: string) => runOfflineTurn(message, { tools: createToolbox(ctx), ctx, onEvent: (e) => events.push(e) });
+  const calls = () => events.filter((e): e is Extract<AgentEvent, { type: 'tool-start' }> => e.type === 'tool-start').map((e) => [e.name, e.args]);
+  return { send, calls, runTests, profileCode, execute };
+}
+
+describe('runOfflineTurn', () => {
+  it('"Run the tests in test_calculator.py and show me the coverage" runs them through run_tests and reports failures and coverage', async () => {
+    const { send, calls, runTests } = setup();
+    const reply = await send('Run the tests in test_calculator.py and show me the coverage');
+    expect(calls()).toEqual([['run_tests', { paths: ['test_calculator.py'], coverage: true }]]);
+    expect(runTests.mock.calls[0]?.[0]).toMatchObject({ files: FILES, paths: ['test_calculator.py'], coverage: true });
+    expect(reply).toContain('Tests: 1 failed, 1 passed in 0.42 s; coverage 75% (threshold 80%, not met).');
+    expect(reply).toContain('`test_calculator.py::test_div` failed at calculator.py:9: ZeroDivisionError: division by zero');
+    expect(reply).toContain('`calculator.py`: 75% of 12 statements; lines never run: 14-16');
+    expect(reply).not.toContain('not available');
+  });
+
+  it('runs every test with coverage when the named file is the module, not a test file', async () => {
+    const { send, calls } = setup();
+    const reply = await send('Run comprehensive tests on calculator.py');
+    expect(calls()).toEqual([['run_tests', { coverage: true }]]);
+    expect(reply).toContain('`calculator.py` is a module, not a test file');
+  });
+
+  it('"Profile this and suggest optimizations" profiles the code block, else the file in the editor, and gives suggestions', async () => {
+    const { send, calls, profileCode, execute } = setup();
+    const reply = await send('Profile this and suggest optimizations:\n```python\nslow()\n```');
+    expect(calls()).toEqual([['profile_code', { code: 'slow()' }]]);
+    expect(profileCode).toHaveBeenCalledWith('slow()', expect.anything());
+    expect(reply).toContain('most time in slow (line 1, 98% own time)');
+    expect(reply).toContain('**Suggestions**');
+    expect(reply).toContain('Most of the time is in `slow`');
+    await send('Profile this and suggest optimizations');
+    expect(profileCode).toHaveBeenLastCalledWith(FILES[0]?.content, expect.objectContaining({ filename: 'calculator.py' }));
+    expect(execute).not.toHaveBeenCalled();
+  });
+
+  it('lists the files and reads one', async () => {
+    const { send, calls } = setup();
+    const list = await send('show me the files');
+    expect(list).toContain('The project has 2 files:\n- `calculator.py` (2 lines) — open in the editor\n- `test_calculator.py` (4 lines)');
+    const read = await send('read test_calculator.py');
+    expect(read).toContain('```python\nfrom calculator import add\n');
+    const missing = await send('open nothing.py');
+    expect(missing).toBe('nothing.py is not in the project. Its files: calculator.py, test_calculator.py.');
+    expect(calls().map(([name]) => name)).toEqual(['list_files', 'read_file', 'read_file']);
+  });
+
+  it('says plainly why tests cannot run where there is no project (and runs nothing)', async () => {
+    const runTests = vi.fn();
+    const ctx = createFakeToolContext({ engine: { runTests }, files: null });
+    const reply = await runOfflineTurn('Run the tests', { tools: createToolbox(ctx), ctx, onEvent: () => undefined });
+    expect(reply).toBe("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them.");
+    expect(runTests).not.toHaveBeenCalled();
+  });
+
+  it('help lists the new abilities', async () => {
+    const { send } = setup();
+    const help = await send('hello');
+    expect(help).toContain('**Tests**');
+    expect(help).toContain('**Profile**: "Profile this and suggest optimizations"');
+    expect(help).toContain('**Files**');
+  });
+});

@@ -1,0 +1,80 @@
+import { openExecutorDb, PROJECT_STORE, SESSIONS_STORE } from '../project/openExecutorDb.ts';
+
+/** What every stored session has; the store's own record type adds the rest. */
+export interface StoredSession {
+  id: string;
+  name: string;
+  updatedAt: number;
+}
+
+/** Where the app page keeps its sessions (IndexedDB in the app, memory in tests). */
+export interface SessionDb<R extends StoredSession> {
+  /** Every session. */
+  list(): Promise<R[]>;
+  get(id: string): Promise<R | null>;
+  put(record: R): Promise<void>;
+  delete(id: string): Promise<void>;
+  /**
+   * Stores the first session, atomically: only when there is no session yet (two tabs opening the
+   * new version at once make one session). Resolves to false when a session already existed.
+   */
+  putFirst(record: R): Promise<boolean>;
+}
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('The saved sessions could not be read'));
+  });
+}
+
+function finished(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('The session could not be saved'));
+    tx.onabort = () => reject(tx.error ?? new Error('The session could not be saved (the disk may be full)'));
+  });
+}
+
+/** The sessions in IndexedDB (database "executor", store "sessions"). */
+export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
+  const store = async (mode: IDBTransactionMode) => (await openExecutorDb()).transaction(SESSIONS_STORE, mode).objectStore(SESSIONS_STORE);
+  const write = async (work: (s: IDBObjectStore) => void): Promise<void> => {
+    const s = await store('readwrite');
+    work(s);
+    await finished(s.transaction);
+  };
+  return {
+    list: async () => (await done((await store('readonly')).getAll())) as R[],
+    get: async (id) => ((await done((await store('readonly')).get(id))) as R | undefined) ?? null,
+    put: (record) => write((s) => s.put(record)),
+    delete: (id) => write((s) => s.delete(id)),
+    async putFirst(record) {
+      const db = await openExecutorDb();
+      // One transaction over both stores: a second tab waits, then sees the session.
+      const tx = db.transaction([SESSIONS_STORE, PROJECT_STORE], 'readwrite');
+      const sessions = tx.objectStore(SESSIONS_STORE);
+      const count = await done(sessions.count());
+      if (count === 0) sessions.put(record);
+      await finished(tx);
+      return count === 0;
+    },
+  };
+}
+
+/** Sessions in memory (tests, and browsers without IndexedDB). */
+export function createMemorySessionDb<R extends StoredSession>(initial: R[] = []): SessionDb<R> & { records: Map<string, R> } {
+  const records = new Map(initial.map((r) => [r.id, structuredClone(r)]));
+  return {
+    records,
+    list: async () => [...records.values()].map((r) => structuredClone(r)),
+    get: async (id) => (records.has(id) ? structuredClone(records.get(id) as R) : null),
+    put: async (record) => void records.set(record.id, structuredClone(record)),
+    delete: async (id) => void records.delete(id),
+    async putFirst(record) {
+      if (records.size > 0) return false;
+      records.set(record.id, structuredClone(record));
+      return true;
+    },
+  };
+}

@@ -1,0 +1,307 @@
+import type { HistoryStorage } from '../monitor/historyStorage.ts';
+import { readSessionText, toSessionDocument, type SessionDocument } from '../session/sessionDocument.ts';
+import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
+import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
+import { projectFiles } from './createFilesSlice.ts';
+import { checkSessionName, emptySession, nextSessionName, sessionContent, sessionFromDocument, sessionMetas, uniqueSessionName } from './sessionRecords.ts';
+import type { SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
+import { applySessionJournal } from './sessionJournal.ts';
+import type { AppState, SliceCreator } from './types.ts';
+
+type Prefs = Pick<Storage, 'getItem' | 'setItem'>;
+
+const LAST_KEY = 'executor.session.last';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** What a switch leaves behind: results that belong to the session that was open. */
+const CLEARED: Partial<AppState> = {
+  lastResult: null,
+  testResult: null,
+  collectedTests: null,
+  testsError: null,
+  profile: null,
+  profilePath: null,
+  profileError: null,
+  batchSelection: null,
+  batchResult: null,
+  batchError: null,
+  dependencies: null,
+  packagesError: null,
+  lastInstall: null,
+  codeBeforeInsert: null,
+};
+
+/**
+ * Sessions slice. `db` keeps the sessions (IndexedDB in the app; memory when null), `history`
+ * is the run history (a deleted session's runs go with it), `prefs` remembers the last session opened.
+ */
+export const createSessionsSlice =
+  (db: SessionDb<SessionRecord> | null, history: HistoryStorage | null, prefs: Prefs | null): SliceCreator<SessionsSlice> =>
+  (set, get) => {
+    let store: SessionDb<SessionRecord> = db ?? createMemorySessionDb<SessionRecord>();
+    /** The open session's stored record (its content as last saved). */
+    let open: SessionRecord | null = null;
+    let savedJson = '';
+    let writes: Promise<unknown> = Promise.resolve();
+    const queue = <T>(work: () => Promise<T>): Promise<T> => {
+      const next = writes.then(work, work);
+      writes = next.catch(() => undefined);
+      return next;
+    };
+    const refuse = (error: string): false => {
+      set({ sessionError: error });
+      return false;
+    };
+    const busy = (): string | null =>
+      get().running || get().chatBusy ? 'Stop the running program (or the assistant) first, then switch sessions.' : null;
+    const touchMeta = (record: SessionRecord) =>
+      set((s) => ({ sessions: sessionMetas([...s.sessions.filter((m) => m.id !== record.id), record]) }));
+
+    /** Saves the open session when its content changed since the last save. */
+    const save = () =>
+      queue(async () => {
+        if (!open || !get().sessionsLoaded) return;
+        const content = sessionContent(get());
+        const json = JSON.stringify(content);
+        if (json === savedJson) return;
+        const record: SessionRecord = { ...open, ...content, updatedAt: Date.now() };
+        try {
+          await store.put(record);
+          if (open?.id !== record.id) return;
+          open = record;
+          savedJson = json;
+          touchMeta(record);
+        } catch (err) {
+          set({ sessionError: `This session could not be saved in this browser (${message(err)}). Export it as a session file to keep it.` });
+        }
+      });
+
+    /**
+     * Puts a stored session into the store. `boot`: keeps what was typed while it loaded (and a #code link);
+     * `migrated`: the project is in the store already (it was made from it).
+     */
+    const load = async (record: SessionRecord, how: 'boot' | 'migrated' | 'switch'): Promise<void> => {
+      open = record;
+      savedJson = JSON.stringify({ project: record.project, settings: record.settings, packages: record.packages, stdin: record.stdin, chat: record.chat });
+      const s = get();
+      if (how === 'boot') await s.hydrateProject(record.project);
+      else if (how === 'switch') {
+        s.loadProject(record.project);
+        set(CLEARED);
+        s.clearOutput();
+      }
+      s.applySessionSettings(record.settings);
+      s.setAutoLoadPackages(record.packages.autoLoad);
+      s.updateStdinSettings({ stdinText: record.stdin.text, stdinEnabled: record.stdin.enabled, inputCountsTowardTimeout: record.stdin.countsTowardTimeout });
+      s.restoreChat({ messages: record.chat.messages, history: record.chat.history }, record.chat.draft);
+      set({ currentSessionId: record.id, sessionPackages: record.packages.load, sessionOrigin: null });
+      try {
+        prefs?.setItem(LAST_KEY, record.id);
+      } catch {
+        // storage denied: the URL still names the session
+      }
+      const runs = await get().setHistorySession(record.id);
+      if (runs > 0)
+        get().appendEntry(
+          'notice',
+          `${how !== 'switch' ? 'Python’s variables do not survive a reload' : `Opened “${record.name}” in a fresh Python`}: its history has ${runs} successful run${runs === 1 ? '' : 's'}. Re-run history to rebuild the variables.`,
+        );
+    };
+
+    /** Saves the open session, then opens `record` (already stored) in a fresh interpreter. */
+    const switchTo = async (record: SessionRecord, origin: SessionOrigin | null = null): Promise<void> => {
+      await save();
+      const { engine, status } = get();
+      if (engine && status.state === 'ready') void engine.reset(); // variables belong to the session that was open
+      await load(record, 'switch');
+      touchMeta(record);
+      set({ sessionError: null, sessionOrigin: origin });
+    };
+
+    /** Stores a new session made from a document and opens it; the open session is untouched on failure. */
+    const openDocument = async (doc: SessionDocument, origin: SessionOrigin): Promise<boolean> => {
+      const problem = busy();
+      if (problem) return refuse(problem);
+      const record = { ...sessionFromDocument(doc), name: uniqueSessionName(doc.name, get().sessions) };
+      try {
+        await queue(() => store.put(record));
+      } catch (err) {
+        return refuse(`The shared session could not be stored in this browser (${message(err)}); your current session was not changed.`);
+      }
+      await switchTo(record, origin);
+      const from = origin.kind === 'link' ? 'a shared link' : `the file ${origin.fileName ?? ''}`.trim();
+      get().appendEntry('notice', `Opened “${record.name}” from ${from} as a new session. Nothing has been run: read the code, then press Run.`);
+      return true;
+    };
+
+    return {
+      sessions: [],
+      currentSessionId: null,
+      sessionsLoaded: false,
+      sessionError: null,
+      sessionOrigin: null,
+      sessionPackages: [],
+
+      async hydrateSessions(options = {}) {
+        let records: SessionRecord[];
+        try {
+          records = await store.list();
+        } catch (err) {
+          // No IndexedDB: work in memory, and say that nothing will be kept.
+          set({ sessionError: `Saved sessions could not be read (${message(err)}); this page keeps your work only while it is open.` });
+          store = createMemorySessionDb<SessionRecord>();
+          records = [];
+        }
+        // What the page had when it last went away, if the IndexedDB save did not finish in time.
+        if (options.journal) {
+          const journal = options.journal;
+          records = records.map((r) => applySessionJournal(r, journal));
+          const recovered = records.find((r) => r.id === journal.id && r.updatedAt === journal.savedAt);
+          if (recovered) await queue(() => store.put(recovered)).catch(() => undefined);
+        }
+        let chosen: SessionRecord | undefined;
+        if (records.length === 0) {
+          // First visit with sessions: the saved project (and the settings, chat and history of this tab) become the first session.
+          await get().hydrateProject();
+          const first: SessionRecord = { ...emptySession('Session 1'), id: get().historySessionKey(), ...sessionContent(get()) };
+          if (await queue(() => store.putFirst(first))) chosen = first;
+          else records = await store.list(); // another tab made it first
+          if (chosen) {
+            await load(chosen, 'migrated');
+            records = [chosen];
+          }
+        }
+        if (!chosen) {
+          const byId = new Map(records.map((r) => [r.id, r]));
+          const metas = sessionMetas(records);
+          const lastId = options.lastId ?? prefs?.getItem(LAST_KEY) ?? null;
+          chosen = (options.requestedId && byId.get(options.requestedId)) || (lastId && byId.get(lastId)) || byId.get(metas[0]?.id ?? '');
+          if (!chosen) return; // unreachable: records is not empty here
+          await load(chosen, 'boot');
+          if (options.requestedId && options.requestedId !== chosen.id)
+            set({ sessionError: `There is no session “${options.requestedId}” in this browser (sessions are kept by the browser that made them; use Share to move one). Opened “${chosen.name}” instead.` });
+        }
+        set({ sessions: sessionMetas(records), sessionsLoaded: true });
+        if (options.shareHash) await get().openShareHash(options.shareHash);
+      },
+
+      flushSession: () => save(),
+
+      async openSession(id) {
+        if (id === open?.id) return true;
+        const problem = busy();
+        if (problem) return refuse(problem);
+        await save();
+        const record = await store.get(id).catch(() => null);
+        if (!record) return refuse('That session is no longer in this browser (deleted in another tab?).');
+        await switchTo(record);
+        return true;
+      },
+
+      async createSession(name) {
+        const problem = busy();
+        if (problem) return refuse(problem);
+        const record = emptySession(name ?? nextSessionName(get().sessions));
+        try {
+          await queue(() => store.put(record));
+        } catch (err) {
+          return refuse(`A new session could not be stored (${message(err)}).`);
+        }
+        await switchTo(record);
+        return true;
+      },
+
+      async duplicateSession(id) {
+        const problem = busy();
+        if (problem) return refuse(problem);
+        await save();
+        const source = await store.get(id).catch(() => null);
+        if (!source) return refuse('That session is no longer in this browser.');
+        const copy: SessionRecord = { ...source, ...emptySession(`${source.name} (copy)`), project: source.project, settings: source.settings, packages: source.packages, stdin: source.stdin, chat: source.chat };
+        try {
+          await queue(() => store.put(copy));
+        } catch (err) {
+          return refuse(`The copy could not be stored (${message(err)}).`);
+        }
+        await switchTo(copy);
+        return true;
+      },
+
+      async renameSession(id, raw) {
+        const checked = checkSessionName(raw);
+        if ('error' in checked) return refuse(checked.error);
+        const record = id === open?.id ? open : await store.get(id).catch(() => null);
+        if (!record) return refuse('That session is no longer in this browser.');
+        const renamed = { ...record, name: checked.name, updatedAt: Date.now() };
+        try {
+          await queue(() => store.put(id === open?.id ? { ...renamed, ...sessionContent(get()) } : renamed));
+        } catch (err) {
+          return refuse(`The session could not be renamed (${message(err)}).`);
+        }
+        if (id === open?.id) open = { ...open, name: checked.name, updatedAt: renamed.updatedAt };
+        touchMeta(renamed);
+        set({ sessionError: null });
+        return true;
+      },
+
+      async deleteSession(id) {
+        if (id === open?.id) {
+          const problem = busy();
+          if (problem) return refuse(problem);
+          const other = get().sessions.find((m) => m.id !== id);
+          const next = other ? await store.get(other.id).catch(() => null) : null;
+          const replacement = next ?? emptySession(nextSessionName([]));
+          if (!next) await queue(() => store.put(replacement));
+          open = null; // the deleted session is not saved on the way out
+          await switchTo(replacement);
+        }
+        try {
+          await queue(() => store.delete(id));
+          await history?.clear(id);
+        } catch (err) {
+          return refuse(`The session could not be deleted (${message(err)}).`);
+        }
+        set((s) => ({ sessions: s.sessions.filter((m) => m.id !== id) }));
+        return true;
+      },
+
+      sessionDocument() {
+        const s = get();
+        return toSessionDocument({
+          name: open?.name ?? 'Session',
+          files: projectFiles(s),
+          activePath: s.activePath,
+          settings: s.settings,
+          packages: { autoLoad: s.autoLoadPackages, load: s.sessionPackages },
+        });
+      },
+
+      shareLink(base) {
+        return buildShareLink(get().sessionDocument(), base);
+      },
+
+      async openShareHash(hash) {
+        const read = sessionFromHash(hash);
+        if (!read) return false;
+        if (!read.ok) {
+          get().appendEntry('notice', read.error);
+          return refuse(read.error);
+        }
+        return openDocument(read.doc, { kind: 'link', files: read.doc.files.map((f) => f.path), pyodide: read.doc.pyodide });
+      },
+
+      async importSessionText(text, fileName) {
+        const read = readSessionText(text);
+        if (!read.ok) return refuse(`The file “${fileName}” was not imported: ${read.problem}. Your current session was not changed.`);
+        return openDocument(read.doc, { kind: 'file', fileName, files: read.doc.files.map((f) => f.path), pyodide: read.doc.pyodide });
+      },
+
+      dismissSessionOrigin() {
+        set({ sessionOrigin: null });
+      },
+      setSessionError(error) {
+        set({ sessionError: error });
+      },
+    };
+  };

@@ -1,0 +1,60 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState } from './types.ts';
+
+/** The state a session keeps: a change to any of these is saved (debounced). */
+const KEPT: ReadonlyArray<keyof AppState> = [
+  'code',
+  'files',
+  'activePath',
+  'openPaths',
+  'settings',
+  'settingsCustomized',
+  'autoLoadPackages',
+  'sessionPackages',
+  'stdinText',
+  'stdinEnabled',
+  'inputCountsTowardTimeout',
+  'chatMessages',
+  'chatDraft',
+  'chatBusy',
+];
+
+/**
+ * Loads the sessions (see hydrateSessions), then keeps the open one saved: shortly after every change,
+ * and at once before every run (a hard kill of the interpreter, or a crash of the tab mid-run, loses
+ * nothing typed). Returns `flush` to save now (the page calls it on pagehide and when hidden).
+ */
+export function persistSessions(
+  store: StoreApi<AppState>,
+  options: Parameters<AppState['hydrateSessions']>[0] = {},
+  delayMs = 250,
+): { ready: Promise<void>; flush(): Promise<void> } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    return store.getState().flushSession();
+  };
+  const ready = store
+    .getState()
+    .hydrateSessions(options)
+    .then(() => {
+      store.subscribe((s, prev) => {
+        // Packages loaded by hand belong to the session ("Re-run history" loads them again).
+        const loaded = s.lastInstall !== prev.lastInstall ? (s.lastInstall?.installed.map((p) => p.name) ?? []) : [];
+        if (loaded.some((name) => !s.sessionPackages.includes(name))) store.setState({ sessionPackages: [...new Set([...s.sessionPackages, ...loaded])] });
+        if (s.running && !prev.running) {
+          // The banner says the shared code has not been run: now it has.
+          if (s.sessionOrigin) store.setState({ sessionOrigin: null });
+          void flush();
+          return;
+        }
+        if (s.currentSessionId !== prev.currentSessionId || !KEPT.some((k) => s[k] !== prev[k])) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void flush(), delayMs);
+      });
+      // What was typed while the session loaded, or a #code link's file, is saved now (nothing if unchanged).
+      void flush();
+    });
+  return { ready, flush };
+}

@@ -1,0 +1,78 @@
+import type { SessionJournal } from './sessionJournal.ts';
+import type { ProjectSnapshot } from '../project/projectModel.ts';
+import type { SessionDocument } from '../session/sessionDocument.ts';
+import type { ShareLink } from '../session/shareLink.ts';
+import type { SavedChat } from './chatPersistence.ts';
+import type { Settings } from './settings.ts';
+
+/** A session as the switcher lists it. */
+export interface SessionMeta {
+  id: string;
+  name: string;
+  /** Last saved change (ms since the epoch). */
+  updatedAt: number;
+}
+
+/** Everything a session keeps in IndexedDB; its run history is kept by the history storage under its id. */
+export interface SessionRecord extends SessionMeta {
+  createdAt: number;
+  project: ProjectSnapshot;
+  /** Null: the session follows the deployment's default settings. */
+  settings: Settings | null;
+  /** Load imported packages before runs, and the packages loaded by hand in this session. */
+  packages: { autoLoad: boolean; load: string[] };
+  stdin: { text: string; enabled: boolean; countsTowardTimeout: boolean };
+  chat: SavedChat & { draft: string };
+}
+
+/** Where the open session came from, when it was not made here: what the banner says. */
+export interface SessionOrigin {
+  kind: 'link' | 'file';
+  /** The file's name, for an imported file. */
+  fileName?: string;
+  files: string[];
+  /** The Pyodide version it was made with. */
+  pyodide: string;
+}
+
+/** Sessions slice: named sessions (files, settings, packages, history, chat), one open at a time. */
+export interface SessionsSlice {
+  /** Every session, the most recently changed first. */
+  sessions: SessionMeta[];
+  currentSessionId: string | null;
+  /** False until the sessions have been read (and the old project moved into the first one). */
+  sessionsLoaded: boolean;
+  /** The last session action's problem (a bad link or file, a refused switch), in words that say what to do. */
+  sessionError: string | null;
+  /** Set when the open session came from a link or a file and nothing has been run yet. */
+  sessionOrigin: SessionOrigin | null;
+  /** Packages loaded by hand in this session (Packages panel), loaded again by "Re-run history". */
+  sessionPackages: string[];
+  /**
+   * Reads the sessions (making the first one from the old saved project), opens `requestedId`
+   * (`/?session=<id>`) or the last one, then a `#s/1/...` link's session when `shareHash` has one.
+   */
+  hydrateSessions(options?: { requestedId?: string | null; lastId?: string | null; shareHash?: string | null; journal?: SessionJournal | null }): Promise<void>;
+  /** Saves the open session now. */
+  flushSession(): Promise<void>;
+  /** Opens a session (the open one is saved first; Python starts afresh). */
+  openSession(id: string): Promise<boolean>;
+  /** Makes and opens a new, empty session. */
+  createSession(name?: string): Promise<boolean>;
+  /** Makes and opens a copy of a session (files, settings, packages and chat; not its run history). */
+  duplicateSession(id: string): Promise<boolean>;
+  /** Renames a session; false (with `sessionError`) for an empty or over-long name. */
+  renameSession(id: string, name: string): Promise<boolean>;
+  /** Deletes a session and its run history; deleting the open one opens another (or a new one). */
+  deleteSession(id: string): Promise<boolean>;
+  /** The open session as a document (the share link's and the session file's content). */
+  sessionDocument(): SessionDocument;
+  /** The open session's share link at `base` (origin + path), or why it is too large. */
+  shareLink(base: string): ShareLink;
+  /** Opens a `#s/1/...` link's session as a new session; a bad link only sets `sessionError`. */
+  openShareHash(hash: string): Promise<boolean>;
+  /** Imports a session file's text as a new session; a bad file only sets `sessionError`. */
+  importSessionText(text: string, fileName: string): Promise<boolean>;
+  dismissSessionOrigin(): void;
+  setSessionError(message: string | null): void;
+}

@@ -1,0 +1,58 @@
+import { vi } from 'vitest';
+import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
+import { runBatch, toBlocks } from '../monitor/runBatch.ts';
+import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import { makeResult } from './makeResult.ts';
+
+/**
+ * A ready engine for store tests: every run succeeds (or what `respond` says), emits `result`
+ * like the real one (so the history records it), and is recorded in `ran` (code and file name).
+ */
+export function createRecordingEngine(respond: (code: string) => ExecutionResult = () => makeResult()) {
+  const listeners = new Map<keyof EngineEvents, Set<(...args: unknown[]) => void>>();
+  const ran: Array<{ code: string; filename: string | undefined }> = [];
+  const run = async (code: string, options: Partial<RunOptions> = {}) => {
+    ran.push({ code, filename: options.filename });
+    const result = respond(code);
+    for (const l of listeners.get('result') ?? []) l({ code, options: { ...DEFAULT_RUN_OPTIONS, ...options }, result });
+    return result;
+  };
+  const engine: Engine = {
+    status: { state: 'ready', detail: 'Ready', progress: null },
+    whenReady: () => Promise.resolve(),
+    execute: vi.fn(run),
+    stop: vi.fn(),
+    sendInput: vi.fn(),
+    reset: vi.fn(async () => undefined),
+    analyzeDependencies: vi.fn(async () => []),
+    install: vi.fn(async (packages: string[]) => ({ installed: packages.map((name) => ({ name, version: '1.0' })), failed: [] })),
+    setPypiIndex: vi.fn(),
+    validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
+    handleError: vi.fn(async () => null),
+    runTests: vi.fn(async () => {
+      throw new Error('not used in these tests');
+    }),
+    collectTests: vi.fn(async () => []),
+    policy: DEFAULT_RUN_POLICY,
+    setPolicy: vi.fn(),
+    profileCode: vi.fn(async () => {
+      throw new Error('not used in these tests');
+    }),
+    executeBatch: vi.fn(async (input, options = {}) =>
+      runBatch(toBlocks(input), options, (block) => run(block.code, { ...options.runOptions, filename: block.name })),
+    ),
+    getLastExecutionMetrics: () => null,
+    monitoring: { enableProfiling: true, collectMetrics: true },
+    setMonitoring: vi.fn(),
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (...args: unknown[]) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (...args: unknown[]) => void);
+    },
+    dispose: () => undefined,
+  };
+  return { engine, ran };
+}
