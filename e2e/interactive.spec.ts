@@ -1,3 +1,4 @@
+import { ChatPane } from './pages/ChatPane.ts';
 import { expect, test } from './fixtures.ts';
 
 const ASK_TWO = 'a = int(input("First? "))\nb = int(input("Second? "))\nprint("sum", a + b)';
@@ -110,6 +111,18 @@ test.describe('rich output', () => {
       [...el.children].map((c) => (c.matches('[data-kind="display"]') ? 'image' : (c.textContent ?? '').trim())).filter(Boolean),
     );
     expect(order).toEqual(['before', 'image', 'after']);
+  });
+
+  test('an image a chat run produces shows in its tool card, and the model is told its type and size', async ({ executor, page }) => {
+    const chat = new ChatPane(page);
+    const answer = await chat.send(`Execute this code:\n\`\`\`python\n${RED_PNG}\ndisplay(Red(40, 30))\n\`\`\``);
+    const card = chat.toolCall(answer, 'execute_code');
+    await expect(card).toHaveAttribute('data-state', 'ok');
+    const image = card.getByTestId('tool-images').getByTestId('display-image');
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([40, 30]);
+    await expect(card.getByTestId('tool-displays')).toContainText('image/png');
+    expect(await executor.runCount()).toBe(0); // the chat's runs are its own
   });
 
   test('HTML with <script> and onerror shows its table and runs nothing', async ({ executor, page }) => {

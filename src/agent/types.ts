@@ -3,7 +3,7 @@
  * Plain TypeScript: the UI renders these, the agent never imports the UI.
  */
 import type { Engine } from '../engine/createEngine.ts';
-import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, RunOptions } from '../protocol/protocol.ts';
 import type { ProjectAccess } from './projectAccess.ts';
 
 /** What a tool call produced: `summary` is one line for people, `data` the structured result (sent to the model as JSON). */
@@ -11,6 +11,8 @@ export interface ToolOutcome<D = unknown> {
   ok: boolean;
   summary: string;
   data: D;
+  /** What only the card shows, never the model: the images a run produced (the model gets their type and size in `data`). */
+  view?: { displays: DisplayData[] };
 }
 
 /** What tools may use. Tools act through the engine (and these hooks), never the worker. */

@@ -1,4 +1,4 @@
-import { defaultParallelism, DEFAULT_PYTEST_ARGS, DEFAULT_COVERAGE_THRESHOLD } from '../engine/testDefaults.ts';
+import { defaultParallelism } from '../engine/testDefaults.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import type { SliceCreator, TestsSlice } from './types.ts';
@@ -55,10 +55,11 @@ export const createTestsSlice =
           const result = await engine.runTests({
             files: projectFiles(get()),
             paths,
-            args: [...DEFAULT_PYTEST_ARGS],
+            // PYTEST_ARGS and COVERAGE_THRESHOLD from the settings, as the agent's run_tests uses them.
+            args: [...get().settings.pytestArgs],
             coverage: get().coverageEnabled,
             parallel: parallel ?? get().testWorkers,
-            threshold: DEFAULT_COVERAGE_THRESHOLD,
+            threshold: get().settings.coverageThreshold,
             ...limits(),
           });
           set({ testResult: result, collectedTests: result.collected.length ? result.collected : get().collectedTests });
@@ -75,7 +76,7 @@ export const createTestsSlice =
         if (!engine || running) return;
         set({ running: true, testsBusy: 'collecting', testsError: null });
         try {
-          const ids = await engine.collectTests([], { files: projectFiles(get()), args: [...DEFAULT_PYTEST_ARGS], timeoutMs: limits().timeoutMs });
+          const ids = await engine.collectTests([], { files: projectFiles(get()), args: [...get().settings.pytestArgs], timeoutMs: limits().timeoutMs });
           set({ collectedTests: ids });
         } catch (err) {
           set({ testsError: err instanceof Error ? err.message : String(err) });

@@ -107,6 +107,20 @@ describe('profiling (real Pyodide in Node)', () => {
     expect(profile.functions.some((f) => f.file.includes('_executor'))).toBe(false);
   });
 
+  it('keeps a program ending in an expression apart from that expression (both are <module> of main.py)', async () => {
+    const code = 'def spin(n):\n    return sum(i * i for i in range(n))\n\ntotal = spin(300_000)\nprint("done", total > 0)';
+    for (let i = 0; i < 4; i++) {
+      const { result } = await run(code, { profile: true });
+      const profile = result.profile!;
+      expect(profile.roots).toEqual(['main.py:1(<module>)', 'main.py:5(<module>)']);
+      const body = profile.functions.find((f) => f.key === 'main.py:1(<module>)')!;
+      const spin = profile.functions.find((f) => f.name === 'spin')!;
+      expect(body.cumMs).toBeGreaterThanOrEqual(spin.cumMs);
+      expect(spin.callers.map((c) => c.key)).toEqual(['main.py:1(<module>)']);
+      expect(profile.functions.some((f) => f.name.includes('print') && f.callers.some((c) => c.key === 'main.py:5(<module>)'))).toBe(true);
+    }
+  });
+
   it('profiles in safe mode too (the default policy)', async () => {
     await run('import sys; sys.modules.pop("json", None)'); // a fresh import goes through safe mode's hooks
     const BUBBLE_SORT_JSON = `import json\n${BUBBLE_SORT}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from './defineTool.ts';
+import { pickViewImages } from './pickViewImages.ts';
 import { runHeadline, summarizeRun } from './runSummary.ts';
 
 /** execute_code: runs Python in the session's interpreter (variables persist) within the user's limits. */
@@ -22,6 +23,7 @@ export const executeCodeTool = defineTool({
     const result = await ctx.engine.execute(code, options);
     ctx.recordResult(result);
     const advice = result.success ? null : await ctx.engine.handleError(result, options);
-    return { ok: result.success, summary: runHeadline(result), data: summarizeRun(result, advice) };
+    const images = pickViewImages(result.displays ?? []);
+    return { ok: result.success, summary: runHeadline(result), data: summarizeRun(result, advice), ...(images.length ? { view: { displays: images } } : {}) };
   },
 });

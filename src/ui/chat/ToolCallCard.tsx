@@ -14,6 +14,7 @@ import { CodeBlock } from './CodeBlock.tsx';
 import { focusLimit } from './focusLimit.ts';
 import { ProfileResult } from './ProfileResult.tsx';
 import { SuggestionsList } from './SuggestionsList.tsx';
+import { DisplayView } from '../display/DisplayView.tsx';
 import { TestRunResult } from './TestRunResult.tsx';
 
 const install = (packages: string[]) => void appStore.getState().runChatTool('install_packages', { packages });
@@ -42,6 +43,11 @@ export function ToolCallCard({ call }: { call: ChatToolCall }) {
         <div className="tool-result" data-testid="tool-result">
           <p className="tool-summary" data-testid="tool-summary">{call.outcome.summary}</p>
           <ToolData name={call.name} data={call.outcome.data} />
+          {call.outcome.view?.displays.length ? (
+            <div className="tool-images" data-testid="tool-images">
+              {call.outcome.view.displays.map((d, i) => <DisplayView key={i} display={d} index={i} />)}
+            </div>
+          ) : null}
         </div>
       ) : null}
     </div>

@@ -103,15 +103,62 @@ def _name(func):
     return name
 
 
+def _snapshot_stats(profiler):
+    """cProfile's ``snapshot_stats``, except that code objects sharing a label stay apart.
+
+    cProfile labels a function ``(file, first line, name)``. The runner compiles a
+    program's trailing expression on its own, so it is a second ``<module>`` of the
+    same file that starts on line 1 too: under cProfile's labels one entry replaced
+    the other and the program seemed to take no time. Module code is labelled with
+    the line its first statement is on instead.
+    """
+    owners = {}
+
+    def first_line(code):
+        # The line of its first instruction after RESUME (which carries the line it was compiled with).
+        lines = [line for start, _, line in code.co_lines() if start > 0 and line]
+        return lines[0] if lines else code.co_firstlineno
+
+    def label(code):
+        if isinstance(code, str):
+            return ("~", 0, code)
+        line = first_line(code) if code.co_name == "<module>" else code.co_firstlineno
+        key = (code.co_filename, line, code.co_name)
+        while owners.setdefault(key, code) is not code:
+            key = (key[0], key[1] + 1, key[2])
+        return key
+
+    entries = profiler.getstats()
+    labels = {id(entry.code): label(entry.code) for entry in entries}
+    stats = {}
+    callers_of = {}
+    for entry in entries:
+        callers = {}
+        callers_of[id(entry.code)] = callers
+        nc = entry.callcount
+        stats[labels[id(entry.code)]] = (nc - entry.reccallcount, nc, entry.inlinetime, entry.totaltime, callers)
+    for entry in entries:
+        func = labels[id(entry.code)]
+        for sub in entry.calls or ():
+            callers = callers_of.get(id(sub.code))
+            if callers is None:
+                continue
+            nc, cc, tt, ct = sub.callcount, sub.callcount - sub.reccallcount, sub.inlinetime, sub.totaltime
+            if func in callers:
+                prev = callers[func]
+                nc, cc, tt, ct = nc + prev[0], cc + prev[1], tt + prev[2], ct + prev[3]
+            callers[func] = (nc, cc, tt, ct)
+    return stats
+
+
 def profile_report(profiler, filename, limit=300):
     """The functions reached from ``filename``'s ``<module>`` code, heaviest first.
 
     Only what the program itself called counts: the runner's compiling and
     bookkeeping around it are left out.
     """
-    profiler.create_stats()
-    stats = profiler.stats  # {func: (primitive calls, calls, own s, cumulative s, {caller: (pc, nc, own, cum)})}
-    roots = [f for f in stats if f[0] == filename and f[2] == "<module>"]
+    stats = _snapshot_stats(profiler)  # {func: (primitive calls, calls, own s, cumulative s, {caller: (nc, pc, own, cum)})}
+    roots = sorted((f for f in stats if f[0] == filename and f[2] == "<module>"), key=lambda f: f[1])
     callees = {}
     for func, (_, _, _, _, callers) in stats.items():
         for caller in callers:
