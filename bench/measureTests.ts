@@ -80,7 +80,7 @@ export async function measureTests(executor: Page, runs: number, parallel: numbe
       xdist
         ? row(f, `${count} tests, ${parallel} interpreters`, 'ms', summarize(samples.exParallel), `native pytest -n ${parallel} (xdist)`, summarize(samples.nativeParallel))
         : row(f, `${count} tests, ${parallel} interpreters`, 'ms', summarize(samples.exParallel), 'native pytest', native, 'install python3-pytest-xdist to compare with native parallel runs'),
-      row(f, `${count} tests, ${parallel} interpreters vs one (measured speed-up)`, 'ms', summarize(samples.exParallel), 'Executor, one interpreter', summarize(samples.exSerial)),
+      row(f, `${count} tests, ${parallel} interpreters vs one (below 1: parallel is faster)`, 'ms', summarize(samples.exParallel), 'Executor, one interpreter', summarize(samples.exSerial)),
       row(f, `${count} tests with line and branch coverage, one interpreter`, 'ms', summarize(samples.exCoverage), 'Executor without coverage', summarize(samples.exSerial)),
     ];
   } finally {
