@@ -1,18 +1,7 @@
 import { displayPercent } from '../frame/mergeCoverage.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
+import { lineRanges } from '../engine/describeTestResult.ts';
 import { appStore } from '../store/useAppStore.ts';
-
-/** Collapses [1,2,3,7] into "1-3, 7" (as coverage.py's Missing column). */
-export function lineRanges(lines: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
-    let j = i;
-    while (j + 1 < lines.length && (lines[j + 1] as number) === (lines[j] as number) + 1) j++;
-    out.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
-}
 
 /** Per-file coverage, the total against COVERAGE_THRESHOLD, and where tests are missing. */
 export function CoveragePanel({ result }: { result: TestResult }) {

@@ -1,25 +1,12 @@
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
+import { testCountsLine } from '../engine/describeTestResult.ts';
 import { CoveragePanel } from './CoveragePanel.tsx';
 
 /** "11 passed, 1 failed, 2 skipped, 1 xfailed in 0.4 s", as pytest words it. */
 export function summaryText(r: TestResult): string {
-  if (r.status === 'security') return 'Refused by safe mode: no test ran';
-  const parts = (
-    [
-      [r.failed, 'failed'],
-      [r.passed, 'passed'],
-      [r.skipped, 'skipped'],
-      [r.xfailed, 'xfailed'],
-      [r.xpassed, 'xpassed'],
-      [r.errors, r.errors === 1 ? 'error' : 'errors'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}`);
-  const counts = parts.length ? parts.join(', ') : 'no tests ran';
-  return `${counts} in ${(r.durationMs / 1000).toFixed(2)} s`;
+  return r.status === 'security' ? 'Refused by safe mode: no test ran' : testCountsLine(r);
 }
 
 function Row({ record }: { record: TestRecord }) {

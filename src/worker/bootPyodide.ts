@@ -1,5 +1,6 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { WORKING_DIR } from '../protocol/protocol.ts';
 import { EXECUTOR_LIB_DIR, pythonSources } from './pythonSources.ts';
 
 /** The parts of Emscripten's module object that Executor uses (not in Pyodide's public types). */
@@ -20,7 +21,7 @@ export interface PythonRuntime {
 }
 
 /** Where the user's code runs: its current directory. */
-export const WORKING_DIR = '/home/pyodide';
+export { WORKING_DIR };
 
 type LoadPyodide = (config: Record<string, unknown>) => Promise<PyodideAPI>;
 

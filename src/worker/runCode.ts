@@ -5,6 +5,7 @@ import { textOf } from '../engine/outputText.ts';
 import { createOutputSink } from './createOutputSink.ts';
 import { createDisplaySink } from './createDisplaySink.ts';
 import { createStdinReader } from './createStdinReader.ts';
+import { pipeOutput } from './pipeOutput.ts';
 import { beginMonitoring } from './monitorRun.ts';
 
 /** A run's channels besides text output: rich outputs and interactive input. */
@@ -59,16 +60,7 @@ export async function runCode(
     },
   });
   const displaySink = createDisplaySink({ sink, maxOutputChars: options.maxOutputChars, send: io.sendDisplay ?? (() => undefined) });
-  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  const writer = (stream: 'stdout' | 'stderr') => ({
-    write(buffer: Uint8Array): number {
-      sink.write(stream, decoders[stream].decode(buffer, { stream: true }));
-      return buffer.length;
-    },
-    isatty: false,
-  });
-  rt.pyodide.setStdout(writer('stdout'));
-  rt.pyodide.setStderr(writer('stderr'));
+  pipeOutput(rt, sink);
   rt.pyodide.setStdin({
     stdin: createStdinReader({
       prefilled: options.stdin,

@@ -5,6 +5,7 @@ import { WORKING_DIR, type PythonRuntime } from './bootPyodide.ts';
 import { createOutputSink } from './createOutputSink.ts';
 import { applyPolicy } from './applyPolicy.ts';
 import { loadPackages } from './packages.ts';
+import { pipeOutput } from './pipeOutput.ts';
 import { refuseUnsafeProject } from './refuseUnsafeProject.ts';
 
 const MB = 2 ** 20;
@@ -92,16 +93,7 @@ export async function runTests(
     return { exitCode: -1, counts: {}, collected: [], durationMs: 0, coverage: null, problem: null, memory: false, outputTruncated: false, refused };
   }
   const sink = createOutputSink({ maxChars: request.limits.maxOutputChars, send: events.output });
-  const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  const writer = (stream: 'stdout' | 'stderr') => ({
-    write(buffer: Uint8Array): number {
-      sink.write(stream, decoders[stream].decode(buffer, { stream: true }));
-      return buffer.length;
-    },
-    isatty: false,
-  });
-  rt.pyodide.setStdout(writer('stdout'));
-  rt.pyodide.setStderr(writer('stderr'));
+  pipeOutput(rt, sink);
   rt.heap._malloc_set_footprint_limit(request.limits.maxMemoryMB * MB);
   events.begin();
 

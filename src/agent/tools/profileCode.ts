@@ -6,6 +6,7 @@ import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';
 import { namePaths } from './namePaths.ts';
 import { clip, runHeadline } from './runSummary.ts';
+import { WORKING_DIR } from '../../protocol/protocol.ts';
 import { ownFunctions, suggestOptimizations } from './suggestOptimizations.ts';
 
 /** One row of profile_code's table. */
@@ -44,7 +45,7 @@ export interface ProfileData {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The interpreter's working folder (src/worker/bootPyodide.ts WORKING_DIR): profiles name imported project files by it. */
-const WORKING_DIR_PREFIX = '/home/pyodide/';
+const WORKING_DIR_PREFIX = `${WORKING_DIR}/`;
 
 /** profile_code: runs code under cProfile (same session, same limits) and says where the time goes and what to change. */
 export const profileCodeTool = defineTool({

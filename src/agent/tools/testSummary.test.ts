@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';
-import { lineRanges, MAX_LISTED_FAILURES, summarizeTests, testsHeadline } from './testSummary.ts';
+import { lineRanges } from '../../engine/describeTestResult.ts';
+import { MAX_LISTED_FAILURES, summarizeTests, testsHeadline } from './testSummary.ts';
 
 describe('testSummary', () => {
   it('collapses lines into ranges as coverage.py does', () => {

@@ -1,4 +1,5 @@
 import { displayPercent } from '../../frame/mergeCoverage.ts';
+import { lineRanges, testCountsLine } from '../../engine/describeTestResult.ts';
 import type { TestResult } from '../../protocol/testProtocol.ts';
 
 /** Most failures a run_tests result lists (the rest are counted). */
@@ -43,36 +44,6 @@ export interface TestRunSummary {
     untested: string[];
   } | null;
   stoppedTest: string | null;
-}
-
-/** "3-5, 9" for [3, 4, 5, 9]. */
-export function lineRanges(lines: readonly number[]): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j += 1;
-    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
-}
-
-/** "1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41 s" (pytest's order and words). */
-export function testCountsLine(r: TestResult): string {
-  const parts = (
-    [
-      [r.failed, 'failed'],
-      [r.passed, 'passed'],
-      [r.skipped, 'skipped'],
-      [r.xfailed, 'xfailed'],
-      [r.xpassed, 'xpassed'],
-      [r.errors, r.errors === 1 ? 'error' : 'errors'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}`);
-  return `${parts.length ? parts.join(', ') : 'no tests ran'} in ${(r.durationMs / 1000).toFixed(2)} s`;
 }
 
 const clipText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
