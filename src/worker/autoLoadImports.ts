@@ -9,6 +9,8 @@ import { analyzeImports, loadPackages } from './packages.ts';
  */
 export async function autoLoadImports(rt: PythonRuntime, code: string, notify: (text: string) => void): Promise<Map<string, string>> {
   const failed = new Map<string, string>();
+  // Code that imports nothing needs no analysis (a parse in Python on every run otherwise).
+  if (!code.includes('import')) return failed;
   const needed = analyzeImports(rt, code).filter((r) => r.verdict === 'available' && r.package);
   if (needed.length === 0) return failed;
   const packages = [...new Set(needed.map((r) => r.package as string))];

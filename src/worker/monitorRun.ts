@@ -47,7 +47,9 @@ export function beginMonitoring(rt: PythonRuntime, options: RunOptions, send: (s
     send({ heapMB: rt.heap._malloc_footprint() / MB, pythonMB: lastPythonMB });
   };
   monitor.begin(collect, options.profile === true, collect ? sample : null, SAMPLE_INTERVAL_MS / 1000, collect && options.tracePythonMemory === true);
-  if (collect) sample(0);
+  // The first live sample goes out once the run has lasted a sample interval: a short run sends none
+  // (each sample is a message and a repaint of the status line on the page).
+  lastSample = performance.now();
   return {
     tick() {
       // Called from inside Python's writes, where Python cannot be called back: the heap is read
