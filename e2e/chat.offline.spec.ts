@@ -142,6 +142,9 @@ test('offline: "Run the tests in test_calculator.py and show me the coverage" ru
   await expect(calculator).toContainText('9, 19-23, 34-35');
   await expect(answer.locator('.chat-markdown')).toContainText('calculator.py: 60% of 22 statements; lines never run: 9, 19-23, 34-35');
   await expect(answer).not.toContainText('not available');
+  // The Tests panel shows the same run, with its rows.
+  await expect(page.getByTestId('tests-summary')).toContainText('1 failed, 3 passed');
+  await expect(page.locator('[data-testid="test-row"][data-node-id="test_calculator.py::test_power"]')).toHaveAttribute('data-outcome', 'failed');
 
   // The programmatic agent runs the same tests on the page's project.
   const result = await page.evaluate(async () => {

@@ -133,6 +133,8 @@ export class ExecutorAgent {
       runOptions: () => this.runOptions({}),
       lastResult: () => this.last,
       recordResult: (r) => (this.last = r),
+      recordTestResult: () => undefined, // no Tests panel here: runTests() returns the result itself
+      recordInstall: () => undefined,
       editorCode: () => this.project.files().find((f) => f.path === this.project.activePath())?.content ?? '',
       project: this.project,
       testOptions: () => ({ pytestArgs: DEFAULT_PYTEST_ARGS, coverageThreshold: DEFAULT_COVERAGE_THRESHOLD }),

@@ -25,6 +25,8 @@ function context() {
     runOptions: () => ({ timeoutMs: 5000 }),
     lastResult: () => null,
     recordResult: () => undefined,
+    recordTestResult: () => undefined,
+    recordInstall: () => undefined,
     editorCode: () => '',
     project: null,
     testOptions: () => ({ pytestArgs: [], coverageThreshold: 80 }),

@@ -3,7 +3,8 @@
  * Plain TypeScript: the UI renders these, the agent never imports the UI.
  */
 import type { Engine } from '../engine/createEngine.ts';
-import type { DisplayData, ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/protocol.ts';
+import type { TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectAccess } from './projectAccess.ts';
 
 /** What a tool call produced: `summary` is one line for people, `data` the structured result (sent to the model as JSON). */
@@ -24,6 +25,10 @@ export interface ToolContext {
   lastResult(): ExecutionResult | null;
   /** Called with every result a tool's run produced (so "explain the last error" can find it). */
   recordResult(result: ExecutionResult): void;
+  /** Called with every test run a tool made (the Tests panel and the editor's markers show it). */
+  recordTestResult(result: TestResult): void;
+  /** Called with every install a tool made (the session keeps the packages, to load them again). */
+  recordInstall(report: InstallReport): void;
   /** The code in the editor (for "check my code"). */
   editorCode(): string;
   /** The project's files (run_tests and the file tools); null where there is no project. */

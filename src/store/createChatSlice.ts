@@ -45,6 +45,10 @@ export const createChatSlice =
         // The newer of the editor's last run and the agent's last run.
         lastResult: () => (agentResult && agentResult.runCount === get().runCount ? agentResult.result : (get().lastResult ?? agentResult?.result ?? null)),
         recordResult: (result) => (agentResult = { result, runCount: get().runCount }),
+        // The agent's test runs show in the Tests panel, with their markers, like the panel's own.
+        // The session keeps what the agent installed, as it keeps the Packages panel's installs.
+        recordInstall: (lastInstall) => set({ lastInstall }),
+        recordTestResult: (testResult) => set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests }),
         editorCode: () => get().code,
         project: storeProjectAccess(get),
         testOptions: () => ({ pytestArgs: get().settings.pytestArgs, coverageThreshold: get().settings.coverageThreshold, parallel: get().testWorkers }),

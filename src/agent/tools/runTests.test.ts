@@ -47,6 +47,8 @@ describe('run_tests', () => {
       maxMemoryMB: 256,
       maxOutputChars: 5000,
     });
+    // The run is handed on, so the Tests panel and the editor's markers show it too.
+    expect(ctx.recordedTests).toEqual([RESULT]);
   });
 
   it('returns the counts, each failure with file:line and message, and coverage per file with the missing lines', async () => {

@@ -54,6 +54,7 @@ export const runTestsTool = defineTool({
       ...(maxMemoryMB ? { maxMemoryMB } : {}),
       ...(maxOutputChars ? { maxOutputChars } : {}),
     });
+    ctx.recordTestResult(result);
     return { ok: result.status === 'passed', summary: testsHeadline(result), data: summarizeTests(result) };
   },
 });
