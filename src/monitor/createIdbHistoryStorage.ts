@@ -1,22 +1,8 @@
+import { requestResult, transactionDone } from '../project/idbPromises.ts';
 import { HISTORY_SESSIONS_FACTOR, type HistoryEntry, type HistoryStorage } from './historyStorage.ts';
 
 const DB = 'executor-history';
 const STORE = 'runs';
-
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('The history could not be read'));
-  });
-}
-
-function finished(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('The history could not be saved'));
-    tx.onabort = () => reject(tx.error ?? new Error('The history could not be saved (the disk may be full)'));
-  });
-}
 
 /** Deletes the first `count` records a cursor walks over (oldest first). */
 function deleteFirst(source: IDBObjectStore | IDBIndex, count: number, query?: IDBValidKey): void {
@@ -45,29 +31,29 @@ export function createIdbHistoryStorage(): HistoryStorage {
   return {
     async list(session) {
       const d = await database();
-      const all = await done(d.transaction(STORE, 'readonly').objectStore(STORE).index('session').getAll(session));
+      const all = await requestResult(d.transaction(STORE, 'readonly').objectStore(STORE).index('session').getAll(session), 'The history');
       return (all as HistoryEntry[]).sort((a, b) => a.id - b.id);
     },
     async add(entry, limit) {
       const d = await database();
       const tx = d.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
-      const id = (await done(store.add(entry))) as number;
+      const id = (await requestResult(store.add(entry), 'The history')) as number;
       // Bounded: the session's oldest runs go first, and all sessions together stay under a cap.
-      const mine = await done(store.index('session').count(entry.session));
+      const mine = await requestResult(store.index('session').count(entry.session), 'The history');
       deleteFirst(store.index('session'), mine - limit, entry.session);
-      const total = await done(store.count());
+      const total = await requestResult(store.count(), 'The history');
       deleteFirst(store, total - limit * HISTORY_SESSIONS_FACTOR);
-      await finished(tx);
+      await transactionDone(tx, 'The history');
       return { ...entry, id };
     },
     async clear(session) {
       const d = await database();
       const tx = d.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
-      const keys = await done(store.index('session').getAllKeys(session));
+      const keys = await requestResult(store.index('session').getAllKeys(session), 'The history');
       for (const key of keys) store.delete(key);
-      await finished(tx);
+      await transactionDone(tx, 'The history');
     },
   };
 }

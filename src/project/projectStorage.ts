@@ -1,3 +1,4 @@
+import { requestResult, transactionDone } from './idbPromises.ts';
 import { openExecutorDb, PROJECT_STORE } from './openExecutorDb.ts';
 import type { ProjectSnapshot } from './projectModel.ts';
 
@@ -16,20 +17,13 @@ export function createIdbProjectStorage(): ProjectStorage {
   return {
     async load() {
       const d = await database();
-      return new Promise((resolve, reject) => {
-        const req = d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-        req.onsuccess = () => resolve((req.result as ProjectSnapshot | undefined) ?? null);
-        req.onerror = () => reject(req.error ?? new Error('The project could not be read'));
-      });
+      const saved = await requestResult(d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY), 'The project');
+      return (saved as ProjectSnapshot | undefined) ?? null;
     },
     async save(snapshot) {
-      const d = await database();
-      return new Promise((resolve, reject) => {
-        const tx = d.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).put(snapshot, KEY);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('The project could not be saved'));
-      });
+      const tx = (await database()).transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).put(snapshot, KEY);
+      await transactionDone(tx, 'The project');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { requestResult, transactionDone } from '../project/idbPromises.ts';
 import { openExecutorDb, PROJECT_STORE, SESSIONS_STORE } from '../project/openExecutorDb.ts';
 
 /** What every stored session has; the store's own record type adds the rest. */
@@ -21,32 +22,17 @@ export interface SessionDb<R extends StoredSession> {
   putFirst(record: R): Promise<boolean>;
 }
 
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('The saved sessions could not be read'));
-  });
-}
-
-function finished(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('The session could not be saved'));
-    tx.onabort = () => reject(tx.error ?? new Error('The session could not be saved (the disk may be full)'));
-  });
-}
-
 /** The sessions in IndexedDB (database "executor", store "sessions"). */
 export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
   const store = async (mode: IDBTransactionMode) => (await openExecutorDb()).transaction(SESSIONS_STORE, mode).objectStore(SESSIONS_STORE);
   const write = async (work: (s: IDBObjectStore) => void): Promise<void> => {
     const s = await store('readwrite');
     work(s);
-    await finished(s.transaction);
+    await transactionDone(s.transaction, 'The session');
   };
   return {
-    list: async () => (await done((await store('readonly')).getAll())) as R[],
-    get: async (id) => ((await done((await store('readonly')).get(id))) as R | undefined) ?? null,
+    list: async () => (await requestResult((await store('readonly')).getAll(), 'The saved sessions')) as R[],
+    get: async (id) => ((await requestResult((await store('readonly')).get(id), 'The saved sessions')) as R | undefined) ?? null,
     put: (record) => write((s) => s.put(record)),
     delete: (id) => write((s) => s.delete(id)),
     async putFirst(record) {
@@ -54,9 +40,9 @@ export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
       // One transaction over both stores: a second tab waits, then sees the session.
       const tx = db.transaction([SESSIONS_STORE, PROJECT_STORE], 'readwrite');
       const sessions = tx.objectStore(SESSIONS_STORE);
-      const count = await done(sessions.count());
+      const count = await requestResult(sessions.count(), 'The saved sessions');
       if (count === 0) sessions.put(record);
-      await finished(tx);
+      await transactionDone(tx, 'The session');
       return count === 0;
     },
   };
