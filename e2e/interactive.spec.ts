@@ -36,7 +36,7 @@ test.describe('input()', () => {
   });
 
   test('runs unattended with pre-filled stdin from the settings and from execute()', async ({ executor, page }) => {
-    await page.getByTestId('stdin-panel').locator('summary').click();
+    await page.getByTestId('stdin-panel').locator('summary').click(); // in the Console tab, folded
     await page.getByTestId('setting-stdin').fill('20\n22\n');
     await expect(page.getByTestId('setting-stdin-enabled')).toBeChecked();
     await executor.run(ASK_TWO);

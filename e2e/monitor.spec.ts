@@ -98,7 +98,7 @@ test.describe('monitoring', () => {
     await executor.page.getByTestId('import-files').setInputFiles(BATCH.map((f) => ({ name: f.name, mimeType: 'text/x-python', buffer: Buffer.from(f.code) })));
     await expect(executor.page.locator('[data-testid="file-item"][data-path="evaluation.py"]')).toBeVisible();
     const panel = executor.page.getByTestId('batch-panel');
-    await panel.locator('summary').click();
+    await executor.showPanel('batch');
     // Untick everything, then tick the steps in the order they should run.
     for (const box of await panel.getByTestId('batch-file').all()) await box.uncheck();
     for (const f of BATCH) await panel.locator(`[data-testid="batch-file"][data-path="${f.name}"]`).check();
@@ -114,6 +114,7 @@ test.describe('monitoring', () => {
     await expect(executor.page.getByTestId('batch-summary')).toContainText('1 of 3 succeeded, 1 skipped');
     await expect(executor.page.getByTestId('batch-summary')).toContainText('model_training.py (ZeroDivisionError');
 
+    await expect(executor.page.getByTestId('panel-tab-batch')).toHaveAttribute('aria-selected', 'true'); // Run all shows its steps when done
     await executor.page.getByTestId('batch-stop-on-error').uncheck();
     await runAll(executor);
     await expect(steps.nth(2)).toHaveAttribute('data-status', 'ok');
@@ -131,13 +132,12 @@ test.describe('monitoring', () => {
   test('the history keeps runs across a reload, filters them and runs one again', async ({ executor, page }) => {
     await executor.run('print("first run")');
     await executor.run('raise ValueError("second run")');
-    const panel = page.getByTestId('history-panel');
-    await panel.locator('summary').click();
+    await executor.showPanel('history');
     await expect(page.getByTestId('history-row')).toHaveCount(2);
 
     await page.reload();
     await executor.waitReady();
-    await panel.locator('summary').click();
+    await executor.showPanel('history');
     await expect(page.getByTestId('history-row')).toHaveCount(2);
     await page.getByTestId('history-filter').selectOption('error');
     await expect(page.getByTestId('history-row')).toHaveCount(1);
@@ -150,6 +150,7 @@ test.describe('monitoring', () => {
     await page.getByTestId('history-rerun').click();
     await executor.waitRunsDone(runs + 1);
     await expect(executor.output).toContainText('first run');
+    await executor.showPanel('history');
     await page.getByTestId('history-filter').selectOption('all');
     await expect(page.getByTestId('history-row')).toHaveCount(3);
     await expect(page.getByTestId('history-chart')).toBeVisible();

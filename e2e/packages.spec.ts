@@ -24,8 +24,8 @@ test('a package only on the CDN fails with one clear line, not a stack trace', a
   await expect(error).toContainText('it is not available offline');
 });
 
-test('the settings show where packages come from: this server first, then the CDN', async ({ executor: _executor, page }) => {
-  await page.getByTestId('settings-packages').locator('summary').click();
+test('the settings show where packages come from: this server first, then the CDN', async ({ executor, page }) => {
+  await executor.openSettings();
   await expect(page.getByTestId('package-source-self')).toContainText('/packages/');
   for (const name of ['coverage', 'pytest', 'pluggy']) await expect(page.getByTestId('package-source-self')).toContainText(name);
   await expect(page.getByTestId('package-source-cdn')).toContainText(fakeCdnUrl);
@@ -34,7 +34,7 @@ test('the settings show where packages come from: this server first, then the CD
 
 test('a package outside the index goes to PyPI through micropip; without the internet that is one clear line', async ({ executor, page }) => {
   await executor.setSafeMode(false); // tabulate is not on the safe-mode allowlist
-  await page.getByTestId('deps-panel').locator('summary').click();
+  await executor.showPanel('packages');
   await page.getByTestId('install-names').fill('tabulate');
   await page.getByTestId('install-submit').click();
   // micropip itself comes from the package CDN (here a local stand-in that does not have it).
@@ -51,7 +51,7 @@ test('code that handles a missing package itself still runs', async ({ executor 
 
 test('dependency analysis lists each import with its verdict and loads what is needed', async ({ executor, page }) => {
   await executor.setCode('import os\nimport json\nimport pytest\nimport numpy as np\nfrom sklearn.model_selection import train_test_split\nimport not_a_real_module');
-  await page.getByTestId('deps-panel').locator('summary').click();
+  await executor.showPanel('packages');
   await page.getByTestId('deps-analyze').click();
   const rows = page.getByTestId('deps-row');
   await expect(rows).toHaveCount(6);

@@ -34,6 +34,7 @@ test('settings: allowlist edits apply, bad values are named and nothing is appli
   await expect(page.locator('#setting-allowed-modules-error')).toContainText('"os.path" is not a top-level module name');
   await executor.setLimits({ timeout: '-1' });
   await expect(page.locator('#setting-timeout-error')).toContainText('Timeout must be between');
+  await executor.openSettings();
   await page.getByTestId('setting-preset').selectOption('Teaching');
   await expect(page.getByTestId('setting-timeout')).toHaveValue('10');
   await expect(page.getByTestId('setting-allowed-modules')).toHaveValue('');

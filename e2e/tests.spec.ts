@@ -19,6 +19,7 @@ async function importCalculator(executor: ExecutorPage): Promise<void> {
 }
 
 async function runTests(executor: ExecutorPage, workers: number): Promise<void> {
+  await executor.showPanel('tests');
   await executor.page.getByTestId('tests-workers').fill(String(workers));
   await executor.page.getByTestId('tests-run').click();
   await expect(executor.page.getByTestId('tests-run')).toBeDisabled();

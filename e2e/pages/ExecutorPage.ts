@@ -80,22 +80,50 @@ export class ExecutorPage {
     return this.metrics.getAttribute('data-status');
   }
 
+  /** Opens the settings dialog (the gear in the top bar). */
+  async openSettings(): Promise<void> {
+    if (!(await this.settings.isVisible())) await this.page.getByTestId('settings-open').click();
+    await expect(this.settings).toBeVisible();
+  }
+
+  /** Closes the settings dialog. */
+  async closeSettings(): Promise<void> {
+    await this.page.getByTestId('settings-close').click();
+    await expect(this.settings).toBeHidden();
+  }
+
+  /** Changes settings in the dialog, then closes it (fields apply as they are typed). */
+  async withSettings(change: () => Promise<void>): Promise<void> {
+    await this.openSettings();
+    await change();
+    await this.closeSettings();
+  }
+
   async setLimits(limits: { timeout?: string; memory?: string; output?: string }): Promise<void> {
-    if (limits.timeout !== undefined) await this.page.getByTestId('setting-timeout').fill(limits.timeout);
-    if (limits.memory !== undefined) await this.page.getByTestId('setting-memory').fill(limits.memory);
-    if (limits.output !== undefined) await this.page.getByTestId('setting-output').fill(limits.output);
+    await this.withSettings(async () => {
+      if (limits.timeout !== undefined) await this.page.getByTestId('setting-timeout').fill(limits.timeout);
+      if (limits.memory !== undefined) await this.page.getByTestId('setting-memory').fill(limits.memory);
+      if (limits.output !== undefined) await this.page.getByTestId('setting-output').fill(limits.output);
+    });
   }
 
   /** Turns safe mode (SANDBOX_MODE) on or off with its checkbox. */
   async setSafeMode(on: boolean): Promise<void> {
-    await this.page.getByTestId('setting-sandbox').setChecked(on);
+    await this.withSettings(() => this.page.getByTestId('setting-sandbox').setChecked(on));
   }
 
-  /** Edits the policy fields (comma-separated lists) in the folded "Policy and tests" settings. */
+  /** Edits the policy fields (comma-separated lists) in the settings' Safe mode group. */
   async setPolicy(policy: { allowedModules?: string; forbiddenFunctions?: string }): Promise<void> {
-    const more = this.settings.locator('details.settings-policy');
-    if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
-    if (policy.allowedModules !== undefined) await this.page.getByTestId('setting-allowed-modules').fill(policy.allowedModules);
-    if (policy.forbiddenFunctions !== undefined) await this.page.getByTestId('setting-forbidden').fill(policy.forbiddenFunctions);
+    await this.withSettings(async () => {
+      if (policy.allowedModules !== undefined) await this.page.getByTestId('setting-allowed-modules').fill(policy.allowedModules);
+      if (policy.forbiddenFunctions !== undefined) await this.page.getByTestId('setting-forbidden').fill(policy.forbiddenFunctions);
+    });
+  }
+
+  /** Shows a panel tab (console, tests, coverage, profile, batch, history, packages, problems). */
+  async showPanel(name: string): Promise<void> {
+    const tab = this.page.getByTestId(`panel-tab-${name}`);
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 }

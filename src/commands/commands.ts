@@ -17,6 +17,23 @@ export const CommandId = {
 /** Ids of the registered commands. */
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
+/** A key combination: `key` as KeyboardEvent.key names it. */
+export interface Shortcut {
+  key: string;
+  /** Ctrl on Windows and Linux, Cmd on macOS. */
+  primary?: boolean;
+}
+
+/** "Ctrl/Cmd+Enter", "Escape". */
+export function shortcutLabel(s: Shortcut): string {
+  return `${s.primary ? 'Ctrl/Cmd+' : ''}${s.key}`;
+}
+
+/** Whether a key event is this shortcut. */
+export function matchesShortcut(s: Shortcut, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
+  return e.key === s.key && Boolean(s.primary) === (e.ctrlKey || e.metaKey) && !e.altKey;
+}
+
 /**
  * An action the user (toolbar, keyboard) or the agent can take. One object per
  * action, so every entry point behaves the same (after excalidraw's actions).
@@ -26,8 +43,8 @@ export interface Command {
   label: string;
   /** Tooltip, including the shortcut when there is one. */
   title: string;
-  /** Primary-modifier (Ctrl/Cmd) + key, when the command has a shortcut. */
-  shortcut?: { key: 'Enter' | 'Escape'; primary: boolean };
+  /** The key that runs the command anywhere on the page (with Ctrl/Cmd when `primary`). */
+  shortcut?: Shortcut;
   isEnabled(state: AppState): boolean;
   execute(store: StoreApi<AppState>): Promise<unknown> | void;
 }
@@ -68,7 +85,8 @@ export const commands: readonly Command[] = [
   {
     id: CommandId.stop,
     label: 'Stop',
-    title: 'Stop the running program (Escape in the console)',
+    title: 'Stop the running program (Escape)',
+    shortcut: { key: 'Escape' },
     isEnabled: (s) => s.running,
     execute: (store) => store.getState().stopRun(),
   },
@@ -81,8 +99,8 @@ export const commands: readonly Command[] = [
   },
   {
     id: CommandId.reset,
-    label: 'Restart Python',
-    title: 'Start a fresh interpreter (variables are lost)',
+    label: 'Restart',
+    title: 'Restart Python: a fresh interpreter (variables are lost)',
     isEnabled: (s) => ready(s) && !s.running,
     execute: (store) => store.getState().resetInterpreter(),
   },

@@ -14,6 +14,11 @@ export function lineRanges(lines: readonly number[]): string {
   return out.join(', ');
 }
 
+/** "line 18" or "lines 3-5, 9": lineRanges with the right noun. */
+export function linesPhrase(lines: readonly number[]): string {
+  return `${new Set(lines).size === 1 ? 'line' : 'lines'} ${lineRanges(lines)}`;
+}
+
 /** "1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41 s" (pytest's order and words). */
 export function testCountsLine(r: TestResult): string {
   const parts = (

@@ -2,19 +2,24 @@ import type { CoverageReport, FileCoverage, FileCoverageFacts, TestSuggestion } 
 
 const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 
+/** Whether a path is a pytest test file (or conftest.py), which the coverage total leaves out. */
+export const isTestFile = (path: string): boolean => TEST_FILE.test(path);
+
 /**
  * Merges the coverage facts of one or more interpreters into one report, with
  * coverage.py's own arithmetic (`coverage.results.Analysis`): a line (or a branch
  * exit) is missing when every interpreter missed it; percent =
  * (executed statements + executed branch exits) / (statements + branch exits).
- * One interpreter's facts give exactly coverage.py's numbers.
+ * One interpreter's facts give exactly coverage.py's numbers. The total counts
+ * the code under test: test files are listed but left out (as coverage.py's
+ * `omit` would), unless the project has nothing else.
  */
 export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): CoverageReport {
   const perFile: Record<string, FileCoverage> = {};
   const suggestions: TestSuggestion[] = [];
   const problems: string[] = [];
-  let num = 0;
-  let den = 0;
+  const totals = { code: { num: 0, den: 0 }, tests: { num: 0, den: 0 } };
+  const testFiles: string[] = [];
   const paths = [...new Set(parts.flatMap((p) => Object.keys(p)))].sort();
   for (const path of paths) {
     const facts = parts.map((p) => p[path]).filter((f): f is FileCoverageFacts => f !== undefined);
@@ -38,8 +43,10 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
     const statements = first.statements.length;
     const executed = statements - missing.length + branches - missingBranches;
     const total = statements + branches;
-    num += executed;
-    den += total;
+    const bucket = isTestFile(path) ? totals.tests : totals.code;
+    if (isTestFile(path)) testFiles.push(path);
+    bucket.num += executed;
+    bucket.den += total;
     perFile[path] = {
       statements,
       missingLines: missing,
@@ -48,7 +55,7 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
       missingBranches,
       percent: statements > 0 ? (100 * executed) / total : 100,
     };
-    if (!TEST_FILE.test(path)) {
+    if (!isTestFile(path)) {
       for (const fn of first.functions) {
         const lines = missing.filter((l) => l >= fn.start && l <= fn.end);
         const inner = first.functions.some((g) => g !== fn && g.start >= fn.start && g.end <= fn.end && lines.some((l) => l >= g.start && l <= g.end));
@@ -56,7 +63,9 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
       }
     }
   }
-  return { totalPercent: den > 0 ? (100 * num) / den : 100, perFile, suggestions, problems };
+  const counted = totals.code.den > 0 ? totals.code : { num: totals.code.num + totals.tests.num, den: totals.code.den + totals.tests.den };
+  const excluded = totals.code.den > 0 ? testFiles : [];
+  return { totalPercent: counted.den > 0 ? (100 * counted.num) / counted.den : 100, testFiles: excluded, perFile, suggestions, problems };
 }
 
 function intersect(lists: number[][]): number[] {

@@ -51,6 +51,18 @@ describe('splitting and merging a parallel run', () => {
     expect(merged.records[1]?.message).toMatch(/time limit \(1 s\)/);
   });
 
+  it('totals the code under test, listing test files but leaving them out of the total', () => {
+    const report = mergeCoverage([{ 'calc.py': facts([4, 5], []), 'tests/test_calc.py': facts([], []), 'conftest.py': facts([], []) }]);
+    // calc.py alone: 5 statements + 2 exits, 2 lines missing.
+    expect(report.totalPercent).toBeCloseTo((100 * 5) / 7);
+    expect(report.testFiles).toEqual(['conftest.py', 'tests/test_calc.py']);
+    expect(Object.keys(report.perFile)).toHaveLength(3);
+    // A project of test files only is totalled over them.
+    const onlyTests = mergeCoverage([{ 'test_a.py': facts([5], []) }]);
+    expect(onlyTests.totalPercent).toBeCloseTo((100 * 6) / 7);
+    expect(onlyTests.testFiles).toEqual([]);
+  });
+
   it('prints percentages as coverage.py does', () => {
     expect(displayPercent(99.9)).toBe('99');
     expect(displayPercent(0.2)).toBe('1');

@@ -91,7 +91,10 @@ export type TestSuggestion = z.infer<typeof testSuggestionSchema>;
 
 /** Line and branch coverage of the project. */
 export const coverageReportSchema = z.object({
+  /** The code under test: every measured file but the test files (all files when there is nothing else). */
   totalPercent: z.number(),
+  /** Test files measured and listed but left out of the total. */
+  testFiles: z.array(z.string()).optional(),
   perFile: z.record(z.string(), fileCoverageSchema),
   suggestions: z.array(testSuggestionSchema),
   /** Files coverage.py could not analyze, with why. */

@@ -12,6 +12,7 @@ import { createFilesSlice } from './createFilesSlice.ts';
 import { createTestsSlice } from './createTestsSlice.ts';
 import { createMonitorSlice } from './createMonitorSlice.ts';
 import { createSessionsSlice } from './createSessionsSlice.ts';
+import { createLayoutSlice } from './createLayoutSlice.ts';
 import type { SessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import type { HistoryStorage } from '../monitor/historyStorage.ts';
@@ -44,6 +45,7 @@ export function createAppStore(
     ...createTestsSlice(storage)(set, get),
     ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
     ...createSessionsSlice(sessionDb, historyStorage, storage)(set, get),
+    ...createLayoutSlice(storage)(set, get),
   }));
   // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.
   store.subscribe((s, prev) => {

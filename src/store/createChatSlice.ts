@@ -3,7 +3,6 @@ import { createLlmClient, describeLlmError } from '../agent/createLlmClient.ts';
 import { invokeTool } from '../agent/tools/defineTool.ts';
 import { createToolbox, findTool } from '../agent/tools/createToolbox.ts';
 import type { AgentEvent, ToolContext } from '../agent/types.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
 import { applyAgentEvent } from './applyAgentEvent.ts';
 import { storeProjectAccess } from './storeProjectAccess.ts';
 import { loadChat, loadDraft, loadToken, saveChat, saveDraft, saveToken } from './chatPersistence.ts';
@@ -11,6 +10,9 @@ import type { ChatMessage, ChatSlice } from './chatTypes.ts';
 import type { AppState, SliceCreator } from './types.ts';
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
+
+/** Tools whose runs write to the console. */
+const CONSOLE_TOOLS = new Set(['execute_code', 'execute_batch', 'profile_code', 'install_packages']);
 
 /**
  * Chat slice: sends messages to the agent (the model behind the proxy, or the
@@ -26,7 +28,6 @@ export const createChatSlice =
     let sessionKey = '';
     let controller: AbortController | null = null;
     let nextId = saved.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
-    let agentResult: { result: ExecutionResult; runCount: number } | null = null;
     let toolRunning = false;
 
     const persist = () => saveChat(storage, { messages: get().chatMessages, history });
@@ -42,9 +43,9 @@ export const createChatSlice =
           const { settings, autoLoadPackages } = get();
           return { timeoutMs: Math.round(settings.timeoutSeconds * 1000), maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars, autoLoadPackages };
         },
-        // The newer of the editor's last run and the agent's last run.
-        lastResult: () => (agentResult && agentResult.runCount === get().runCount ? agentResult.result : (get().lastResult ?? agentResult?.result ?? null)),
-        recordResult: (result) => (agentResult = { result, runCount: get().runCount }),
+        lastResult: () => get().lastResult,
+        // The agent's runs update the run footer like the editor's own.
+        recordResult: (result) => set((s) => ({ lastResult: result, runCount: s.runCount + 1 })),
         // The agent's test runs show in the Tests panel, with their markers, like the panel's own.
         // The session keeps what the agent installed, as it keeps the Packages panel's installs.
         recordInstall: (lastInstall) => set({ lastInstall }),
@@ -76,7 +77,11 @@ export const createChatSlice =
       const signal = controller.signal;
       try {
         await work((event) => {
-          if (event.type === 'tool-start') toolRunning = true;
+          if (event.type === 'tool-start') {
+            toolRunning = true;
+            // What the tool prints lands in the console: say where it came from.
+            if (CONSOLE_TOOLS.has(event.name)) get().appendEntry('run', `Assistant: ${event.name} (from the chat)`);
+          }
           if (event.type === 'tool-end') toolRunning = false;
           updateMessage(id, (m) => applyAgentEvent(m, event));
         }, signal);

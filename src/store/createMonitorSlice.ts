@@ -112,12 +112,14 @@ export const createMonitorSlice =
         if (!result) return;
         try {
           const profile = result.profile ? parseProfile(result.profile) : null;
+          get().showPanel('profile');
           set({
             profile,
             profilePath: activePath,
             profileError: profile ? null : `Nothing was measured: the run ended with status "${result.status}" before the program ran. Fix it and profile again.`,
           });
         } catch (err) {
+          get().showPanel('profile');
           set({ profile: null, profileError: err instanceof Error ? err.message : String(err) });
         }
       },
@@ -167,6 +169,7 @@ export const createMonitorSlice =
           appendEntry('notice', `Run all: ${describeBatch(batch.summary)}`);
           const last = [...batch.steps].reverse().find((step) => step.result)?.result ?? null;
           set((st) => ({ batchResult: batch, lastResult: last ?? st.lastResult, runCount: st.runCount + batch.steps.filter((x) => x.result).length }));
+          get().showPanel('batch'); // each step's status, after the console showed their output
           return batch;
         } catch (err) {
           set({ batchError: err instanceof Error ? err.message : String(err) });

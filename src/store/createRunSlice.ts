@@ -16,6 +16,7 @@ export const createRunSlice =
       const code = extra.code ?? get().code;
       if (extra.code === undefined) beforeRun(code);
       set({ running: true });
+      get().showPanel('console');
       try {
         const result = await engine.execute(code, {
           timeoutMs: Math.round(settings.timeoutSeconds * 1000),

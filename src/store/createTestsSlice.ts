@@ -51,6 +51,7 @@ export const createTestsSlice =
         const { engine, running } = get();
         if (!engine || running) return null;
         set({ running: true, testsBusy: 'running', testsError: null });
+        get().showPanel('tests');
         try {
           const result = await engine.runTests({
             files: projectFiles(get()),
@@ -75,6 +76,7 @@ export const createTestsSlice =
         const { engine, running } = get();
         if (!engine || running) return;
         set({ running: true, testsBusy: 'collecting', testsError: null });
+        get().showPanel('tests');
         try {
           const ids = await engine.collectTests([], { files: projectFiles(get()), args: [...get().settings.pytestArgs], timeoutMs: limits().timeoutMs });
           set({ collectedTests: ids });

@@ -6,6 +6,8 @@ import type { DisplayData, DownloadTick, ExecutionResult, ImportReport, InstallR
 import type { Settings, SettingsCheck, SettingsInput } from './settings.ts';
 import type { ValidationReport } from '../protocol/protocol.ts';
 import type { ChatSlice } from './chatTypes.ts';
+import type { LayoutSlice } from './layoutTypes.ts';
+export type { CompactView, LayoutSlice, PanelTab, ThemePreference } from './layoutTypes.ts';
 
 export type { FilesSlice, TestsSlice } from './projectTypes.ts';
 import type { MonitorSlice } from './monitorTypes.ts';
@@ -100,6 +102,8 @@ export interface SettingsSlice {
 /** Policy slice: validate_code's report on the editor's code. */
 export interface PolicySlice {
   validation: ValidationReport | null;
+  /** The code `validation` is about: when it is not the editor's code, the report is stale. */
+  validatedCode: string | null;
   validationError: string | null;
   validateNow(): Promise<void>;
 }
@@ -127,7 +131,7 @@ export interface PackagesSlice {
 }
 
 /** The whole store. */
-export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice & SessionsSlice;
+export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice & SessionsSlice & LayoutSlice;
 
 /** zustand's set/get for a slice creator. */
 export type SliceCreator<T> = (

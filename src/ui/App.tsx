@@ -1,30 +1,29 @@
-import { lazy, Suspense } from 'react';
-import { DependenciesPanel } from './DependenciesPanel.tsx';
-import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
-import { EditorBoundary } from './EditorBoundary.tsx';
-import { EditorTabs } from './EditorTabs.tsx';
-import { FileTree } from './FileTree.tsx';
-import { TestsPanel } from './TestsPanel.tsx';
-import { MetricsBar } from './MetricsBar.tsx';
-import { ProfilePanel } from './ProfilePanel.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-import { BatchPanel } from './BatchPanel.tsx';
-import { OutputConsole } from './OutputConsole.tsx';
-import { SettingsPanel } from './SettingsPanel.tsx';
+import { useEffect } from 'react';
+import { appStore } from '../store/useAppStore.ts';
+import { SettingsDialog } from './SettingsDialog.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { StatusBar } from './StatusBar.tsx';
 import { StatusLine } from './StatusLine.tsx';
-import { StdinPanel } from './StdinPanel.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { ChatPane } from './chat/ChatPane.tsx';
-import { RunSuggestions } from './chat/RunSuggestions.tsx';
+import { PaneToggles } from './layout/PaneToggles.tsx';
+import { COMPACT_QUERY, Workbench } from './layout/Workbench.tsx';
 import { SessionBanner } from './sessions/SessionBanner.tsx';
 import { SessionSwitcher } from './sessions/SessionSwitcher.tsx';
 import { SharePanel } from './sessions/SharePanel.tsx';
+import { useEffectiveTheme } from './useEffectiveTheme.ts';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { useMediaQuery } from './useMediaQuery.ts';
 
-// Monaco is most of the page's JavaScript: load it after the shell, while Python boots.
-const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
-
-/** The page. */
+/** The page: the top bar, the workbench, the status bar and the dialogs. */
 export function App() {
+  const theme = useEffectiveTheme();
+  const compact = useMediaQuery(COMPACT_QUERY);
+  useGlobalShortcuts();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
   return (
     <div className="app">
       <header className="topbar">
@@ -32,41 +31,28 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ▸
           </span>
-          Executor
+          <span className="brand-name">Executor</span>
         </h1>
         <SessionSwitcher />
         <Toolbar />
-        <SharePanel />
-        <StatusLine />
+        <div className="topbar-end">
+          <StatusLine />
+          <SharePanel />
+          {compact ? null : <PaneToggles />}
+          <ThemeToggle />
+          <button type="button" className="btn btn-icon" data-testid="shortcuts-open" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => appStore.getState().setShortcutsOpen(true)}>
+            <span aria-hidden="true">?</span>
+          </button>
+          <button type="button" className="btn btn-icon" data-testid="settings-open" aria-label="Settings" title="Settings: limits, safe mode, tests, monitoring, packages" onClick={() => appStore.getState().setSettingsOpen(true)}>
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
       </header>
       <SessionBanner />
-      <main className="workspace">
-        <section className="pane pane-editor pane-project" aria-label="Editor">
-          <FileTree />
-          <div className="editor-column">
-            <EditorTabs />
-            <EditorBoundary>
-              <Suspense fallback={<div className="editor editor-loading">Loading the editor…</div>}>
-                <CodeEditor />
-              </Suspense>
-            </EditorBoundary>
-          </div>
-        </section>
-        <section className="pane pane-console" aria-label="Console">
-          <SettingsPanel />
-          <DiagnosticsPanel />
-          <DependenciesPanel />
-          <TestsPanel />
-          <BatchPanel />
-          <ProfilePanel />
-          <HistoryPanel />
-          <StdinPanel />
-          <OutputConsole />
-          <RunSuggestions />
-          <MetricsBar />
-        </section>
-        <ChatPane />
-      </main>
+      <Workbench />
+      <StatusBar />
+      <SettingsDialog />
+      <ShortcutsDialog />
     </div>
   );
 }

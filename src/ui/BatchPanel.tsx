@@ -17,8 +17,8 @@ export function BatchPanel() {
   const toggle = (path: string, on: boolean) =>
     s.setBatchSelection(on ? [...chosen.filter((p) => p !== path), path] : chosen.filter((p) => p !== path));
   return (
-    <details className="batch" data-testid="batch-panel" open={result !== null || error !== null}>
-      <summary>Run all{result ? ` — ${result.summary.succeeded}/${result.summary.total} succeeded` : ''}</summary>
+    <section className="panel batch" data-testid="batch-panel" aria-label="Run all">
+      <p className="panel-title">The files ticked here run in order, each as __main__, when you press Run all.</p>
       <ul className="batch-files">
         {python.map((p) => (
           <li key={p}>
@@ -57,6 +57,6 @@ export function BatchPanel() {
           </ol>
         </>
       ) : null}
-    </details>
+    </section>
   );
 }

@@ -6,19 +6,22 @@ import { setupMonacoWorkers } from './monaco/setupMonacoWorkers.ts';
 import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
 import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
 import { bindRevealLine } from './monaco/bindRevealLine.ts';
+import { useEffectiveTheme } from './useEffectiveTheme.ts';
 
 setupMonacoWorkers();
 
 /** The Monaco editor, bound to the store's code; Ctrl/Cmd+Enter runs. */
 export function CodeEditor() {
   const host = useRef<HTMLDivElement>(null);
+  const theme = useEffectiveTheme();
+  useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
 
   useEffect(() => {
     if (!host.current) return;
     const editor = monaco.editor.create(host.current, {
       value: appStore.getState().code,
       language: 'python',
-      theme: 'vs-dark',
+      theme: document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark',
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,

@@ -20,8 +20,7 @@ export function DependenciesPanel() {
   const ready = useAppStore((s) => s.status.state === 'ready' && !s.running);
   const needed = deps?.filter((d) => d.verdict === 'available') ?? [];
   return (
-    <details className="deps" data-testid="deps-panel">
-      <summary>Packages</summary>
+    <section className="panel deps" data-testid="deps-panel" aria-label="Packages">
       <div className="deps-actions">
         <button type="button" className="btn" data-testid="deps-analyze" disabled={!ready || busy !== null} onClick={() => void appStore.getState().analyzeDependencies()}>
           {busy === 'analyzing' ? 'Analyzing…' : 'Analyze imports'}
@@ -55,6 +54,6 @@ export function DependenciesPanel() {
           </tbody>
         </table>
       ) : null}
-    </details>
+    </section>
   );
 }

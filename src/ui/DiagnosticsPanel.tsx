@@ -27,13 +27,14 @@ function useValidateAsYouType(): void {
 /** validate_code's findings on the editor's code: one row per diagnostic, with line, rule and suggestion. */
 export function DiagnosticsPanel() {
   useValidateAsYouType();
-  const validation = useAppStore((s) => s.validation);
+  // A report about other code (typing since, another file opened) is not shown: it would mislead.
+  const validation = useAppStore((s) => (s.validatedCode === s.code ? s.validation : null));
   const error = useAppStore((s) => s.validationError);
   const safe = useAppStore((s) => s.settings.sandboxMode);
   const diagnostics = validation?.diagnostics ?? [];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
-    <section className="diagnostics" data-testid="diagnostics" aria-label="Code check" data-count={diagnostics.length}>
+    <section className="panel diagnostics" data-testid="diagnostics" aria-label="Problems" data-count={diagnostics.length}>
       <header className="diagnostics-head">
         <span className="settings-title">Check</span>
         <span data-testid="diagnostics-summary">

@@ -5,10 +5,10 @@ export function EditorTabs() {
   const open = useAppStore((s) => s.openPaths);
   const active = useAppStore((s) => s.activePath);
   return (
-    <div className="tabs" role="tablist" aria-label="Open files">
+    <nav className="tabs" aria-label="Open files">
       {open.map((path) => (
-        <div key={path} className={`tab${path === active ? ' tab-active' : ''}`} role="tab" aria-selected={path === active} data-testid="editor-tab" data-path={path}>
-          <button type="button" className="tab-name" onClick={() => appStore.getState().openFile(path)} title={path}>
+        <div key={path} className={`tab${path === active ? ' tab-active' : ''}`} data-testid="editor-tab" data-path={path}>
+          <button type="button" className="tab-name" aria-current={path === active ? 'page' : undefined} onClick={() => appStore.getState().openFile(path)} title={path}>
             {path.slice(path.lastIndexOf('/') + 1)}
           </button>
           {open.length > 1 ? (
@@ -18,6 +18,6 @@ export function EditorTabs() {
           ) : null}
         </div>
       ))}
-    </div>
+    </nav>
   );
 }

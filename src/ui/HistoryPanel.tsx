@@ -47,8 +47,7 @@ export function HistoryPanel() {
   const shown = history.filter((e) => filter === 'all' || e.status === filter).reverse();
   const entry = history.find((e) => e.id === selected);
   return (
-    <details className="history" data-testid="history-panel">
-      <summary>History ({history.length})</summary>
+    <section className="panel history" data-testid="history-panel" aria-label="Run history" data-count={history.length}>
       <div className="deps-actions">
         <label className="deps-auto">
           Status
@@ -101,6 +100,6 @@ export function HistoryPanel() {
         ))}
       </ul>
       {entry ? <Details entry={entry} busy={busy} /> : null}
-    </details>
+    </section>
   );
 }

@@ -21,6 +21,8 @@ export function OutputConsole() {
       role="log"
       aria-live="polite"
       aria-label="Program output"
+      // Scrollable from the keyboard, and a place where Escape stops the run.
+      tabIndex={0}
       onScroll={box.onScroll}
     >
       {entries.length === 0 ? <p className="console-empty">Output appears here. Run with Ctrl/Cmd+Enter.</p> : null}

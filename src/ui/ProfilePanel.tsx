@@ -25,12 +25,12 @@ export function ProfilePanel() {
   const path = useAppStore((s) => s.profilePath);
   const files = useAppStore((s) => s.files);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'ownMs', desc: true });
-  if (!profile && !error) return null;
+  if (!profile && !error) return <p className="panel panel-empty">No profile yet. Profile runs the active file under cProfile and shows where the time goes.</p>;
   const isOwnFile = (file: string) => file === path || files.some((f) => f.path === file);
   const pick = (file: string, line: number) => appStore.getState().revealLine(file, line);
   return (
-    <details className="profile" data-testid="profile-panel" open>
-      <summary>Profile{profile ? ` — ${profile.totalMs.toFixed(1)} ms in total` : ''}</summary>
+    <section className="panel profile" data-testid="profile-panel" aria-label="Profile">
+      {profile ? <p className="panel-title">{profile.totalMs.toFixed(1)} ms in total</p> : null}
       {error ? <p className="field-message" role="alert">{error}</p> : null}
       {profile ? (
         <>
@@ -75,6 +75,6 @@ export function ProfilePanel() {
           {profile.omitted ? <p className="deps-empty">{profile.omitted} more functions took too little time to list.</p> : null}
         </>
       ) : null}
-    </details>
+    </section>
   );
 }

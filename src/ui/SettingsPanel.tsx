@@ -20,12 +20,19 @@ const LIMITS: Field[] = [
   { key: 'maxOutputChars', testId: 'setting-output', label: SETTING_BOUNDS.maxOutputChars.label, suffix: 'chars', kind: 'number' },
 ];
 
-const MORE: Field[] = [
+const POLICY: Field[] = [
+  { key: 'sandboxMode', testId: 'setting-sandbox', label: FLAG_SETTINGS.sandboxMode, kind: 'flag' },
   { key: 'allowedModules', testId: 'setting-allowed-modules', label: LIST_SETTINGS.allowedModules.label, kind: 'list' },
   { key: 'safeStdlib', testId: 'setting-safe-stdlib', label: LIST_SETTINGS.safeStdlib.label, kind: 'list' },
   { key: 'forbiddenFunctions', testId: 'setting-forbidden', label: LIST_SETTINGS.forbiddenFunctions.label, kind: 'list' },
+];
+
+const TESTS: Field[] = [
   { key: 'pytestArgs', testId: 'setting-pytest-args', label: LIST_SETTINGS.pytestArgs.label, kind: 'list' },
   { key: 'coverageThreshold', testId: 'setting-coverage', label: SETTING_BOUNDS.coverageThreshold.label, suffix: '%', kind: 'number' },
+];
+
+const MONITORING: Field[] = [
   { key: 'enableProfiling', testId: 'setting-profiling', label: FLAG_SETTINGS.enableProfiling, kind: 'flag' },
   { key: 'collectMetrics', testId: 'setting-metrics', label: FLAG_SETTINGS.collectMetrics, kind: 'flag' },
 ];
@@ -36,9 +43,9 @@ const toDraft = (s: Settings): Draft =>
   ) as Draft;
 
 /**
- * The ExecutorConfig: limits and safe mode up front, the policy and test settings
- * folded. Applied as soon as every field is valid; a bad field says what is wrong
- * and keeps what was typed.
+ * The ExecutorConfig, in groups: limits, safe mode and its policy, tests, monitoring,
+ * presets and package sources. Applied as soon as every field is valid; a bad field
+ * says what is wrong and keeps what was typed.
  */
 export function SettingsPanel() {
   const errors = useAppStore((s) => s.settingsErrors);
@@ -83,10 +90,30 @@ export function SettingsPanel() {
   };
 
   return (
-    <form className="settings" data-testid="settings" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
-      <span className="settings-title">Limits</span>
-      {LIMITS.map(input)}
-      {input({ key: 'sandboxMode', testId: 'setting-sandbox', label: FLAG_SETTINGS.sandboxMode, kind: 'flag' })}
+    <form className="settings" data-testid="settings-form" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
+      <fieldset className="settings-group">
+        <legend>Limits of every run</legend>
+        {LIMITS.map(input)}
+      </fieldset>
+      <fieldset className="settings-group settings-policy">
+        <legend>Safe mode</legend>
+        <p className="settings-note" data-testid="policy-note">
+          Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard
+          against accidents and a teaching aid. The security guarantee is the browser sandbox around Python (an isolated frame
+          with no network and no access to this page), which holds whether safe mode is on or off.
+        </p>
+        {POLICY.map(input)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Tests</legend>
+        {TESTS.map(input)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Monitoring</legend>
+        {MONITORING.map(input)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Presets</legend>
       <label className="field">
         <span>Preset</span>
         <select
@@ -109,19 +136,11 @@ export function SettingsPanel() {
           {presetError}
         </span>
       ) : null}
-      <details className="settings-more settings-policy">
-        <summary>Policy and tests</summary>
-        <p className="settings-note" data-testid="policy-note">
-          Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard
-          against accidents and a teaching aid. The security guarantee is the browser sandbox around Python (an isolated frame
-          with no network and no access to this page), which holds whether safe mode is on or off.
-        </p>
-        {MORE.map(input)}
-      </details>
-      <details className="settings-more settings-packages" data-testid="settings-packages">
-        <summary>Package sources</summary>
+      </fieldset>
+      <fieldset className="settings-group settings-packages" data-testid="settings-packages">
+        <legend>Package sources</legend>
         <PackageSourcesNote />
-      </details>
+      </fieldset>
     </form>
   );
 }

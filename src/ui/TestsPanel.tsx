@@ -2,7 +2,6 @@ import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { testCountsLine } from '../engine/describeTestResult.ts';
-import { CoveragePanel } from './CoveragePanel.tsx';
 
 /** "11 passed, 1 failed, 2 skipped, 1 xfailed in 0.4 s", as pytest words it. */
 export function summaryText(r: TestResult): string {
@@ -46,8 +45,7 @@ export function TestsPanel() {
   const s = appStore.getState();
   const files = [...new Set((collected ?? []).map((id) => id.split('::')[0] ?? id))];
   return (
-    <details className="tests" data-testid="tests-panel" open>
-      <summary>Tests</summary>
+    <section className="panel tests" data-testid="tests-panel" aria-label="Tests">
       <div className="deps-actions">
         <button type="button" className="btn" data-testid="tests-discover" disabled={!canRun} onClick={() => void s.collectTests()}>
           {busy === 'collecting' ? 'Discovering…' : 'Discover'}
@@ -94,9 +92,9 @@ export function TestsPanel() {
             </div>
           ) : null}
           <ul className="test-rows">{result.records.map((r) => <Row key={r.nodeId} record={r} />)}</ul>
-          {result.coverage ? <CoveragePanel result={result} /> : null}
         </>
       ) : null}
-    </details>
+      {!result && !collected && !busy ? <p className="panel-empty">No test run yet. Run tests runs pytest on the project's test files; Discover lists them.</p> : null}
+    </section>
   );
 }

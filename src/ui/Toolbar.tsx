@@ -5,7 +5,7 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 export function Toolbar() {
   const state = useAppStore((s) => s);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Run controls">
+    <div className="toolbar" role="toolbar" aria-label="Run controls" data-testid="toolbar">
       {commands.map((c) => (
         <button
           key={c.id}

@@ -40,6 +40,7 @@ export function ChatPane() {
         role="log"
         aria-live="polite"
         aria-label="Conversation"
+        tabIndex={0}
         onScroll={log.onScroll}
       >
         {messages.length === 0 ? (

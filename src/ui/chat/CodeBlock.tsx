@@ -8,7 +8,8 @@ export function CodeBlock({ code, language }: { code: string; language: string }
   const text = code.replace(/\n$/, '');
   return (
     <div className="chat-code" data-testid="chat-code">
-      <pre>
+      {/* Focusable: a long line scrolls sideways from the keyboard too. */}
+      <pre tabIndex={0} aria-label={`${python ? 'Python ' : ''}code`}>
         <code>{text}</code>
       </pre>
       {python ? (

@@ -10,6 +10,8 @@ export function RunSuggestions() {
   const engine = useAppStore((s) => s.engine);
   const llm = useAppStore((s) => s.agentMode?.kind === 'llm');
   const chatBusy = useAppStore((s) => s.chatBusy);
+  // A new run makes the last run's advice stale.
+  const running = useAppStore((s) => s.running);
   const [advice, setAdvice] = useState<ErrorAdvice | null>(null);
 
   useEffect(() => {
@@ -25,7 +27,7 @@ export function RunSuggestions() {
     };
   }, [engine, result]);
 
-  if (!advice || !result) return null;
+  if (!advice || !result || running) return null;
   const explain = () => {
     const { code } = appStore.getState();
     const error = result.error ? result.error.traceback || `${result.error.type}: ${result.error.message}` : `The run ended with status ${result.status}.`;
