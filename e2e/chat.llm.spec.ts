@@ -98,3 +98,46 @@ test('llm: Stop ends a slow answer and the conversation goes on', async ({ execu
   const next = await chat.send('And now quickly');
   await expect(next).toContainText('Second answer.');
 });
+
+test('llm: a 3-step plan (analyze, install, run) and a failure explained and fixed, each step a card', async ({ executor: _executor, page, request }) => {
+  await script(request, {
+    replies: [
+      { kind: 'completion', content: 'Checking the imports.', toolCalls: [{ name: 'analyze_dependencies', arguments: JSON.stringify({ code: 'import pytest\nprint(pytest.__version__)' }) }] },
+      { kind: 'completion', toolCalls: [{ name: 'install_packages', arguments: JSON.stringify({ packages: ['pytest'] }) }] },
+      { kind: 'completion', toolCalls: [{ name: 'execute_code', arguments: JSON.stringify({ code: 'import pytest\nprint(pytest.__version__)' }) }] },
+      { kind: 'completion', content: 'pytest 8.3.5 is installed and runs.' },
+      { kind: 'completion', toolCalls: [{ name: 'execute_code', arguments: JSON.stringify({ code: 'total = 3\nprint(totl)' }) }] },
+      { kind: 'completion', toolCalls: [{ name: 'handle_error', arguments: '{}' }] },
+      { kind: 'completion', toolCalls: [{ name: 'execute_code', arguments: JSON.stringify({ code: 'total = 3\nprint(total)' }) }] },
+      { kind: 'completion', content: 'It was a typo: `totl` for `total`. Fixed, it prints 3.' },
+    ],
+  });
+  const chat = new ChatPane(page);
+  const plan = await chat.send('Set up what this needs and run it:\n```python\nimport pytest\nprint(pytest.__version__)\n```');
+  await expect(plan.getByTestId('tool-call')).toHaveCount(3);
+  await expect(chat.toolCall(plan, 'analyze_dependencies')).toHaveAttribute('data-state', 'ok');
+  await expect(chat.toolCall(plan, 'install_packages')).toHaveAttribute('data-state', 'ok');
+  await expect(chat.toolCall(plan, 'execute_code').getByTestId('tool-output')).toHaveText('8.3.5\n');
+  await expect(plan).toContainText('pytest 8.3.5 is installed and runs.');
+
+  const fixed = await chat.send('Run total = 3 then print it');
+  const runs = chat.toolCall(fixed, 'execute_code');
+  await expect(runs).toHaveCount(2);
+  await expect(runs.nth(0)).toHaveAttribute('data-state', 'error');
+  await expect(chat.toolCall(fixed, 'handle_error')).toHaveAttribute('data-state', 'ok');
+  await expect(runs.nth(1)).toHaveAttribute('data-state', 'ok');
+  await expect(runs.nth(1).getByTestId('tool-output')).toHaveText('3\n');
+});
+
+test('llm: when the model fails mid-conversation, the pane says so in one line and the offline assistant can answer', async ({ executor: _executor, page, request }) => {
+  await script(request, { replies: [{ kind: 'completion', content: 'First answer.' }, { kind: 'error', status: 500, code: '500', message: 'The server had an error while processing your request.' }] });
+  const chat = new ChatPane(page);
+  await chat.send('Hello');
+  const failed = await chat.send('Execute this code:\n```python\nprint(6 * 7)\n```');
+  await expect(failed).toHaveAttribute('data-state', 'error');
+  await expect(failed.getByRole('alert')).toHaveText(/^The model could not answer: .*500/);
+  await failed.getByTestId('chat-answer-offline').click();
+  const offline = chat.messages.last();
+  await expect(offline).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(chat.toolCall(offline, 'execute_code').getByTestId('tool-output')).toHaveText('42\n');
+});

@@ -17,14 +17,17 @@ test('offline: "Execute this code" runs the block through execute_code and quote
   await expect(card).toHaveAttribute('data-state', 'ok');
   await expect(card.getByTestId('tool-output')).toHaveText('[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]\n');
   await expect(answer).toContainText('Ran without errors');
-  await expect(answer.locator('.chat-markdown')).toContainText('[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]');
+  // The output is shown once: in the card, not again in the reply.
+  await expect(answer.locator('.chat-markdown')).not.toContainText('[0, 1, 1, 2, 3, 5, 8, 13, 21, 34]');
   // The user's message is shown as they typed it.
   await expect(chat.messages.first()).toHaveAttribute('data-role', 'user');
   await expect(chat.messages.first()).toContainText('fibonacci(n-1) + fibonacci(n-2)');
   // An indented block works too, and variables persist between runs like the editor's.
   const again = await chat.send('Run this:\n\n    print(fibonacci(12))\n');
   await expect(chat.toolCall(again, 'execute_code').getByTestId('tool-output')).toHaveText('144\n');
-  expect(await executor.runCount()).toBe(0); // the editor's runs are its own
+  // The assistant's runs update the run footer like the editor's, and are labelled in the console.
+  expect(await executor.runCount()).toBe(2);
+  await expect(executor.output.locator('[data-kind="run"]')).toHaveCount(2);
 });
 
 test('offline: a demo from the gallery runs from its code block with the Run command, and Insert can be undone', async ({ executor, page }) => {

@@ -122,7 +122,7 @@ test.describe('rich output', () => {
     await expect(image).toBeVisible();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([40, 30]);
     await expect(card.getByTestId('tool-displays')).toContainText('image/png');
-    expect(await executor.runCount()).toBe(0); // the chat's runs are its own
+    expect(await executor.runCount()).toBe(1); // the chat's runs update the run footer like the editor's
   });
 
   test('HTML with <script> and onerror shows its table and runs nothing', async ({ executor, page }) => {

@@ -22,6 +22,13 @@ test('a package only on the CDN fails with one clear line, not a stack trace', a
   await expect(error).toContainText("No module named 'numpy'");
   await expect(error).toContainText('numpy could not be downloaded from the package CDN (http://127.0.0.1:');
   await expect(error).toContainText('it is not available offline');
+  // Said once (in the error, not again as a notice), with no stray "Loaded <dependency>" line.
+  expect((await executor.output.innerText()).match(/not available offline/g)).toHaveLength(1);
+  await expect(executor.output).not.toContainText('Loaded ');
+  // No "Install numpy" button that would fail the same way: the suggestion says why instead.
+  const suggestions = executor.page.getByTestId('run-suggestions');
+  await expect(suggestions).toContainText('numpy is not available offline');
+  await expect(suggestions.getByTestId('suggestion-install')).toHaveCount(0);
 });
 
 test('the settings show where packages come from: this server first, then the CDN', async ({ executor, page }) => {

@@ -175,6 +175,9 @@ test.describe('at 1440×900', () => {
     await expect(executor.output.locator('[data-kind="run"]').last()).toHaveText('Assistant: execute_code (from the chat)');
     await expect(executor.output).toContainText('from the chat');
     expect(await executor.lastStatus()).toBe('ok');
+    // Screen readers hear the end of the run once; the console itself does not read every line.
+    await expect(page.getByTestId('run-announcement')).toHaveText(/^Run \d+ finished: ok, /);
+    await expect(executor.output).toHaveAttribute('aria-live', 'off');
   });
 
   test('a new run clears the last run\'s suggestions', async ({ executor, page }) => {

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { runOfflineTurn } from './offline/runOfflineTurn.ts';
+import { runOfflineTurn, type OfflineMemory } from './offline/runOfflineTurn.ts';
 import { runLlmTurn, DEFAULT_MAX_STEPS } from './runLlmTurn.ts';
 import { SYSTEM_PROMPT } from './systemPrompt.ts';
 import type { AgentTool } from './tools/defineTool.ts';
@@ -29,11 +29,13 @@ export interface AgentSession {
 /** Creates a session; LLM and offline share the tools, the events and the reply. */
 export function createAgentSession(options: AgentSessionOptions): AgentSession {
   const history: ChatCompletionMessageParam[] = options.history?.length ? options.history : options.llm ? [{ role: 'system', content: SYSTEM_PROMPT }] : [];
+  // The offline assistant's follow-ups ("run it again") refer to this conversation's last code.
+  const memory: OfflineMemory = { lastCode: null };
   return {
     mode: options.llm ? 'llm' : 'offline',
     history,
     async send(message, onEvent = () => undefined, signal) {
-      if (!options.llm) return runOfflineTurn(message, { tools: options.tools, ctx: options.ctx, onEvent, ...(signal ? { signal } : {}) });
+      if (!options.llm) return runOfflineTurn(message, { tools: options.tools, ctx: options.ctx, onEvent, memory, ...(signal ? { signal } : {}) });
       const before = history.length;
       history.push({ role: 'user', content: message });
       try {

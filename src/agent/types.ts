@@ -49,7 +49,9 @@ export interface TestDefaults {
 export type AgentEvent =
   | { type: 'text'; delta: string }
   | { type: 'tool-start'; id: string; name: string; args: unknown }
-  | { type: 'tool-end'; id: string; name: string; outcome: ToolOutcome };
+  | { type: 'tool-end'; id: string; name: string; outcome: ToolOutcome }
+  /** A question with one button per answer; a button sends its `message` as the user's next message. */
+  | { type: 'choices'; question: string; options: Array<{ label: string; message: string }> };
 
 /** Receives {@link AgentEvent}s. */
 export type AgentEventSink = (event: AgentEvent) => void;

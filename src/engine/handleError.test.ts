@@ -27,6 +27,13 @@ describe('adviseOnError', () => {
     expect(unknown?.suggestions.map((s) => s.title)).toEqual(['Not in the package index', 'Not allowed by the safety policy']);
   });
 
+  it('ModuleNotFoundError after a failed download: says it is not available offline and offers no install button', () => {
+    const message = "No module named 'numpy'\nnumpy could not be downloaded from the package CDN (https://cdn.example): it is not available offline.";
+    const offline = adviseOnError(failed('ModuleNotFoundError', message), { module: { module: 'numpy', verdict: 'available', package: 'numpy', source: 'cdn' } });
+    expect(offline?.actions).toEqual([]);
+    expect(offline?.suggestions[0]?.title).toBe('numpy is not available offline');
+  });
+
   it('AttributeError, TypeError, KeyError, IndexError, ZeroDivisionError, RecursionError are explained', () => {
     expect(adviseOnError(failed('AttributeError', "'list' object has no attribute 'push'"), { scope: { closeMatches: ['pop'], keys: [], lengths: [] } })?.suggestions[0]?.title).toBe('Did you mean `.pop`?');
     expect(adviseOnError(failed('TypeError', 'add() takes 2 positional arguments but 3 were given'))?.suggestions[0]?.detail).toContain('accepts 2 positional arguments but was called with 3');

@@ -157,7 +157,11 @@ function adviseOnPythonError(type: string, message: string, traceback: string, c
     case 'ImportError': {
       const mod = missingModule(message);
       const report = context.module;
-      if (mod && report?.verdict === 'available' && report.package) {
+      // The run already tried to load it (auto-load) and the download failed: a button would fail the same way.
+      const unreachable = /could not be downloaded|not available offline/.test(message);
+      if (mod && report?.verdict === 'available' && report.package && unreachable) {
+        suggestions.push({ title: `${report.package} is not available offline`, detail: `\`${mod}\` comes from the package ${report.package}, which is on the package CDN, and the CDN could not be reached. Connect to the internet and run again, or use only the standard library and the self-hosted packages (pytest, coverage).` });
+      } else if (mod && report?.verdict === 'available' && report.package) {
         suggestions.push({ title: `Install ${report.package}`, detail: `\`${mod}\` comes from the package ${report.package}, which is in Executor's package index (${report.source === 'self-hosted' ? 'served by this server' : 'from the package CDN, online'}).` });
         actions.push({ kind: 'install', label: `Install ${report.package}`, packages: [report.package] });
       } else if (mod && report?.verdict === 'unknown') {

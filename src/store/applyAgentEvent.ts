@@ -10,6 +10,9 @@ export function applyAgentEvent(message: ChatMessage, event: AgentEvent): ChatMe
       if (last?.kind === 'text') parts[parts.length - 1] = { kind: 'text', text: last.text + event.delta };
       else parts.push({ kind: 'text', text: event.delta });
       break;
+    case 'choices':
+      parts.push({ kind: 'choices', options: event.options });
+      break;
     case 'tool-start':
       parts.push({ kind: 'tool', call: { id: event.id, name: event.name, args: event.args, state: 'running', outcome: null } });
       break;

@@ -12,7 +12,11 @@ export interface ChatToolCall {
 }
 
 /** A piece of a chat message, in the order it arrived: text, or a tool call. */
-export type ChatPart = { kind: 'text'; text: string } | { kind: 'tool'; call: ChatToolCall };
+export type ChatPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'tool'; call: ChatToolCall }
+  /** Buttons that answer the assistant's question (each sends its message). */
+  | { kind: 'choices'; options: Array<{ label: string; message: string }> };
 
 /** One message in the chat. */
 export interface ChatMessage {
@@ -23,6 +27,8 @@ export interface ChatMessage {
   state: 'streaming' | 'done' | 'stopped' | 'error';
   /** Why the answer failed, in words that say what to do. */
   error?: string;
+  /** The message the model failed to answer, which the offline assistant can answer instead. */
+  retryOffline?: string;
 }
 
 /** Chat slice: the conversation with the agent (model or offline), kept for the browser session. */
@@ -42,6 +48,8 @@ export interface ChatSlice {
   setChatAccessToken(token: string): void;
   /** Sends the draft (or `text`) to the agent. */
   sendChatMessage(text?: string): Promise<void>;
+  /** Answers a message with the offline assistant (when the model failed on it). */
+  answerOffline(text: string): Promise<void>;
   /** Runs one tool directly (a card's button, e.g. "Install"), shown as an assistant message. */
   runChatTool(name: string, args: Record<string, unknown>): Promise<void>;
   stopAgent(): void;

@@ -1,3 +1,4 @@
+import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
 import { createAgentSession, type AgentSession } from '../agent/createAgentSession.ts';
 import { createLlmClient, describeLlmError } from '../agent/createLlmClient.ts';
 import { invokeTool } from '../agent/tools/defineTool.ts';
@@ -25,6 +26,7 @@ export const createChatSlice =
     const saved = loadChat(storage);
     let history = saved.history;
     let session: AgentSession | null = null;
+    let offlineSession: AgentSession | null = null;
     let sessionKey = '';
     let controller: AbortController | null = null;
     let nextId = saved.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
@@ -48,7 +50,11 @@ export const createChatSlice =
         recordResult: (result) => set((s) => ({ lastResult: result, runCount: s.runCount + 1 })),
         // The agent's test runs show in the Tests panel, with their markers, like the panel's own.
         // The session keeps what the agent installed, as it keeps the Packages panel's installs.
-        recordInstall: (lastInstall) => set({ lastInstall }),
+        recordInstall: (lastInstall) => {
+          set({ lastInstall });
+          // A failed install says why in the console too, not only in the chat.
+          for (const line of describeInstallFailures(lastInstall.failed)) get().appendEntry('notice', line);
+        },
         recordTestResult: (testResult) => set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests }),
         editorCode: () => get().code,
         project: storeProjectAccess(get),
@@ -69,8 +75,8 @@ export const createChatSlice =
       return session;
     };
 
-    /** Adds an assistant message and feeds it the events of `work`. */
-    const answer = async (work: (onEvent: (e: AgentEvent) => void, signal: AbortSignal) => Promise<unknown>) => {
+    /** Adds an assistant message and feeds it the events of `work`; `retry` is the user's text, offered to the offline assistant if the model fails. */
+    const answer = async (work: (onEvent: (e: AgentEvent) => void, signal: AbortSignal) => Promise<unknown>, retry?: string) => {
       const id = nextId++;
       set((s) => ({ chatBusy: true, chatMessages: [...s.chatMessages, { id, role: 'assistant', parts: [], state: 'streaming' }] }));
       controller = new AbortController();
@@ -88,7 +94,8 @@ export const createChatSlice =
         updateMessage(id, (m) => ({ ...m, state: 'done' }));
       } catch (err) {
         if (signal.aborted) updateMessage(id, (m) => ({ ...m, state: 'stopped' }));
-        else updateMessage(id, (m) => ({ ...m, state: 'error', error: describeLlmError(err) }));
+        // One line: what failed; the button under it offers the offline assistant for this message.
+        else updateMessage(id, (m) => ({ ...m, state: 'error', error: `The model could not answer: ${describeLlmError(err).split('\n')[0]}`, ...(retry ? { retryOffline: retry } : {}) }));
       } finally {
         controller = null;
         toolRunning = false;
@@ -123,7 +130,17 @@ export const createChatSlice =
         set((st) => ({ chatMessages: [...st.chatMessages, { id: nextId++, role: 'user', parts: [{ kind: 'text', text: message }], state: 'done' }] }));
         if (text === undefined) get().setChatDraft(''); // sent: it is in the log now
         persist();
-        await answer((onEvent, signal) => current.send(message, onEvent, signal));
+        await answer((onEvent, signal) => current.send(message, onEvent, signal), current.mode === 'llm' ? message : undefined);
+      },
+      async answerOffline(text) {
+        const s = get();
+        if (s.chatBusy || !s.engine) return;
+        if (!offlineSession) {
+          const ctx = context();
+          offlineSession = createAgentSession({ tools: createToolbox(ctx), ctx, llm: null });
+        }
+        const offline = offlineSession;
+        await answer((onEvent, signal) => offline.send(text, onEvent, signal));
       },
       async runChatTool(name, args) {
         const s = get();
@@ -147,6 +164,7 @@ export const createChatSlice =
         if (get().chatBusy) return;
         history.length = 0;
         session = null;
+        offlineSession = null;
         set({ chatMessages: [] });
         persist();
       },
@@ -157,6 +175,7 @@ export const createChatSlice =
         controller?.abort();
         history = [...chat.history];
         session = null;
+        offlineSession = null;
         nextId = chat.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
         set({ chatMessages: chat.messages, chatBusy: false, codeBeforeInsert: null });
         persist();

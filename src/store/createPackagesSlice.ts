@@ -1,3 +1,4 @@
+import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
 import { addDownloadTick } from './downloads.ts';
 import type { PackagesSlice, SliceCreator } from './types.ts';
 
@@ -44,7 +45,7 @@ export const createPackagesSlice =
         const report = await engine.install(wanted);
         set({ lastInstall: report });
         if (report.installed.length) get().appendEntry('notice', `Installed ${report.installed.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
-        for (const f of report.failed) get().appendEntry('notice', f.reason);
+        for (const line of describeInstallFailures(report.failed)) get().appendEntry('notice', line);
       } catch (err) {
         set({ packagesError: `Loading packages failed: ${err instanceof Error ? err.message : String(err)}` });
       } finally {

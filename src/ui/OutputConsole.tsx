@@ -19,7 +19,8 @@ export function OutputConsole() {
       data-testid="output"
       ref={box.ref}
       role="log"
-      aria-live="polite"
+      // The end of a run is announced once (RunAnnouncer), not every line printed.
+      aria-live="off"
       aria-label="Program output"
       // Scrollable from the keyboard, and a place where Escape stops the run.
       tabIndex={0}

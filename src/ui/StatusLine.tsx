@@ -28,7 +28,7 @@ export function StatusLine() {
   else text = `${status.detail}…${status.progress !== null ? ` ${Math.round(status.progress * 100)}%` : ''}`;
   const busy = status.state === 'starting' || status.state === 'restarting';
   return (
-    <div className={`status status-${running ? 'running' : status.state}`} data-testid="status" role="status">
+    <div className={`status status-${running ? 'running' : status.state}`} data-testid="status" aria-live="off">
       <span className="status-dot" aria-hidden="true" />
       <span>{text}</span>
       {busy && status.progress !== null ? (

@@ -16,9 +16,13 @@ export async function autoLoadImports(rt: PythonRuntime, code: string, notify: (
   const packages = [...new Set(needed.map((r) => r.package as string))];
   notify(`Loading ${packages.join(', ')} (imported by the code)…`);
   const report = await loadPackages(rt, packages, () => undefined);
-  if (report.installed.length) notify(`Loaded ${report.installed.map((p) => `${p.name} ${p.version}`).join(', ')}.`);
+  // After a failure, the dependencies that did load ("Loaded packaging") are noise: say only what was asked for.
+  const asked = new Set(packages.map((p) => p.toLowerCase()));
+  const shown = report.failed.length ? report.installed.filter((p) => asked.has(p.name.toLowerCase())) : report.installed;
+  if (shown.length) notify(`Loaded ${shown.map((p) => `${p.name} ${p.version}`).join(', ')}.`);
+  // A failure's reason is not said here: the ModuleNotFoundError it causes carries it (explainMissingModule),
+  // and code that catches the ImportError has chosen to carry on without it.
   for (const f of report.failed) {
-    notify(f.reason);
     for (const r of needed) if (r.package?.toLowerCase() === f.name.toLowerCase()) failed.set(r.module, f.reason);
   }
   return failed;

@@ -7,6 +7,7 @@ const lock = {
   'scikit-learn': { name: 'scikit-learn', imports: ['sklearn'] },
   scipy: { name: 'scipy', imports: ['scipy'] },
   pytest: { name: 'pytest', imports: ['pytest', '_pytest', 'py'] },
+  matplotlib: { name: 'matplotlib', imports: ['matplotlib', 'pylab', 'mpl_toolkits'] },
 };
 
 describe('checkPackagePolicy', () => {
@@ -17,6 +18,12 @@ describe('checkPackagePolicy', () => {
     expect(refused[0]?.reason).toBe(
       'scipy is not allowed in safe mode: scipy is not in ALLOWED_MODULES, so nothing was downloaded. Add it to the allowed modules in Settings, or turn off safe mode.',
     );
+  });
+
+  it('allows a package when a module it provides is allowed: matplotlib installs though pylab is not on the list', () => {
+    const policy = { ...DEFAULT_RUN_POLICY, allowedModules: ['matplotlib'] };
+    expect(checkPackagePolicy(['matplotlib'], lock, policy)).toEqual({ allowed: ['matplotlib'], refused: [] });
+    expect(checkPackagePolicy(['matplotlib'], lock, { ...policy, allowedModules: ['numpy'] }).refused[0]?.reason).toContain('matplotlib, pylab, mpl_toolkits are not in ALLOWED_MODULES');
   });
 
   it('allows everything with safe mode off', () => {

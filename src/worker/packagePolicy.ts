@@ -12,8 +12,11 @@ const TOOLING_MODULES = ['pytest', '_pytest', 'py', 'coverage'];
 
 /**
  * Splits an install request by the safe-mode policy, BEFORE anything is downloaded:
- * a package is allowed when every module it provides (from the lock's `imports`,
- * else its own name) is on the allowlist. With safe mode off, everything is allowed.
+ * a package is allowed when a module it provides (from the lock's `imports`, else
+ * its own name) is on the allowlist. Its other modules (matplotlib's `pylab` and
+ * `mpl_toolkits`) do not block the install: safe mode checks every import when the
+ * code runs, so they stay refused unless they are allowed too. With safe mode off,
+ * everything is allowed.
  */
 export function checkPackagePolicy(
   names: string[],
@@ -29,7 +32,7 @@ export function checkPackagePolicy(
     const dist = /^https?:\/\//.test(name) ? ((name.split('/').pop() ?? name).split('-')[0] ?? name) : name;
     const modules = byName.get(normalize(dist))?.imports ?? [dist];
     const blocked = modules.filter((m) => !allowlist.has(normalize(m)));
-    if (blocked.length === 0 && modules.length > 0) allowed.push(name);
+    if (blocked.length < modules.length) allowed.push(name);
     else
       refused.push({
         name,

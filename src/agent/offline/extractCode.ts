@@ -34,5 +34,11 @@ export function extractCode(message: string): ExtractedCode {
     const block = lines.slice(i, end + 1);
     return { code: dedent(block), prose: [...lines.slice(0, i), ...lines.slice(end + 1)].join('\n').trim() };
   }
+  // Bare code after a line that ends in a colon ("Execute and validate this code:\n{code}", as other agents send it).
+  const colon = /^([^\n]*:)[ \t]*\n([\s\S]+)$/.exec(text);
+  const rest = colon?.[2] ?? '';
+  if (colon && /^(?:def |class |import |from \S+ import |@\w|print\(|assert |for |while |if |[A-Za-z_]\w* ?=[^=])/m.test(rest)) {
+    return { code: rest.replace(/\s+$/, ''), prose: (colon[1] ?? '').trim() };
+  }
   return { code: null, prose: text.trim() };
 }

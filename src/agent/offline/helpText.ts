@@ -12,8 +12,10 @@ export function helpText(toolNames: readonly string[], demos: readonly Demo[]): 
     can('profile_code')
       ? '- **Profile**: "Profile this and suggest optimizations" with a code block (or for the file in the editor): the hottest functions and what to change.'
       : '- **Timing**: "Profile this" runs the code and reports its time and memory.',
-    can('list_files') ? '- **Files**: "Show the files" lists the project; "Read calc.py" shows one.' : '',
-    '- **Errors**: "Explain this error" after a failed run.',
+    can('list_files') ? '- **Files**: "Show the files" lists the project; "Read calc.py" shows one; "Save this as helpers.py" with a block writes one.' : '',
+    can('execute_batch') ? '- **Scripts in order**: "Run prepare.py, train.py and evaluate.py in order" (one combined result), or "run a.py then b.py".' : '',
+    '- **Errors**: "Explain this error" or "why did it fail?" after a failed run.',
+    '- **Several steps**: "check which packages are missing, install them and then run it"; **follow-ups**: "run it again", "now with n = 30", "profile that".',
     `- **Demos**: "Show me a demo of …" (${demos.map((d) => d.id).join(', ')}).`,
   ];
   return lines.filter(Boolean).join('\n');

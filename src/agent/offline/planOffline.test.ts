@@ -1,6 +1,124 @@
 import { describe, expect, it } from 'vitest';
 import { extractCode } from './extractCode.ts';
-import { planOffline } from './planOffline.ts';
+import { planOffline, type OfflinePlan, type OfflineStep, type PlanContext } from './planOffline.ts';
+
+/**
+ * What the offline assistant understands, as a table: a message (with the project and the last
+ * code it ran), and the plan it must make. This table is the assistant's documentation.
+ */
+const FILES = ['main.py', 'calculator.py', 'test_calculator.py', 'calc.py', 'tests/test_calc.py', 'data_preparation.py', 'model_training.py', 'evaluation.py', 'notes.md'];
+const LAST = 'n = 10\nprint(sum(range(n)))';
+const ctx: PlanContext = { files: FILES, lastCode: LAST };
+const BLOCK = '```python\nprint(1)\n```';
+const FIB = 'def fibonacci(n):\n    if n <= 1:\n        return n\n    return fibonacci(n-1) + fibonacci(n-2)\n\nprint([fibonacci(i) for i in range(10)])';
+
+const steps = (...s: OfflineStep[]): OfflinePlan => ({ kind: 'steps', steps: s });
+const SEED_BATCH = `Execute these scripts in order and aggregate the results:
+
+1. data_preparation.py - Prepares the dataset
+2. model_training.py - Trains the ML model
+3. evaluation.py - Evaluates model performance
+
+Show me the output of each step and any errors encountered.`;
+
+const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } | { missing: string[] }]> = [
+  // The seed's own prompts.
+  [`Execute this code:\n\`\`\`python\n${FIB}\n\`\`\``, steps({ kind: 'run', code: FIB })],
+  ['Run the tests in test_calculator.py and show me the coverage report', steps({ kind: 'tests', path: 'test_calculator.py', coverage: true, code: null })],
+  ['Execute this data processing code:\n\n```python\nimport pandas as pd\nprint(pd)\n```', steps({ kind: 'run', code: 'import pandas as pd\nprint(pd)' })],
+  ["I have a module called 'calculator.py' with basic math functions.\nRun comprehensive tests on it and give me a coverage report.\nAlso identify any untested code paths.", steps({ kind: 'tests', path: 'calculator.py', coverage: true, code: null })],
+  ['Profile this sorting algorithm and identify performance bottlenecks:\n\n```python\nx = 1\n```\n\nProfile this and suggest optimizations.', steps({ kind: 'profile', code: 'x = 1', path: null })],
+  ['Analyze the dependencies in this code and set up the environment:\n\n```python\nimport numpy\n```\n\nCheck which packages are missing and install them safely.', steps({ kind: 'dependencies', code: 'import numpy', install: true })],
+  [SEED_BATCH, steps({ kind: 'batch', paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'] })],
+  [`Execute and validate this code:\n${BLOCK}`, steps({ kind: 'validate', code: 'print(1)', path: null }, { kind: 'run', code: 'print(1)' })],
+  ['Run these tests with coverage:\ndef test_one():\n    assert 1 + 1 == 2\n', steps({ kind: 'tests', path: null, coverage: true, code: 'def test_one():\n    assert 1 + 1 == 2' })],
+  // Running code.
+  ['run my code', steps({ kind: 'run-editor' })],
+  ['Import pandas and numpy', steps({ kind: 'run', code: 'import pandas as pd\nimport numpy as np' })],
+  ['Execute this code', steps({ kind: 'run-editor' })],
+  [`What does this print?\n${BLOCK}`, steps({ kind: 'run', code: 'print(1)' })],
+  [BLOCK, steps({ kind: 'run', code: 'print(1)' })],
+  ['Run calc.py', steps({ kind: 'run-file', path: 'calc.py' })],
+  ['run data_preparation.py then model_training.py', steps({ kind: 'run-file', path: 'data_preparation.py' }, { kind: 'run-file', path: 'model_training.py' })],
+  ['Run data_preparation.py, model_training.py and evaluation.py one after the other', steps({ kind: 'batch', paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'] })],
+  // Tests.
+  ['Run the tests', steps({ kind: 'tests', path: null, coverage: false, code: null })],
+  ['run tests/test_calc.py please', steps({ kind: 'tests', path: 'tests/test_calc.py', coverage: false, code: null })],
+  ['Run the test tests/test_calc.py::test_add with coverage', steps({ kind: 'tests', path: 'tests/test_calc.py::test_add', coverage: true, code: null })],
+  ['pytest "test_calculator.py".', steps({ kind: 'tests', path: 'test_calculator.py', coverage: false, code: null })],
+  ['how much of calc.py do my tests cover?', steps({ kind: 'tests', path: 'calc.py', coverage: true, code: null })],
+  // Profiling.
+  ['Profile this and suggest optimizations', steps({ kind: 'profile', code: null, path: null })],
+  ['Why is my code so slow?', steps({ kind: 'profile', code: null, path: null })],
+  ['Find the performance bottlenecks:\n\n    for i in range(9):\n        pass\n', steps({ kind: 'profile', code: 'for i in range(9):\n    pass', path: null })],
+  ['where does the time go in evaluation.py?', steps({ kind: 'profile', code: null, path: 'evaluation.py' })],
+  // Files.
+  ['Show me the files', steps({ kind: 'files' })],
+  ['which files are in the project?', steps({ kind: 'files' })],
+  ['ls', steps({ kind: 'files' })],
+  ['Read calc.py', steps({ kind: 'read', path: 'calc.py' })],
+  ['open tests/test_calc.py', steps({ kind: 'read', path: 'tests/test_calc.py' })],
+  ['Show me "notes.md"', steps({ kind: 'read', path: 'notes.md' })],
+  [`Save this as helpers.py\n${BLOCK}`, steps({ kind: 'write', path: 'helpers.py', code: 'print(1)' })],
+  // Checking, packages, errors, demos.
+  ['Check calc.py', steps({ kind: 'validate', code: null, path: 'calc.py' })],
+  [`Is this safe to run?\n${BLOCK}`, steps({ kind: 'validate', code: 'print(1)', path: null })],
+  [`Validate this code:\n\`\`\`python\neval("1")\n\`\`\``, steps({ kind: 'validate', code: 'eval("1")', path: null })],
+  ['What packages does my code need?', steps({ kind: 'dependencies', code: null, install: false })],
+  ['install numpy and pandas', steps({ kind: 'install', packages: ['numpy', 'pandas'] })],
+  ['check which packages are missing and install them safely', steps({ kind: 'dependencies', code: null, install: true })],
+  ['Can you explain this error?', steps({ kind: 'explain' })],
+  ['why did it fail?', steps({ kind: 'explain' })],
+  ['what went wrong', steps({ kind: 'explain' })],
+  ['Show me a demo of fibonacci', steps({ kind: 'demo', topic: 'fibonacci' })],
+  // Several steps in one message.
+  ['run the tests, then profile the slowest one', steps({ kind: 'tests', path: null, coverage: false, code: null }, { kind: 'profile', code: null, path: null })],
+  ['check which packages are missing, install them and then run it', steps({ kind: 'dependencies', code: null, install: true }, { kind: 'run-editor' })],
+  ['List the files and read notes.md', steps({ kind: 'files' }, { kind: 'read', path: 'notes.md' })],
+  // Follow-ups about the last code.
+  ['run it again', steps({ kind: 'run', code: LAST })],
+  ['again', steps({ kind: 'run', code: LAST })],
+  ['now with n = 30', steps({ kind: 'run', code: 'n = 30\nprint(sum(range(n)))' })],
+  ['profile that', steps({ kind: 'profile', code: LAST, path: null })],
+  ['show me the coverage of calc.py', steps({ kind: 'tests', path: 'calc.py', coverage: true, code: null })],
+  // Files that do not exist are said plainly, with the closest.
+  ['run data_prep.py', { missing: ['data_prep.py'] }],
+  ['Execute these scripts in order: 1. data_prep.py 2. model_training.py', { missing: ['data_prep.py'] }],
+  // Two equally likely readings: one question.
+  ['calc.py', { ask: ['Run calc.py', 'Show calc.py'] }],
+  // Messages that must not run a tool.
+  ['hello', steps({ kind: 'help' })],
+  ['thanks!', steps({ kind: 'help' })],
+  ['what can you do?', steps({ kind: 'help' })],
+];
+
+describe('planOffline: the phrasing table', () => {
+  it(`has at least 40 phrasings (${TABLE.length})`, () => expect(TABLE.length).toBeGreaterThanOrEqual(40));
+  for (const [message, expected] of TABLE) {
+    it(JSON.stringify(message.length > 70 ? `${message.slice(0, 70)}…` : message), () => {
+      const plan = planOffline(message, ctx);
+      if ('ask' in expected) {
+        expect(plan.kind).toBe('ask');
+        if (plan.kind === 'ask') expect(plan.options.map((o) => o.label)).toEqual(expected.ask);
+      } else if ('missing' in expected) {
+        expect(plan.kind).toBe('missing');
+        if (plan.kind === 'missing') expect(plan.missing.map((m) => m.path)).toEqual(expected.missing);
+      } else expect(plan).toEqual(expected);
+    });
+  }
+
+  it('names the closest files for one that does not exist', () => {
+    const plan = planOffline('run data_prep.py', ctx);
+    expect(plan).toEqual({ kind: 'missing', missing: [{ path: 'data_prep.py', closest: ['data_preparation.py'] }] });
+  });
+
+  it('without a last run, "run it again" runs the editor, and a question\'s options are unambiguous messages', () => {
+    expect(planOffline('run it again', { files: FILES, lastCode: null })).toEqual(steps({ kind: 'run-editor' }));
+    const plan = planOffline('calc.py', ctx);
+    if (plan.kind !== 'ask') throw new Error('expected a question');
+    for (const option of plan.options) expect(planOffline(option.message, ctx).kind).toBe('steps');
+  });
+});
 
 describe('extractCode', () => {
   it('finds a fenced python block and the prose around it', () => {
@@ -11,48 +129,8 @@ describe('extractCode', () => {
   it('finds an indented block', () => {
     expect(extractCode('Run this:\n\n    for i in range(2):\n        print(i)\n\nplease').code).toBe('for i in range(2):\n    print(i)');
   });
+  it('finds bare code after a line ending in a colon (how other agents send it)', () => {
+    expect(extractCode('Execute and validate this code:\nimport math\nprint(math.pi)\n')).toEqual({ code: 'import math\nprint(math.pi)', prose: 'Execute and validate this code:' });
+  });
   it('ignores blocks in other languages', () => expect(extractCode('```bash\nls\n```').code).toBeNull());
-});
-
-describe('planOffline (the seed\'s example messages)', () => {
-  it('runs a code block', () => {
-    expect(planOffline('Execute this code:\n```python\nprint(1)\n```')).toEqual({ kind: 'run', code: 'print(1)' });
-    expect(planOffline('run my code')).toEqual({ kind: 'run-editor' });
-  });
-  it('runs the tests, with a path and coverage', () => {
-    expect(planOffline('Run the tests in test_calculator.py and show me the coverage report')).toEqual({ kind: 'tests', path: 'test_calculator.py', coverage: true, code: null });
-    expect(planOffline("I have a module called 'calculator.py'. Run comprehensive tests on it and give me a coverage report.")).toMatchObject({ kind: 'tests', path: 'calculator.py', coverage: true });
-  });
-  it('runs the tests without coverage unless asked, for all of them or for a folder file or node id', () => {
-    expect(planOffline('Run the tests')).toEqual({ kind: 'tests', path: null, coverage: false, code: null });
-    expect(planOffline('run tests/test_calc.py please')).toEqual({ kind: 'tests', path: 'tests/test_calc.py', coverage: false, code: null });
-    expect(planOffline('Run the test tests/test_calc.py::test_add with coverage')).toEqual({ kind: 'tests', path: 'tests/test_calc.py::test_add', coverage: true, code: null });
-    expect(planOffline('pytest "test_calculator.py".')).toMatchObject({ kind: 'tests', path: 'test_calculator.py' });
-  });
-  it('profiles the code block, or else the file in the editor', () => {
-    expect(planOffline('Profile this sorting algorithm:\n```python\nx = 1\n```\nProfile this and suggest optimizations.')).toEqual({ kind: 'profile', code: 'x = 1' });
-    expect(planOffline('Profile this and suggest optimizations')).toEqual({ kind: 'profile', code: null });
-    expect(planOffline('Why is my code so slow?')).toEqual({ kind: 'profile', code: null });
-    expect(planOffline('Find the performance bottlenecks:\n\n    for i in range(9):\n        pass\n')).toEqual({ kind: 'profile', code: 'for i in range(9):\n    pass' });
-  });
-  it('lists the project and reads a file', () => {
-    expect(planOffline('Show me the files')).toEqual({ kind: 'files' });
-    expect(planOffline('which files are in the project?')).toEqual({ kind: 'files' });
-    expect(planOffline('ls')).toEqual({ kind: 'files' });
-    expect(planOffline('Read calc.py')).toEqual({ kind: 'read', path: 'calc.py' });
-    expect(planOffline('open tests/test_calc.py')).toEqual({ kind: 'read', path: 'tests/test_calc.py' });
-    expect(planOffline('Show me "notes.md"')).toEqual({ kind: 'read', path: 'notes.md' });
-    // Running or checking a named file is not reading it.
-    expect(planOffline('Check calc.py')).toMatchObject({ kind: 'validate' });
-  });
-  it('analyses dependencies and installs when asked', () => {
-    expect(planOffline('Analyze the dependencies in this code:\n```python\nimport numpy\n```\nCheck which packages are missing and install them safely.')).toEqual({ kind: 'dependencies', code: 'import numpy', install: true });
-    expect(planOffline('What packages does my code need?')).toEqual({ kind: 'dependencies', code: null, install: false });
-  });
-  it('validates, explains errors, makes demos, and otherwise helps', () => {
-    expect(planOffline('Validate this code:\n```python\neval("1")\n```')).toEqual({ kind: 'validate', code: 'eval("1")' });
-    expect(planOffline('Can you explain this error?')).toEqual({ kind: 'explain' });
-    expect(planOffline('Show me a demo of fibonacci')).toEqual({ kind: 'demo', topic: 'fibonacci' });
-    expect(planOffline('hello')).toEqual({ kind: 'help' });
-  });
 });

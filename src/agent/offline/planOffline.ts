@@ -1,63 +1,272 @@
+import { closestPaths } from './closestPaths.ts';
 import { extractCode } from './extractCode.ts';
 import { isTestTarget } from './isTestTarget.ts';
+import { INTENTS, scoreClause, type Intent } from './scoreClause.ts';
+import { splitClauses } from './splitClauses.ts';
 
-/** What the offline assistant decided to do with a message. */
-export type OfflinePlan =
+/** One thing the offline assistant will do, with one tool call (two for dependencies with install). */
+export type OfflineStep =
   | { kind: 'run'; code: string }
   | { kind: 'run-editor' }
-  /** Profile the code block, or (null) the file open in the editor. */
-  | { kind: 'profile'; code: string | null }
+  /** A project file, run as __main__ with the project around it. */
+  | { kind: 'run-file'; path: string }
+  /** Project files in order, each as __main__, with a combined result (execute_batch). */
+  | { kind: 'batch'; paths: string[] }
+  /** Profile the code block, a project file, or (both null) the file open in the editor. */
+  | { kind: 'profile'; code: string | null; path: string | null }
   /** `path`: a file, folder or node id as the user wrote it; null for every test. */
   | { kind: 'tests'; path: string | null; coverage: boolean; code: string | null }
   | { kind: 'files' }
   | { kind: 'read'; path: string }
-  | { kind: 'validate'; code: string | null }
+  | { kind: 'write'; path: string; code: string }
+  /** Check the code block, a project file, or (both null) the editor's code. */
+  | { kind: 'validate'; code: string | null; path: string | null }
   | { kind: 'dependencies'; code: string | null; install: boolean }
+  | { kind: 'install'; packages: string[] }
   | { kind: 'explain' }
   | { kind: 'demo'; topic: string }
   | { kind: 'help' };
 
-const has = (re: RegExp, text: string) => re.test(text);
+/** One short question with a button per reading, when two readings of a message are equally likely. */
+export interface OfflineQuestion {
+  kind: 'ask';
+  question: string;
+  options: Array<{ label: string; message: string }>;
+}
+
+/** What the offline assistant decided to do with a message. */
+export type OfflinePlan =
+  | { kind: 'steps'; steps: OfflineStep[] }
+  | OfflineQuestion
+  /** Files the message names that the project does not have, with the closest names it does have. */
+  | { kind: 'missing'; missing: Array<{ path: string; closest: string[] }> };
+
+/** What the planner knows besides the message: the project, and the conversation so far. */
+export interface PlanContext {
+  /** The project's file paths (empty: unknown, every named file is taken as it is). */
+  files: readonly string[];
+  /** The code the assistant last ran or profiled ("run it again", "profile that", "now with n = 30"). */
+  lastCode: string | null;
+}
+
+const EMPTY_CONTEXT: PlanContext = { files: [], lastCode: null };
 
 /** A file path (with a known extension) or a pytest node id, after a space, a quote or a bracket. */
-const PATH = /(?:^|[\s'"`(])((?:[\w.-]+\/)*[\w-][\w.-]*\.(?:py|txt|md|json|csv|toml|cfg|ini|ya?ml)(?:::[\w.[\]-]+)*)/;
-const PATHS = new RegExp(PATH.source, 'g');
+const PATH = /(?:^|[\s'"`(])((?:[\w.-]+\/)*[\w-][\w.-]*\.(?:py|txt|md|json|csv|toml|cfg|ini|ya?ml)(?:::[\w.[\]-]+)*)/g;
+/** Words that ask for several files in one run, in order. */
+const IN_ORDER = /\bin (?:that |this )?order\b|\beach step\b|\bone after (?:the )?other\b|\bsequen(?:ce|tially)\b|\bpipeline\b|\bscripts\b|\baggregate\b|\bin turn\b|\bstep by step\b/;
+/** "run it again", "again", "re-run that", "one more time". */
+const AGAIN = /^(?:please\s+)?(?:(?:run|execute|do|try)\s+(?:it|that|this|the (?:last|same) (?:code|one))\s+(?:again|once more)|again|re-?run(?:\s+(?:it|that))?|one more time)\b/;
+/** "now with n = 30", "try it with size=10", "and for n = 5". */
+const WITH_VALUE = /\b(?:with|using|for|set)\s+([A-Za-z_]\w*)\s*=\s*([^\s,;]+(?:\s*[^\s,;]+)?)/;
+
+/** "Import pandas and numpy" (the seed's session example): the modules, with their usual aliases. */
+const IMPORT_REQUEST = /^\s*import\s+([\w.]+(?:\s*(?:,|\band\b)\s*[\w.]+)*)\s*[.!]?\s*$/i;
+const ALIASES: Record<string, string> = { pandas: 'pd', numpy: 'np', 'matplotlib.pyplot': 'plt', seaborn: 'sns' };
+
+/** Every path the text names, in order, without repeats. */
+export function pathsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(PATH)].map((m) => (m[1] ?? '').replace(/[.,:;]+$/, '')).filter(Boolean))];
+}
+
+/** The last code with a top-level assignment to `name` replaced, or null when it has none. */
+function withValue(code: string, name: string, value: string): string | null {
+  const line = new RegExp(`^${name}\\s*=.*$`, 'm');
+  return line.test(code) ? code.replace(line, `${name} = ${value}`) : null;
+}
 
 /**
- * Understands the seed's requests without a model: deterministic keyword rules over
- * the prose around the code block ("Execute this code: ```python ...```",
- * "Run the tests in test_calculator.py and show me the coverage report", ...).
+ * Understands a message without a model. It splits the prose into clauses ("..., then ...",
+ * "... and install them"), scores each clause against every tool by its verbs, objects, file
+ * names and code ({@link scoreClause}), merges clauses that refine one step ("run the tests and
+ * show me the coverage"), and resolves follow-ups against the conversation ("run it again").
+ * When the two best readings of a clause are equally likely it asks instead of guessing.
  */
-export function planOffline(message: string): OfflinePlan {
+export function planOffline(message: string, context: PlanContext = EMPTY_CONTEXT): OfflinePlan {
   const { code, prose } = extractCode(message);
-  const p = prose.toLowerCase();
-  // The words without the paths, so "tests/test_calc.py" does not read as the word "tests".
-  const words = p.replace(PATHS, ' ');
-  const path = PATH.exec(prose)?.[1] ?? null;
-  const profile = has(/\bprofil(e|ing|er)\b|\bbottlenecks?\b|\boptimi[sz]|\bperformance\b|\bhot ?spots?\b|\bspeed (it )?up\b|\bwhy is (it|this|my code) (so )?slow\b/, p);
-  if (has(/\bdemo\b|\bexample (of|for)\b|\bshow me an example\b/, p) && !code) {
-    const topic = /\b(?:demo|example)s?\s+(?:of|for|about|with|on)\s+(.+)$/s.exec(prose)?.[1] ?? prose;
-    return { kind: 'demo', topic: topic.trim().replace(/[.?!]+$/, '') };
+  const lower = prose.toLowerCase().trim();
+  const known = new Set(context.files);
+  const exists = (p: string) => known.size === 0 || known.has(p) || isTestTarget(p) || context.files.some((f) => f.startsWith(`${p.replace(/\/$/, '')}/`));
+
+  // Follow-ups about the last code.
+  if (!code && context.lastCode) {
+    if (AGAIN.test(lower)) return steps({ kind: 'run', code: context.lastCode });
+    const value = WITH_VALUE.exec(prose);
+    if (value && /\b(now|again|try|run|rerun|instead|and)\b|^\s*(with|using|for)\b/i.test(prose)) {
+      const changed = withValue(context.lastCode, value[1] ?? '', value[2] ?? '');
+      if (changed) return steps({ kind: 'run', code: changed });
+    }
+    if (/\bprofile (?:it|that|the last (?:code|one))\b/.test(lower)) return steps({ kind: 'profile', code: context.lastCode, path: null });
   }
-  const runsTestFile = path !== null && isTestTarget(path) && has(/\b(run|execute|pytest)\b/, words);
-  if ((has(/\b(tests?|pytest|coverage)\b/, words) || runsTestFile) && !has(/\bdemo\b/, words)) {
-    return { kind: 'tests', path: path && (path.endsWith('.py') || path.includes('::')) ? path : null, coverage: has(/\bcover(age|ed)?\b/, words), code };
+
+  const imports = code ? null : IMPORT_REQUEST.exec(prose);
+  if (imports) {
+    const modules = (imports[1] ?? '').split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+    return steps({ kind: 'run', code: modules.map((m) => (ALIASES[m] ? `import ${m} as ${ALIASES[m]}` : `import ${m}`)).join('\n') });
   }
-  if (profile) return { kind: 'profile', code };
-  if (!code && has(/\b(list|show|which|what)\b[^.?!\n]*\bfiles\b|^\s*ls\s*$|\bfile tree\b/, p)) return { kind: 'files' };
-  if (!code && path && has(/\b(read|open|show|cat|display|view)\b/, words) && !has(/\b(run|execute|validate|check|install|explain)\b/, words)) {
-    return { kind: 'read', path };
+
+  // Several files "in order" (a numbered list, "these scripts", "each step"): one batch, whatever the
+  // items' descriptions say ("3. evaluation.py - Evaluates model performance" is not a profile request).
+  const allPaths = pathsIn(prose).filter((p) => p.endsWith('.py') && !p.includes('::'));
+  const numbered = (prose.match(/(?:^|\s)\d+[.)]\s+\S+\.py\b/g) ?? []).length >= 2;
+  if (allPaths.length >= 2 && (IN_ORDER.test(lower) || numbered) && !/\btests?\b|\bpytest\b|\bcoverage\b/.test(lower.replace(PATH, ' '))) {
+    const missing = allPaths.filter((p) => !exists(p));
+    if (missing.length) return missingPlan(missing, context.files);
+    return steps({ kind: 'batch', paths: allPaths });
   }
-  if (!code && has(/\b(explain|fix|why|what went wrong|what happened)\b/, p) && has(/\b(error|errors|fail|failed|failure|exception|traceback|wrong|crash|crashed|happened)\b/, p)) {
-    return { kind: 'explain' };
+
+  const clauses = splitClauses(prose);
+  const planned: OfflineStep[] = [];
+  let previous: Intent | null = null;
+  // "I have a module called 'calculator.py'. Run tests on it": a clause about "it" means the last file named.
+  let lastPath: string | null = null;
+  for (const clause of clauses) {
+    const paths = pathsIn(clause);
+    const path = paths[0] ?? (/\b(it|this|that|them)\b/i.test(clause) ? lastPath : null);
+    if (paths[0]) lastPath = paths[0];
+    const scores = scoreClause(clause, { hasCode: code !== null, paths, previous });
+    const [best, second] = scores;
+    if (!best || best.score < 2) continue;
+    if (second && second.score >= 2 && best.score - second.score <= 0 && best.intent !== second.intent) {
+      return ask(clause, [best.intent, second.intent], path, code);
+    }
+    const step = stepFor(best.intent, { clause, code, path, paths, context });
+    previous = best.intent;
+    mergeInto(planned, step);
   }
-  if (has(/\b(packages?|dependenc(y|ies)|imports?|install|missing|requirements?|environment)\b/, p)) {
-    return { kind: 'dependencies', code, install: has(/\binstall\b|\bset up\b|\bsetup\b/, p) };
-  }
-  if (has(/\b(validate|validation|check|lint|review|safe to run|is this safe)\b/, p) && !has(/\b(run|execute)\b/, p)) {
-    return { kind: 'validate', code };
-  }
-  if (code) return { kind: 'run', code };
-  if (has(/\b(run|execute)\b/, p)) return { kind: 'run-editor' };
-  return { kind: 'help' };
+  if (planned.length === 0) planned.push(code ? { kind: 'run', code } : { kind: 'help' });
+  // "Execute and validate this code": the check comes first, as safe mode does before a run.
+  const runAt = planned.findIndex((s) => s.kind === 'run');
+  const checkAt = planned.findIndex((s) => s.kind === 'validate');
+  if (runAt >= 0 && checkAt === runAt + 1) planned.splice(runAt, 2, planned[checkAt] as OfflineStep, planned[runAt] as OfflineStep);
+
+  const missing = planned.flatMap((s) => namedPaths(s)).filter((p) => !exists(p));
+  if (missing.length) return missingPlan(missing, context.files);
+  return { kind: 'steps', steps: planned };
 }
+
+function steps(...list: OfflineStep[]): OfflinePlan {
+  return { kind: 'steps', steps: list };
+}
+
+function missingPlan(paths: string[], files: readonly string[]): OfflinePlan {
+  return { kind: 'missing', missing: [...new Set(paths)].map((path) => ({ path, closest: closestPaths(path, files) })) };
+}
+
+/** The project files a step needs. */
+function namedPaths(step: OfflineStep): string[] {
+  switch (step.kind) {
+    case 'run-file':
+    case 'read':
+      return [step.path];
+    case 'batch':
+      return step.paths;
+    case 'profile':
+    case 'validate':
+      return step.path ? [step.path] : [];
+    case 'tests':
+      return step.path && !step.path.includes('::') ? [step.path] : [];
+    default:
+      return [];
+  }
+}
+
+interface StepInput {
+  clause: string;
+  code: string | null;
+  path: string | null;
+  paths: string[];
+  context: PlanContext;
+}
+
+function stepFor(intent: Intent, { clause, code, path, paths, context }: StepInput): OfflineStep {
+  const lower = clause.toLowerCase();
+  switch (intent) {
+    case 'run':
+      if (code) return { kind: 'run', code };
+      if (paths.length >= 2) return { kind: 'batch', paths };
+      if (path) return { kind: 'run-file', path };
+      return { kind: 'run-editor' };
+    case 'tests':
+      return { kind: 'tests', path: path && (path.endsWith('.py') || path.includes('::')) ? path : null, coverage: /\bcover(age|ed)?\b/.test(lower), code };
+    case 'profile':
+      return { kind: 'profile', code, path: code ? null : path };
+    case 'files':
+      return { kind: 'files' };
+    case 'read':
+      return path ? { kind: 'read', path } : { kind: 'files' };
+    case 'write':
+      return path && code ? { kind: 'write', path, code } : code ? { kind: 'run', code } : { kind: 'help' };
+    case 'validate':
+      return { kind: 'validate', code, path: code ? null : path };
+    case 'dependencies':
+      return { kind: 'dependencies', code, install: /\binstall\b|\bset up\b|\bsetup\b/.test(lower) };
+    case 'install': {
+      const names = packageNames(clause);
+      // "install them", "install what is missing": the packages the analysis finds.
+      return names.length ? { kind: 'install', packages: names } : { kind: 'dependencies', code, install: true };
+    }
+    case 'explain':
+      return { kind: 'explain' };
+    case 'demo': {
+      const topic = /\b(?:demo|example)s?\s+(?:of|for|about|with|on)\s+(.+)$/is.exec(clause)?.[1] ?? clause;
+      return { kind: 'demo', topic: topic.trim().replace(/[.?!]+$/, '') };
+    }
+    case 'help':
+      return context.lastCode && /\b(again)\b/.test(lower) ? { kind: 'run', code: context.lastCode } : { kind: 'help' };
+  }
+}
+
+/** Package names after "install" ("install numpy and pandas"), none for pronouns and vague words. */
+function packageNames(clause: string): string[] {
+  const after = /\binstall\s+(.+)$/i.exec(clause)?.[1] ?? '';
+  const VAGUE = new Set(['them', 'it', 'those', 'these', 'what', 'whatever', 'everything', 'all', 'the', 'missing', 'ones', 'packages', 'package', 'dependencies', 'safely', 'please', 'and', 'is', 'needed', 'required', 'for', 'me', 'any']);
+  const words = after.split(/[\s,]+/).map((w) => w.replace(/[.!?;:]+$/, ''));
+  if (words.some((w) => ['them', 'it', 'those', 'these', 'what', 'whatever', 'everything', 'missing'].includes(w.toLowerCase()))) return [];
+  return words.filter((w) => /^[A-Za-z][\w.-]*$/.test(w) && !VAGUE.has(w.toLowerCase()));
+}
+
+/** Adds a step, or folds it into the last one when it refines it ("and show me the coverage", "and install them"). */
+function mergeInto(planned: OfflineStep[], step: OfflineStep): void {
+  const last = planned.at(-1);
+  if (last?.kind === 'tests' && step.kind === 'tests') {
+    planned[planned.length - 1] = { ...last, path: last.path ?? step.path, coverage: last.coverage || step.coverage };
+    return;
+  }
+  if (last?.kind === 'dependencies' && (step.kind === 'dependencies' || (step.kind === 'install' && step.packages.length === 0))) {
+    planned[planned.length - 1] = { ...last, install: last.install || step.kind === 'install' || (step.kind === 'dependencies' && step.install) };
+    return;
+  }
+  if (last?.kind === 'profile' && step.kind === 'profile') return;
+  if (last?.kind === 'validate' && step.kind === 'validate') return;
+  if (last && last.kind === step.kind && (step.kind === 'files' || step.kind === 'explain' || step.kind === 'help')) return;
+  if (last?.kind === 'help') planned.pop();
+  planned.push(step);
+}
+
+const LABELS: Record<Intent, (path: string | null) => string> = {
+  run: (p) => (p ? `Run ${p}` : 'Run the code'),
+  tests: (p) => (p ? `Run the tests of ${p}` : 'Run the tests'),
+  profile: (p) => (p ? `Profile ${p}` : 'Profile the code'),
+  files: () => 'List the files',
+  read: (p) => (p ? `Show ${p}` : 'Show the file'),
+  write: (p) => (p ? `Save as ${p}` : 'Save the code'),
+  validate: (p) => (p ? `Check ${p}` : 'Check the code'),
+  dependencies: () => 'Check its packages',
+  install: () => 'Install the packages',
+  explain: () => 'Explain the last error',
+  demo: () => 'Show a demo',
+  help: () => 'What can you do?',
+};
+
+/** The question for two equally likely readings, each option a message that is not ambiguous. */
+function ask(clause: string, intents: Intent[], path: string | null, code: string | null): OfflineQuestion {
+  const block = code ? `\n\`\`\`python\n${code}\n\`\`\`` : '';
+  const options = intents.map((intent) => {
+    const label = LABELS[intent](path);
+    return { label, message: `${label}${block}` };
+  });
+  return { kind: 'ask', question: `"${clause.trim().slice(0, 80)}": should I ${options.map((o) => o.label.charAt(0).toLowerCase() + o.label.slice(1)).join(' or ')}?`, options };
+}
+
+export { INTENTS };

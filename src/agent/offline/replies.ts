@@ -1,6 +1,8 @@
 import type { ErrorAdvice } from '../../engine/handleError.ts';
+import { describeInstallFailures } from '../../engine/describeInstallFailures.ts';
 import { displayPercent } from '../../frame/mergeCoverage.ts';
 import type { InstallReport } from '../../protocol/protocol.ts';
+import type { BatchData } from '../tools/executeBatch.ts';
 import type { ListFilesData } from '../tools/listFiles.ts';
 import type { ProfileData } from '../tools/profileCode.ts';
 import type { ReadFileData } from '../tools/readFile.ts';
@@ -18,14 +20,13 @@ export function adviceMarkdown(advice: ErrorAdvice | null): string {
   return [`**${advice.summary}**`, ...(advice.snippet ? [fence(advice.snippet)] : []), ...items].join('\n');
 }
 
-/** The offline reply after execute_code. */
+/**
+ * The offline reply after execute_code. The tool's card above it already shows the
+ * output, the value and the suggestions: the reply does not say them again.
+ */
 export function replyForRun(outcome: ToolOutcome<RunSummary>, code: string, profile: boolean): string {
   const r = outcome.data;
   const parts = [outcome.summary];
-  const out = (r.stdout + r.stderr).trim();
-  if (out) parts.push(`Output:\n${fence(out.length > 1500 ? `${out.slice(0, 1500)}\n…` : out)}`);
-  if (r.value !== null) parts.push(`Value: \`${r.value.slice(0, 200)}\``);
-  if (!outcome.ok) parts.push(adviceMarkdown(r.advice));
   if (profile) {
     parts.push(`Time: ${Math.round(r.metrics.wallMs)} ms wall, ${Math.round(r.metrics.cpuMs)} ms CPU; peak memory ${r.metrics.peakMemoryMB.toFixed(1)} MB. A per-function profile (profile_code) is not available here.`);
     if (hasNestedLoops(code)) {
@@ -33,6 +34,23 @@ export function replyForRun(outcome: ToolOutcome<RunSummary>, code: string, prof
     }
   }
   return parts.join('\n\n');
+}
+
+/** The offline reply after execute_batch: one line per step, in order (the card has each step's output). */
+export function replyForBatch(outcome: ToolOutcome<BatchData | { error: string }>): string {
+  const r = outcome.data;
+  if (!('steps' in r)) return outcome.summary;
+  const rows = r.steps.map((s, i) => `${i + 1}. \`${s.name}\`: ${s.status}${s.wallMs !== null ? ` (${s.wallMs} ms)` : ''}${s.error ? `, ${s.error.split('\n')[0]}` : ''}`);
+  return [outcome.summary, rows.join('\n')].join('\n\n');
+}
+
+/** The offline reply for files the message names that the project does not have. */
+export function replyForMissing(missing: Array<{ path: string; closest: string[] }>, files: readonly string[]): string {
+  const lines = missing.map(({ path, closest }) =>
+    closest.length ? `There is no \`${path}\` in the project. The closest: ${closest.map((c) => `\`${c}\``).join(', ')}.` : `There is no \`${path}\` in the project.`,
+  );
+  if (missing.every((m) => m.closest.length === 0)) lines.push(files.length ? `Its files: ${files.slice(0, 20).map((f) => `\`${f}\``).join(', ')}.` : 'The project has no files yet.');
+  return `${lines.join('\n')}\n\nNothing was run.`;
 }
 
 /** The offline reply after analyze_dependencies (and install_packages). */
@@ -43,7 +61,7 @@ export function replyForDependencies(analysis: ToolOutcome, installed: ToolOutco
   if (installed) {
     const report = installed.data as InstallReport;
     if (report.installed.length) parts.push(`Installed from the package index: ${report.installed.map((p) => `${p.name} ${p.version}`).join(', ')}.`);
-    for (const f of report.failed) parts.push(`Could not install ${f.name}: ${f.reason}`);
+    for (const line of describeInstallFailures(report.failed)) parts.push(`Could not install: ${line}`);
   } else if (installable.length && !askedToInstall) {
     parts.push(`Say "install them" (or use the button on the card) to install ${installable.join(', ')} from the package index.`);
   } else if (!installable.length && !unknown.length) {
@@ -78,18 +96,12 @@ export function replyForTests(outcome: ToolOutcome<TestRunSummary | { error: str
   return parts.join('\n\n');
 }
 
-/** The offline reply after profile_code: where the time goes, the top functions, and the suggestions. */
+/** The offline reply after profile_code: where the time goes and the suggestions (the card has the table and the output). */
 export function replyForProfile(outcome: ToolOutcome<ProfileData | { error: string }>): string {
   const r = outcome.data;
   if (!('top' in r)) return outcome.summary;
+  // The card shows the output, the error's advice and the table of top functions; the reply gives the verdict.
   const parts = [outcome.summary];
-  const out = r.stdout.trim();
-  if (out) parts.push(`Output:\n${fence(out.length > 800 ? `${out.slice(0, 800)}\n…` : out)}`);
-  if (r.advice) parts.push(adviceMarkdown(r.advice));
-  if (r.top.length) {
-    const rows = r.top.slice(0, 5).map((f) => `- \`${f.name}\` (${f.file === '~' ? 'built-in' : `${f.file}:${f.line}`}): ${f.percent.toFixed(1)}% own time, ${f.ownMs.toFixed(2)} ms, ${f.calls} call${f.calls === 1 ? '' : 's'}`);
-    parts.push(`Top functions by own time:\n${rows.join('\n')}`);
-  }
   if (r.suggestions.length) parts.push(`**Suggestions**\n${r.suggestions.map((t) => `- ${t}`).join('\n')}`);
   return parts.join('\n\n');
 }

@@ -34,11 +34,13 @@ function setup() {
     return { result: makeResult({ stdout: 'done\n' }), profile: parseProfile(raw) };
   });
   const execute = vi.fn(async () => makeResult());
-  const ctx = createFakeToolContext({ engine: { runTests, profileCode, execute }, files: FILES, active: 'calculator.py' });
+  const analyzeDependencies = vi.fn(async () => [{ module: 'json', verdict: 'stdlib' as const, package: null, source: null }]);
+  const ctx = createFakeToolContext({ engine: { runTests, profileCode, execute, analyzeDependencies }, files: FILES, active: 'calculator.py', editorCode: 'import json\nprint(json.dumps(1))' });
   const events: AgentEvent[] = [];
-  const send = (message: string) => runOfflineTurn(message, { tools: createToolbox(ctx), ctx, onEvent: (e) => events.push(e) });
+  const memory = { lastCode: null as string | null };
+  const send = (message: string) => runOfflineTurn(message, { tools: createToolbox(ctx), ctx, memory, onEvent: (e) => events.push(e) });
   const calls = () => events.filter((e): e is Extract<AgentEvent, { type: 'tool-start' }> => e.type === 'tool-start').map((e) => [e.name, e.args]);
-  return { send, calls, runTests, profileCode, execute };
+  return { send, calls, runTests, profileCode, execute, events, ctx };
 }
 
 describe('runOfflineTurn', () => {
@@ -80,8 +82,10 @@ describe('runOfflineTurn', () => {
     const read = await send('read test_calculator.py');
     expect(read).toContain('```python\nfrom calculator import add\n');
     const missing = await send('open nothing.py');
-    expect(missing).toBe('nothing.py is not in the project. Its files: calculator.py, test_calculator.py.');
-    expect(calls().map(([name]) => name)).toEqual(['list_files', 'read_file', 'read_file']);
+    expect(missing).toBe('There is no `nothing.py` in the project.\nIts files: `calculator.py`, `test_calculator.py`.\n\nNothing was run.');
+    const near = await send('run calculater.py');
+    expect(near).toContain('There is no `calculater.py` in the project. The closest: `calculator.py`.');
+    expect(calls().map(([name]) => name)).toEqual(['list_files', 'read_file']);
   });
 
   it('says plainly why tests cannot run where there is no project (and runs nothing)', async () => {
@@ -90,6 +94,54 @@ describe('runOfflineTurn', () => {
     const reply = await runOfflineTurn('Run the tests', { tools: createToolbox(ctx), ctx, onEvent: () => undefined });
     expect(reply).toBe("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them.");
     expect(runTests).not.toHaveBeenCalled();
+  });
+
+  it('runs several steps in order, each with its card, and sums them up', async () => {
+    const { send, calls } = setup();
+    const reply = await send('check which packages are missing, install them and then run it');
+    expect(calls().map(([name]) => name)).toEqual(['analyze_dependencies', 'execute_code']);
+    expect(reply).toMatch(/\*\*Summary\*\*\n1\. .+\n2\. Ran without errors/);
+  });
+
+  it('follow-ups use the conversation: run it again, now with n = 30, profile that', async () => {
+    const { send, calls } = setup();
+    await send('Execute this code:\n```python\nn = 10\nprint(n)\n```');
+    await send('run it again');
+    await send('now with n = 30');
+    await send('profile that');
+    expect(calls()).toEqual([
+      ['execute_code', { code: 'n = 10\nprint(n)' }],
+      ['execute_code', { code: 'n = 10\nprint(n)' }],
+      ['execute_code', { code: 'n = 30\nprint(n)' }],
+      ['profile_code', { code: 'n = 30\nprint(n)' }],
+    ]);
+  });
+
+  it('asks one question with buttons when two readings are equally likely, and runs nothing', async () => {
+    const { send, calls, events } = setup();
+    const reply = await send('calculator.py');
+    expect(calls()).toEqual([]);
+    expect(reply).toContain('should I run calculator.py or show calculator.py?');
+    expect(events.find((e) => e.type === 'choices')).toEqual({ type: 'choices', question: expect.any(String), options: [{ label: 'Run calculator.py', message: 'Run calculator.py' }, { label: 'Show calculator.py', message: 'Show calculator.py' }] });
+  });
+
+  it('the seed\'s batch request runs the three scripts in order with one combined result', async () => {
+    const executeBatch = vi.fn(async (blocks: Array<{ name: string }>) => ({
+      steps: blocks.map((b, index) => ({ index, name: b.name, skipped: false, result: makeResult({ stdout: `${b.name} done\n` }) })),
+      summary: { total: blocks.length, succeeded: blocks.length, failed: 0, skipped: 0, success: true, totalWallMs: 15, firstFailure: null },
+    }));
+    const files = ['data_preparation.py', 'model_training.py', 'evaluation.py'].map((path) => ({ path, content: `print("${path}")\n` }));
+    const ctx = createFakeToolContext({ engine: { executeBatch } as never, files });
+    const events: AgentEvent[] = [];
+    const reply = await runOfflineTurn(
+      'Execute these scripts in order and aggregate the results:\n\n1. data_preparation.py - Prepares the dataset\n2. model_training.py - Trains the ML model\n3. evaluation.py - Evaluates model performance\n\nShow me the output of each step and any errors encountered.',
+      { tools: createToolbox(ctx), ctx, onEvent: (e) => events.push(e) },
+    );
+    const starts = events.filter((e) => e.type === 'tool-start');
+    expect(starts).toEqual([expect.objectContaining({ name: 'execute_batch', args: { paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'], stop_on_error: false, shared_state: false } })]);
+    expect(executeBatch.mock.calls[0]?.[0].map((b) => b.name)).toEqual(['data_preparation.py', 'model_training.py', 'evaluation.py']);
+    expect(reply).toContain('1. `data_preparation.py`: ok');
+    expect(reply).toContain('3. `evaluation.py`: ok');
   });
 
   it('help lists the new abilities', async () => {

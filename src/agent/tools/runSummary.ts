@@ -43,10 +43,21 @@ export function summarizeRun(result: ExecutionResult, advice: ErrorAdvice | null
   };
 }
 
+/** The first line of `text`; when longer than `max`, its last whole sentence within `max`, else cut at a word with "…". */
+export function firstSentence(text: string, max: number): string {
+  const line = text.split('\n')[0] ?? '';
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  const sentence = cut.lastIndexOf('. ');
+  if (sentence > 0) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** One line: how the run ended. */
 export function runHeadline(result: ExecutionResult): string {
   const ms = Math.round(result.metrics.wallMs);
   if (result.status === 'ok') return `Ran without errors in ${ms} ms.`;
-  if (result.error && result.status === 'error') return `Failed with ${result.error.type}: ${result.error.message}`.slice(0, 300);
+  if (result.error && result.status === 'error') return `Failed with ${result.error.type}: ${firstSentence(result.error.message, 240)}`;
   return `Ended with status "${result.status}" after ${ms} ms.`;
 }
