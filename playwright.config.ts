@@ -25,7 +25,8 @@ export default defineConfig({
   // A broken environment (no Python boots) should fail in minutes with its first errors, not
   // run every test to its timeout twice.
   maxFailures: process.env.CI ? 10 : 0,
-  globalTimeout: process.env.CI ? 45 * 60_000 : 0,
+  // The suite (about 125 tests, one page and one booted Python each) takes about 40 minutes on a 2-core machine.
+  globalTimeout: process.env.CI ? 70 * 60_000 : 0,
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -49,6 +49,10 @@ test.describe('test runner', () => {
 
     // The failure is a marker at its line; calc.py's untested lines are marked in the gutter.
     await executor.page.locator('[data-testid="file-item"][data-path="tests/test_calc.py"]').click();
+    // Monaco draws only the lines in view: move the cursor to line 25 to bring it into view.
+    await executor.editor.locator('.monaco-editor').click();
+    await executor.page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 1; i < 25; i += 1) await executor.page.keyboard.press('ArrowDown');
     await expect(executor.editor.locator('.squiggly-error')).toHaveCount(1);
     await expect(executor.page.locator('[data-failure-lines]')).toHaveAttribute('data-failure-lines', '25');
     await executor.page.locator('[data-testid="file-item"][data-path="calc.py"]').click();

@@ -49,6 +49,8 @@ for (const viewport of VIEWPORTS) {
       for (const name of PANELS) {
         await executor.showPanel(name);
         await expect(page.locator(`#panel-${name}`)).toBeVisible();
+        // Only the chosen tab's panel shows.
+        await expect(page.locator('[role="tabpanel"][id^="panel-"]:visible')).toHaveCount(1);
         expect(await overflow()).toBeLessThanOrEqual(0);
       }
       if (viewport.width < 900) {

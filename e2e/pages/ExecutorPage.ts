@@ -47,10 +47,16 @@ export class ExecutorPage {
     await expect.poll(async () => nonEmpty(await this.code())).toBe(nonEmpty(code));
   }
 
-  /** The code the editor shows (its visible lines; enough for test-sized code). */
+  /**
+   * The code in the editor: the active file's content as the page's project API reads it
+   * (the editor's own buffer, kept in step with every keystroke), so long code counts in full
+   * even where the editor shows only part of it.
+   */
   async code(): Promise<string> {
-    const text = await this.editor.locator('.view-lines').innerText();
-    return text.replace(/\u00a0/g, ' ');
+    return this.page.evaluate(() => {
+      const project = window.executor.project;
+      return project.files().find((f) => f.path === project.activePath())?.content ?? '';
+    });
   }
 
   /** How many runs have finished so far. */

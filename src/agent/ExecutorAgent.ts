@@ -140,6 +140,7 @@ export class ExecutorAgent {
       testOptions: () => ({ pytestArgs: DEFAULT_PYTEST_ARGS, coverageThreshold: DEFAULT_COVERAGE_THRESHOLD }),
     };
     const llm = mode === 'llm' ? { client: this.client ?? createLlmClient({ accessToken: this.config.accessToken ?? null }) } : null;
-    return createAgentSession({ tools: createToolbox(ctx), ctx, llm, maxSteps: this.config.maxSteps });
+    // No chat pane here: the reply text carries the output that cards would show.
+    return createAgentSession({ tools: createToolbox(ctx), ctx, llm, maxSteps: this.config.maxSteps, cards: false });
   }
 }

@@ -13,6 +13,8 @@ export interface AgentSessionOptions {
   /** The model behind the proxy; null for the offline assistant. */
   llm: { client: OpenAI; model?: string } | null;
   maxSteps?: number;
+  /** Whether a UI shows tool cards (default true); false makes the offline assistant put results in its reply text. */
+  cards?: boolean;
   /** A conversation to continue (LLM mode). */
   history?: ChatCompletionMessageParam[];
 }
@@ -35,7 +37,7 @@ export function createAgentSession(options: AgentSessionOptions): AgentSession {
     mode: options.llm ? 'llm' : 'offline',
     history,
     async send(message, onEvent = () => undefined, signal) {
-      if (!options.llm) return runOfflineTurn(message, { tools: options.tools, ctx: options.ctx, onEvent, memory, ...(signal ? { signal } : {}) });
+      if (!options.llm) return runOfflineTurn(message, { tools: options.tools, ctx: options.ctx, onEvent, memory, cards: options.cards ?? true, ...(signal ? { signal } : {}) });
       const before = history.length;
       history.push({ role: 'user', content: message });
       try {

@@ -19,7 +19,7 @@ export function closestPaths(path: string, files: readonly string[]): string[] {
   const wanted = base(path);
   return files
     .map((f) => ({ f, d: base(f).includes(wanted) || wanted.includes(base(f)) ? 0.5 : distance(base(f), wanted) }))
-    .filter(({ d }) => d <= Math.max(2, wanted.length / 3))
+    .filter(({ d }) => d <= Math.max(3, wanted.length / 2))
     .sort((a, b) => a.d - b.d || a.f.localeCompare(b.f))
     .slice(0, 3)
     .map(({ f }) => f);

@@ -71,6 +71,7 @@ const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } |
   ['why did it fail?', steps({ kind: 'explain' })],
   ['what went wrong', steps({ kind: 'explain' })],
   ['Show me a demo of fibonacci', steps({ kind: 'demo', topic: 'fibonacci' })],
+  ['Show me a demo of bubble sort for profiling', steps({ kind: 'demo', topic: 'bubble sort for profiling' })],
   // Several steps in one message.
   ['run the tests, then profile the slowest one', steps({ kind: 'tests', path: null, coverage: false, code: null }, { kind: 'profile', code: null, path: null })],
   ['check which packages are missing, install them and then run it', steps({ kind: 'dependencies', code: null, install: true }, { kind: 'run-editor' })],

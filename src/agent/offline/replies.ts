@@ -1,6 +1,5 @@
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import { describeInstallFailures } from '../../engine/describeInstallFailures.ts';
-import { displayPercent } from '../../frame/mergeCoverage.ts';
 import type { InstallReport } from '../../protocol/protocol.ts';
 import type { BatchData } from '../tools/executeBatch.ts';
 import type { ListFilesData } from '../tools/listFiles.ts';
@@ -21,12 +20,19 @@ export function adviceMarkdown(advice: ErrorAdvice | null): string {
 }
 
 /**
- * The offline reply after execute_code. The tool's card above it already shows the
- * output, the value and the suggestions: the reply does not say them again.
+ * The offline reply after execute_code. In the chat pane the tool's card above it already
+ * shows the output, the value and the suggestions, so the reply does not say them again;
+ * without cards (`cards` false: the programmatic agent) the reply carries them.
  */
-export function replyForRun(outcome: ToolOutcome<RunSummary>, code: string, profile: boolean): string {
+export function replyForRun(outcome: ToolOutcome<RunSummary>, code: string, profile: boolean, cards = true): string {
   const r = outcome.data;
   const parts = [outcome.summary];
+  if (!cards) {
+    const out = (r.stdout + r.stderr).trim();
+    if (out) parts.push(`Output:\n${fence(out.length > 1500 ? `${out.slice(0, 1500)}\n…` : out)}`);
+    if (r.value !== null) parts.push(`Value: \`${r.value.slice(0, 200)}\``);
+    if (!outcome.ok) parts.push(adviceMarkdown(r.advice));
+  }
   if (profile) {
     parts.push(`Time: ${Math.round(r.metrics.wallMs)} ms wall, ${Math.round(r.metrics.cpuMs)} ms CPU; peak memory ${r.metrics.peakMemoryMB.toFixed(1)} MB. A per-function profile (profile_code) is not available here.`);
     if (hasNestedLoops(code)) {
@@ -77,22 +83,19 @@ export function replyForExplain(outcome: ToolOutcome): string {
 }
 
 /** The offline reply after run_tests: the counts, the failures with file:line, and coverage when it was measured. */
-export function replyForTests(outcome: ToolOutcome<TestRunSummary | { error: string }>, module: string | null): string {
+export function replyForTests(outcome: ToolOutcome<TestRunSummary | { error: string }>, module: string | null, cards = true): string {
   const r = outcome.data;
   if (!('counts' in r)) return outcome.summary;
   const parts = [module ? `\`${module}\` is a module, not a test file, so I ran all the project's tests with coverage: ${outcome.summary}` : `Tests: ${outcome.summary}`];
   if (r.message && r.status !== 'passed' && r.status !== 'failed') parts.push(r.message);
-  if (r.failures.length) {
-    const items = r.failures.map((f) => `- \`${f.nodeId}\` ${f.outcome}${f.where ? ` at ${f.where}` : ''}: ${f.message.split('\n')[0]}`);
-    if (r.moreFailures) items.push(`- … and ${r.moreFailures} more`);
-    parts.push(`Failures:\n${items.join('\n')}`);
+  if (!cards) {
+    // No card to show them: the failures with file:line and the coverage per file go in the reply.
+    if (r.failures.length) parts.push(`Failures:\n${r.failures.map((f) => `- \`${f.nodeId}\` ${f.outcome}${f.where ? ` at ${f.where}` : ''}: ${f.message.split('\n')[0]}`).join('\n')}`);
+    if (r.coverage) parts.push(`Coverage: ${r.coverage.files.map((f) => `\`${f.path}\` ${Math.round(f.percent)}%${f.missing ? ` (never run: ${f.missing})` : ''}`).join(', ')}.`);
   }
-  if (r.coverage) {
-    // A list, not a table: the chat's Markdown is CommonMark (no GFM tables).
-    const rows = r.coverage.files.map((f) => `- \`${f.path}\`: ${displayPercent(f.percent)}% of ${f.statements} statements${f.missing ? `; lines never run: ${f.missing}` : ''}`);
-    parts.push(`Coverage: **${displayPercent(r.coverage.totalPercent)}%** (threshold ${r.coverage.threshold}%${r.coverage.thresholdMet === false ? ', not met' : ''})\n${rows.join('\n')}`);
-    if (r.coverage.untested.length) parts.push(`Functions with lines no test ran (where a new test would help): ${r.coverage.untested.map((u) => `\`${u}\``).join(', ')}.`);
-  }
+  // The card above lists each failure with its file:line and the coverage per file; the reply adds what to do next.
+  else if (r.failures.length) parts.push(`The card lists ${r.failures.length === 1 ? 'the failure' : `the ${r.failures.length + r.moreFailures} failures`} with file:line; say "why did it fail?" for an explanation.`);
+  if (r.coverage?.untested.length) parts.push(`Functions with lines no test ran (where a new test would help): ${r.coverage.untested.map((u) => `\`${u}\``).join(', ')}.`);
   return parts.join('\n\n');
 }
 

@@ -28,6 +28,8 @@ export interface OfflineTurnOptions {
   signal?: AbortSignal;
   /** The conversation's memory; without it, follow-ups fall back to the editor's code. */
   memory?: OfflineMemory;
+  /** Whether tool cards show the results (the chat pane); false: the reply text carries the output (the programmatic agent). */
+  cards?: boolean;
 }
 
 /** Where "Run these tests: <code>" puts the tests before running them. */
@@ -43,6 +45,7 @@ let callCounter = 0;
 export async function runOfflineTurn(message: string, options: OfflineTurnOptions): Promise<string> {
   const { tools, ctx, onEvent, signal } = options;
   const memory = options.memory ?? { lastCode: null };
+  const cards = options.cards ?? true;
   let reply = '';
   const say = (text: string) => {
     const delta = reply ? `\n\n${text}` : text;
@@ -82,7 +85,7 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         if (!code.trim()) return (say('There is no code to run: put it in a ```python block, or in the editor.'), null);
         memory.lastCode = code;
         const outcome = await call('execute_code', { code });
-        if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, code, false));
+        if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, code, false, cards));
         return outcome?.summary ?? null;
       }
       case 'run-file':
@@ -99,7 +102,7 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         if (!findTool(tools, 'profile_code')) {
           const code = step.code ?? ctx.editorCode();
           const outcome = await call('execute_code', { code });
-          if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, code, true));
+          if (outcome) say(replyForRun(outcome as ToolOutcome<RunSummary>, code, true, cards));
           return outcome?.summary ?? null;
         }
         const outcome = await call('profile_code', step.code ? { code: step.code } : step.path ? { path: step.path } : {});
@@ -117,7 +120,7 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         // "Test calculator.py": a module, not a test file, so every test runs and coverage shows how much of it they reach.
         const module = target && !isTestTarget(target) ? target : null;
         const outcome = await call('run_tests', { ...(target && !module ? { paths: [target] } : {}), coverage: step.coverage || module !== null });
-        if (outcome) say(replyForTests(outcome as ToolOutcome<TestRunSummary | { error: string }>, module));
+        if (outcome) say(replyForTests(outcome as ToolOutcome<TestRunSummary | { error: string }>, module, cards));
         return outcome?.summary ?? null;
       }
       case 'files': {

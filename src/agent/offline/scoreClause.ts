@@ -59,7 +59,8 @@ const FEATURES: Record<Exclude<Intent, 'help'>, Feature[]> = {
     [/\b(explain|why|what went wrong|what happened|what does (this|the|that) (error|exception|traceback) mean|debug|diagnose)\b/, 3],
     [/\b(error|errors|fail|fails|failed|failure|exception|traceback|wrong|crash|crashed|broke|broken|bug)\b/, 2],
   ],
-  demo: [[/\bdemo\b|\bexample (of|for|about)\b|\bshow me an example\b/, 5]],
+  // "A demo of bubble sort for profiling" asks for a demo, whatever it is about.
+  demo: [[/\bdemo\b|\bexample (of|for|about)\b|\bshow me an example\b/, 7]],
 };
 
 /** The words of a clause without its paths, so "tests/test_calc.py" does not read as the word "tests". */

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { COMPACT_VIEWS, type CompactView } from '../../store/layoutTypes.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
@@ -15,6 +15,14 @@ const LABELS: Record<CompactView, string> = { files: 'Files', editor: 'Editor', 
 export function CompactLayout() {
   const current = useAppStore((s) => s.compactView);
   const list = useRef<HTMLDivElement>(null);
+  // A file picked in the Files view opens in the Editor view, as on any phone file browser.
+  useEffect(
+    () =>
+      appStore.subscribe((s, prev) => {
+        if (s.activePath !== prev.activePath && s.compactView === 'files') s.setCompactView('editor');
+      }),
+    [],
+  );
   const move = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = COMPACT_VIEWS.indexOf(current);
     const to = e.key === 'ArrowRight' ? (i + 1) % COMPACT_VIEWS.length : e.key === 'ArrowLeft' ? (i - 1 + COMPACT_VIEWS.length) % COMPACT_VIEWS.length : null;
