@@ -119,6 +119,18 @@ test.describe('at 1440×900', () => {
     await expect(page.getByTestId('file-new')).toBeVisible();
   });
 
+  test('panel tabs work from the keyboard: arrows, Home and End choose and focus a tab', async ({ executor: _executor, page }) => {
+    await page.getByTestId('panel-tab-console').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('panel-tab-tests')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('panel-tab-tests')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('panel-tab-problems')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight'); // wraps
+    await expect(page.getByTestId('panel-tab-console')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#panel-console')).toBeVisible();
+  });
+
   test('the theme follows the system, the toggle switches it and the editor, and the choice survives a reload', async ({ executor, page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

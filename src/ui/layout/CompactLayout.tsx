@@ -1,10 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { COMPACT_VIEWS, type CompactView } from '../../store/layoutTypes.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { ChatPane } from '../chat/ChatPane.tsx';
 import { FileTree } from '../FileTree.tsx';
 import { EditorArea } from './EditorArea.tsx';
 import { PanelArea } from './PanelArea.tsx';
+import { useRovingTabs } from './useRovingTabs.ts';
 
 const LABELS: Record<CompactView, string> = { files: 'Files', editor: 'Editor', output: 'Output', assistant: 'Assistant' };
 
@@ -14,7 +15,7 @@ const LABELS: Record<CompactView, string> = { files: 'Files', editor: 'Editor', 
  */
 export function CompactLayout() {
   const current = useAppStore((s) => s.compactView);
-  const list = useRef<HTMLDivElement>(null);
+  const { list, onKeyDown: move } = useRovingTabs(COMPACT_VIEWS, current, (view) => appStore.getState().setCompactView(view), 'view-tab-');
   // A file picked in the Files view opens in the Editor view, as on any phone file browser.
   useEffect(
     () =>
@@ -23,16 +24,7 @@ export function CompactLayout() {
       }),
     [],
   );
-  const move = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = COMPACT_VIEWS.indexOf(current);
-    const to = e.key === 'ArrowRight' ? (i + 1) % COMPACT_VIEWS.length : e.key === 'ArrowLeft' ? (i - 1 + COMPACT_VIEWS.length) % COMPACT_VIEWS.length : null;
-    if (to === null) return;
-    e.preventDefault();
-    const view = COMPACT_VIEWS[to] ?? 'editor';
-    appStore.getState().setCompactView(view);
-    list.current?.querySelector<HTMLButtonElement>(`#view-tab-${view}`)?.focus();
-  };
-  const view = (name: CompactView, content: React.ReactNode) => (
+  const view = (name: CompactView, content: ReactNode) => (
     <div className={`compact-view compact-${name}`} role="tabpanel" id={`view-${name}`} aria-labelledby={`view-tab-${name}`} hidden={current !== name}>
       {content}
     </div>

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_TABS, type PanelTab } from '../../store/layoutTypes.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
@@ -11,6 +11,7 @@ import { ProfilePanel } from '../ProfilePanel.tsx';
 import { TestsPanel } from '../TestsPanel.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { PANEL_LABELS, panelBadge } from './panelTabs.ts';
+import { useRovingTabs } from './useRovingTabs.ts';
 
 const CONTENT: Record<PanelTab, () => ReactNode> = {
   console: () => <ConsolePanel />,
@@ -55,21 +56,7 @@ function Tab({ tab, selected, onKeyDown }: { tab: PanelTab; selected: boolean; o
  */
 export function PanelArea() {
   const current = useAppStore((s) => s.panelTab);
-  const list = useRef<HTMLDivElement>(null);
-  const move = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = PANEL_TABS.indexOf(current);
-    const to =
-      e.key === 'ArrowRight' ? (i + 1) % PANEL_TABS.length
-      : e.key === 'ArrowLeft' ? (i - 1 + PANEL_TABS.length) % PANEL_TABS.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? PANEL_TABS.length - 1
-      : null;
-    if (to === null) return;
-    e.preventDefault();
-    const tab = PANEL_TABS[to] ?? 'console';
-    appStore.getState().showPanel(tab);
-    list.current?.querySelector<HTMLButtonElement>(`#panel-tab-${tab}`)?.focus();
-  };
+  const { list, onKeyDown: move } = useRovingTabs(PANEL_TABS, current, (tab) => appStore.getState().showPanel(tab), 'panel-tab-');
   return (
     <section className="panel-area" aria-label="Output and tools">
       <div className="panel-tabs" role="tablist" aria-label="Panels" ref={list}>
