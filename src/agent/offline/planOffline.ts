@@ -1,7 +1,7 @@
 import { closestPaths } from './closestPaths.ts';
 import { extractCode } from './extractCode.ts';
 import { isTestTarget } from './isTestTarget.ts';
-import { INTENTS, scoreClause, type Intent } from './scoreClause.ts';
+import { scoreClause, type Intent } from './scoreClause.ts';
 import { splitClauses } from './splitClauses.ts';
 
 /** One thing the offline assistant will do, with one tool call (two for dependencies with install). */
@@ -269,4 +269,3 @@ function ask(clause: string, intents: Intent[], path: string | null, code: strin
   return { kind: 'ask', question: `"${clause.trim().slice(0, 80)}": should I ${options.map((o) => o.label.charAt(0).toLowerCase() + o.label.slice(1)).join(' or ')}?`, options };
 }
 
-export { INTENTS };
