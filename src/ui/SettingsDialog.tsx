@@ -6,7 +6,7 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 export function SettingsDialog() {
   const open = useAppStore((s) => s.settingsOpen);
   return (
-    <Dialog open={open} onClose={() => appStore.getState().setSettingsOpen(false)} title="Settings" testId="settings">
+    <Dialog open={open} onClose={() => appStore.getState().setSettingsOpen(false)} title="Settings" data-testid="settings">
       <SettingsPanel />
     </Dialog>
   );

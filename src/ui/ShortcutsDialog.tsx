@@ -22,7 +22,7 @@ export function ShortcutsDialog() {
     ...PLACE_SHORTCUTS,
   ];
   return (
-    <Dialog open={open} onClose={() => appStore.getState().setShortcutsOpen(false)} title="Keyboard shortcuts" testId="shortcuts">
+    <Dialog open={open} onClose={() => appStore.getState().setShortcutsOpen(false)} title="Keyboard shortcuts" data-testid="shortcuts">
       <table className="shortcuts-table">
         <tbody>
           {rows.map(([keys, what]) => (
