@@ -130,7 +130,7 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
     if (second && second.score >= 2 && best.score - second.score <= 0 && best.intent !== second.intent) {
       return ask(clause, [best.intent, second.intent], path, code);
     }
-    const step = stepFor(best.intent, { clause, code, path, paths, context });
+    const step = stepFor(best.intent, { clause, code, path, paths });
     previous = best.intent;
     mergeInto(planned, step);
   }
@@ -176,10 +176,9 @@ interface StepInput {
   code: string | null;
   path: string | null;
   paths: string[];
-  context: PlanContext;
 }
 
-function stepFor(intent: Intent, { clause, code, path, paths, context }: StepInput): OfflineStep {
+function stepFor(intent: Intent, { clause, code, path, paths }: StepInput): OfflineStep {
   const lower = clause.toLowerCase();
   switch (intent) {
     case 'run':
@@ -213,7 +212,7 @@ function stepFor(intent: Intent, { clause, code, path, paths, context }: StepInp
       return { kind: 'demo', topic: topic.trim().replace(/[.?!]+$/, '') };
     }
     case 'help':
-      return context.lastCode && /\b(again)\b/.test(lower) ? { kind: 'run', code: context.lastCode } : { kind: 'help' };
+      return { kind: 'help' };
   }
 }
 
