@@ -12,7 +12,6 @@ export const llmBaseUrl = `http://127.0.0.1:${port + 1}`;
 /** The fake Azure OpenAI's own URL (its control API scripts the replies). */
 export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
 
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -27,7 +26,7 @@ export default defineConfig({
   maxFailures: process.env.CI ? 10 : 0,
   // The suite (about 125 tests, one page and one booted Python each) takes about 40 minutes on a 2-core machine.
   globalTimeout: process.env.CI ? 70 * 60_000 : 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/support/durationReporter.ts']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
@@ -48,7 +47,12 @@ export default defineConfig({
     {
       command: 'npx tsx server/main.ts',
       url: `http://127.0.0.1:${port}/`,
-      env: { PORT: String(port), HOST: '127.0.0.1', EXECUTOR_PACKAGE_CDN: fakeCdnUrl, EXECUTOR_DIST_DIR: process.env.EXECUTOR_DIST_DIR ?? '' },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        EXECUTOR_PACKAGE_CDN: fakeCdnUrl,
+        EXECUTOR_DIST_DIR: process.env.EXECUTOR_DIST_DIR ?? '',
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },

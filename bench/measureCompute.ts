@@ -68,7 +68,15 @@ export async function measureCompute(executor: Page, bare: Page, runs: number): 
   return [
     row(f, 'compute.py, inside Python: Executor vs bare worker', 'ms', summarize(exIn), 'bare Pyodide worker', summarize(baIn)),
     row(f, 'compute.py, inside Python: Executor vs native', 'ms', summarize(exIn), 'native python3', summarize(native)),
-    row(f, 'compute.py, inside Python: bare worker vs native', 'ms', summarize(baIn), 'native python3', summarize(native), 'Pyodide’s own cost (WebAssembly), no Executor involved'),
+    row(
+      f,
+      'compute.py, inside Python: bare worker vs native',
+      'ms',
+      summarize(baIn),
+      'native python3',
+      summarize(native),
+      'Pyodide’s own cost (WebAssembly), no Executor involved',
+    ),
     row(f, 'compute.py, end to end (call → result)', 'ms', summarize(exE2e), 'bare worker end to end', summarize(baE2e)),
   ];
 }

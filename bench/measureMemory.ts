@@ -58,6 +58,14 @@ export async function measureMemory(browser: Browser, origin: string, runs: numb
     row(f, 'Page JS heap after start (after GC)', 'MB', summarize(exHeap), 'bare page', summarize(baHeap)),
     row(f, 'Interpreter heap after start (peakMemoryMB of pass)', 'MB', summarize(exPy), 'bare worker', summarize(baPy)),
     row(f, `Page JS heap ${capName}`, 'MB', summarize(capHeap), 'Executor after start', summarize(exHeap)),
-    row(f, `Interpreter heap ${capName}`, 'MB', summarize(capPy), 'Executor after start', summarize(exPy), 'peakMemoryMB is a high-water mark'),
+    row(
+      f,
+      `Interpreter heap ${capName}`,
+      'MB',
+      summarize(capPy),
+      'Executor after start',
+      summarize(exPy),
+      'peakMemoryMB is a high-water mark',
+    ),
   ];
 }

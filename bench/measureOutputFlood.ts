@@ -67,9 +67,16 @@ export async function measureOutputFlood(executor: Page, bare: Page, runs: numbe
       for (const entry of observer.takeRecords()) durations.push(entry.duration);
       observer.disconnect();
       if (r.error !== null) throw new Error(`The bare flood failed: ${r.error}`);
-      return { resultMs, settledMs: resultMs, longestTaskMs: Math.max(0, ...durations), longTasks: durations.length, outputChars: r.stdout.length };
+      return {
+        resultMs,
+        settledMs: resultMs,
+        longestTaskMs: Math.max(0, ...durations),
+        longTasks: durations.length,
+        outputChars: r.stdout.length,
+      };
     }, code);
-    if (b.outputChars !== expectedChars) throw new Error(`The bare worker returned ${b.outputChars} of ${expectedChars} output characters.`);
+    if (b.outputChars !== expectedChars)
+      throw new Error(`The bare worker returned ${b.outputChars} of ${expectedChars} output characters.`);
     ba.push(b);
     baHeap.push(await readHeapMB(bare));
     log(
@@ -80,9 +87,31 @@ export async function measureOutputFlood(executor: Page, bare: Page, runs: numbe
   const f = '5. Output flood';
   const lines = `${BENCH_CONFIG.floodLines.toLocaleString('en')} lines`;
   return [
-    row(f, `print ${lines}: call → result`, 'ms', summarize(ex.map((s) => s.resultMs)), 'bare worker (collects, no streaming/UI)', summarize(ba.map((s) => s.resultMs))),
-    row(f, `print ${lines}: call → console rendered`, 'ms', summarize(ex.map((s) => s.settledMs)), 'bare worker (collects, no streaming/UI)', summarize(ba.map((s) => s.resultMs))),
-    row(f, 'Longest main-thread task during the flood', 'ms', summarize(ex.map((s) => s.longestTaskMs)), 'bare page', summarize(ba.map((s) => s.longestTaskMs)), 'long tasks are ≥ 50 ms; 0 means none'),
+    row(
+      f,
+      `print ${lines}: call → result`,
+      'ms',
+      summarize(ex.map((s) => s.resultMs)),
+      'bare worker (collects, no streaming/UI)',
+      summarize(ba.map((s) => s.resultMs)),
+    ),
+    row(
+      f,
+      `print ${lines}: call → console rendered`,
+      'ms',
+      summarize(ex.map((s) => s.settledMs)),
+      'bare worker (collects, no streaming/UI)',
+      summarize(ba.map((s) => s.resultMs)),
+    ),
+    row(
+      f,
+      'Longest main-thread task during the flood',
+      'ms',
+      summarize(ex.map((s) => s.longestTaskMs)),
+      'bare page',
+      summarize(ba.map((s) => s.longestTaskMs)),
+      'long tasks are ≥ 50 ms; 0 means none',
+    ),
     row(f, 'Page JS heap after the flood (after GC)', 'MB', summarize(exHeap), 'Executor page before the flood', summarize([exHeapBefore])),
     row(f, 'Bare page JS heap after the flood (after GC)', 'MB', summarize(baHeap)),
   ];

@@ -42,6 +42,13 @@ export async function measureRoundTrip(executor: Page, bare: Page, runs: number,
     log(`round trip ${i + 1}/${runs}: Executor ${ex.at(-1)?.toFixed(3)} ms, bare ${ba.at(-1)?.toFixed(3)} ms`);
   }
   return [
-    row('2. Round trip', `Trivial run (pass), mean of ${iterations}`, 'ms', summarize(ex), 'bare worker postMessage round trip', summarize(ba)),
+    row(
+      '2. Round trip',
+      `Trivial run (pass), mean of ${iterations}`,
+      'ms',
+      summarize(ex),
+      'bare worker postMessage round trip',
+      summarize(ba),
+    ),
   ];
 }

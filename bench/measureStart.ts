@@ -67,7 +67,14 @@ export async function measureStart(browser: Browser, origin: string, runs: numbe
   return {
     samples: s,
     rows: [
-      row('1. Start', 'Cold: navigation → status shows Ready (empty cache)', 'ms', summarize(s.executorColdUi), bare, summarize(s.bareCold)),
+      row(
+        '1. Start',
+        'Cold: navigation → status shows Ready (empty cache)',
+        'ms',
+        summarize(s.executorColdUi),
+        bare,
+        summarize(s.bareCold),
+      ),
       row('1. Start', 'Cold: navigation → engine ready message', 'ms', summarize(s.executorColdEngine), bare, summarize(s.bareCold)),
       row('1. Start', 'Warm: second visit → status shows Ready', 'ms', summarize(s.executorWarmUi), bare, summarize(s.bareWarm)),
       row('1. Start', 'Warm: second visit → engine ready message', 'ms', summarize(s.executorWarmEngine), bare, summarize(s.bareWarm)),

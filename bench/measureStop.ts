@@ -13,7 +13,11 @@ import { row, type BenchRow } from './types.ts';
  * worker after its grace period; the bare page reboots its worker after the
  * same grace, so a lost interrupt shows as a slow sample and is counted.
  */
-export async function measureSoftStop(executor: Page, bare: Page, runs: number): Promise<{ rows: BenchRow[]; lost: { executor: number; bare: number } }> {
+export async function measureSoftStop(
+  executor: Page,
+  bare: Page,
+  runs: number,
+): Promise<{ rows: BenchRow[]; lost: { executor: number; bare: number } }> {
   const ex: number[] = [];
   const ba: number[] = [];
   const lost = { executor: 0, bare: 0 };
@@ -65,7 +69,9 @@ export async function measureSoftStop(executor: Page, bare: Page, runs: number):
   const note = `interrupt lost (worker killed/rebooted): Executor ${lost.executor}/${runs}, bare ${lost.bare}/${runs}`;
   return {
     lost,
-    rows: [row('4. Stop', 'Soft stop: stop() → result (while True: pass)', 'ms', summarize(ex), 'bare interrupt buffer', summarize(ba), note)],
+    rows: [
+      row('4. Stop', 'Soft stop: stop() → result (while True: pass)', 'ms', summarize(ex), 'bare interrupt buffer', summarize(ba), note),
+    ],
   };
 }
 
@@ -89,7 +95,8 @@ export async function measureHardKill(executor: Page, bare: Page, runs: number):
         const killedAt = performance.now();
         const next = await engine.execute('pass');
         const nextAt = performance.now();
-        if (killed.status !== 'timeout' || killed.stateKept) throw new Error(`The kill ended with ${killed.status}, stateKept ${killed.stateKept}`);
+        if (killed.status !== 'timeout' || killed.stateKept)
+          throw new Error(`The kill ended with ${killed.status}, stateKept ${killed.stateKept}`);
         if (next.status !== 'ok') throw new Error(`The run after the kill ended with ${next.status}`);
         return { killToNext: nextAt - killedAt, limitToNext: nextAt - (started + timeoutMs) };
       },
@@ -107,7 +114,15 @@ export async function measureHardKill(executor: Page, bare: Page, runs: number):
   }
   const f = '4. Stop';
   return [
-    row(f, 'Hard kill → next run can start (pass resolved)', 'ms', summarize(killToNext), 'bare reboot', summarize(reboot), 'Executor swaps in a booted spare'),
+    row(
+      f,
+      'Hard kill → next run can start (pass resolved)',
+      'ms',
+      summarize(killToNext),
+      'bare reboot',
+      summarize(reboot),
+      'Executor swaps in a booted spare',
+    ),
     row(f, 'Time limit reached → next run resolved (incl. 1.5 s grace)', 'ms', summarize(limitToNext), 'bare reboot', summarize(reboot)),
   ];
 }

@@ -32,9 +32,17 @@ async function timeExecutor(page: Page, files: SuiteFile[], expected: number, pa
   return page.evaluate(
     async ({ files, expected, parallel, coverage }) => {
       const started = performance.now();
-      const r = await window.executor.engine.runTests({ files, parallel, coverage, args: ['-q'], timeoutMs: 300_000, maxOutputChars: 1_000_000 });
+      const r = await window.executor.engine.runTests({
+        files,
+        parallel,
+        coverage,
+        args: ['-q'],
+        timeoutMs: 300_000,
+        maxOutputChars: 1_000_000,
+      });
       const ms = performance.now() - started;
-      if (r.status !== 'passed' || r.passed !== expected) throw new Error(`the generated suite ended with ${r.status} (${r.passed} of ${expected} passed): ${r.message ?? ''}`);
+      if (r.status !== 'passed' || r.passed !== expected)
+        throw new Error(`the generated suite ended with ${r.status} (${r.passed} of ${expected} passed): ${r.message ?? ''}`);
       return ms;
     },
     { files, expected, parallel, coverage },
@@ -60,7 +68,13 @@ export async function measureTests(executor: Page, runs: number, parallel: numbe
     const xdist = await hasXdist();
     await timeExecutor(executor, suite, count, parallel, true);
     await timeNative([], dir);
-    const samples = { exSerial: [] as number[], exParallel: [] as number[], exCoverage: [] as number[], native: [] as number[], nativeParallel: [] as number[] };
+    const samples = {
+      exSerial: [] as number[],
+      exParallel: [] as number[],
+      exCoverage: [] as number[],
+      native: [] as number[],
+      nativeParallel: [] as number[],
+    };
     for (let i = 0; i < runs; i++) {
       samples.exSerial.push(await timeExecutor(executor, suite, count, 1, false));
       samples.exParallel.push(await timeExecutor(executor, suite, count, parallel, false));
@@ -78,10 +92,39 @@ export async function measureTests(executor: Page, runs: number, parallel: numbe
     return [
       row(f, `${count} tests, one interpreter`, 'ms', summarize(samples.exSerial), 'native pytest', native),
       xdist
-        ? row(f, `${count} tests, ${parallel} interpreters`, 'ms', summarize(samples.exParallel), `native pytest -n ${parallel} (xdist)`, summarize(samples.nativeParallel))
-        : row(f, `${count} tests, ${parallel} interpreters`, 'ms', summarize(samples.exParallel), 'native pytest', native, 'install python3-pytest-xdist to compare with native parallel runs'),
-      row(f, `${count} tests, ${parallel} interpreters vs one (below 1: parallel is faster)`, 'ms', summarize(samples.exParallel), 'Executor, one interpreter', summarize(samples.exSerial)),
-      row(f, `${count} tests with line and branch coverage, one interpreter`, 'ms', summarize(samples.exCoverage), 'Executor without coverage', summarize(samples.exSerial)),
+        ? row(
+            f,
+            `${count} tests, ${parallel} interpreters`,
+            'ms',
+            summarize(samples.exParallel),
+            `native pytest -n ${parallel} (xdist)`,
+            summarize(samples.nativeParallel),
+          )
+        : row(
+            f,
+            `${count} tests, ${parallel} interpreters`,
+            'ms',
+            summarize(samples.exParallel),
+            'native pytest',
+            native,
+            'install python3-pytest-xdist to compare with native parallel runs',
+          ),
+      row(
+        f,
+        `${count} tests, ${parallel} interpreters vs one (below 1: parallel is faster)`,
+        'ms',
+        summarize(samples.exParallel),
+        'Executor, one interpreter',
+        summarize(samples.exSerial),
+      ),
+      row(
+        f,
+        `${count} tests with line and branch coverage, one interpreter`,
+        'ms',
+        summarize(samples.exCoverage),
+        'Executor without coverage',
+        summarize(samples.exSerial),
+      ),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

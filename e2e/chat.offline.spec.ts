@@ -9,7 +9,8 @@ const FIB = `def fibonacci(n):
 
 print([fibonacci(i) for i in range(10)])`;
 
-test('offline: "Execute this code" runs the block through execute_code and quotes its output', async ({ executor, page }) => {
+test('offline: "Execute this code" runs the block through execute_code and quotes its output', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   await expect(chat.mode).toHaveAttribute('data-mode', 'offline');
   const answer = await chat.send(`Execute this code:\n\`\`\`python\n${FIB}\n\`\`\``);
@@ -30,7 +31,8 @@ test('offline: "Execute this code" runs the block through execute_code and quote
   await expect(executor.output.locator('[data-kind="run"]')).toHaveCount(2);
 });
 
-test('offline: a demo from the gallery runs from its code block with the Run command, and Insert can be undone', async ({ executor, page }) => {
+test('offline: a demo from the gallery runs from its code block with the Run command, and Insert can be undone', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   await executor.setCode('x = "my own code"');
   const answer = await chat.send('Show me a demo of bubble sort for profiling');
@@ -47,7 +49,8 @@ test('offline: a demo from the gallery runs from its code block with the Run com
   await expect(executor.output).toContainText('Size 400: bubble');
 });
 
-test('offline: the seed\'s dependency request analyses the imports and installs what the index has, safely', async ({ executor: _executor, page }) => {
+test("offline: the seed's dependency request analyses the imports and installs what the index has, safely", async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   const answer = await chat.send(`Analyze the dependencies in this code and set up the environment:
 
@@ -71,7 +74,8 @@ Check which packages are missing and install them safely.`);
   await expect(answer).toContainText('not_a_real_module');
 });
 
-test('offline: a failed run shows Suggestions, and "explain this error" explains it through handle_error', async ({ executor, page }) => {
+test('offline: a failed run shows Suggestions, and "explain this error" explains it through handle_error', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   await executor.run('numbers = [3, 1, 2]\nprint(sorted(numbrs))');
   expect(await executor.lastStatus()).toBe('error');
@@ -88,7 +92,10 @@ test('offline: a failed run shows Suggestions, and "explain this error" explains
   await expect(suggestions).toContainText("'apple', 'pear'");
 });
 
-test('offline: "Profile this and suggest optimizations" profiles the block through profile_code, names the hot function and suggests fixes', async ({ executor, page }) => {
+test('offline: "Profile this and suggest optimizations" profiles the block through profile_code, names the hot function and suggests fixes', async ({
+  executor,
+}) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   const profile = await chat.send(`Profile this sorting algorithm and identify performance bottlenecks:
 
@@ -118,13 +125,18 @@ Profile this and suggest optimizations.`);
   await expect(card.getByTestId('tool-profile-suggestions')).toContainText('nested loops');
   await expect(profile.locator('.chat-markdown').last()).toContainText('sorted()');
   // Without a block, the file in the editor is profiled.
-  await executor.setCode('def slow_sum(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\nif __name__ == "__main__":\n    print(slow_sum(200000))\n');
+  await executor.setCode(
+    'def slow_sum(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\nif __name__ == "__main__":\n    print(slow_sum(200000))\n',
+  );
   const editor = await chat.send('Profile this and suggest optimizations');
   await expect(chat.toolCall(editor, 'profile_code').getByTestId('tool-profile-hottest')).toHaveText('slow_sum');
   await expect(chat.toolCall(editor, 'profile_code').getByTestId('tool-output')).toHaveText('19999900000\n');
 });
 
-test('offline: "Run the tests in test_calculator.py and show me the coverage" runs pytest through run_tests with the summary and coverage in its card', async ({ executor: _executor, page }) => {
+test('offline: "Run the tests in test_calculator.py and show me the coverage" runs pytest through run_tests with the summary and coverage in its card', async ({
+  executor,
+}) => {
+  const { page } = executor;
   test.setTimeout(120_000);
   await importFiles(page, CALCULATOR_FILES);
   const chat = new ChatPane(page);
@@ -148,7 +160,10 @@ test('offline: "Run the tests in test_calculator.py and show me the coverage" ru
   await expect(answer).not.toContainText('not available');
   // The Tests panel shows the same run, with its rows.
   await expect(page.getByTestId('tests-summary')).toContainText('1 failed, 3 passed');
-  await expect(page.locator('[data-testid="test-row"][data-node-id="test_calculator.py::test_power"]')).toHaveAttribute('data-outcome', 'failed');
+  await expect(page.locator('[data-testid="test-row"][data-node-id="test_calculator.py::test_power"]')).toHaveAttribute(
+    'data-outcome',
+    'failed',
+  );
 
   // The programmatic agent runs the same tests on the page's project.
   const result = await page.evaluate(async () => {
@@ -166,7 +181,8 @@ test('offline: "Run the tests in test_calculator.py and show me the coverage" ru
   await expect(read.locator('.chat-markdown')).toContainText('assert power(2, 3) == 9');
 });
 
-test('offline: validation and anything else get the right answer', async ({ executor: _executor, page }) => {
+test('offline: validation and anything else get the right answer', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   const check = await chat.send('Check this code:\n```python\nresult = eval("1 + 1")\n```');
   const validation = chat.toolCall(check, 'validate_code');
@@ -177,7 +193,8 @@ test('offline: validation and anything else get the right answer', async ({ exec
   await expect(help).toContainText('Show me a demo of');
 });
 
-test('offline: the conversation and the unsent draft survive a reload', async ({ executor, page }) => {
+test('offline: the conversation and the unsent draft survive a reload', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   await chat.send('Execute this code:\n```python\nprint("kept")\n```');
   await chat.input.fill('a draft I have not sent');
@@ -188,9 +205,13 @@ test('offline: the conversation and the unsent draft survive a reload', async ({
   await expect(chat.input).toHaveValue('a draft I have not sent');
 });
 
-test('the programmatic ExecutorAgent mirrors the seed: executeCode, handleError and chat', async ({ executor: _executor, page }) => {
+test('the programmatic ExecutorAgent mirrors the seed: executeCode, handleError and chat', async ({ executor }) => {
+  const { page } = executor;
   const out = await page.evaluate(async () => {
-    const agent = new window.executor.ExecutorAgent({ sessionId: 'e2e', config: { timeout: 10, maxMemory: '256MB', assistant: 'offline' } });
+    const agent = new window.executor.ExecutorAgent({
+      sessionId: 'e2e',
+      config: { timeout: 10, maxMemory: '256MB', assistant: 'offline' },
+    });
     const ok = await agent.executeCode('print(2 + 2)');
     const bad = await agent.executeCode('items = [1, 2, 3]\nitems[5]');
     const advice = await agent.handleError();

@@ -8,7 +8,8 @@ const SCRIPTS = [
   { path: 'evaluation.py', content: 'print("evaluated", __name__)\n' },
 ];
 
-test('offline: the seed\'s batch request runs the three scripts in order with one combined result', async ({ executor: _executor, page }) => {
+test("offline: the seed's batch request runs the three scripts in order with one combined result", async ({ executor }) => {
+  const { page } = executor;
   await importFiles(page, SCRIPTS);
   const chat = new ChatPane(page);
   const answer = await chat.send(`Execute these scripts in order and aggregate the results:
@@ -24,10 +25,15 @@ Show me the output of each step and any errors encountered.`);
   const text = answer.locator('.chat-markdown').last();
   await expect(text).toContainText('2 of 3 succeeded');
   // One row per step, in order (a Markdown list).
-  await expect(text.locator('li')).toHaveText([/^data_preparation\.py: ok/, /^model_training\.py: error.*ZeroDivisionError/, /^evaluation\.py: ok/]);
+  await expect(text.locator('li')).toHaveText([
+    /^data_preparation\.py: ok/,
+    /^model_training\.py: error.*ZeroDivisionError/,
+    /^evaluation\.py: ok/,
+  ]);
 });
 
-test('offline: two steps in one message run in order, each with its card, then a summary; "run it again" reruns', async ({ executor, page }) => {
+test('offline: two steps in one message run in order, each with its card, then a summary; "run it again" reruns', async ({ executor }) => {
+  const { page } = executor;
   const chat = new ChatPane(page);
   await executor.setCode('import json\nprint(json.dumps({"ok": True}))\n');
   const answer = await chat.send('check which packages are missing, then run it');
@@ -46,7 +52,8 @@ test('offline: two steps in one message run in order, each with its card, then a
   await expect(chat.toolCall(withValue, 'execute_code').getByTestId('tool-output')).toHaveText('900\n');
 });
 
-test('offline: an ambiguous message asks one question with buttons, and a button does what it says', async ({ executor: _executor, page }) => {
+test('offline: an ambiguous message asks one question with buttons, and a button does what it says', async ({ executor }) => {
+  const { page } = executor;
   await importFiles(page, SCRIPTS);
   const chat = new ChatPane(page);
   const answer = await chat.send('evaluation.py');

@@ -1,3 +1,4 @@
+import type { Engine } from '../src/engine/createEngine.ts';
 import { ChatPane } from './pages/ChatPane.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -16,7 +17,8 @@ class Red:
 `;
 
 test.describe('input()', () => {
-  test('asks each question in the console and continues with the typed answers', async ({ executor, page }) => {
+  test('asks each question in the console and continues with the typed answers', async ({ executor }) => {
+    const { page } = executor;
     await executor.setCode(ASK_TWO);
     const done = await executor.startRun();
     const box = page.getByTestId('stdin-input');
@@ -35,7 +37,8 @@ test.describe('input()', () => {
     await expect(box).toHaveCount(0);
   });
 
-  test('runs unattended with pre-filled stdin from the settings and from execute()', async ({ executor, page }) => {
+  test('runs unattended with pre-filled stdin from the settings and from execute()', async ({ executor }) => {
+    const { page } = executor;
     await page.getByTestId('stdin-panel').locator('summary').click(); // in the Console tab, folded
     await page.getByTestId('setting-stdin').fill('20\n22\n');
     await expect(page.getByTestId('setting-stdin-enabled')).toBeChecked();
@@ -45,7 +48,7 @@ test.describe('input()', () => {
     await expect(page.getByTestId('stdin-input')).toHaveCount(0);
 
     const result = await page.evaluate((code) => {
-      const { engine } = (window as unknown as { executor: { engine: import('../src/engine/createEngine.ts').Engine } }).executor;
+      const { engine } = (window as unknown as { executor: { engine: Engine } }).executor;
       return engine.execute(code, { stdin: '1\n2\n' });
     }, ASK_TWO);
     expect(result.stdout).toBe('First? Second? sum 3\n');
@@ -55,7 +58,8 @@ test.describe('input()', () => {
     await expect(page.getByTestId('setting-stdin')).toHaveValue('20\n22\n');
   });
 
-  test('Stop works while the program waits, and the interpreter keeps its variables', async ({ executor, page }) => {
+  test('Stop works while the program waits, and the interpreter keeps its variables', async ({ executor }) => {
+    const { page } = executor;
     await executor.run('kept = 5');
     await executor.setCode('name = input("Name? ")');
     const done = await executor.startRun();
@@ -80,7 +84,8 @@ test.describe('input()', () => {
     await expect(executor.output).toContainText('hello half-typed');
   });
 
-  test('Ctrl+D and "End input" end the input: EOFError, as in a terminal', async ({ executor, page }) => {
+  test('Ctrl+D and "End input" end the input: EOFError, as in a terminal', async ({ executor }) => {
+    const { page } = executor;
     await executor.setCode('import sys\nlines = sys.stdin.readlines()\nprint("read", len(lines), "lines")\ninput()');
     const done = await executor.startRun();
     const box = page.getByTestId('stdin-input');
@@ -98,7 +103,8 @@ test.describe('input()', () => {
 });
 
 test.describe('rich output', () => {
-  test('an object with _repr_png_ shows as an image with a download button', async ({ executor, page }) => {
+  test('an object with _repr_png_ shows as an image with a download button', async ({ executor }) => {
+    const { page } = executor;
     await executor.run(`${RED_PNG}\nprint("before")\ndisplay(Red(40, 30))\nprint("after")`);
     expect(await executor.lastStatus()).toBe('ok');
     const image = page.getByTestId('display-image');
@@ -113,7 +119,8 @@ test.describe('rich output', () => {
     expect(order).toEqual(['before', 'image', 'after']);
   });
 
-  test('an image a chat run produces shows in its tool card, and the model is told its type and size', async ({ executor, page }) => {
+  test('an image a chat run produces shows in its tool card, and the model is told its type and size', async ({ executor }) => {
+    const { page } = executor;
     const chat = new ChatPane(page);
     const answer = await chat.send(`Execute this code:\n\`\`\`python\n${RED_PNG}\ndisplay(Red(40, 30))\n\`\`\``);
     const card = chat.toolCall(answer, 'execute_code');
@@ -125,7 +132,8 @@ test.describe('rich output', () => {
     expect(await executor.runCount()).toBe(1); // the chat's runs update the run footer like the editor's
   });
 
-  test('HTML with <script> and onerror shows its table and runs nothing', async ({ executor, page }) => {
+  test('HTML with <script> and onerror shows its table and runs nothing', async ({ executor }) => {
+    const { page } = executor;
     const title = await page.title();
     const code = `class Evil:
     def _repr_html_(self):
@@ -146,7 +154,8 @@ display(SVG('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><scr
     expect(await page.title()).toBe(title);
   });
 
-  test('a trailing DataFrame-like object shows as a table sized to its content', async ({ executor, page }) => {
+  test('a trailing DataFrame-like object shows as a table sized to its content', async ({ executor }) => {
+    const { page } = executor;
     const code = `class Frame:
     def __init__(self, rows): self.rows = rows
     def __repr__(self): return f"Frame({len(self.rows)} rows)"
@@ -168,10 +177,12 @@ Frame([10, 20, 30, 40, 50, 60])`;
       })
       .toBe(true);
     const result = await page.evaluate(() => {
-      const { engine } = (window as unknown as { executor: { engine: import('../src/engine/createEngine.ts').Engine } }).executor;
+      const { engine } = (window as unknown as { executor: { engine: Engine } }).executor;
       return engine.execute('Frame([1])');
     });
     expect(result.value).toBe('Frame(1 rows)');
-    expect(result.displays).toEqual([{ kind: 'result', data: { 'text/html': expect.stringContaining('<table'), 'text/plain': 'Frame(1 rows)' } }]);
+    expect(result.displays).toEqual([
+      { kind: 'result', data: { 'text/html': expect.stringContaining('<table'), 'text/plain': 'Frame(1 rows)' } },
+    ]);
   });
 });

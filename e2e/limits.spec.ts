@@ -50,7 +50,8 @@ test('the output cap holds with a visible marker', async ({ executor }) => {
   expect(text.length).toBeLessThanOrEqual(500);
 });
 
-test('an output flood keeps the page responsive and Stop works', async ({ executor, page }) => {
+test('an output flood keeps the page responsive and Stop works', async ({ executor }) => {
+  const { page } = executor;
   await executor.setLimits({ output: '5000000' });
   await executor.setCode('i = 0\nwhile True:\n    print(i)\n    i += 1');
   const done = await executor.startRun();
@@ -73,7 +74,8 @@ test('a fatal interpreter error is reported as crashed and the next run works', 
   await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('recovered\n');
 });
 
-test('bad settings say what is wrong and are not applied', async ({ executor, page }) => {
+test('bad settings say what is wrong and are not applied', async ({ executor }) => {
+  const { page } = executor;
   await executor.setLimits({ timeout: '-1' });
   await expect(executor.settings).toContainText('Timeout must be between');
   await expect(page.getByTestId('setting-timeout')).toHaveValue('-1');

@@ -46,7 +46,10 @@ test.describe('monitoring', () => {
     const panel = executor.page.getByTestId('profile-panel');
     await expect(panel).toBeVisible();
     const first = executor.page.getByTestId('profile-row').first();
-    await expect(first, (await executor.page.getByTestId('profile-row').evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent))).join(' | ')).toHaveAttribute('data-name', 'bubble_sort');
+    await expect(
+      first,
+      (await executor.page.getByTestId('profile-row').evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent))).join(' | '),
+    ).toHaveAttribute('data-name', 'bubble_sort');
     await expect(first).toContainText(/main\.py:1/);
     await expect(first).toContainText(/\d+(\.\d)? %/);
     // The icicle chart has a box for it, under the module's.
@@ -66,7 +69,7 @@ test.describe('monitoring', () => {
     await expect(activeLine).toHaveText('1');
   });
 
-  test('metrics of a run that allocates 100 MB show it, and the engine reports them with the seed\'s names', async ({ executor }) => {
+  test("metrics of a run that allocates 100 MB show it, and the engine reports them with the seed's names", async ({ executor }) => {
     await executor.run('blob = bytearray(100 * 1024 * 1024)\nprint(len(blob))');
     expect(await executor.lastStatus(), await executor.output.innerText()).toBe('ok');
     const growth = await executor.page.getByTestId('metric-heap-growth').innerText();
@@ -95,7 +98,9 @@ test.describe('monitoring', () => {
   });
 
   test('Run all over three files stops at the failing second with stopOnError, and goes on without it', async ({ executor }) => {
-    await executor.page.getByTestId('import-files').setInputFiles(BATCH.map((f) => ({ name: f.name, mimeType: 'text/x-python', buffer: Buffer.from(f.code) })));
+    await executor.page
+      .getByTestId('import-files')
+      .setInputFiles(BATCH.map((f) => ({ name: f.name, mimeType: 'text/x-python', buffer: Buffer.from(f.code) })));
     await expect(executor.page.locator('[data-testid="file-item"][data-path="evaluation.py"]')).toBeVisible();
     const panel = executor.page.getByTestId('batch-panel');
     await executor.showPanel('batch');
@@ -129,7 +134,8 @@ test.describe('monitoring', () => {
     expect(api).toEqual(['ok', 'error', 'skipped']);
   });
 
-  test('the history keeps runs across a reload, filters them and runs one again', async ({ executor, page }) => {
+  test('the history keeps runs across a reload, filters them and runs one again', async ({ executor }) => {
+    const { page } = executor;
     await executor.run('print("first run")');
     await executor.run('raise ValueError("second run")');
     await executor.showPanel('history');
@@ -156,7 +162,9 @@ test.describe('monitoring', () => {
     await expect(page.getByTestId('history-chart')).toBeVisible();
     const download = page.waitForEvent('download');
     await page.getByTestId('history-export').click();
-    const exported = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString())) as { runs: unknown[] };
+    const exported = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString())) as {
+      runs: unknown[];
+    };
     expect(exported.runs).toHaveLength(3);
   });
 });

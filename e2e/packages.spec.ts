@@ -5,7 +5,8 @@ import { DEMO_GREETING } from './support/demoWheel.ts';
 import { expect, test } from './fixtures.ts';
 
 const PACKAGES_DIR = fileURLToPath(new URL('../public/packages/', import.meta.url));
-const PYTEST_WHEEL = PACKAGES_DIR + (readdirSync(PACKAGES_DIR).find((f) => /^pytest-.*\.whl$/.test(f)) ?? 'pytest wheel missing: run npm run packages');
+const PYTEST_WHEEL =
+  PACKAGES_DIR + (readdirSync(PACKAGES_DIR).find((f) => /^pytest-.*\.whl$/.test(f)) ?? 'pytest wheel missing: run npm run packages');
 
 test('an import of a self-hosted package loads it before the run, offline', async ({ executor }) => {
   await executor.run('import pytest\nprint("pytest", pytest.__version__)');
@@ -31,7 +32,8 @@ test('a package only on the CDN fails with one clear line, not a stack trace', a
   await expect(suggestions.getByTestId('suggestion-install')).toHaveCount(0);
 });
 
-test('the settings show where packages come from: this server first, then the CDN', async ({ executor, page }) => {
+test('the settings show where packages come from: this server first, then the CDN', async ({ executor }) => {
+  const { page } = executor;
   await executor.openSettings();
   await expect(page.getByTestId('package-source-self')).toContainText('/packages/');
   for (const name of ['coverage', 'pytest', 'pluggy']) await expect(page.getByTestId('package-source-self')).toContainText(name);
@@ -39,13 +41,14 @@ test('the settings show where packages come from: this server first, then the CD
   await expect(page.getByTestId('package-source-pypi')).toContainText('PyPI for pure-Python packages in neither, installed with micropip');
 });
 
-test('a package outside the index goes to PyPI through micropip; without the internet that is one clear line', async ({ executor, page }) => {
+test('a package outside the index goes to PyPI through micropip; without the internet that is one clear line', async ({ executor }) => {
+  const { page } = executor;
   await executor.setSafeMode(false); // tabulate is not on the safe-mode allowlist
   await executor.showPanel('packages');
   await page.getByTestId('install-names').fill('tabulate');
   await page.getByTestId('install-submit').click();
   // micropip itself comes from the package CDN (here a local stand-in that does not have it).
-  await expect(executor.output).toContainText('tabulate is not in Executor\'s package index. Installing it from PyPI needs micropip');
+  await expect(executor.output).toContainText("tabulate is not in Executor's package index. Installing it from PyPI needs micropip");
   await expect(executor.output).toContainText('PyPI installs need the internet');
   await expect(page.getByTestId('install-names')).toHaveValue('tabulate');
 });
@@ -56,8 +59,11 @@ test('code that handles a missing package itself still runs', async ({ executor 
   await expect(executor.output).toContainText('no numpy, carrying on');
 });
 
-test('dependency analysis lists each import with its verdict and loads what is needed', async ({ executor, page }) => {
-  await executor.setCode('import os\nimport json\nimport pytest\nimport numpy as np\nfrom sklearn.model_selection import train_test_split\nimport not_a_real_module');
+test('dependency analysis lists each import with its verdict and loads what is needed', async ({ executor }) => {
+  const { page } = executor;
+  await executor.setCode(
+    'import os\nimport json\nimport pytest\nimport numpy as np\nfrom sklearn.model_selection import train_test_split\nimport not_a_real_module',
+  );
   await executor.showPanel('packages');
   await page.getByTestId('deps-analyze').click();
   const rows = page.getByTestId('deps-row');
@@ -80,12 +86,10 @@ test('dependency analysis lists each import with its verdict and loads what is n
   await expect(executor.output).toContainText('could not be downloaded from the package CDN');
 });
 
-test('a wheel from another origin (a CDN stand-in) loads under COEP and the frame CSP', async ({ executor, page }) => {
+test('a wheel from another origin (a CDN stand-in) loads under COEP and the frame CSP', async ({ executor }) => {
+  const { page } = executor;
   await executor.setSafeMode(false); // cdn_demo is not on the safe-mode allowlist
-  const report = await page.evaluate(
-    (url) => window.executor.engine.install([url]),
-    `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`,
-  );
+  const report = await page.evaluate((url) => window.executor.engine.install([url]), `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`);
   expect(report.failed).toEqual([]);
   await executor.run('import cdn_demo\nprint(cdn_demo.GREETING)');
   await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);

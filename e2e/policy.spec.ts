@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.ts';
 
-test('validate_code shows diagnostics as you type, as editor markers and in the list', async ({ executor, page }) => {
+test('validate_code shows diagnostics as you type, as editor markers and in the list', async ({ executor }) => {
+  const { page } = executor;
   await executor.setCode('import js\ne = eval\nwhile True:\n    x = 1');
   const rows = page.getByTestId('diagnostic');
   await expect(rows).toHaveCount(3);
@@ -13,7 +14,8 @@ test('validate_code shows diagnostics as you type, as editor markers and in the 
   await expect(page.getByTestId('diagnostics-summary')).toHaveText('No problems found.');
 });
 
-test('safe mode refuses risky code with status security and the reasons; off, it runs', async ({ executor, page }) => {
+test('safe mode refuses risky code with status security and the reasons; off, it runs', async ({ executor }) => {
+  const { page } = executor;
   await executor.run('import gc\nprint("ran", len(gc.get_objects()) > 0)');
   expect(await executor.lastStatus()).toBe('security');
   await expect(executor.output).toContainText("import of 'gc' is not allowed by the current policy");
@@ -26,7 +28,8 @@ test('safe mode refuses risky code with status security and the reasons; off, it
   await expect(executor.output).toContainText('ran True');
 });
 
-test('settings: allowlist edits apply, bad values are named and nothing is applied, presets load', async ({ executor, page }) => {
+test('settings: allowlist edits apply, bad values are named and nothing is applied, presets load', async ({ executor }) => {
+  const { page } = executor;
   await executor.setPolicy({ allowedModules: 'numpy, gc' });
   await executor.run('import gc\nprint("gc ok")');
   await expect(executor.output).toContainText('gc ok');
@@ -41,8 +44,11 @@ test('settings: allowlist edits apply, bad values are named and nothing is appli
   await expect(page.getByTestId('policy-note')).toContainText('guard against accidents and a teaching aid');
 });
 
-test('install refuses a package the allowlist does not cover, before any download', async ({ executor, page }) => {
+test('install refuses a package the allowlist does not cover, before any download', async ({ executor }) => {
+  const { page } = executor;
   const report = await page.evaluate(() => window.executor.engine.install(['pytest', 'scipy']));
-  expect(report.failed).toEqual([expect.objectContaining({ name: 'scipy', reason: expect.stringMatching(/not allowed in safe mode.*nothing was downloaded/) })]);
+  expect(report.failed).toEqual([
+    expect.objectContaining({ name: 'scipy', reason: expect.stringMatching(/not allowed in safe mode.*nothing was downloaded/) }),
+  ]);
   void executor;
 });

@@ -18,7 +18,8 @@ test('keeps state across runs and shows a trailing expression', async ({ executo
   await expect(executor.output.locator('[data-kind="value"]')).toHaveText('82');
 });
 
-test('Ctrl/Cmd+Enter runs the code', async ({ executor, page }) => {
+test('Ctrl/Cmd+Enter runs the code', async ({ executor }) => {
+  const { page } = executor;
   await executor.setCode('print("via keyboard")');
   const want = (await executor.runCount()) + 1;
   await page.keyboard.press('ControlOrMeta+Enter');
@@ -44,13 +45,15 @@ test('streams output while the program is still running', async ({ executor }) =
   await expect(executor.output).toContainText('second');
 });
 
-test('Clear empties the console', async ({ executor, page }) => {
+test('Clear empties the console', async ({ executor }) => {
+  const { page } = executor;
   await executor.run('print("something")');
   await page.getByTestId('clear').click();
   await expect(executor.output).not.toContainText('something');
 });
 
-test('program output is text, never HTML', async ({ executor, page }) => {
+test('program output is text, never HTML', async ({ executor }) => {
+  const { page } = executor;
   await executor.run('print("<img src=x onerror=\\"document.title=\'pwned\'\\"><script>document.title=\'pwned\'</script><b>bold</b>")');
   await expect(executor.output).toContainText('<script>');
   await expect(executor.output.locator('img, script, b')).toHaveCount(0);
@@ -62,12 +65,13 @@ test('a #code/ link puts its code in the editor and does not run it', async ({ p
   await executor.open(`#code/${lzString.compressToEncodedURIComponent('print("shared snippet")\nanswer = 42')}`);
   await expect.poll(() => executor.code()).toContain('print("shared snippet")');
   await expect(executor.output).toContainText('It has not been run');
-  await expect(executor.output).not.toContainText("shared snippet");
+  await expect(executor.output).not.toContainText('shared snippet');
   await expect(executor.metrics).toHaveAttribute('data-runs', '0');
   expect(new URL(page.url()).hash).toBe('');
 });
 
-test('a damaged #code/ link says so and keeps the code that was there', async ({ executor, page }) => {
+test('a damaged #code/ link says so and keeps the code that was there', async ({ executor }) => {
+  const { page } = executor;
   await executor.setCode('mine = "kept"');
   await page.evaluate(() => localStorage.setItem('executor.code.v1', 'mine = "kept"'));
   await page.goto('about:blank');

@@ -18,8 +18,11 @@ test.afterEach(() => {
   expect(collector.requests).toEqual([]);
 });
 
-test('Python runs in an opaque origin that is still cross-origin isolated', async ({ executor, page }) => {
-  await executor.run('import js\nprint("origin", js.self.origin)\nprint("isolated", js.crossOriginIsolated)\nprint("sab", hasattr(js, "SharedArrayBuffer"))');
+test('Python runs in an opaque origin that is still cross-origin isolated', async ({ executor }) => {
+  const { page } = executor;
+  await executor.run(
+    'import js\nprint("origin", js.self.origin)\nprint("isolated", js.crossOriginIsolated)\nprint("sab", hasattr(js, "SharedArrayBuffer"))',
+  );
   await expect(executor.output).toContainText('origin null');
   await expect(executor.output).toContainText('isolated True');
   await expect(executor.output).toContainText('sab True');
@@ -82,13 +85,14 @@ test('user code cannot post messages to the frame', async ({ executor }) => {
   await expect(executor.output).not.toContainText('POSTED');
 });
 
-test('forged messages are ignored: from the page, from another frame, malformed from the sandbox', async ({ executor, page }) => {
+test('forged messages are ignored: from the page, from another frame, malformed from the sandbox', async ({ executor }) => {
+  const { page } = executor;
   await executor.run('print("baseline")');
   const forged = { type: 'output', id: 1, chunks: [{ stream: 'stdout', text: '<img src=x onerror="document.title=1">FORGED' }] };
   await page.evaluate((msg) => window.postMessage(msg, '*'), forged);
   await page.evaluate((msg) => {
     const other = document.createElement('iframe');
-    other.srcdoc = `<script>parent.postMessage(${JSON.stringify(msg)}, '*')<\/script>`;
+    other.srcdoc = `<script>parent.postMessage(${JSON.stringify(msg)}, '*')</` + `script>`;
     document.body.appendChild(other);
   }, forged);
   const frame = page.frames().find((f) => f.url().endsWith('/frame.html'));

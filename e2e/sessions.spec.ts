@@ -10,16 +10,26 @@ const MAIN = 'from helpers import twice\nvalue = twice(21)\nprint("value", value
 const HELPERS = 'def twice(n):\n    return 2 * n';
 
 test.describe('sessions and shareable links', () => {
+  // Sessions are what a browser keeps: each test starts from a browser that has none.
+  test.use({ freshPage: true });
+
   test('the project saved before sessions existed becomes the first session', async ({ page }) => {
     // An older Executor's database: version 1, the project under "project"/"current".
     await page.goto('/api/config');
-    const legacy = { files: [{ path: 'calc.py', content: HELPERS }, { path: 'main.py', content: MAIN }], activePath: 'calc.py', openPaths: ['main.py', 'calc.py'] };
+    const legacy = {
+      files: [
+        { path: 'calc.py', content: HELPERS },
+        { path: 'main.py', content: MAIN },
+      ],
+      activePath: 'calc.py',
+      openPaths: ['main.py', 'calc.py'],
+    };
     await page.evaluate(
       (project) =>
         new Promise<void>((resolve, reject) => {
           const req = indexedDB.open('executor', 1);
           req.onupgradeneeded = () => req.result.createObjectStore('project');
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(new Error(`IndexedDB: ${req.error?.message}`));
           req.onsuccess = () => {
             const tx = req.result.transaction('project', 'readwrite');
             tx.objectStore('project').put(project, 'current');
@@ -27,7 +37,7 @@ test.describe('sessions and shareable links', () => {
               req.result.close();
               resolve();
             };
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(new Error(`IndexedDB: ${tx.error?.message}`));
           };
         }),
       legacy,
@@ -66,7 +76,8 @@ test.describe('sessions and shareable links', () => {
     await executor.setLimits({ timeout: '1' });
     await session.newFile('helpers.py', HELPERS);
     await session.fileItem('main.py').click();
-    const runaway = 'print("looping")\nwhile True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass';
+    const runaway =
+      'print("looping")\nwhile True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass';
     await executor.setCode(runaway);
     const done = await executor.startRun();
     await expect(executor.output).toContainText('looping');
@@ -80,7 +91,10 @@ test.describe('sessions and shareable links', () => {
     await expect(executor.page.getByTestId('setting-timeout')).toHaveValue('1');
   });
 
-  test('a shared two-file session opens in a fresh browser with the same files and settings, and nothing runs', async ({ executor, browser }) => {
+  test('a shared two-file session opens in a fresh browser with the same files and settings, and nothing runs', async ({
+    executor,
+    browser,
+  }) => {
     const session = new SessionPage(executor);
     await executor.setLimits({ timeout: '7', memory: '256' });
     await executor.setCode(MAIN);
@@ -153,8 +167,13 @@ test.describe('sessions and shareable links', () => {
     // Random letters do not compress: 12,000 of them cannot fit in an 8 KB link.
     let seed = 11;
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-    const noise = Array.from({ length: 12_000 }, (_, i) => ((seed = (seed * 48271) % 2147483647), (i + 1) % 80 === 0 ? '\n' : letters[seed % letters.length])).join('');
-    await page.getByTestId('import-files').setInputFiles({ name: 'data.py', mimeType: 'text/x-python', buffer: Buffer.from(`DATA = """${noise}"""\n`) });
+    const noise = Array.from(
+      { length: 12_000 },
+      (_, i) => ((seed = (seed * 48271) % 2147483647), (i + 1) % 80 === 0 ? '\n' : letters[seed % letters.length]),
+    ).join('');
+    await page
+      .getByTestId('import-files')
+      .setInputFiles({ name: 'data.py', mimeType: 'text/x-python', buffer: Buffer.from(`DATA = """${noise}"""\n`) });
     await expect(session.fileItem('data.py')).toBeVisible();
 
     await session.shareButton.click();
@@ -169,12 +188,18 @@ test.describe('sessions and shareable links', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'executor-session', version: 1, name: 'Session 1' });
 
     await page.getByTestId('session-menu').click();
-    await page.getByTestId('session-import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "notes"}') });
+    await page
+      .getByTestId('session-import')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "notes"}') });
     await expect(session.error).toContainText('The file “notes.json” was not imported: it is not an Executor session');
     await expect(session.switcher.locator('option')).toHaveCount(1);
 
-    await page.getByTestId('session-import').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(session.banner).toContainText('This session came from the session file “Session-1.executor-session.json”: 2 files (data.py, main.py)');
+    await page
+      .getByTestId('session-import')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(session.banner).toContainText(
+      'This session came from the session file “Session-1.executor-session.json”: 2 files (data.py, main.py)',
+    );
     await expect(session.switcher.locator('option')).toHaveText(['Session 1 (2)', 'Session 1']);
     await expect(session.fileItem('data.py')).toBeVisible();
     expect(await executor.runCount()).toBe(0);

@@ -14,7 +14,9 @@ function calculatorZip(): Buffer {
 }
 
 async function importCalculator(executor: ExecutorPage): Promise<void> {
-  await executor.page.getByTestId('import-files').setInputFiles({ name: 'calculator.zip', mimeType: 'application/zip', buffer: calculatorZip() });
+  await executor.page
+    .getByTestId('import-files')
+    .setInputFiles({ name: 'calculator.zip', mimeType: 'application/zip', buffer: calculatorZip() });
   await expect(executor.page.locator('[data-testid="file-item"][data-path="tests/test_calc.py"]')).toBeVisible();
 }
 
@@ -27,7 +29,9 @@ async function runTests(executor: ExecutorPage, workers: number): Promise<void> 
 }
 
 const rows = (executor: ExecutorPage) =>
-  executor.page.getByTestId('test-row').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-node-id')} ${e.getAttribute('data-outcome')}`));
+  executor.page
+    .getByTestId('test-row')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-node-id')} ${e.getAttribute('data-outcome')}`));
 
 test.describe('test runner', () => {
   test.setTimeout(180_000);
@@ -92,7 +96,9 @@ test.describe('test runner', () => {
     expect(await executor.page.getByTestId('coverage-panel').getAttribute('data-total')).toBe(serialCoverage);
   });
 
-  test('safe mode covers test files: a test that imports js is refused with its file and line, and runs once safe mode is off', async ({ executor }) => {
+  test('safe mode covers test files: a test that imports js is refused with its file and line, and runs once safe mode is off', async ({
+    executor,
+  }) => {
     await importCalculator(executor);
     executor.page.once('dialog', (d) => void d.accept('tests/test_escape.py'));
     await executor.page.getByTestId('file-new').click();
@@ -110,7 +116,9 @@ test.describe('test runner', () => {
 
   test('a branch the tests take only one way is marked partial, not missing', async ({ executor }) => {
     const files = readFixtureProject(CLAMP);
-    await executor.page.getByTestId('import-files').setInputFiles(files.map((f) => ({ name: f.path, mimeType: 'text/x-python', buffer: Buffer.from(f.content) })));
+    await executor.page
+      .getByTestId('import-files')
+      .setInputFiles(files.map((f) => ({ name: f.path, mimeType: 'text/x-python', buffer: Buffer.from(f.content) })));
     await runTests(executor, 1);
     await expect(executor.page.getByTestId('tests-summary')).toContainText('1 passed');
     // Native `coverage run --branch --source=. -m pytest; coverage report -m` (coverage 6.5, Debian 12) in
@@ -139,23 +147,27 @@ test.describe('test runner', () => {
     await expect(executor.page.getByTestId('tests-summary')).toContainText('1 passed');
   });
 
-  test('the old single editor buffer becomes main.py, and Run executes the active file with the project', async ({ executor }) => {
-    // As before projects existed: code in localStorage, no project in IndexedDB.
-    await executor.page.addInitScript(() => {
-      if (sessionStorage.getItem('migrated')) return;
-      sessionStorage.setItem('migrated', '1');
-      localStorage.setItem('executor.code.v1', 'print("kept from before")\n');
-      indexedDB.deleteDatabase('executor');
+  test.describe('in a page of its own (it rewrites what the browser keeps before the app starts)', () => {
+    test.use({ freshPage: true });
+
+    test('the old single editor buffer becomes main.py, and Run executes the active file with the project', async ({ executor }) => {
+      // As before projects existed: code in localStorage, no project in IndexedDB.
+      await executor.page.addInitScript(() => {
+        if (sessionStorage.getItem('migrated')) return;
+        sessionStorage.setItem('migrated', '1');
+        localStorage.setItem('executor.code.v1', 'print("kept from before")\n');
+        indexedDB.deleteDatabase('executor');
+      });
+      await executor.page.reload();
+      await executor.waitReady();
+      await expect(executor.page.locator('[data-testid="file-item"][data-path="main.py"]')).toBeVisible();
+      await expect.poll(() => executor.code()).toContain('kept from before');
+      executor.page.once('dialog', (d) => void d.accept('helper.py'));
+      await executor.page.getByTestId('file-new').click();
+      await executor.setCode('GREETING = "hello from helper"\n');
+      await executor.page.locator('[data-testid="file-item"][data-path="main.py"]').click();
+      await executor.run('import helper\nprint(helper.GREETING, __name__)\n');
+      await expect(executor.output).toContainText('hello from helper __main__');
     });
-    await executor.page.reload();
-    await executor.waitReady();
-    await expect(executor.page.locator('[data-testid="file-item"][data-path="main.py"]')).toBeVisible();
-    await expect.poll(() => executor.code()).toContain('kept from before');
-    executor.page.once('dialog', (d) => void d.accept('helper.py'));
-    await executor.page.getByTestId('file-new').click();
-    await executor.setCode('GREETING = "hello from helper"\n');
-    await executor.page.locator('[data-testid="file-item"][data-path="main.py"]').click();
-    await executor.run('import helper\nprint(helper.GREETING, __name__)\n');
-    await expect(executor.output).toContainText('hello from helper __main__');
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import { FRAME_PATH, FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
-import { DEFAULT_CDN_BASE_URL, mergeLock } from './packages/mergeLock.mjs';
+import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from './packages/mergeLock.mjs';
 import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
 import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
 import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
@@ -26,7 +26,7 @@ function originOf(req: IncomingMessage): string {
 async function devPackageLock(): Promise<string> {
   const built = await readFile(new URL('../public/packages/pyodide-lock.json', import.meta.url), 'utf8').catch(() => null);
   if (built) return built;
-  const upstream = JSON.parse(await readFile(join(PYODIDE_DIR, 'pyodide-lock.json'), 'utf8'));
+  const upstream = JSON.parse(await readFile(join(PYODIDE_DIR, 'pyodide-lock.json'), 'utf8')) as Lockfile;
   return JSON.stringify(mergeLock(upstream, []));
 }
 
@@ -90,7 +90,8 @@ export function executorVitePlugin(): Plugin {
       outDir = config.build.outDir;
     },
     configureServer(server) {
-      server.middlewares.use(devMiddleware(server));
+      const handle = devMiddleware(server);
+      server.middlewares.use((req, res, next) => void handle(req, res, next));
     },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {

@@ -4,13 +4,7 @@ import { fileURLToPath } from 'node:url';
 export const PYODIDE_DIR = fileURLToPath(new URL('../node_modules/pyodide/', import.meta.url));
 
 /** The runtime files the browser needs from the pyodide package. */
-export const PYODIDE_FILES = [
-  'pyodide.mjs',
-  'pyodide.asm.mjs',
-  'pyodide.asm.wasm',
-  'python_stdlib.zip',
-  'pyodide-lock.json',
-] as const;
+export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
 
 /** Content types the Executor servers use for the files they serve. */
 export const CONTENT_TYPES: Record<string, string> = {

@@ -17,7 +17,8 @@ beforeAll(() => {
   writeFileSync(join(dist, 'secret.txt'), 'not outside');
 });
 
-const get = (path: string, init?: RequestInit) => createApp({ distDir: dist, packageLock: '{"packages":{}}' }).request(`http://127.0.0.1:8080${path}`, init);
+const get = (path: string, init?: RequestInit) =>
+  createApp({ distDir: dist, packageLock: '{"packages":{}}' }).request(`http://127.0.0.1:8080${path}`, init);
 
 describe('createApp', () => {
   it('serves the page cross-origin isolated and unframeable', async () => {

@@ -22,7 +22,11 @@ describe('GET /api/config', () => {
       },
     });
     const sources = describePackageSources(lock, 'https://cdn.example/');
-    expect(sources).toEqual({ selfHosted: { path: '/packages/', packages: ['coverage', 'pytest'] }, cdn: 'https://cdn.example/', pypi: null });
+    expect(sources).toEqual({
+      selfHosted: { path: '/packages/', packages: ['coverage', 'pytest'] },
+      cdn: 'https://cdn.example/',
+      pypi: null,
+    });
     const body = (await (await createConfigApp({}, undefined, sources).request('/api/config')).json()) as { packageSources: unknown };
     expect(parsePackageSources(body.packageSources)).toEqual(sources);
     expect(parsePackageSources({ selfHosted: { path: '/p/', packages: [1] }, cdn: null })).toBeNull();

@@ -39,7 +39,12 @@ try {
 }
 
 // GET /api/config (deployment defaults from EXECUTOR_* variables) next to the chat proxy.
-const api = new Hono().route('/', createConfigApp(process.env, (line) => console.warn(`[config] ${line}`), describePackageSources(packageLock, cdn, pypi))).route('/', proxy);
+const api = new Hono()
+  .route(
+    '/',
+    createConfigApp(process.env, (line) => console.warn(`[config] ${line}`), describePackageSources(packageLock, cdn, pypi)),
+  )
+  .route('/', proxy);
 // The sandbox may fetch packages from the CDN and, for micropip, from the PyPI index's hosts.
 const app = createApp({ distDir, api, packageLock, packageSources: sandboxPackageSources(cdn, pypi) });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

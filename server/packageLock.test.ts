@@ -5,7 +5,10 @@ import { packageCdn, pypiIndex, sandboxPackageSources } from './packageLock.ts';
 describe('package sources of a deployment', () => {
   it('reads EXECUTOR_PYPI_URL: PyPI by default, another index, off, or a clear error', () => {
     expect(pypiIndex({})).toEqual({ index: 'pypi', hosts: ['https://pypi.org', 'https://files.pythonhosted.org'] });
-    expect(pypiIndex({ EXECUTOR_PYPI_URL: 'https://mirror.example.com/pypi/simple/' })).toEqual({ index: 'https://mirror.example.com/pypi/simple/', hosts: ['https://mirror.example.com'] });
+    expect(pypiIndex({ EXECUTOR_PYPI_URL: 'https://mirror.example.com/pypi/simple/' })).toEqual({
+      index: 'https://mirror.example.com/pypi/simple/',
+      hosts: ['https://mirror.example.com'],
+    });
     expect(pypiIndex({ EXECUTOR_PYPI_URL: 'off' })).toBeNull();
     expect(() => pypiIndex({ EXECUTOR_PYPI_URL: 'not a url' })).toThrow(/EXECUTOR_PYPI_URL must be an http\(s\) URL .*got "not a url"/);
     expect(() => pypiIndex({ EXECUTOR_PYPI_URL: 'ftp://x.example/' })).toThrow(/EXECUTOR_PYPI_URL must be an http\(s\) URL/);

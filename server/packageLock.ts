@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_CDN_BASE_URL, mergeLock } from '../scripts/packages/mergeLock.mjs';
+import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from '../scripts/packages/mergeLock.mjs';
 import type { PackageSources } from '../src/config/packageSources.ts';
 import { PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
 
@@ -23,7 +23,7 @@ export async function loadPackageLock(distDir: string, cdn: string | null): Prom
   if (built) {
     return cdnBase === DEFAULT_CDN_BASE_URL ? built : built.split(JSON.stringify(DEFAULT_CDN_BASE_URL).slice(1, -1)).join(cdnBase);
   }
-  const upstream = JSON.parse(await readFile(join(distDir, `${PYODIDE_PATH}pyodide-lock.json`), 'utf8'));
+  const upstream = JSON.parse(await readFile(join(distDir, `${PYODIDE_PATH}pyodide-lock.json`), 'utf8')) as Lockfile;
   return JSON.stringify(mergeLock(upstream, [], { cdnBaseUrl: cdnBase }));
 }
 
@@ -44,7 +44,8 @@ export function pypiIndex(env: NodeJS.ProcessEnv = process.env): PackageSources[
   } catch {
     throw new Error(`EXECUTOR_PYPI_URL must be an http(s) URL of a package index (like https://pypi.org/simple/), or "off"; got "${raw}".`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`EXECUTOR_PYPI_URL must be an http(s) URL, or "off"; got "${raw}".`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`EXECUTOR_PYPI_URL must be an http(s) URL, or "off"; got "${raw}".`);
   return { index: url.href, hosts: [url.origin] };
 }
 

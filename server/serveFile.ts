@@ -8,12 +8,7 @@ import { contentTypeOf } from '../scripts/pyodideFiles.ts';
  * A Response for the file at `urlPath` under `root`, or null when there is no such
  * file. Paths that try to leave `root` (`..`, encoded or not) are never served.
  */
-export async function serveFile(
-  root: string,
-  urlPath: string,
-  headers: Record<string, string>,
-  method = 'GET',
-): Promise<Response | null> {
+export async function serveFile(root: string, urlPath: string, headers: Record<string, string>, method = 'GET'): Promise<Response | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ExecutorAgent } from './agent/ExecutorAgent.ts';
 import { createEngine, type Engine } from './engine/createEngine.ts';
 import { flushSavedCode } from './store/createEditorSlice.ts';
-import { codeFromUrl } from './store/codeFromUrl.ts';
+import { codeFromUrl } from './session/codeFromUrl.ts';
 import { appStore } from './store/useAppStore.ts';
 import { storeProjectAccess } from './store/storeProjectAccess.ts';
 import type { ProjectAccess } from './agent/projectAccess.ts';
 import { startSessions } from './startSessions.ts';
+import { startOver } from './store/startOver.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
@@ -32,10 +33,17 @@ declare global {
       ExecutorAgent: typeof ExecutorAgent;
       /** The project's files, as ExecutorAgent's runTests and file tools use them. */
       project: ProjectAccess;
+      /** Starts over as a first visit would (new empty session, fresh interpreter, default layout) without a reload. */
+      startOver(): Promise<void>;
     };
   }
 }
-window.executor = { engine, ExecutorAgent, project: storeProjectAccess(appStore.getState) };
+window.executor = {
+  engine,
+  ExecutorAgent,
+  project: storeProjectAccess(appStore.getState),
+  startOver: () => startOver(appStore),
+};
 
 // Sessions (files, settings, history, chat) live in IndexedDB; the old saved project becomes the first
 // one. `?session=<id>` opens a session, `#s/1/...` opens a shared one as a new session.

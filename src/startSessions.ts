@@ -32,8 +32,13 @@ export function startSessions(store: StoreApi<AppState>): { ready: Promise<void>
   // The fragment has been read: a reload must reopen the session, not the link again.
   if (shareHash) history.replaceState(null, '', urlFor(null));
   const journal = takeSessionJournal(storage());
-  const sessions = persistSessions(store, { requestedId: requested && SESSION_ID_PATTERN.test(requested) ? requested : null, shareHash, journal });
-  if (requested && !SESSION_ID_PATTERN.test(requested)) store.getState().setSessionError(`“${requested.slice(0, 80)}” is not a session id; the last session was opened.`);
+  const sessions = persistSessions(store, {
+    requestedId: requested && SESSION_ID_PATTERN.test(requested) ? requested : null,
+    shareHash,
+    journal,
+  });
+  if (requested && !SESSION_ID_PATTERN.test(requested))
+    store.getState().setSessionError(`“${requested.slice(0, 80)}” is not a session id; the last session was opened.`);
   store.subscribe((s, prev) => {
     if (s.currentSessionId !== prev.currentSessionId) history.replaceState(null, '', urlFor(s.currentSessionId) + location.hash);
   });

@@ -20,8 +20,10 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
       test(attack.name, async ({ executor, page, baseURL }) => {
         const title = await page.title();
         if (!attack.safeMode) await executor.setSafeMode(false);
-        if (attack.setup?.timeout || attack.setup?.memory) await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory });
-        if (attack.setup?.forbiddenFunctions !== undefined) await executor.setPolicy({ forbiddenFunctions: attack.setup.forbiddenFunctions });
+        if (attack.setup?.timeout || attack.setup?.memory)
+          await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory });
+        if (attack.setup?.forbiddenFunctions !== undefined)
+          await executor.setPolicy({ forbiddenFunctions: attack.setup.forbiddenFunctions });
         await executor.run(attack.code({ collector: collector.url, app: baseURL ?? '' }));
 
         expect(attack.status).toContain(await executor.lastStatus());

@@ -44,7 +44,13 @@ const eachTarget = (t: Targets, label: string, attempt: string) =>
   ].join('\n');
 
 const network: Attack[] = [
-  { name: 'js.fetch', safeMode: false, code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'), status: ['ok'], expect: [/blocked fetch[^]*blocked fetch[^]*blocked fetch/] },
+  {
+    name: 'js.fetch',
+    safeMode: false,
+    code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'),
+    status: ['ok'],
+    expect: [/blocked fetch[^]*blocked fetch[^]*blocked fetch/],
+  },
   {
     name: 'pyodide.http.pyfetch',
     safeMode: false,
@@ -86,7 +92,13 @@ const network: Attack[] = [
     status: ['ok'],
     expect: [/blocked websocket[^]*blocked websocket/],
   },
-  { name: 'importScripts', safeMode: false, code: (t) => eachTarget(t, 'importScripts', 'js.importScripts(url)'), status: ['ok'], expect: [/blocked importScripts[^]*blocked importScripts/] },
+  {
+    name: 'importScripts',
+    safeMode: false,
+    code: (t) => eachTarget(t, 'importScripts', 'js.importScripts(url)'),
+    status: ['ok'],
+    expect: [/blocked importScripts[^]*blocked importScripts/],
+  },
   {
     name: 'nested Worker (from a URL and from a blob that fetches)',
     safeMode: false,
@@ -106,7 +118,12 @@ const network: Attack[] = [
   {
     name: 'navigator.sendBeacon and EventSource',
     safeMode: false,
-    code: (t) => eachTarget(t, 'beacon', 'if not js.navigator.sendBeacon(url, "secret"):\n    raise RuntimeError("refused")\nes = js.EventSource.new(url)'),
+    code: (t) =>
+      eachTarget(
+        t,
+        'beacon',
+        'if not js.navigator.sendBeacon(url, "secret"):\n    raise RuntimeError("refused")\nes = js.EventSource.new(url)',
+      ),
     status: ['ok'],
     expect: [/blocked beacon[^]*blocked beacon[^]*blocked beacon/],
   },
@@ -114,11 +131,21 @@ const network: Attack[] = [
     name: 'an <img>-style fetch through the JS side (no-cors, createImageBitmap)',
     safeMode: false,
     code: (t) =>
-      eachTarget(t, 'img', 'from pyodide.ffi import to_js\nr = await js.fetch(url, to_js({"mode": "no-cors"}, dict_converter=js.Object.fromEntries))\nawait js.createImageBitmap(await r.blob())'),
+      eachTarget(
+        t,
+        'img',
+        'from pyodide.ffi import to_js\nr = await js.fetch(url, to_js({"mode": "no-cors"}, dict_converter=js.Object.fromEntries))\nawait js.createImageBitmap(await r.blob())',
+      ),
     status: ['ok'],
     expect: [/blocked img[^]*blocked img[^]*blocked img/],
   },
-  { name: 'network in safe mode: refused before it runs', safeMode: true, code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'), status: ['security'], expect: [/js-access/] },
+  {
+    name: 'network in safe mode: refused before it runs',
+    safeMode: true,
+    code: (t) => eachTarget(t, 'fetch', 'await js.fetch(url)'),
+    status: ['security'],
+    expect: [/js-access/],
+  },
 ];
 
 const escapes: Attack[] = [
@@ -141,7 +168,8 @@ const escapes: Attack[] = [
     name: 'the import hook holds when validate_code cannot see the import',
     safeMode: true,
     setup: { forbiddenFunctions: 'eval, exec, open, compile' },
-    code: () => 'for name in ["py" + "odide.ffi", "j" + "s", "pyodide" + "_js", "micro" + "pip", "ctyp" + "es"]:\n    try:\n        __import__(name)\n        print("ESCAPED", name)\n    except ImportError as e:\n        print("blocked", type(e).__name__, e.rule)',
+    code: () =>
+      'for name in ["py" + "odide.ffi", "j" + "s", "pyodide" + "_js", "micro" + "pip", "ctyp" + "es"]:\n    try:\n        __import__(name)\n        print("ESCAPED", name)\n    except ImportError as e:\n        print("blocked", type(e).__name__, e.rule)',
     status: ['ok'],
     expect: [/blocked SecurityViolation blocked-module[^]*blocked SecurityViolation module-allowlist/],
   },
@@ -206,7 +234,8 @@ const escapes: Attack[] = [
     name: 'importlib tricks',
     safeMode: true,
     setup: { forbiddenFunctions: 'eval, exec, open, compile' },
-    code: () => 'try:\n    il = __import__("import" + "lib")\n    il.import_module("js")\n    print("ESCAPED")\nexcept ImportError as e:\n    print("blocked", type(e).__name__, e.module)',
+    code: () =>
+      'try:\n    il = __import__("import" + "lib")\n    il.import_module("js")\n    print("ESCAPED")\nexcept ImportError as e:\n    print("blocked", type(e).__name__, e.module)',
     status: ['ok'],
     expect: [/blocked SecurityViolation importlib/],
   },
@@ -262,16 +291,37 @@ const hostPage: Attack[] = [
   {
     name: 'output with <script> and <img onerror> is shown as text',
     safeMode: true,
-    code: () => 'print(\'<script>document.title="pwned"</script>\')\nprint(\'<img src=x onerror="document.title=\\\'pwned\\\'">\')',
+    code: () => "print('<script>document.title=\"pwned\"</script>')\nprint('<img src=x onerror=\"document.title=\\'pwned\\'\">')",
     status: ['ok'],
     expect: [/<script>document.title="pwned"<\/script>/, /<img src=x onerror=/],
   },
 ];
 
 const resources: Attack[] = [
-  { name: 'memory bomb', safeMode: true, setup: { memory: '256' }, code: () => 'x = bytearray(1024 * 2**20)', status: ['memory'], thenRunWorks: true },
-  { name: 'recursion bomb', safeMode: true, code: () => 'def f(n):\n    return f(n + 1)\nf(0)', status: ['error'], expect: [/RecursionError/], thenRunWorks: true },
-  { name: 'output flood', safeMode: true, code: () => 'for i in range(300000):\n    print("flood", i)', status: ['ok'], expect: [/output truncated/], thenRunWorks: true },
+  {
+    name: 'memory bomb',
+    safeMode: true,
+    setup: { memory: '256' },
+    code: () => 'x = bytearray(1024 * 2**20)',
+    status: ['memory'],
+    thenRunWorks: true,
+  },
+  {
+    name: 'recursion bomb',
+    safeMode: true,
+    code: () => 'def f(n):\n    return f(n + 1)\nf(0)',
+    status: ['error'],
+    expect: [/RecursionError/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'output flood',
+    safeMode: true,
+    code: () => 'for i in range(300000):\n    print("flood", i)',
+    status: ['ok'],
+    expect: [/output truncated/],
+    thenRunWorks: true,
+  },
   {
     name: 'infinite loop that swallows KeyboardInterrupt',
     safeMode: true,
@@ -280,10 +330,30 @@ const resources: Attack[] = [
     status: ['timeout'],
     thenRunWorks: true,
   },
-  { name: 'a huge single line', safeMode: true, code: () => 'print("A" * 50_000_000)', status: ['ok'], expect: [/output truncated/], thenRunWorks: true },
-  { name: 'deep nesting in the parser: refused in safe mode', safeMode: true, code: () => `x = ${'['.repeat(150)}${']'.repeat(150)}`, status: ['security'], expect: [/too-complex/], thenRunWorks: true },
+  {
+    name: 'a huge single line',
+    safeMode: true,
+    code: () => 'print("A" * 50_000_000)',
+    status: ['ok'],
+    expect: [/output truncated/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'deep nesting in the parser: refused in safe mode',
+    safeMode: true,
+    code: () => `x = ${'['.repeat(150)}${']'.repeat(150)}`,
+    status: ['security'],
+    expect: [/too-complex/],
+    thenRunWorks: true,
+  },
   // Chromium's worker stack is deeper than Node's: the parser may cope (ok), refuse (SyntaxError) or crash the interpreter (replaced).
-  { name: 'deep nesting in the parser without safe mode', safeMode: false, code: () => `x = ${'['.repeat(199)}${']'.repeat(199)}\ny = ${'('.repeat(5000)}`, status: ['ok', 'crashed', 'error'], thenRunWorks: true },
+  {
+    name: 'deep nesting in the parser without safe mode',
+    safeMode: false,
+    code: () => `x = ${'['.repeat(199)}${']'.repeat(199)}\ny = ${'('.repeat(5000)}`,
+    status: ['ok', 'crashed', 'error'],
+    thenRunWorks: true,
+  },
 ];
 
 /** Every attack, by group. */

@@ -26,6 +26,12 @@ export class ExecutorPage {
     await this.waitReady();
   }
 
+  /** Starts over on this page as a first visit would (the page's `executor.startOver()`), without a reload. */
+  async startOver(): Promise<void> {
+    await this.page.evaluate(() => window.executor.startOver());
+    await this.waitReady();
+  }
+
   async waitReady(): Promise<void> {
     await expect(this.status).toContainText('Ready', { timeout: 45_000 });
     await expect(this.editor.locator('.monaco-editor')).toBeVisible();
@@ -43,7 +49,11 @@ export class ExecutorPage {
       target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, code);
     // innerText shows empty lines inconsistently; compare the non-empty ones.
-    const nonEmpty = (t: string) => t.split('\n').filter((l) => l.trim() !== '').join('\n');
+    const nonEmpty = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .join('\n');
     await expect.poll(async () => nonEmpty(await this.code())).toBe(nonEmpty(code));
   }
 

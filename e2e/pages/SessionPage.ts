@@ -36,7 +36,11 @@ export class SessionPage {
   /** Opens a file and waits until the editor shows `code` (its non-empty lines). */
   async expectFile(path: string, code: string): Promise<void> {
     await this.fileItem(path).click();
-    const nonEmpty = (t: string) => t.split('\n').filter((l) => l.trim() !== '').join('\n');
+    const nonEmpty = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .join('\n');
     await expect.poll(async () => nonEmpty(await this.executor.code())).toBe(nonEmpty(code));
   }
 

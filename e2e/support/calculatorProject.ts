@@ -40,6 +40,8 @@ def test_power():
 
 /** Imports files into the project with the file tree's Import button, as a user picks them. */
 export async function importFiles(page: Page, files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
-  await page.getByTestId('import-files').setInputFiles(files.map((f) => ({ name: f.path, mimeType: 'text/x-python', buffer: Buffer.from(f.content) })));
+  await page
+    .getByTestId('import-files')
+    .setInputFiles(files.map((f) => ({ name: f.path, mimeType: 'text/x-python', buffer: Buffer.from(f.content) })));
   for (const f of files) await expect(page.locator(`[data-testid="file-item"][data-path="${f.path}"]`)).toBeVisible();
 }

@@ -12,7 +12,6 @@ import { createServer, request as httpRequest } from 'node:http';
 import { startFakeAzureOpenAI, type FakeReply } from '../../server/testing/fakeAzureOpenAI.ts';
 import { FAKE_AZURE_DEPLOYMENT, FAKE_AZURE_KEY } from './fakeAzureConfig.ts';
 
-
 const port = Number(process.env.E2E_FAKE_AZURE_PORT ?? 4193);
 const fake = await startFakeAzureOpenAI({ apiKey: FAKE_AZURE_KEY, deployments: [FAKE_AZURE_DEPLOYMENT] });
 const target = new URL(fake.endpoint);
@@ -42,7 +41,8 @@ createServer((req, res) => {
       fake.enqueue(...(body.replies ?? []));
       return void res.writeHead(204).end();
     }
-    if (req.url === '/__control/requests') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bodies));
+    if (req.url === '/__control/requests')
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(bodies));
     let body: { messages?: Array<{ role: string; content: string }> } | undefined;
     try {
       body = JSON.parse(raw.toString('utf8'));
@@ -51,7 +51,8 @@ createServer((req, res) => {
     }
     if (body) bodies.push(body);
     const last = body?.messages?.at(-1);
-    if (echoToolResults && last?.role === 'tool') fake.enqueue({ kind: 'completion', content: quoteToolResult(String(last.content)), chunks: 4 });
+    if (echoToolResults && last?.role === 'tool')
+      fake.enqueue({ kind: 'completion', content: quoteToolResult(String(last.content)), chunks: 4 });
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (up) => {

@@ -1,13 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
 import { createZip } from './createZip.mjs';
-import {
-  parseMetadataHeaders,
-  topLevelNames,
-  wheelFileText,
-  wheelMetadataText,
-  wheelRecord,
-} from './distInfo.mjs';
+import { parseMetadataHeaders, topLevelNames, wheelFileText, wheelMetadataText, wheelRecord } from './distInfo.mjs';
 import { wheelDistributionName } from './normalizePackageName.mjs';
 
 /** Written into each wheel's WHEEL file. */
@@ -62,9 +56,7 @@ export function buildWheel({ name, version, files, metadata, entryPoints }) {
   const stem = `${wheelDistributionName(distName)}-${version}`;
   const distInfo = `${stem}.dist-info`;
 
-  const payload = files
-    .filter((file) => isWheelPayload(file.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const payload = files.filter((file) => isWheelPayload(file.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const skipped = files.filter((file) => !isWheelPayload(file.path)).map((file) => file.path);
   const imports = topLevelNames(payload.map((file) => file.path));
   if (imports.length === 0) throw new Error(`${name}: no Python modules to put in the wheel`);

@@ -95,8 +95,6 @@ describe('buildWheel', () => {
 
   it('refuses a version mismatch and a wheel without Python code', () => {
     expect(() => buildWheel({ name: 'coverage', version: '7.6.1', files: debianCoverage, metadata })).toThrow(/version/);
-    expect(() =>
-      buildWheel({ name: 'x', version: '1', files: [{ path: 'x/lib.so', data: text('') }] }),
-    ).toThrow(/no Python modules/);
+    expect(() => buildWheel({ name: 'x', version: '1', files: [{ path: 'x/lib.so', data: text('') }] })).toThrow(/no Python modules/);
   });
 });

@@ -35,7 +35,12 @@ describe('createZip', () => {
     for (const path of ['/abs.py', '../up.py', 'a/../../b', 'a\\b', '']) {
       expect(() => createZip([{ path, data: text('') }]), path).toThrow();
     }
-    expect(() => createZip([{ path: 'a', data: text('') }, { path: 'a', data: text('') }])).toThrow(/duplicate/);
+    expect(() =>
+      createZip([
+        { path: 'a', data: text('') },
+        { path: 'a', data: text('') },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });
 

@@ -25,9 +25,7 @@ function csvField(field) {
  * @returns {string}
  */
 export function wheelRecord(files, recordPath) {
-  const rows = files.map(({ path, data }) =>
-    [csvField(path), recordHash(data), String(data.byteLength)].join(','),
-  );
+  const rows = files.map(({ path, data }) => [csvField(path), recordHash(data), String(data.byteLength)].join(','));
   rows.push(`${csvField(recordPath)},,`);
   return `${rows.join('\n')}\n`;
 }

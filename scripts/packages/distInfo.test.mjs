@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseMetadataHeaders,
-  recordHash,
-  topLevelNames,
-  wheelFileText,
-  wheelMetadataText,
-  wheelRecord,
-} from './distInfo.mjs';
+import { parseMetadataHeaders, recordHash, topLevelNames, wheelFileText, wheelMetadataText, wheelRecord } from './distInfo.mjs';
 
 const text = (s) => Buffer.from(s, 'utf8');
 

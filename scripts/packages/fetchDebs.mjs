@@ -76,10 +76,7 @@ export function fetchDebs({ packages, debian, mirror, cacheDir, log }) {
     const options = [`arch=${debian.architecture}`];
     if (existsSync(keyring)) options.push(`signed-by=${keyring}`);
     const sourcesList = join(work, 'sources.list');
-    writeFileSync(
-      sourcesList,
-      `deb [${options.join(' ')}] ${mirror.uri} ${debian.suite} ${debian.component}\n`,
-    );
+    writeFileSync(sourcesList, `deb [${options.join(' ')}] ${mirror.uri} ${debian.suite} ${debian.component}\n`);
     const aptOptions = [
       `Dir::Etc::sourcelist=${sourcesList}`,
       `Dir::Etc::sourceparts=${empty}`,
@@ -99,11 +96,10 @@ export function fetchDebs({ packages, debian, mirror, cacheDir, log }) {
     log(`fetching index of Debian ${debian.suite} (${debian.architecture}) from ${mirror.uri}`);
     run('apt-get', [...aptOptions, '-q', 'update'], work);
     log(`downloading ${missing.map((p) => `${p.deb}=${p.debVersion}`).join(', ')}`);
-    const result = spawnSync(
-      'apt-get',
-      [...aptOptions, '-q', 'download', ...missing.map((p) => `${p.deb}=${p.debVersion}`)],
-      { cwd: download, encoding: 'utf8' },
-    );
+    const result = spawnSync('apt-get', [...aptOptions, '-q', 'download', ...missing.map((p) => `${p.deb}=${p.debVersion}`)], {
+      cwd: download,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) {
       const available = missing
         .map((p) => {
@@ -123,9 +119,7 @@ export function fetchDebs({ packages, debian, mirror, cacheDir, log }) {
       if (!file) throw new Error(`apt-get download produced no file for ${pkg.deb}`);
       const actual = sha256File(join(download, file));
       if (actual !== pkg.sha256) {
-        throw new Error(
-          `checksum mismatch for ${file}: manifest says ${pkg.sha256}, downloaded file has ${actual}`,
-        );
+        throw new Error(`checksum mismatch for ${file}: manifest says ${pkg.sha256}, downloaded file has ${actual}`);
       }
       const path = join(cacheDir, cachedDebName(pkg));
       copyFileSync(join(download, file), path);
@@ -147,6 +141,6 @@ function run(command, args, cwd) {
     execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = /** @type {{ stderr?: string, stdout?: string, message: string }} */ (error);
-    throw new Error(`${command} ${args.at(-1)} failed: ${(e.stderr || e.stdout || e.message).trim()}`);
+    throw new Error(`${command} ${args.at(-1)} failed: ${(e.stderr || e.stdout || e.message).trim()}`, { cause: error });
   }
 }

@@ -4,8 +4,18 @@ import { join } from 'node:path';
 
 /** Debian release names and aliases; a source using one of them is a Debian archive. */
 const DEBIAN_SUITES = new Set([
-  'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'duke', 'sid',
-  'oldoldstable', 'oldstable', 'stable', 'testing', 'unstable',
+  'buster',
+  'bullseye',
+  'bookworm',
+  'trixie',
+  'forky',
+  'duke',
+  'sid',
+  'oldoldstable',
+  'oldstable',
+  'stable',
+  'testing',
+  'unstable',
 ]);
 
 /**
@@ -60,10 +70,14 @@ export function parseAptSources(files) {
         const match = /^(deb|deb-src)\s+(?:\[([^\]]*)\]\s+)?(\S+)\s+(\S+)\s*(.*)$/.exec(line);
         if (!match) continue;
         const options = Object.fromEntries(
-          (match[2] ?? '').trim().split(/\s+/).filter(Boolean).map((o) => {
-            const [key = '', value = ''] = o.split('=');
-            return [key, value];
-          }),
+          (match[2] ?? '')
+            .trim()
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((o) => {
+              const [key = '', value = ''] = o.split('=');
+              return [key, value];
+            }),
         );
         sources.push({
           types: [/** @type {string} */ (match[1])],

@@ -38,7 +38,8 @@ describe('parseAptSources', () => {
   });
 
   it('reads one-line entries with options and comments', () => {
-    const text = '# comment\ndeb [arch=amd64 signed-by=/k.gpg] http://mirror.invalid/debian trixie main contrib # x\ndeb-src http://mirror.invalid/debian trixie main\n';
+    const text =
+      '# comment\ndeb [arch=amd64 signed-by=/k.gpg] http://mirror.invalid/debian trixie main contrib # x\ndeb-src http://mirror.invalid/debian trixie main\n';
     expect(parseAptSources([{ path: '/etc/apt/sources.list', text }])).toEqual([
       { types: ['deb'], uris: ['http://mirror.invalid/debian'], suites: ['trixie'], components: ['main', 'contrib'], signedBy: '/k.gpg' },
       { types: ['deb-src'], uris: ['http://mirror.invalid/debian'], suites: ['trixie'], components: ['main'] },
@@ -46,7 +47,8 @@ describe('parseAptSources', () => {
   });
 
   it('drops disabled stanzas and ignores inline keys', () => {
-    const text = 'Types: deb\nURIs: http://a.invalid/debian\nSuites: bookworm\nComponents: main\nEnabled: no\n\n' +
+    const text =
+      'Types: deb\nURIs: http://a.invalid/debian\nSuites: bookworm\nComponents: main\nEnabled: no\n\n' +
       'Types: deb\nURIs: http://b.invalid/debian\nSuites: bookworm\nComponents: main\nSigned-By:\n -----BEGIN PGP PUBLIC KEY BLOCK-----\n .\n abc\n';
     expect(parseAptSources([{ path: 'x.sources', text }])).toEqual([
       { types: ['deb'], uris: ['http://b.invalid/debian'], suites: ['bookworm'], components: ['main'] },
@@ -68,7 +70,10 @@ describe('findDebianMirror', () => {
 
   it('finds nothing on a non-Debian (e.g. Ubuntu) machine', () => {
     const sources = parseAptSources([
-      { path: 'sources.list', text: 'deb http://ubuntu.invalid/ubuntu noble main universe\ndeb http://ubuntu.invalid/ubuntu noble-security main\n' },
+      {
+        path: 'sources.list',
+        text: 'deb http://ubuntu.invalid/ubuntu noble main universe\ndeb http://ubuntu.invalid/ubuntu noble-security main\n',
+      },
     ]);
     expect(findDebianMirror(sources)).toBeUndefined();
     expect(findDebianMirror([])).toBeUndefined();

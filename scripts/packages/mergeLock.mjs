@@ -140,9 +140,7 @@ export function mergeLock(upstream, selfHosted, options = {}) {
     if (own.has(normalizePackageName(key))) continue;
     merged[key] = {
       ...structuredClone(entry),
-      file_name: isAbsolute(entry.file_name)
-        ? entry.file_name
-        : new URL(entry.file_name, cdnBaseUrl).href,
+      file_name: isAbsolute(entry.file_name) ? entry.file_name : new URL(entry.file_name, cdnBaseUrl).href,
       imports: entry.imports.filter((name) => !ownImports.has(name)),
     };
   }
@@ -152,9 +150,7 @@ export function mergeLock(upstream, selfHosted, options = {}) {
   const packages = {};
   for (const key of Object.keys(merged).sort()) packages[key] = /** @type {LockfilePackage} */ (merged[key]);
 
-  const missing = [...own].flatMap(([key, entry]) =>
-    entry.depends.filter((dep) => !(dep in packages)).map((dep) => `${key} → ${dep}`),
-  );
+  const missing = [...own].flatMap(([key, entry]) => entry.depends.filter((dep) => !(dep in packages)).map((dep) => `${key} → ${dep}`));
   if (missing.length > 0) {
     throw new Error(`self-hosted depends not in the lock: ${missing.join(', ')}`);
   }

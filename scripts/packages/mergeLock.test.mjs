@@ -102,9 +102,7 @@ describe('mergeLock', () => {
   });
 
   it('rejects self-hosted depends missing from the lock, and duplicates', () => {
-    expect(() => mergeLock(upstream(), [{ ...pluggy, depends: ['no-such-package'] }])).toThrow(
-      /pluggy → no-such-package/,
-    );
+    expect(() => mergeLock(upstream(), [{ ...pluggy, depends: ['no-such-package'] }])).toThrow(/pluggy → no-such-package/);
     expect(() => mergeLock(upstream(), [pluggy, { ...pluggy, name: 'Pluggy' }])).toThrow(/twice/);
   });
 });

@@ -54,7 +54,9 @@ describe('self-hosted wheels in Pyodide', () => {
       expect(entry.version).toBe(version);
       expect(entry.file_name).toMatch(/^[^/]+-py3-none-any\.whl$/);
       // Pyodide checks integrity in browsers only, so check it here.
-      const actual = createHash('sha256').update(readFileSync(join(OUT_DIR, entry.file_name))).digest('hex');
+      const actual = createHash('sha256')
+        .update(readFileSync(join(OUT_DIR, entry.file_name)))
+        .digest('hex');
       expect(actual, entry.file_name).toBe(entry.sha256);
     }
     expect(lock.packages.numpy?.file_name.startsWith(DEFAULT_CDN_BASE_URL)).toBe(true);

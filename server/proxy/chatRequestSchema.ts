@@ -17,7 +17,10 @@ const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('user'), content: textContent, name }),
   z.object({
     role: z.literal('assistant'),
-    content: z.union([z.string(), z.array(z.union([textPart, refusalPart]))]).nullable().optional(),
+    content: z
+      .union([z.string(), z.array(z.union([textPart, refusalPart]))])
+      .nullable()
+      .optional(),
     refusal: z.string().nullable().optional(),
     name,
     tool_calls: z.array(toolCall).max(128).optional(),

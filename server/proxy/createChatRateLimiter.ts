@@ -89,7 +89,9 @@ export function createChatRateLimiter(options: ChatRateLimiterOptions): ChatRate
             };
             const onError = (err: Error): void => {
               client.off('ready', onReady);
-              reject(new Error(`Redis at ${where} is not reachable (${err.message}): check REDIS_URL; rate limits are per instance meanwhile.`));
+              reject(
+                new Error(`Redis at ${where} is not reachable (${err.message}): check REDIS_URL; rate limits are per instance meanwhile.`),
+              );
             };
             client.once('ready', onReady);
             client.once('error', onError);

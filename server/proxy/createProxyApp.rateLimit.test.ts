@@ -61,12 +61,7 @@ describe.skipIf(!redisServerAvailable())(`shared rate limit in Redis (needs ${RE
     const one = await h.serve({ rateLimitPerMinute: 3, redisUrl: redis.url });
     const two = await h.serve({ rateLimitPerMinute: 3, redisUrl: redis.url });
     await Promise.all([one.app.ready(), two.app.ready()]);
-    const statuses = [
-      (await one.chat(hi)).status,
-      (await two.chat(hi)).status,
-      (await one.chat(hi)).status,
-      (await two.chat(hi)).status,
-    ];
+    const statuses = [(await one.chat(hi)).status, (await two.chat(hi)).status, (await one.chat(hi)).status, (await two.chat(hi)).status];
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await one.chat(hi);
     expect(limited.status).toBe(429);

@@ -18,7 +18,10 @@ interface SseRead {
 }
 
 /** Reads an SSE body incrementally, keeping each network read with its arrival time. */
-async function readSse(res: Response, stopWhen?: (events: string[]) => boolean): Promise<{ reads: SseRead[]; events: string[]; raw: string }> {
+async function readSse(
+  res: Response,
+  stopWhen?: (events: string[]) => boolean,
+): Promise<{ reads: SseRead[]; events: string[]; raw: string }> {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const reads: SseRead[] = [];
@@ -102,7 +105,9 @@ describe('streaming', () => {
   });
 
   it('answers upstream errors before the stream starts as JSON, not SSE', async () => {
-    const proxy = await h.serve({ llm: { mode: 'azure-v1', endpoint: h.fake.endpoint, apiKey: 'wrong-key-123456', deployment: 'gpt-test' } });
+    const proxy = await h.serve({
+      llm: { mode: 'azure-v1', endpoint: h.fake.endpoint, apiKey: 'wrong-key-123456', deployment: 'gpt-test' },
+    });
     const res = await fetch(proxy.chatUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: streamBody() });
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -115,7 +120,12 @@ describe('client disconnects and timeouts', () => {
     const proxy = await h.serve({ upstreamTimeoutMs: 60_000 });
     h.fake.enqueue({ kind: 'completion', content: 'x'.repeat(400), chunks: 100, chunkDelayMs: 30 });
     const browser = new AbortController();
-    const res = await fetch(proxy.chatUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: streamBody(), signal: browser.signal });
+    const res = await fetch(proxy.chatUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: streamBody(),
+      signal: browser.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read(); // something arrived: the upstream stream is running
     const upstream = await h.fake.waitForRequest(0);

@@ -48,13 +48,18 @@ describe('forwarding with the openai package', () => {
     h.fake.enqueue({ kind: 'completion', toolCalls: [{ id: 'call_9', name: 'run_python', arguments: '{"code":"print(1)"}' }] });
     const res = await proxy.chat({
       ...hi,
-      tools: [{ type: 'function', function: { name: 'run_python', parameters: { type: 'object', properties: { code: { type: 'string' } } } } }],
+      tools: [
+        { type: 'function', function: { name: 'run_python', parameters: { type: 'object', properties: { code: { type: 'string' } } } } },
+      ],
       tool_choice: 'auto',
     });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as OpenAI.ChatCompletion;
     expect(body.choices[0]?.finish_reason).toBe('tool_calls');
-    expect(body.choices[0]?.message.tool_calls?.[0]).toMatchObject({ id: 'call_9', function: { name: 'run_python', arguments: '{"code":"print(1)"}' } });
+    expect(body.choices[0]?.message.tool_calls?.[0]).toMatchObject({
+      id: 'call_9',
+      function: { name: 'run_python', arguments: '{"code":"print(1)"}' },
+    });
     expect(h.fake.requests[0]?.body?.['tools']).toHaveLength(1);
   });
 });
@@ -119,7 +124,11 @@ describe('request allowlist', () => {
 
   it('requires a JSON content type (415)', async () => {
     const proxy = await h.serve();
-    const res = await proxy.request(CHAT_COMPLETIONS_PATH, { method: 'POST', body: JSON.stringify(hi), headers: { 'content-type': 'text/plain' } });
+    const res = await proxy.request(CHAT_COMPLETIONS_PATH, {
+      method: 'POST',
+      body: JSON.stringify(hi),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
     expect(errorOf(res).code).toBe('unsupported_media_type');
   });
@@ -193,7 +202,10 @@ describe('same-origin only', () => {
         method: 'OPTIONS',
         headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       }),
-      await proxy.request(CHAT_COMPLETIONS_PATH, { method: 'OPTIONS', headers: { origin: proxy.url, 'access-control-request-method': 'POST' } }),
+      await proxy.request(CHAT_COMPLETIONS_PATH, {
+        method: 'OPTIONS',
+        headers: { origin: proxy.url, 'access-control-request-method': 'POST' },
+      }),
       await proxy.chat(hi, { origin: 'https://evil.example' }),
       await proxy.chat(hi, { origin: proxy.url }),
       await proxy.request('/api/health', { headers: { origin: proxy.url } }),
@@ -267,7 +279,11 @@ describe('mounting in the main app', () => {
     try {
       expect(await (await main.request('/', { headers: { origin: 'null' } })).text()).toBe('index');
       expect(await (await main.request('/after', { headers: { origin: 'null' } })).text()).toBe('after');
-      const refused = await main.request(CHAT_COMPLETIONS_PATH, { method: 'POST', headers: { origin: 'null', host: 'localhost' }, body: '{}' });
+      const refused = await main.request(CHAT_COMPLETIONS_PATH, {
+        method: 'POST',
+        headers: { origin: 'null', host: 'localhost' },
+        body: '{}',
+      });
       expect(refused.status).toBe(403);
       expect(await refused.json()).toMatchObject({ error: { code: 'forbidden_origin' } });
       const health = await main.request('/api/health');

@@ -69,9 +69,7 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyAppDeps = {}): Pr
   const log = deps.log ?? ((line: string) => console.warn(line));
   const scrub = createScrubber([config.llm?.apiKey, config.accessToken]);
   const ownsLimiter = deps.rateLimiter === undefined;
-  const limiter =
-    deps.rateLimiter ??
-    createChatRateLimiter({ pointsPerMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, log });
+  const limiter = deps.rateLimiter ?? createChatRateLimiter({ pointsPerMinute: config.rateLimitPerMinute, redisUrl: config.redisUrl, log });
   const client = config.llm
     ? createUpstreamClient(config.llm, { timeoutMs: config.upstreamTimeoutMs, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
     : null;
@@ -81,15 +79,22 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyAppDeps = {}): Pr
 
   app.onError((err) => {
     if (err instanceof ProxyError) return errorResponse(err, scrub);
-    log(`[chat proxy] unexpected error: ${scrub(err instanceof Error ? err.stack ?? err.message : String(err))}`);
-    return errorResponse(new ProxyError(500, 'internal_error', 'The chat proxy failed unexpectedly: see the server log for details.'), scrub);
+    log(`[chat proxy] unexpected error: ${scrub(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
+    return errorResponse(
+      new ProxyError(500, 'internal_error', 'The chat proxy failed unexpectedly: see the server log for details.'),
+      scrub,
+    );
   });
 
   const sameOrigin: MiddlewareHandler = async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     const rejection = checkSameOrigin(c.req.raw.headers, config.trustProxy);
     if (rejection) {
-      throw new ProxyError(403, 'forbidden_origin', `Cross-origin request refused: ${rejection}. Open the app from this server's own address.`);
+      throw new ProxyError(
+        403,
+        'forbidden_origin',
+        `Cross-origin request refused: ${rejection}. Open the app from this server's own address.`,
+      );
     }
     await next();
   };
@@ -122,7 +127,12 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyAppDeps = {}): Pr
       decision = await limiter.consume(key);
     } catch (err) {
       log(`[chat proxy] rate limiter failed: ${err instanceof Error ? err.message : String(err)}`);
-      throw new ProxyError(503, 'rate_limiter_unavailable', 'The rate limiter is unavailable: try again in a moment; the server log has details.', 5);
+      throw new ProxyError(
+        503,
+        'rate_limiter_unavailable',
+        'The rate limiter is unavailable: try again in a moment; the server log has details.',
+        5,
+      );
     }
     if (!decision.allowed) {
       throw new ProxyError(
@@ -144,7 +154,11 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyAppDeps = {}): Pr
     }
     const contentType = c.req.header('content-type') ?? '';
     if (!/^application\/json\b/i.test(contentType.trim())) {
-      throw new ProxyError(415, 'unsupported_media_type', `Send the chat request as JSON with Content-Type: application/json (got "${contentType.slice(0, 80)}").`);
+      throw new ProxyError(
+        415,
+        'unsupported_media_type',
+        `Send the chat request as JSON with Content-Type: application/json (got "${contentType.slice(0, 80)}").`,
+      );
     }
     const text = await readLimitedBody(c.req.raw, config.maxBodyBytes);
     const request = parseChatRequest(text, { maxMessages: config.maxMessages, maxTokens: config.maxTokens });

@@ -19,13 +19,56 @@ afterAll(async () => {
 
 describe('upstream errors become JSON that says what to fix', () => {
   const cases: Array<{ name: string; reply: FakeReply; status: number; code: string; message: RegExp; retryAfter?: string }> = [
-    { name: '401 bad key', reply: azureErrors.invalidKey(), status: 502, code: 'upstream_auth_failed', message: /^Azure OpenAI rejected the API key \(401\): check AZURE_OPENAI_API_KEY on the server/ },
-    { name: '403 forbidden', reply: azureErrors.forbidden(), status: 502, code: 'upstream_forbidden', message: /refused access \(403\).*firewall/ },
-    { name: '404 DeploymentNotFound', reply: azureErrors.deploymentNotFound(), status: 502, code: 'upstream_deployment_not_found', message: /no deployment named "gpt-test" \(404 DeploymentNotFound\): set AZURE_OPENAI_DEPLOYMENT/ },
-    { name: '404 resource not found', reply: { kind: 'error', status: 404, code: '404', message: 'Resource not found' }, status: 502, code: 'upstream_not_found', message: /check AZURE_OPENAI_ENDPOINT.*AZURE_OPENAI_API_VERSION/ },
-    { name: '429 upstream rate limit', reply: azureErrors.rateLimited(7), status: 429, code: 'upstream_rate_limited', message: /rate limiting this deployment \(429\): wait 7 s/, retryAfter: '7' },
-    { name: '500 internal error', reply: azureErrors.serverError(), status: 502, code: 'upstream_error', message: /internal error \(500\): try again/ },
-    { name: '400 content filter', reply: azureErrors.contentFilter(), status: 400, code: 'upstream_content_filter', message: /content filter blocked this prompt/ },
+    {
+      name: '401 bad key',
+      reply: azureErrors.invalidKey(),
+      status: 502,
+      code: 'upstream_auth_failed',
+      message: /^Azure OpenAI rejected the API key \(401\): check AZURE_OPENAI_API_KEY on the server/,
+    },
+    {
+      name: '403 forbidden',
+      reply: azureErrors.forbidden(),
+      status: 502,
+      code: 'upstream_forbidden',
+      message: /refused access \(403\).*firewall/,
+    },
+    {
+      name: '404 DeploymentNotFound',
+      reply: azureErrors.deploymentNotFound(),
+      status: 502,
+      code: 'upstream_deployment_not_found',
+      message: /no deployment named "gpt-test" \(404 DeploymentNotFound\): set AZURE_OPENAI_DEPLOYMENT/,
+    },
+    {
+      name: '404 resource not found',
+      reply: { kind: 'error', status: 404, code: '404', message: 'Resource not found' },
+      status: 502,
+      code: 'upstream_not_found',
+      message: /check AZURE_OPENAI_ENDPOINT.*AZURE_OPENAI_API_VERSION/,
+    },
+    {
+      name: '429 upstream rate limit',
+      reply: azureErrors.rateLimited(7),
+      status: 429,
+      code: 'upstream_rate_limited',
+      message: /rate limiting this deployment \(429\): wait 7 s/,
+      retryAfter: '7',
+    },
+    {
+      name: '500 internal error',
+      reply: azureErrors.serverError(),
+      status: 502,
+      code: 'upstream_error',
+      message: /internal error \(500\): try again/,
+    },
+    {
+      name: '400 content filter',
+      reply: azureErrors.contentFilter(),
+      status: 400,
+      code: 'upstream_content_filter',
+      message: /content filter blocked this prompt/,
+    },
   ];
 
   for (const c of cases) {
@@ -52,7 +95,13 @@ describe('upstream errors become JSON that says what to fix', () => {
     expect(r1.text).not.toContain(wrongKey);
 
     const badDeployment = await h.serve({
-      llm: { mode: 'azure-versioned', endpoint: h.fake.endpoint, apiKey: TEST_AZURE_KEY, deployment: 'gpt-missing', apiVersion: '2024-10-21' },
+      llm: {
+        mode: 'azure-versioned',
+        endpoint: h.fake.endpoint,
+        apiKey: TEST_AZURE_KEY,
+        deployment: 'gpt-missing',
+        apiVersion: '2024-10-21',
+      },
     });
     const r2 = await badDeployment.chat(hi);
     expect(errorOf(r2).code).toBe('upstream_deployment_not_found');
@@ -66,7 +115,9 @@ describe('upstream errors become JSON that says what to fix', () => {
         probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
       });
     });
-    const proxy = await h.serve({ llm: { mode: 'azure-v1', endpoint: `http://127.0.0.1:${closedPort}`, apiKey: TEST_AZURE_KEY, deployment: 'gpt-test' } });
+    const proxy = await h.serve({
+      llm: { mode: 'azure-v1', endpoint: `http://127.0.0.1:${closedPort}`, apiKey: TEST_AZURE_KEY, deployment: 'gpt-test' },
+    });
     const res = await proxy.chat(hi);
     expect(res.status).toBe(502);
     expect(errorOf(res).code).toBe('upstream_unreachable');

@@ -79,10 +79,7 @@ export async function forwardChatCompletion(c: Context, request: ForwardedChatRe
 
   let chunks: Stream<ChatCompletionChunk>;
   try {
-    chunks = await ctx.client.chat.completions.create(
-      { ...params, model: ctx.llm.deployment, stream: true },
-      { signal: upstream.signal },
-    );
+    chunks = await ctx.client.chat.completions.create({ ...params, model: ctx.llm.deployment, stream: true }, { signal: upstream.signal });
   } catch (err) {
     clearTimeout(timer);
     clientSignal.removeEventListener('abort', onClientGone);

@@ -34,30 +34,35 @@ afterAll(async () => {
 });
 
 describe('the built bundle', () => {
-  it('contains none of the server secrets, even when they are set (also as VITE_ variables) at build time', { timeout: 240_000 }, async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'executor-bundle-'));
-    const saved = { ...process.env };
-    for (const [name, value] of Object.entries(SECRETS)) {
-      process.env[name] = value;
-      process.env[`VITE_${name}`] = value;
-    }
-    try {
-      await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    } finally {
-      process.env = saved;
-    }
-    let scanned = 0;
-    let sawProxyClient = false;
-    const leaks: string[] = [];
-    for await (const path of files(outDir)) {
-      if (!TEXT_FILE.test(path)) continue;
-      const text = await readFile(path, 'utf8');
-      scanned += 1;
-      if (text.includes('/api/openai/v1')) sawProxyClient = true;
-      for (const [name, value] of Object.entries(SECRETS)) if (text.includes(value)) leaks.push(`${name} in ${path.slice(outDir.length)}`);
-    }
-    expect(scanned).toBeGreaterThan(3);
-    expect(sawProxyClient).toBe(true); // the scan did see the chat client's code
-    expect(leaks).toEqual([]);
-  });
+  it(
+    'contains none of the server secrets, even when they are set (also as VITE_ variables) at build time',
+    { timeout: 240_000 },
+    async () => {
+      outDir = await mkdtemp(join(tmpdir(), 'executor-bundle-'));
+      const saved = { ...process.env };
+      for (const [name, value] of Object.entries(SECRETS)) {
+        process.env[name] = value;
+        process.env[`VITE_${name}`] = value;
+      }
+      try {
+        await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      } finally {
+        process.env = saved;
+      }
+      let scanned = 0;
+      let sawProxyClient = false;
+      const leaks: string[] = [];
+      for await (const path of files(outDir)) {
+        if (!TEXT_FILE.test(path)) continue;
+        const text = await readFile(path, 'utf8');
+        scanned += 1;
+        if (text.includes('/api/openai/v1')) sawProxyClient = true;
+        for (const [name, value] of Object.entries(SECRETS))
+          if (text.includes(value)) leaks.push(`${name} in ${path.slice(outDir.length)}`);
+      }
+      expect(scanned).toBeGreaterThan(3);
+      expect(sawProxyClient).toBe(true); // the scan did see the chat client's code
+      expect(leaks).toEqual([]);
+    },
+  );
 });

@@ -17,10 +17,19 @@ describe('loadProxyConfig', () => {
   });
 
   it('uses the v1 API when AZURE_OPENAI_API_VERSION is unset and normalises the endpoint', () => {
-    for (const endpoint of ['https://my-res.openai.azure.com', 'https://my-res.openai.azure.com/openai/v1/', 'https://my-res.openai.azure.com/openai']) {
+    for (const endpoint of [
+      'https://my-res.openai.azure.com',
+      'https://my-res.openai.azure.com/openai/v1/',
+      'https://my-res.openai.azure.com/openai',
+    ]) {
       const { config, problems } = loadProxyConfig({ ...AZURE, AZURE_OPENAI_ENDPOINT: endpoint });
       expect(problems).toEqual([]);
-      expect(config.llm).toEqual({ mode: 'azure-v1', endpoint: 'https://my-res.openai.azure.com', apiKey: AZURE.AZURE_OPENAI_API_KEY, deployment: 'gpt-4o-mini' });
+      expect(config.llm).toEqual({
+        mode: 'azure-v1',
+        endpoint: 'https://my-res.openai.azure.com',
+        apiKey: AZURE.AZURE_OPENAI_API_KEY,
+        deployment: 'gpt-4o-mini',
+      });
     }
   });
 
@@ -45,18 +54,31 @@ describe('loadProxyConfig', () => {
   });
 
   it('rejects endpoints that are not https URLs (http only for loopback)', () => {
-    const bad = ['my-res.openai.azure.com', 'http://my-res.openai.azure.com', 'https://user:pw@x.openai.azure.com', 'https://x.openai.azure.com/?a=1', 'https://x.openai.azure.com/openai/deployments/d'];
+    const bad = [
+      'my-res.openai.azure.com',
+      'http://my-res.openai.azure.com',
+      'https://user:pw@x.openai.azure.com',
+      'https://x.openai.azure.com/?a=1',
+      'https://x.openai.azure.com/openai/deployments/d',
+    ];
     for (const endpoint of bad) {
       const { config, problems } = loadProxyConfig({ ...AZURE, AZURE_OPENAI_ENDPOINT: endpoint });
       expect(config.llm, endpoint).toBeNull();
       expect(problems, endpoint).toHaveLength(1);
-      expect(problems[0]).toMatch(/^AZURE_OPENAI_ENDPOINT is not a valid https URL: .* — set it to https:\/\/<resource>\.openai\.azure\.com$/);
+      expect(problems[0]).toMatch(
+        /^AZURE_OPENAI_ENDPOINT is not a valid https URL: .* — set it to https:\/\/<resource>\.openai\.azure\.com$/,
+      );
     }
     expect(loadProxyConfig({ ...AZURE, AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:8080' }).problems).toEqual([]);
   });
 
   it('rejects a bad API version, deployment name or key with a hint', () => {
-    const { config, problems } = loadProxyConfig({ ...AZURE, AZURE_OPENAI_API_VERSION: 'v1', AZURE_OPENAI_DEPLOYMENT: 'my deployment', AZURE_OPENAI_API_KEY: 'abc def' });
+    const { config, problems } = loadProxyConfig({
+      ...AZURE,
+      AZURE_OPENAI_API_VERSION: 'v1',
+      AZURE_OPENAI_DEPLOYMENT: 'my deployment',
+      AZURE_OPENAI_API_KEY: 'abc def',
+    });
     expect(config.llm).toBeNull();
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).toMatch(/AZURE_OPENAI_API_VERSION "v1" is not a dated API version — unset it to use the v1 API/);
@@ -64,10 +86,22 @@ describe('loadProxyConfig', () => {
 
   it('reads the numeric limits, and reports bad numbers while keeping defaults', () => {
     const { config, problems } = loadProxyConfig({
-      TRUST_PROXY: '1', CHAT_RATE_LIMIT: '5', CHAT_MAX_BODY_BYTES: '2048', CHAT_MAX_MESSAGES: '7', CHAT_MAX_TOKENS: '100', CHAT_UPSTREAM_TIMEOUT_MS: '1500',
+      TRUST_PROXY: '1',
+      CHAT_RATE_LIMIT: '5',
+      CHAT_MAX_BODY_BYTES: '2048',
+      CHAT_MAX_MESSAGES: '7',
+      CHAT_MAX_TOKENS: '100',
+      CHAT_UPSTREAM_TIMEOUT_MS: '1500',
     });
     expect(problems).toEqual([]);
-    expect(config).toMatchObject({ trustProxy: 1, rateLimitPerMinute: 5, maxBodyBytes: 2048, maxMessages: 7, maxTokens: 100, upstreamTimeoutMs: 1500 });
+    expect(config).toMatchObject({
+      trustProxy: 1,
+      rateLimitPerMinute: 5,
+      maxBodyBytes: 2048,
+      maxMessages: 7,
+      maxTokens: 100,
+      upstreamTimeoutMs: 1500,
+    });
 
     const bad = loadProxyConfig({ TRUST_PROXY: 'true', CHAT_RATE_LIMIT: '-3', CHAT_MAX_TOKENS: '1e3' });
     expect(bad.config).toMatchObject({ trustProxy: 0, rateLimitPerMinute: 30, maxTokens: PROXY_DEFAULTS.maxTokens });
@@ -87,7 +121,12 @@ describe('loadProxyConfig', () => {
   });
 
   it('never puts a line break inside a problem, and never the key', () => {
-    const { problems } = loadProxyConfig({ AZURE_OPENAI_API_KEY: 'super-secret-key\nwith-newline', AZURE_OPENAI_ENDPOINT: 'nope', AZURE_OPENAI_API_VERSION: 'x', CHAT_MAX_MESSAGES: 'lots' });
+    const { problems } = loadProxyConfig({
+      AZURE_OPENAI_API_KEY: 'super-secret-key\nwith-newline',
+      AZURE_OPENAI_ENDPOINT: 'nope',
+      AZURE_OPENAI_API_VERSION: 'x',
+      CHAT_MAX_MESSAGES: 'lots',
+    });
     expect(problems.length).toBeGreaterThanOrEqual(4);
     for (const p of problems) {
       expect(p).not.toMatch(/[\r\n]/);

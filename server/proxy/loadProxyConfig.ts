@@ -11,12 +11,7 @@ export interface LoadedProxyConfig {
   problems: string[];
 }
 
-const LLM_VARS = [
-  'AZURE_OPENAI_ENDPOINT',
-  'AZURE_OPENAI_API_KEY',
-  'AZURE_OPENAI_DEPLOYMENT',
-  'AZURE_OPENAI_API_VERSION',
-] as const;
+const LLM_VARS = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_VERSION'] as const;
 
 /**
  * Reads the proxy configuration from environment variables.
@@ -39,12 +34,52 @@ export function loadProxyConfig(env: ProxyEnv = process.env): LoadedProxyConfig 
     llm: readLlm(read, problems),
     accessToken: readAccessToken(read, problems),
     redisUrl: readRedisUrl(read, problems),
-    trustProxy: readInt(read, problems, 'TRUST_PROXY', PROXY_DEFAULTS.trustProxy, 0, 10, 'the number of reverse proxies in front of the server (0 when clients connect directly)'),
-    rateLimitPerMinute: readInt(read, problems, 'CHAT_RATE_LIMIT', PROXY_DEFAULTS.rateLimitPerMinute, 1, 100_000, 'chat requests per minute per client'),
-    maxBodyBytes: readInt(read, problems, 'CHAT_MAX_BODY_BYTES', PROXY_DEFAULTS.maxBodyBytes, 1024, 50 * 1024 * 1024, 'the largest chat request body in bytes'),
-    maxMessages: readInt(read, problems, 'CHAT_MAX_MESSAGES', PROXY_DEFAULTS.maxMessages, 1, 10_000, 'the largest number of messages per chat request'),
+    trustProxy: readInt(
+      read,
+      problems,
+      'TRUST_PROXY',
+      PROXY_DEFAULTS.trustProxy,
+      0,
+      10,
+      'the number of reverse proxies in front of the server (0 when clients connect directly)',
+    ),
+    rateLimitPerMinute: readInt(
+      read,
+      problems,
+      'CHAT_RATE_LIMIT',
+      PROXY_DEFAULTS.rateLimitPerMinute,
+      1,
+      100_000,
+      'chat requests per minute per client',
+    ),
+    maxBodyBytes: readInt(
+      read,
+      problems,
+      'CHAT_MAX_BODY_BYTES',
+      PROXY_DEFAULTS.maxBodyBytes,
+      1024,
+      50 * 1024 * 1024,
+      'the largest chat request body in bytes',
+    ),
+    maxMessages: readInt(
+      read,
+      problems,
+      'CHAT_MAX_MESSAGES',
+      PROXY_DEFAULTS.maxMessages,
+      1,
+      10_000,
+      'the largest number of messages per chat request',
+    ),
     maxTokens: readInt(read, problems, 'CHAT_MAX_TOKENS', PROXY_DEFAULTS.maxTokens, 1, 1_000_000, 'the most tokens one answer may use'),
-    upstreamTimeoutMs: readInt(read, problems, 'CHAT_UPSTREAM_TIMEOUT_MS', PROXY_DEFAULTS.upstreamTimeoutMs, 100, 30 * 60_000, 'milliseconds to wait for Azure OpenAI'),
+    upstreamTimeoutMs: readInt(
+      read,
+      problems,
+      'CHAT_UPSTREAM_TIMEOUT_MS',
+      PROXY_DEFAULTS.upstreamTimeoutMs,
+      100,
+      30 * 60_000,
+      'milliseconds to wait for Azure OpenAI',
+    ),
   };
   return { config, problems };
 }
@@ -81,7 +116,9 @@ function readLlm(read: Read, problems: string[]): LlmConfig | null {
     problems.push(`AZURE_OPENAI_DEPLOYMENT "${deployment}" is not a valid deployment name — use letters, digits, ".", "_" or "-" (max 64)`);
   }
   if (apiVersion !== undefined && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
-    problems.push(`AZURE_OPENAI_API_VERSION "${apiVersion}" is not a dated API version — unset it to use the v1 API, or set e.g. 2024-10-21`);
+    problems.push(
+      `AZURE_OPENAI_API_VERSION "${apiVersion}" is not a dated API version — unset it to use the v1 API, or set e.g. 2024-10-21`,
+    );
   }
   if (problems.length > before || !endpoint || !apiKey || !deployment) return null;
   return apiVersion === undefined
@@ -117,7 +154,9 @@ function readAccessToken(read: Read, problems: string[]): string | null {
   const token = read('EXECUTOR_ACCESS_TOKEN');
   if (!token) return null;
   if (token.length < 16) {
-    problems.push('EXECUTOR_ACCESS_TOKEN is shorter than 16 characters — use a long random value, e.g. from `openssl rand -hex 32` (it is still enforced)');
+    problems.push(
+      'EXECUTOR_ACCESS_TOKEN is shorter than 16 characters — use a long random value, e.g. from `openssl rand -hex 32` (it is still enforced)',
+    );
   }
   return token;
 }
@@ -128,22 +167,18 @@ function readRedisUrl(read: Read, problems: string[]): string | null {
   try {
     const url = new URL(raw);
     if (url.protocol === 'redis:' || url.protocol === 'rediss:') return raw;
-    problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}") — rate limits stay per instance (in memory) until fixed`);
+    problems.push(
+      `REDIS_URL must start with redis:// or rediss:// (got "${url.protocol}") — rate limits stay per instance (in memory) until fixed`,
+    );
   } catch {
-    problems.push('REDIS_URL cannot be parsed as a URL — set it like redis://127.0.0.1:6379; rate limits stay per instance (in memory) until fixed');
+    problems.push(
+      'REDIS_URL cannot be parsed as a URL — set it like redis://127.0.0.1:6379; rate limits stay per instance (in memory) until fixed',
+    );
   }
   return null;
 }
 
-function readInt(
-  read: Read,
-  problems: string[],
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  meaning: string,
-): number {
+function readInt(read: Read, problems: string[], name: string, fallback: number, min: number, max: number, meaning: string): number {
   const raw = read(name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {

@@ -41,7 +41,7 @@ export function mapUpstreamError(err: unknown, ctx: UpstreamErrorContext): Proxy
     );
   }
   if (err instanceof APIError && typeof err.status === 'number') {
-    return fromStatus(err, err.status, ctx);
+    return fromStatus(err as APIError, err.status, ctx);
   }
   return new ProxyError(500, 'internal_error', 'The chat proxy failed unexpectedly: see the server log for details.');
 }
@@ -87,17 +87,37 @@ function fromStatus(err: APIError, status: number, ctx: UpstreamErrorContext): P
     }
     case 400:
       if (code === 'content_filter') {
-        return new ProxyError(400, 'upstream_content_filter', "Azure OpenAI's content filter blocked this prompt (400 content_filter): rephrase the request.");
+        return new ProxyError(
+          400,
+          'upstream_content_filter',
+          "Azure OpenAI's content filter blocked this prompt (400 content_filter): rephrase the request.",
+        );
       }
       if (code === 'context_length_exceeded') {
-        return new ProxyError(400, 'upstream_context_length', "The conversation is too long for the model's context window (400): start a new chat or remove earlier messages.");
+        return new ProxyError(
+          400,
+          'upstream_context_length',
+          "The conversation is too long for the model's context window (400): start a new chat or remove earlier messages.",
+        );
       }
-      return new ProxyError(400, 'upstream_bad_request', `Azure OpenAI rejected the request (400${code ? ` ${code}` : ''}): ${upstreamMessage}`);
+      return new ProxyError(
+        400,
+        'upstream_bad_request',
+        `Azure OpenAI rejected the request (400${code ? ` ${code}` : ''}): ${upstreamMessage}`,
+      );
     default:
       if (status >= 500) {
-        return new ProxyError(502, 'upstream_error', `Azure OpenAI had an internal error (${status}): try again in a moment; if it keeps happening, check Azure's status page.`);
+        return new ProxyError(
+          502,
+          'upstream_error',
+          `Azure OpenAI had an internal error (${status}): try again in a moment; if it keeps happening, check Azure's status page.`,
+        );
       }
-      return new ProxyError(502, 'upstream_error', `Azure OpenAI answered with an unexpected status ${status}${code ? ` (${code})` : ''}: ${upstreamMessage}`);
+      return new ProxyError(
+        502,
+        'upstream_error',
+        `Azure OpenAI answered with an unexpected status ${status}${code ? ` (${code})` : ''}: ${upstreamMessage}`,
+      );
   }
 }
 

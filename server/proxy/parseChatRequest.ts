@@ -30,7 +30,11 @@ export function parseChatRequest(text: string, limits: ChatRequestLimits): Forwa
     json = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ProxyError(400, 'invalid_json', `The request body is not valid JSON (${detail}): send a JSON object like {"messages":[{"role":"user","content":"Hi"}]}.`);
+    throw new ProxyError(
+      400,
+      'invalid_json',
+      `The request body is not valid JSON (${detail}): send a JSON object like {"messages":[{"role":"user","content":"Hi"}]}.`,
+    );
   }
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const messages = (json as Record<string, unknown>)['messages'];

@@ -16,11 +16,7 @@ import { isIPv4, isIPv6 } from 'node:net';
  * @param trustProxy number of trusted proxy hops.
  * @returns a key such as `ip:203.0.113.7` or `ip6:2001:db8:0:1::/64`, or `unknown`.
  */
-export function resolveClientKey(
-  remoteAddress: string | undefined,
-  forwardedFor: string | null | undefined,
-  trustProxy: number,
-): string {
+export function resolveClientKey(remoteAddress: string | undefined, forwardedFor: string | null | undefined, trustProxy: number): string {
   let address = remoteAddress;
   if (trustProxy > 0 && forwardedFor) {
     const entries = forwardedFor
@@ -52,8 +48,10 @@ function ipv6Prefix64(address: string): string {
   const tailParts = withoutZone.includes('::') ? (tail ? tail.split(':') : []) : [];
   const missing = 8 - headParts.length - tailParts.length;
   const groups = [...headParts, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailParts];
-  return groups
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':') + '::';
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => parseInt(g, 16).toString(16))
+      .join(':') + '::'
+  );
 }

@@ -276,11 +276,7 @@ export async function startFakeAzureOpenAI(options: FakeAzureOpenAIOptions = {})
     }
     const versioned = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/.exec(url.pathname);
     const api = url.pathname === '/openai/v1/chat/completions' ? 'v1' : versioned ? 'versioned' : 'unknown';
-    const deployment = versioned?.[1]
-      ? decodeURIComponent(versioned[1])
-      : typeof body?.['model'] === 'string'
-        ? (body['model'] as string)
-        : undefined;
+    const deployment = versioned?.[1] ? decodeURIComponent(versioned[1]) : typeof body?.['model'] === 'string' ? body['model'] : undefined;
     let settle: (how: 'finished' | 'aborted') => void = () => undefined;
     const ended = new Promise<'finished' | 'aborted'>((resolve) => (settle = resolve));
     const recorded: RecordedRequest = {
@@ -424,9 +420,7 @@ export async function startFakeAzureOpenAI(options: FakeAzureOpenAIOptions = {})
       }
     }
     toolCallsOf(reply).forEach((call, index) => {
-      events.push(
-        chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null),
-      );
+      events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null));
       for (const part of split(call.arguments, pieces)) {
         events.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }, null));
       }

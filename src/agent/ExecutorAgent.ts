@@ -74,12 +74,22 @@ export class ExecutorAgent {
     this.client = options.client;
     this.sessionId = options.sessionId ?? `session-${Date.now().toString(36)}`;
     const c = options.config ?? {};
-    this.config = { timeout: c.timeout ?? 30, maxMemory: c.maxMemory ?? '512MB', maxOutputLength: c.maxOutputLength ?? 10_000, maxSteps: c.maxSteps ?? 8, assistant: c.assistant ?? 'auto', ...(c.accessToken ? { accessToken: c.accessToken } : {}) };
+    this.config = {
+      timeout: c.timeout ?? 30,
+      maxMemory: c.maxMemory ?? '512MB',
+      maxOutputLength: c.maxOutputLength ?? 10_000,
+      maxSteps: c.maxSteps ?? 8,
+      assistant: c.assistant ?? 'auto',
+      ...(c.accessToken ? { accessToken: c.accessToken } : {}),
+    };
     memoryMB(this.config.maxMemory); // a bad value fails here, not at the first run
   }
 
   /** Runs code (variables persist). With `safeMode`, code the safety policy refuses is not run (status 'security'). */
-  async executeCode(code: string, options: { timeout?: number; maxMemory?: string | number; safeMode?: boolean } = {}): Promise<ExecutionResult> {
+  async executeCode(
+    code: string,
+    options: { timeout?: number; maxMemory?: string | number; safeMode?: boolean } = {},
+  ): Promise<ExecutionResult> {
     const policy = options.safeMode === undefined ? {} : { policy: { ...this.engine.policy, sandboxMode: options.safeMode } };
     const result = await this.engine.execute(code, { ...this.runOptions(options), ...policy });
     this.last = result;
@@ -92,7 +102,10 @@ export class ExecutorAgent {
    */
   async runTests(path: string, options: { coverage?: boolean; pytestArgs?: string[] } = {}): Promise<TestResult> {
     const files = this.project.files();
-    if (files.length === 0) throw new Error('runTests needs the project\'s files: use it on the Executor page, or pass { files: [{ path, content }] } (or { project }) to new ExecutorAgent().');
+    if (files.length === 0)
+      throw new Error(
+        "runTests needs the project's files: use it on the Executor page, or pass { files: [{ path, content }] } (or { project }) to new ExecutorAgent().",
+      );
     const { timeoutMs, maxMemoryMB, maxOutputChars } = this.runOptions({});
     return this.engine.runTests({
       files,
@@ -123,7 +136,11 @@ export class ExecutorAgent {
   }
 
   private runOptions(o: { timeout?: number; maxMemory?: string | number }) {
-    return { timeoutMs: Math.round((o.timeout ?? this.config.timeout) * 1000), maxMemoryMB: memoryMB(o.maxMemory ?? this.config.maxMemory), maxOutputChars: this.config.maxOutputLength };
+    return {
+      timeoutMs: Math.round((o.timeout ?? this.config.timeout) * 1000),
+      maxMemoryMB: memoryMB(o.maxMemory ?? this.config.maxMemory),
+      maxOutputChars: this.config.maxOutputLength,
+    };
   }
 
   private async createSession(): Promise<AgentSession> {

@@ -30,14 +30,26 @@ export interface AgentSession {
 
 /** Creates a session; LLM and offline share the tools, the events and the reply. */
 export function createAgentSession(options: AgentSessionOptions): AgentSession {
-  const history: ChatCompletionMessageParam[] = options.history?.length ? options.history : options.llm ? [{ role: 'system', content: SYSTEM_PROMPT }] : [];
+  const history: ChatCompletionMessageParam[] = options.history?.length
+    ? options.history
+    : options.llm
+      ? [{ role: 'system', content: SYSTEM_PROMPT }]
+      : [];
   // The offline assistant's follow-ups ("run it again") refer to this conversation's last code.
   const memory: OfflineMemory = { lastCode: null };
   return {
     mode: options.llm ? 'llm' : 'offline',
     history,
     async send(message, onEvent = () => undefined, signal) {
-      if (!options.llm) return runOfflineTurn(message, { tools: options.tools, ctx: options.ctx, onEvent, memory, cards: options.cards ?? true, ...(signal ? { signal } : {}) });
+      if (!options.llm)
+        return runOfflineTurn(message, {
+          tools: options.tools,
+          ctx: options.ctx,
+          onEvent,
+          memory,
+          cards: options.cards ?? true,
+          ...(signal ? { signal } : {}),
+        });
       const before = history.length;
       history.push({ role: 'user', content: message });
       try {

@@ -16,8 +16,16 @@ export async function detectAgentMode(fetchImpl: typeof fetch = fetch, base = ''
     if (!res.ok) return { kind: 'offline', accessTokenRequired: false, reason: `the server answered ${res.status}` };
     const body = (await res.json()) as { llm?: { configured?: boolean; deployment?: string }; accessTokenRequired?: boolean };
     if (!body.llm?.configured) return { kind: 'offline', accessTokenRequired: false };
-    return { kind: 'llm', accessTokenRequired: body.accessTokenRequired === true, ...(body.llm.deployment ? { deployment: body.llm.deployment } : {}) };
+    return {
+      kind: 'llm',
+      accessTokenRequired: body.accessTokenRequired === true,
+      ...(body.llm.deployment ? { deployment: body.llm.deployment } : {}),
+    };
   } catch (err) {
-    return { kind: 'offline', accessTokenRequired: false, reason: `the server could not be reached (${err instanceof Error ? err.message : String(err)})` };
+    return {
+      kind: 'offline',
+      accessTokenRequired: false,
+      reason: `the server could not be reached (${err instanceof Error ? err.message : String(err)})`,
+    };
   }
 }

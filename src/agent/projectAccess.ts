@@ -36,7 +36,10 @@ export function createMemoryProject(initial: readonly ProjectFile[] = [], active
     files: () => files.map((f) => ({ ...f })),
     activePath: () => activePath,
     writeFile(raw, content) {
-      const checked = checkWritablePath(raw, files.map((f) => f.path));
+      const checked = checkWritablePath(
+        raw,
+        files.map((f) => f.path),
+      );
       if ('error' in checked) return { ok: false, error: checked.error };
       const created = !files.some((f) => f.path === checked.path);
       files = sortFiles([...files.filter((f) => f.path !== checked.path), { path: checked.path, content }]);

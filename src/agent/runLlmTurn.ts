@@ -86,7 +86,11 @@ export async function runLlmTurn(options: LlmTurnOptions): Promise<string> {
     } finally {
       // Stopped between tool calls: answer the rest so the conversation stays valid for the next message.
       for (const call of toolCalls.slice(answered)) {
-        history.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify({ ok: false, summary: 'Stopped by the user before it ran.' }) });
+        history.push({
+          role: 'tool',
+          tool_call_id: call.id,
+          content: JSON.stringify({ ok: false, summary: 'Stopped by the user before it ran.' }),
+        });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../store/settings.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { configFromEnv } from './configFromEnv.ts';
 import { runPolicyOf, settingsToConfig, validateConfig } from './configSettings.ts';
 import { DEFAULT_CONFIG, parseMemoryMB } from './executorConfig.ts';
@@ -46,7 +46,10 @@ describe('ExecutorConfig', () => {
     expect(sci.ok && sci.settings).toMatchObject({ maxMemoryMB: 2048, allowedModules: expect.arrayContaining(['scipy', 'numpy']) });
     const teaching = presetSettings('Teaching', DEFAULT_SETTINGS);
     expect(teaching.ok && teaching.settings).toMatchObject({ sandboxMode: true, allowedModules: [], timeoutSeconds: 10 });
-    expect(presetSettings('Hacker', DEFAULT_SETTINGS)).toEqual({ ok: false, error: expect.stringMatching(/"Hacker" is not a preset; choose one of Default, Scientific, Teaching/) });
+    expect(presetSettings('Hacker', DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/"Hacker" is not a preset; choose one of Default, Scientific, Teaching/),
+    });
   });
 
   it('makes the run policy: ALLOWED_MODULES plus the safe standard library', () => {
@@ -67,7 +70,14 @@ describe('ExecutorConfig', () => {
       COVERAGE_THRESHOLD: '90',
     });
     expect(problems).toEqual([]);
-    expect(config).toMatchObject({ TIMEOUT: 60, MAX_MEMORY: '1GB', SANDBOX_MODE: false, ALLOWED_MODULES: ['numpy', 'pandas', 'matplotlib'], PYTEST_ARGS: ['-v', '--tb=short', '--cov'], COVERAGE_THRESHOLD: 90 });
+    expect(config).toMatchObject({
+      TIMEOUT: 60,
+      MAX_MEMORY: '1GB',
+      SANDBOX_MODE: false,
+      ALLOWED_MODULES: ['numpy', 'pandas', 'matplotlib'],
+      PYTEST_ARGS: ['-v', '--tb=short', '--cov'],
+      COVERAGE_THRESHOLD: 90,
+    });
     const bad = configFromEnv({ EXECUTOR_TIMEOUT: '-5', EXECUTOR_MAX_MEMORY: '12XB', EXECUTOR_SANDBOX_MODE: 'false' });
     expect(bad.config).toEqual(DEFAULT_CONFIG);
     expect(bad.problems).toEqual([

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../store/settings.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
 import { settingsToConfig, validateConfig } from './configSettings.ts';
 import { CONFIG_KEYS, DEFAULT_CONFIG, type ExecutorConfig } from './executorConfig.ts';
 

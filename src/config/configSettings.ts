@@ -1,6 +1,6 @@
 import type { RunPolicy } from '../protocol/protocol.ts';
-import { validateSettings, type Settings, type SettingsCheck } from '../store/settings.ts';
-import { CONFIG_KEYS, DEFAULT_CONFIG, formatMemory, type ExecutorConfig } from './executorConfig.ts';
+import { validateSettings, type Settings, type SettingsCheck } from './settings.ts';
+import { CONFIG_KEYS, formatMemory, type ExecutorConfig } from './executorConfig.ts';
 
 /** Each seed name and the settings field it is. */
 export const CONFIG_FIELDS: Record<keyof ExecutorConfig, keyof Settings> = {
@@ -61,4 +61,3 @@ export function runPolicyOf(s: Pick<Settings, 'sandboxMode' | 'allowedModules' |
     forbiddenFunctions: [...s.forbiddenFunctions],
   };
 }
-

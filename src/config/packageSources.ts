@@ -20,10 +20,11 @@ export function parsePackageSources(value: unknown): PackageSources | null {
   if (typeof path !== 'string' || !Array.isArray(packages) || !packages.every((p) => typeof p === 'string')) return null;
   if (v.cdn !== null && typeof v.cdn !== 'string') return null;
   const pypi = (value as { pypi?: { index?: unknown; hosts?: unknown } | null }).pypi ?? null;
-  if (pypi !== null && (typeof pypi.index !== 'string' || !Array.isArray(pypi.hosts) || !pypi.hosts.every((h) => typeof h === 'string'))) return null;
+  if (pypi !== null && (typeof pypi.index !== 'string' || !Array.isArray(pypi.hosts) || !pypi.hosts.every((h) => typeof h === 'string')))
+    return null;
   return {
-    selfHosted: { path, packages: packages as string[] },
-    cdn: v.cdn as string | null,
+    selfHosted: { path, packages: packages },
+    cdn: v.cdn,
     pypi: pypi ? { index: pypi.index as string, hosts: pypi.hosts as string[] } : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Settings } from '../store/settings.ts';
+import type { Settings } from './settings.ts';
 import { validateConfig } from './configSettings.ts';
 import type { ExecutorConfig } from './executorConfig.ts';
 
@@ -30,7 +30,10 @@ export const PRESETS: Record<string, { description: string; config: Partial<Exec
 export const PRESET_NAMES = Object.keys(PRESETS);
 
 /** The settings of a preset over the deployment's defaults, or an error naming the field. */
-export function presetSettings(name: string, deploymentDefaults: Settings): { ok: true; settings: Settings } | { ok: false; error: string } {
+export function presetSettings(
+  name: string,
+  deploymentDefaults: Settings,
+): { ok: true; settings: Settings } | { ok: false; error: string } {
   const preset = Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
   if (!preset) return { ok: false, error: `preset: "${name}" is not a preset; choose one of ${PRESET_NAMES.join(', ')}.` };
   const check = validateConfig(preset.config, deploymentDefaults);

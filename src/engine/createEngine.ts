@@ -18,8 +18,8 @@ import {
 import { createLock } from './createLock.ts';
 import { createTestClient, type TestRunOptions } from './createTestClient.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
-import { mergeChunks, textOf } from './outputText.ts';
-import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
+import { mergeChunks, textOf } from '../protocol/outputText.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 import type { ErrorScope } from '../protocol/errorScope.ts';
@@ -330,7 +330,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     },
     async profileCode(code, runOptions = {}) {
-      if (!monitoring.enableProfiling) throw new Error('Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.');
+      if (!monitoring.enableProfiling)
+        throw new Error('Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.');
       const release = await lock.acquire();
       try {
         const result = await runLocked(code, { ...runOptions, profile: true, tracePythonMemory: true });

@@ -22,9 +22,19 @@ export function createErrorAdvisor(deps: ErrorAdvisorDeps): (result: ExecutionRe
     const error = result.error;
     const mod = error && /^(ModuleNotFoundError|ImportError)$/.test(error.type) ? missingModule(error.message) : null;
     const [module, scope, verdict] = await Promise.all([
-      mod ? deps.analyzeDependencies(`import ${mod}`).then((r) => r[0] ?? null, () => null) : null,
+      mod
+        ? deps.analyzeDependencies(`import ${mod}`).then(
+            (r) => r[0] ?? null,
+            () => null,
+          )
+        : null,
       error && result.status === 'error' && deps.errorScope ? deps.errorScope(error).catch(() => null) : null,
-      mod && deps.validateCode ? deps.validateCode(`import ${mod}`).then((r) => r.imports[0]?.verdict ?? null, () => null) : null,
+      mod && deps.validateCode
+        ? deps.validateCode(`import ${mod}`).then(
+            (r) => r.imports[0]?.verdict ?? null,
+            () => null,
+          )
+        : null,
     ]);
     const moduleAllowed = verdict === null ? null : verdict !== 'blocked';
     return adviseOnError(result, { ...(limits ? { limits } : {}), module, scope, moduleAllowed });

@@ -1,7 +1,7 @@
 import type { PageToFrame, RunPolicy } from '../protocol/protocol.ts';
 import { projectFilesSchema, MAX_TEST_WORKERS, type ProjectFile, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
-import { DEFAULT_RUN_OPTIONS } from './defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
 
 /** Options of `engine.runTests`: everything but the files has a default. */
@@ -46,7 +46,9 @@ export interface TestClient {
 function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequest {
   const files = projectFilesSchema.safeParse(options.files);
   if (!files.success) {
-    throw new Error(`runTests needs the project's files as [{ path, content }] with relative paths (like "tests/test_calc.py"): ${files.error.issues[0]?.message ?? 'invalid'}`);
+    throw new Error(
+      `runTests needs the project's files as [{ path, content }] with relative paths (like "tests/test_calc.py"): ${files.error.issues[0]?.message ?? 'invalid'}`,
+    );
   }
   const parallel = options.parallel ?? defaultParallelism();
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_TEST_WORKERS) {

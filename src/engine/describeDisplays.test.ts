@@ -16,7 +16,11 @@ describe('describeDisplays', () => {
         { kind: 'result', data: { 'text/html': '<table></table>', 'text/plain': 'Frame(2 rows)' } },
         { kind: 'display', data: { 'text/plain': '[image/png output of 3.0 MB not shown: ...]' } },
       ]),
-    ).toEqual(['image produced: image/png 3×2, 0.1 KB', 'text/html output (0.0 KB): Frame(2 rows)', '[image/png output of 3.0 MB not shown: ...]']);
+    ).toEqual([
+      'image produced: image/png 3×2, 0.1 KB',
+      'text/html output (0.0 KB): Frame(2 rows)',
+      '[image/png output of 3.0 MB not shown: ...]',
+    ]);
     expect(describeDisplays([])).toEqual([]);
   });
 });

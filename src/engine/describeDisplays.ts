@@ -7,7 +7,8 @@ function pngSize(base64: string): string | null {
   try {
     const head = atob(base64.slice(0, 32));
     if (head.slice(1, 4) !== 'PNG') return null;
-    const int = (at: number) => ((head.charCodeAt(at) << 24) | (head.charCodeAt(at + 1) << 16) | (head.charCodeAt(at + 2) << 8) | head.charCodeAt(at + 3)) >>> 0;
+    const int = (at: number) =>
+      ((head.charCodeAt(at) << 24) | (head.charCodeAt(at + 1) << 16) | (head.charCodeAt(at + 2) << 8) | head.charCodeAt(at + 3)) >>> 0;
     return `${int(16)}×${int(20)}`;
   } catch {
     return null;

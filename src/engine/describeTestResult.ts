@@ -5,7 +5,7 @@ import type { TestResult } from '../protocol/testProtocol.ts';
 export function lineRanges(lines: readonly number[]): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j += 1;
     out.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);

@@ -16,8 +16,7 @@ export interface Suggestion {
 
 /** Something the UI or an agent can do about the error. */
 export type ErrorAction =
-  | { kind: 'install'; label: string; packages: string[] }
-  | { kind: 'limit'; label: string; limit: 'timeout' | 'memory' | 'output' };
+  { kind: 'install'; label: string; packages: string[] } | { kind: 'limit'; label: string; limit: 'timeout' | 'memory' | 'output' };
 
 /** The limits the failed run had, to say which one was hit. */
 export interface RunLimits {
@@ -101,9 +100,19 @@ export function adviseOnError(result: ExecutionResult, context: AdviceContext = 
         errorType: 'timeout',
         summary: `The program was stopped after ${limits.timeoutMs ? seconds(limits.timeoutMs) : seconds(result.metrics.wallMs)}: it hit the time limit.`,
         suggestions: [
-          { title: 'Look for a loop that never ends', detail: 'A `while` condition that never becomes false, or a recursion without a base case, runs until the limit.' },
-          { title: 'Make the work smaller', detail: 'Try a smaller input first; a quadratic algorithm (like bubble sort) on a large list can take far longer than expected.' },
-          { title: 'Raise the timeout', detail: 'If the program just needs longer, raise Timeout under Limits (or pass `timeoutMs` to `engine.execute`).' },
+          {
+            title: 'Look for a loop that never ends',
+            detail: 'A `while` condition that never becomes false, or a recursion without a base case, runs until the limit.',
+          },
+          {
+            title: 'Make the work smaller',
+            detail:
+              'Try a smaller input first; a quadratic algorithm (like bubble sort) on a large list can take far longer than expected.',
+          },
+          {
+            title: 'Raise the timeout',
+            detail: 'If the program just needs longer, raise Timeout under Limits (or pass `timeoutMs` to `engine.execute`).',
+          },
         ],
         actions: [{ kind: 'limit', limit: 'timeout', label: 'Raise the timeout' }],
       };
@@ -119,13 +128,28 @@ export function adviseOnError(result: ExecutionResult, context: AdviceContext = 
         actions: [{ kind: 'limit', limit: 'memory', label: 'Raise the memory limit' }],
       };
     case 'stopped':
-      return { ...base, errorType: 'stopped', summary: 'The run was stopped before it finished.', suggestions: [{ title: 'Run it again', detail: result.stateKept ? 'Your variables were kept.' : 'The interpreter was replaced: run the earlier cells again first.' }] };
+      return {
+        ...base,
+        errorType: 'stopped',
+        summary: 'The run was stopped before it finished.',
+        suggestions: [
+          {
+            title: 'Run it again',
+            detail: result.stateKept ? 'Your variables were kept.' : 'The interpreter was replaced: run the earlier cells again first.',
+          },
+        ],
+      };
     case 'crashed':
       return {
         ...base,
         errorType: 'crashed',
         summary: 'The interpreter itself failed and was replaced; variables from earlier runs are gone.',
-        suggestions: [{ title: 'Deep recursion or a native crash', detail: 'Very deep recursion can overflow the WebAssembly stack: use a loop, or limit the depth.' }],
+        suggestions: [
+          {
+            title: 'Deep recursion or a native crash',
+            detail: 'Very deep recursion can overflow the WebAssembly stack: use a loop, or limit the depth.',
+          },
+        ],
       };
     default:
       break;
@@ -133,12 +157,20 @@ export function adviseOnError(result: ExecutionResult, context: AdviceContext = 
   if (!error) return { ...base, errorType: result.status, summary: `The run ended with status ${result.status}.`, suggestions: [] };
   const advice = adviseOnPythonError(error.type, error.message, error.traceback, context);
   if (result.metrics.truncated) {
-    advice.suggestions.push({ title: 'Output was cut off', detail: `The output passed the cap${limits.maxOutputChars ? ` of ${limits.maxOutputChars} characters` : ''}; raise Output under Limits to see it all.` });
+    advice.suggestions.push({
+      title: 'Output was cut off',
+      detail: `The output passed the cap${limits.maxOutputChars ? ` of ${limits.maxOutputChars} characters` : ''}; raise Output under Limits to see it all.`,
+    });
   }
   return { ...base, ...advice, errorType: error.type };
 }
 
-function adviseOnPythonError(type: string, message: string, traceback: string, context: AdviceContext): Pick<ErrorAdvice, 'summary' | 'suggestions' | 'actions'> {
+function adviseOnPythonError(
+  type: string,
+  message: string,
+  traceback: string,
+  context: AdviceContext,
+): Pick<ErrorAdvice, 'summary' | 'suggestions' | 'actions'> {
   const scope = context.scope;
   const suggestions: Suggestion[] = [];
   const actions: ErrorAction[] = [];
@@ -147,10 +179,25 @@ function adviseOnPythonError(type: string, message: string, traceback: string, c
     case 'NameError':
     case 'UnboundLocalError': {
       const name = /name '([^']+)'/.exec(message)?.[1] ?? 'this name';
-      if (matches.length) suggestions.push({ title: `Did you mean ${quoteList(matches)}?`, detail: `\`${name}\` is not defined, but ${quoteList(matches)} is.` });
-      if (type === 'UnboundLocalError') suggestions.push({ title: 'Assigned later in the function', detail: `\`${name}\` is assigned somewhere in this function, so Python treats it as local everywhere in it. Use \`global ${name}\` or pass it in as an argument.` });
-      suggestions.push({ title: 'Define it before you use it', detail: `Python runs top to bottom: the line that defines \`${name}\` (or imports it) must run first. Variables persist between runs, so run the cell that defines it, or Restart Python if an old definition is in the way.` });
-      if (/^[a-z_]+$/.test(name)) suggestions.push({ title: 'A missing import or quotes?', detail: `If \`${name}\` is a module, add \`import ${name}\`; if you meant the text "${name}", put it in quotes.` });
+      if (matches.length)
+        suggestions.push({
+          title: `Did you mean ${quoteList(matches)}?`,
+          detail: `\`${name}\` is not defined, but ${quoteList(matches)} is.`,
+        });
+      if (type === 'UnboundLocalError')
+        suggestions.push({
+          title: 'Assigned later in the function',
+          detail: `\`${name}\` is assigned somewhere in this function, so Python treats it as local everywhere in it. Use \`global ${name}\` or pass it in as an argument.`,
+        });
+      suggestions.push({
+        title: 'Define it before you use it',
+        detail: `Python runs top to bottom: the line that defines \`${name}\` (or imports it) must run first. Variables persist between runs, so run the cell that defines it, or Restart Python if an old definition is in the way.`,
+      });
+      if (/^[a-z_]+$/.test(name))
+        suggestions.push({
+          title: 'A missing import or quotes?',
+          detail: `If \`${name}\` is a module, add \`import ${name}\`; if you meant the text "${name}", put it in quotes.`,
+        });
       return { summary: `\`${name}\` is not defined.`, suggestions, actions };
     }
     case 'ModuleNotFoundError':
@@ -160,19 +207,38 @@ function adviseOnPythonError(type: string, message: string, traceback: string, c
       // The run already tried to load it (auto-load) and the download failed: a button would fail the same way.
       const unreachable = /could not be downloaded|not available offline/.test(message);
       if (mod && report?.verdict === 'available' && report.package && unreachable) {
-        suggestions.push({ title: `${report.package} is not available offline`, detail: `\`${mod}\` comes from the package ${report.package}, which is on the package CDN, and the CDN could not be reached. Connect to the internet and run again, or use only the standard library and the self-hosted packages (pytest, coverage).` });
+        suggestions.push({
+          title: `${report.package} is not available offline`,
+          detail: `\`${mod}\` comes from the package ${report.package}, which is on the package CDN, and the CDN could not be reached. Connect to the internet and run again, or use only the standard library and the self-hosted packages (pytest, coverage).`,
+        });
       } else if (mod && report?.verdict === 'available' && report.package) {
-        suggestions.push({ title: `Install ${report.package}`, detail: `\`${mod}\` comes from the package ${report.package}, which is in Executor's package index (${report.source === 'self-hosted' ? 'served by this server' : 'from the package CDN, online'}).` });
+        suggestions.push({
+          title: `Install ${report.package}`,
+          detail: `\`${mod}\` comes from the package ${report.package}, which is in Executor's package index (${report.source === 'self-hosted' ? 'served by this server' : 'from the package CDN, online'}).`,
+        });
         actions.push({ kind: 'install', label: `Install ${report.package}`, packages: [report.package] });
       } else if (mod && report?.verdict === 'unknown') {
-        suggestions.push({ title: 'Not in the package index', detail: `\`${mod}\` is neither in the standard library nor in Executor's package index, so it cannot be installed here. Check the spelling, or use a pure-Python alternative.` });
+        suggestions.push({
+          title: 'Not in the package index',
+          detail: `\`${mod}\` is neither in the standard library nor in Executor's package index, so it cannot be installed here. Check the spelling, or use a pure-Python alternative.`,
+        });
       } else if (mod) {
-        suggestions.push({ title: 'Check the name', detail: `No module \`${mod}\` could be imported. Check the spelling (module names are case-sensitive), and whether it is your own file that is missing.` });
+        suggestions.push({
+          title: 'Check the name',
+          detail: `No module \`${mod}\` could be imported. Check the spelling (module names are case-sensitive), and whether it is your own file that is missing.`,
+        });
       }
-      if (context.moduleAllowed === false && mod) suggestions.push({ title: 'Not allowed by the safety policy', detail: `\`${mod}\` is not on the allowed-modules list of safe mode.` });
+      if (context.moduleAllowed === false && mod)
+        suggestions.push({
+          title: 'Not allowed by the safety policy',
+          detail: `\`${mod}\` is not on the allowed-modules list of safe mode.`,
+        });
       if (type === 'ImportError' && /cannot import name '([^']+)'/.test(message)) {
         const name = /cannot import name '([^']+)'/.exec(message)?.[1];
-        suggestions.push({ title: `\`${name}\` is not in that module`, detail: matches.length ? `Did you mean ${quoteList(matches)}?` : 'Check the spelling and the version of the package.' });
+        suggestions.push({
+          title: `\`${name}\` is not in that module`,
+          detail: matches.length ? `Did you mean ${quoteList(matches)}?` : 'Check the spelling and the version of the package.',
+        });
       }
       return { summary: mod ? `The module \`${mod}\` could not be imported.` : message, suggestions, actions };
     }
@@ -180,9 +246,22 @@ function adviseOnPythonError(type: string, message: string, traceback: string, c
       const m = /'([^']+)' object has no attribute '([^']+)'/.exec(message) ?? /module '([^']+)' has no attribute '([^']+)'/.exec(message);
       const owner = m?.[1] ?? 'the object';
       const attr = m?.[2] ?? 'that attribute';
-      if (matches.length) suggestions.push({ title: `Did you mean ${quoteList(matches.map((x) => `.${x}`))}?`, detail: `\`${owner}\` has no \`.${attr}\`; the closest names in its \`dir()\` are ${quoteList(matches)}.` });
-      if (owner === 'NoneType') suggestions.push({ title: 'The value is None', detail: 'A function that does not `return` anything (or a method like `list.sort()` that works in place) gives None. Check what you assigned.' });
-      else suggestions.push({ title: 'Check the type', detail: `Use \`print(type(x))\` and \`dir(x)\` to see what the object is and which attributes it has.` });
+      if (matches.length)
+        suggestions.push({
+          title: `Did you mean ${quoteList(matches.map((x) => `.${x}`))}?`,
+          detail: `\`${owner}\` has no \`.${attr}\`; the closest names in its \`dir()\` are ${quoteList(matches)}.`,
+        });
+      if (owner === 'NoneType')
+        suggestions.push({
+          title: 'The value is None',
+          detail:
+            'A function that does not `return` anything (or a method like `list.sort()` that works in place) gives None. Check what you assigned.',
+        });
+      else
+        suggestions.push({
+          title: 'Check the type',
+          detail: `Use \`print(type(x))\` and \`dir(x)\` to see what the object is and which attributes it has.`,
+        });
       return { summary: `\`${owner}\` has no attribute \`${attr}\`.`, suggestions, actions };
     }
     case 'TypeError':
@@ -191,41 +270,80 @@ function adviseOnPythonError(type: string, message: string, traceback: string, c
       const key = message || 'the key';
       for (const k of scope?.keys ?? []) {
         const more = k.total > k.keys.length ? ` (and ${k.total - k.keys.length} more)` : '';
-        suggestions.push({ title: `Keys of \`${k.name}\``, detail: k.keys.length ? `Available keys: ${k.keys.join(', ')}${more}.` : `\`${k.name}\` is empty.` });
+        suggestions.push({
+          title: `Keys of \`${k.name}\``,
+          detail: k.keys.length ? `Available keys: ${k.keys.join(', ')}${more}.` : `\`${k.name}\` is empty.`,
+        });
       }
-      if (matches.length) suggestions.push({ title: `Did you mean ${quoteList(matches)}?`, detail: 'A key with a similar spelling exists.' });
-      suggestions.push({ title: 'Use .get() or check first', detail: `\`d.get(${key}, default)\` returns a default instead of failing; \`if ${key} in d:\` checks first.` });
+      if (matches.length)
+        suggestions.push({ title: `Did you mean ${quoteList(matches)}?`, detail: 'A key with a similar spelling exists.' });
+      suggestions.push({
+        title: 'Use .get() or check first',
+        detail: `\`d.get(${key}, default)\` returns a default instead of failing; \`if ${key} in d:\` checks first.`,
+      });
       return { summary: `The key ${key} is not in the dictionary.`, suggestions, actions };
     }
     case 'IndexError': {
       for (const l of scope?.lengths ?? []) {
-        suggestions.push({ title: `\`${l.name}\` has ${l.length} item${l.length === 1 ? '' : 's'}`, detail: l.length ? `Valid indexes are 0 to ${l.length - 1} (or -1 to -${l.length}).` : `\`${l.name}\` is empty: there is nothing to index.` });
+        suggestions.push({
+          title: `\`${l.name}\` has ${l.length} item${l.length === 1 ? '' : 's'}`,
+          detail: l.length
+            ? `Valid indexes are 0 to ${l.length - 1} (or -1 to -${l.length}).`
+            : `\`${l.name}\` is empty: there is nothing to index.`,
+        });
       }
-      suggestions.push({ title: 'Off by one?', detail: 'Indexes start at 0, so the last item of a list of length n is at n - 1. `range(len(xs))` gives exactly the valid indexes.' });
+      suggestions.push({
+        title: 'Off by one?',
+        detail: 'Indexes start at 0, so the last item of a list of length n is at n - 1. `range(len(xs))` gives exactly the valid indexes.',
+      });
       return { summary: message ? `${message[0]?.toUpperCase()}${message.slice(1)}.` : 'Index out of range.', suggestions, actions };
     }
     case 'ZeroDivisionError':
-      suggestions.push({ title: 'Check the divisor first', detail: 'Guard the division: `if d != 0:` (or `if d:`), or catch `ZeroDivisionError` where a zero is expected, for example an average of an empty list.' });
+      suggestions.push({
+        title: 'Check the divisor first',
+        detail:
+          'Guard the division: `if d != 0:` (or `if d:`), or catch `ZeroDivisionError` where a zero is expected, for example an average of an empty list.',
+      });
       return { summary: 'A number was divided by zero.', suggestions, actions };
     case 'SyntaxError':
     case 'IndentationError':
     case 'TabError':
       return { summary: syntaxSummary(type, message), suggestions: syntaxSuggestions(type, message), actions };
     case 'RecursionError':
-      suggestions.push({ title: 'Check the base case', detail: 'A recursive function needs a case that returns without calling itself, and every call must move toward it (e.g. `if n <= 1: return n`).' });
-      suggestions.push({ title: 'Use a loop for deep work', detail: 'Python limits recursion depth (`sys.getrecursionlimit()`); an iterative version or `functools.lru_cache` for repeated calls avoids it.' });
+      suggestions.push({
+        title: 'Check the base case',
+        detail:
+          'A recursive function needs a case that returns without calling itself, and every call must move toward it (e.g. `if n <= 1: return n`).',
+      });
+      suggestions.push({
+        title: 'Use a loop for deep work',
+        detail:
+          'Python limits recursion depth (`sys.getrecursionlimit()`); an iterative version or `functools.lru_cache` for repeated calls avoids it.',
+      });
       return { summary: 'The function called itself too many times (maximum recursion depth exceeded).', suggestions, actions };
     case 'MemoryError':
       suggestions.push({ title: 'Use less memory', detail: 'Build data lazily (generators) or in chunks; or raise Memory under Limits.' });
-      return { summary: 'The program ran out of memory.', suggestions, actions: [{ kind: 'limit', limit: 'memory', label: 'Raise the memory limit' }] };
+      return {
+        summary: 'The program ran out of memory.',
+        suggestions,
+        actions: [{ kind: 'limit', limit: 'memory', label: 'Raise the memory limit' }],
+      };
     case 'KeyboardInterrupt':
       return { summary: 'The program was interrupted.', suggestions, actions };
     case 'ValueError':
-      suggestions.push({ title: 'Check the value', detail: /invalid literal for int/.test(message) ? 'The text is not a whole number: strip spaces, or use `float()` for decimals, and check with `.isdigit()` first.' : 'The type is right but the value is not accepted: print it just before the failing line.' });
+      suggestions.push({
+        title: 'Check the value',
+        detail: /invalid literal for int/.test(message)
+          ? 'The text is not a whole number: strip spaces, or use `float()` for decimals, and check with `.isdigit()` first.'
+          : 'The type is right but the value is not accepted: print it just before the failing line.',
+      });
       return { summary: message, suggestions, actions };
     default:
       if (matches.length) suggestions.push({ title: `Did you mean ${quoteList(matches)}?`, detail: 'Python suggests a similar name.' });
-      suggestions.push({ title: 'Read the last line of the traceback', detail: 'It names the error and the line in your code where it happened; print the values used on that line.' });
+      suggestions.push({
+        title: 'Read the last line of the traceback',
+        detail: 'It names the error and the line in your code where it happened; print the values used on that line.',
+      });
       return { summary: message ? `${type}: ${message}` : type, suggestions, actions };
   }
 }
@@ -235,20 +353,46 @@ function typeErrorSuggestions(message: string): Suggestion[] {
   let m: RegExpExecArray | null;
   if ((m = /^(\S+)\(\) takes (\d+) positional arguments? but (\d+) (?:was|were) given/.exec(message))) {
     const [, fn, takes, given] = m;
-    out.push({ title: 'Wrong number of arguments', detail: `\`${fn}\` accepts ${takes} positional argument${takes === '1' ? '' : 's'} but was called with ${given}.${/\./.test(fn ?? '') ? ' For a method, `self` counts as one: did you forget `self` in the definition?' : ''}` });
+    out.push({
+      title: 'Wrong number of arguments',
+      detail: `\`${fn}\` accepts ${takes} positional argument${takes === '1' ? '' : 's'} but was called with ${given}.${/\./.test(fn ?? '') ? ' For a method, `self` counts as one: did you forget `self` in the definition?' : ''}`,
+    });
   } else if ((m = /^(\S+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)$/.exec(message))) {
-    out.push({ title: 'Missing argument', detail: `\`${m[1]}\` needs ${m[3]} too; pass ${m[2] === '1' ? 'it' : 'them'} in the call, or give the parameter a default value.` });
+    out.push({
+      title: 'Missing argument',
+      detail: `\`${m[1]}\` needs ${m[3]} too; pass ${m[2] === '1' ? 'it' : 'them'} in the call, or give the parameter a default value.`,
+    });
   } else if ((m = /^(\S+)\(\) got an unexpected keyword argument '([^']+)'/.exec(message))) {
-    out.push({ title: 'Unknown keyword argument', detail: `\`${m[1]}\` has no parameter named \`${m[2]}\`: check the spelling against its definition (\`help(${m[1]?.replace(/\(\)$/, '')})\`).` });
+    out.push({
+      title: 'Unknown keyword argument',
+      detail: `\`${m[1]}\` has no parameter named \`${m[2]}\`: check the spelling against its definition (\`help(${m[1]?.replace(/\(\)$/, '')})\`).`,
+    });
   } else if ((m = /unsupported operand type\(s\) for (.+): '([^']+)' and '([^']+)'/.exec(message))) {
-    out.push({ title: 'Mixed types in an operation', detail: `\`${m[1]}\` does not work between ${m[2]} and ${m[3]}. Convert one side first, e.g. \`int(x)\`, \`float(x)\` or \`str(x)\`.` });
+    out.push({
+      title: 'Mixed types in an operation',
+      detail: `\`${m[1]}\` does not work between ${m[2]} and ${m[3]}. Convert one side first, e.g. \`int(x)\`, \`float(x)\` or \`str(x)\`.`,
+    });
   } else if ((m = /can only concatenate (\w+) \(not "(\w+)"\) to (\w+)/.exec(message))) {
-    out.push({ title: `Cannot add ${m[2]} to ${m[1]}`, detail: `Convert it first (\`str(value)\`), or use an f-string: \`f"total: {value}"\`.` });
+    out.push({
+      title: `Cannot add ${m[2]} to ${m[1]}`,
+      detail: `Convert it first (\`str(value)\`), or use an f-string: \`f"total: {value}"\`.`,
+    });
   } else if ((m = /'([^']+)' object is not (callable|subscriptable|iterable)/.exec(message))) {
     const what = { callable: 'called like a function', subscriptable: 'indexed with [ ]', iterable: 'looped over' }[m[2] as 'callable'];
-    out.push({ title: `A ${m[1]} cannot be ${what}`, detail: m[1] === 'NoneType' ? 'The value is None: a function without `return` gives None.' : m[2] === 'callable' ? 'A variable may be shadowing a function of the same name (e.g. `list = [...]` then `list(...)`).' : `Check the value's type with \`type(x)\`.` });
+    out.push({
+      title: `A ${m[1]} cannot be ${what}`,
+      detail:
+        m[1] === 'NoneType'
+          ? 'The value is None: a function without `return` gives None.'
+          : m[2] === 'callable'
+            ? 'A variable may be shadowing a function of the same name (e.g. `list = [...]` then `list(...)`).'
+            : `Check the value's type with \`type(x)\`.`,
+    });
   } else {
-    out.push({ title: 'Check the types of the values', detail: 'Print `type(x)` of each value on the failing line; the message names the operation that did not accept them.' });
+    out.push({
+      title: 'Check the types of the values',
+      detail: 'Print `type(x)` of each value on the failing line; the message names the operation that did not accept them.',
+    });
   }
   return out;
 }
@@ -261,15 +405,38 @@ function syntaxSummary(type: string, message: string): string {
 function syntaxSuggestions(type: string, message: string): Suggestion[] {
   const out: Suggestion[] = [];
   if (type !== 'SyntaxError') {
-    out.push({ title: 'Indent blocks consistently', detail: 'Every line of a block (after `def`, `if`, `for`, `while`, `class`, `with`, `try`) needs the same indentation, usually 4 spaces; do not mix tabs and spaces.' });
-    if (/expected an indented block/.test(message)) out.push({ title: 'A block is empty', detail: 'After a line ending in `:` there must be at least one indented line; use `pass` as a placeholder.' });
+    out.push({
+      title: 'Indent blocks consistently',
+      detail:
+        'Every line of a block (after `def`, `if`, `for`, `while`, `class`, `with`, `try`) needs the same indentation, usually 4 spaces; do not mix tabs and spaces.',
+    });
+    if (/expected an indented block/.test(message))
+      out.push({
+        title: 'A block is empty',
+        detail: 'After a line ending in `:` there must be at least one indented line; use `pass` as a placeholder.',
+      });
     return out;
   }
-  if (/expected ':'/.test(message)) out.push({ title: 'Missing colon', detail: '`def`, `if`, `elif`, `else`, `for`, `while`, `class`, `try` and `with` lines end with `:`.' });
-  if (/was never closed|unmatched|does not match opening/.test(message)) out.push({ title: 'Unbalanced brackets', detail: 'Count `(`, `[` and `{` against their closing partners; the error often shows on the line after the real mistake.' });
-  if (/unterminated (triple-quoted )?string/.test(message)) out.push({ title: 'Unclosed string', detail: 'A quote was opened but not closed on that line.' });
-  if (/Missing parentheses in call to 'print'/.test(message)) out.push({ title: 'Python 3 print', detail: '`print` is a function: `print("hello")`.' });
-  if (/invalid syntax\. Maybe you meant '==' or ':='/.test(message) || /cannot assign to/.test(message)) out.push({ title: 'Comparison or assignment?', detail: 'Use `==` to compare and `=` only to assign.' });
-  out.push({ title: 'Usual causes', detail: 'A missing `:` or closing bracket on the line above, an unclosed quote, a keyword used as a name, or code pasted with stray characters. The caret points where Python noticed the problem.' });
+  if (/expected ':'/.test(message))
+    out.push({
+      title: 'Missing colon',
+      detail: '`def`, `if`, `elif`, `else`, `for`, `while`, `class`, `try` and `with` lines end with `:`.',
+    });
+  if (/was never closed|unmatched|does not match opening/.test(message))
+    out.push({
+      title: 'Unbalanced brackets',
+      detail: 'Count `(`, `[` and `{` against their closing partners; the error often shows on the line after the real mistake.',
+    });
+  if (/unterminated (triple-quoted )?string/.test(message))
+    out.push({ title: 'Unclosed string', detail: 'A quote was opened but not closed on that line.' });
+  if (/Missing parentheses in call to 'print'/.test(message))
+    out.push({ title: 'Python 3 print', detail: '`print` is a function: `print("hello")`.' });
+  if (/invalid syntax\. Maybe you meant '==' or ':='/.test(message) || /cannot assign to/.test(message))
+    out.push({ title: 'Comparison or assignment?', detail: 'Use `==` to compare and `=` only to assign.' });
+  out.push({
+    title: 'Usual causes',
+    detail:
+      'A missing `:` or closing bracket on the line above, an unclosed quote, a keyword used as a name, or code pasted with stray characters. The caret points where Python noticed the problem.',
+  });
   return out;
 }

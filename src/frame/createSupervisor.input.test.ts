@@ -59,7 +59,11 @@ describe('supervisor: input and displays', () => {
     expect(worker.interrupts).toBe(1);
     sup.handle({ type: 'stdin', id: 1, text: 'too late' });
     expect(worker.stdin).toEqual([]);
-    worker.say({ type: 'result', id: 1, result: makeResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: 1 } }) });
+    worker.say({
+      type: 'result',
+      id: 1,
+      result: makeResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: 1 } }),
+    });
     expect(sent.at(-2)).toMatchObject({ type: 'result', id: 1, result: { status: 'stopped' } });
   });
 

@@ -80,7 +80,11 @@ describe('createSupervisor', () => {
     workers[0]?.say({
       type: 'result',
       id: 5,
-      result: makeResult({ success: false, status: 'stopped', error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: null } }),
+      result: makeResult({
+        success: false,
+        status: 'stopped',
+        error: { type: 'KeyboardInterrupt', message: '', traceback: '', line: null },
+      }),
     });
     expect(results()[0]?.result.status).toBe('stopped');
   });

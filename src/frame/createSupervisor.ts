@@ -1,11 +1,4 @@
-import type {
-  EngineState,
-  ExecutionResult,
-  FrameToPage,
-  PageToFrame,
-  RunOptions,
-  WorkerToFrame,
-} from '../protocol/protocol.ts';
+import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
 /** Extra time a run may spend writing project files and loading packages before its code starts. */

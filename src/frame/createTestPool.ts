@@ -79,7 +79,10 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
         return;
       case 'boot-failed':
       case 'fatal':
-        drop(slot, msg.type === 'fatal' ? `The test interpreter crashed (${msg.message}).` : `Python could not start for the tests: ${msg.message}`);
+        drop(
+          slot,
+          msg.type === 'fatal' ? `The test interpreter crashed (${msg.message}).` : `Python could not start for the tests: ${msg.message}`,
+        );
         return;
       default:
         return;
@@ -180,7 +183,9 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
         if (!r.reason && found && groups.length === 0) parts.push(r.jobs[0]?.job.part ?? { records: [], done: found });
         const shares = await Promise.all(groups.map((_, i) => slot(i)));
         const limits = { ...request.limits, maxOutputChars: Math.max(1, Math.floor(request.limits.maxOutputChars / groups.length)) };
-        const jobs = groups.map((ids, i) => startJob(r, shares[i] as Slot, { ...base, limits, mode: 'run', args: [...request.args, ...ids] }));
+        const jobs = groups.map((ids, i) =>
+          startJob(r, shares[i] as Slot, { ...base, limits, mode: 'run', args: [...request.args, ...ids] }),
+        );
         await Promise.all(jobs);
         parts.push(...r.jobs.slice(1).map((j) => j.job.part));
       }
@@ -210,7 +215,15 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
   return {
     handle(msg) {
       if (run) {
-        const busy = mergeTestResults([], { reason: null, running: [], message: 'Tests are already running; stop them first.', collected: [], threshold: msg.request.threshold, wallMs: 0, timeoutMs: 0 });
+        const busy = mergeTestResults([], {
+          reason: null,
+          running: [],
+          message: 'Tests are already running; stop them first.',
+          collected: [],
+          threshold: msg.request.threshold,
+          wallMs: 0,
+          timeoutMs: 0,
+        });
         deps.send({ type: 'tests-result', id: msg.id, result: { ...busy, status: 'error' } });
         return;
       }

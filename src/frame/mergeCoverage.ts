@@ -58,7 +58,9 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
     if (!isTestFile(path)) {
       for (const fn of first.functions) {
         const lines = missing.filter((l) => l >= fn.start && l <= fn.end);
-        const inner = first.functions.some((g) => g !== fn && g.start >= fn.start && g.end <= fn.end && lines.some((l) => l >= g.start && l <= g.end));
+        const inner = first.functions.some(
+          (g) => g !== fn && g.start >= fn.start && g.end <= fn.end && lines.some((l) => l >= g.start && l <= g.end),
+        );
         if (lines.length > 0 && !inner) suggestions.push({ path, function: fn.name, lines });
       }
     }
@@ -73,20 +75,4 @@ function intersect(lists: number[][]): number[] {
   if (!first) return [];
   const others = rest.map((l) => new Set(l));
   return first.filter((x) => others.every((s) => s.has(x))).sort((a, b) => a - b);
-}
-
-/**
- * A percentage the way coverage.py prints it: rounded, except that only a true
- * 0 shows "0" and only a true 100 shows "100".
- */
-export function displayPercent(pc: number, precision = 0): string {
-  const near0 = 1 / 10 ** precision;
-  let shown = pc;
-  if (pc > 0 && pc < near0) shown = near0;
-  else if (pc > 100 - near0 && pc < 100) shown = 100 - near0;
-  // Python's round(): halves go to the even neighbour.
-  const scaled = shown * 10 ** precision;
-  let rounded = Math.round(scaled);
-  if (Math.abs(scaled % 1) === 0.5 && rounded % 2 !== 0) rounded -= 1;
-  return (rounded / 10 ** precision).toFixed(precision);
 }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FileCoverageFacts, TestRecord, WorkerTestsDone } from '../protocol/testProtocol.ts';
-import { displayPercent, mergeCoverage } from './mergeCoverage.ts';
+import { displayPercent } from '../protocol/displayPercent.ts';
+import { mergeCoverage } from './mergeCoverage.ts';
 import { mergeTestResults } from './mergeTestResults.ts';
 import { splitTests } from './splitTests.ts';
 
-const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRecord => ({ nodeId, outcome, durationMs: 1, message: null, traceback: null, file: null, line: null, stdout: '', stderr: '' });
+const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRecord => ({
+  nodeId,
+  outcome,
+  durationMs: 1,
+  message: null,
+  traceback: null,
+  file: null,
+  line: null,
+  stdout: '',
+  stderr: '',
+});
 const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
   statements: [1, 2, 3, 4, 5],
   missing,
@@ -12,7 +23,16 @@ const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
   functions: [{ name: 'f', start: 1, end: 5 }],
   percent: 0,
 });
-const done = (counts: Record<string, number>, coverage: Record<string, FileCoverageFacts> | null): WorkerTestsDone => ({ exitCode: counts.failed ? 1 : 0, counts, collected: [], durationMs: 10, coverage, problem: null, memory: false, outputTruncated: false });
+const done = (counts: Record<string, number>, coverage: Record<string, FileCoverageFacts> | null): WorkerTestsDone => ({
+  exitCode: counts.failed ? 1 : 0,
+  counts,
+  collected: [],
+  durationMs: 10,
+  coverage,
+  problem: null,
+  memory: false,
+  outputTruncated: false,
+});
 const end = { reason: null, running: [], message: null, threshold: 80, wallMs: 20, timeoutMs: 1000 };
 
 describe('splitting and merging a parallel run', () => {
@@ -40,12 +60,22 @@ describe('splitting and merging a parallel run', () => {
     expect(merged.records.map((r) => r.nodeId)).toEqual(collected);
     expect(merged).toMatchObject({ total: 3, passed: 2, failed: 1, status: 'failed', workers: 2, speedup: 1 });
     // Line 5 was missed by both interpreters; branch 2→3 too: 5 statements + 2 exits, 1 + 1 missing.
-    expect(merged.coverage?.perFile['m.py']).toMatchObject({ missingLines: [5], missingBranches: 1, partialLines: [2], percent: (100 * 5) / 7 });
+    expect(merged.coverage?.perFile['m.py']).toMatchObject({
+      missingLines: [5],
+      missingBranches: 1,
+      partialLines: [2],
+      percent: (100 * 5) / 7,
+    });
     expect(merged.coverage?.suggestions).toEqual([{ path: 'm.py', function: 'f', lines: [5] }]);
   });
 
   it('names the test that was running when the time limit hit', () => {
-    const merged = mergeTestResults([{ records: [rec('a.py::1')], done: null }], { ...end, reason: 'timeout', running: ['a.py::2'], collected: ['a.py::1', 'a.py::2'] });
+    const merged = mergeTestResults([{ records: [rec('a.py::1')], done: null }], {
+      ...end,
+      reason: 'timeout',
+      running: ['a.py::2'],
+      collected: ['a.py::1', 'a.py::2'],
+    });
     expect(merged).toMatchObject({ status: 'timeout', stoppedTest: 'a.py::2', errors: 1, coverage: null });
     expect(merged.records[1]).toMatchObject({ nodeId: 'a.py::2', outcome: 'error' });
     expect(merged.records[1]?.message).toMatch(/time limit \(1 s\)/);

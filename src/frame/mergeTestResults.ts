@@ -20,7 +20,7 @@ export interface TestRunEnd {
   timeoutMs: number;
 }
 
-const COUNTED = ['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed'] as const;
+type Counted = 'passed' | 'failed' | 'error' | 'skipped' | 'xfailed' | 'xpassed';
 
 /**
  * Merges the parts of a test run (one per interpreter) into one TestResult:
@@ -44,7 +44,7 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
   const facts = dones.map((d) => d.coverage).filter((c) => c !== null);
   const complete = dones.length === parts.length && !end.reason;
   const coverage = complete && facts.length === dones.length && facts.length > 0 ? mergeCoverage(facts) : null;
-  const c = (k: (typeof COUNTED)[number]) => counts[k] ?? 0;
+  const c = (k: Counted) => counts[k] ?? 0;
   const workerTime = dones.reduce((sum, d) => sum + d.durationMs, 0);
   return {
     status: statusOf(end, dones, c('failed') + c('error')),
@@ -86,9 +86,11 @@ function mergedExit(dones: WorkerTestsDone[]): number | null {
 }
 
 function usageMessage(dones: WorkerTestsDone[]): string | null {
-  if (dones.some((d) => d.exitCode === 4)) return 'pytest did not accept its arguments (see the console); check the test paths and the pytest arguments.';
+  if (dones.some((d) => d.exitCode === 4))
+    return 'pytest did not accept its arguments (see the console); check the test paths and the pytest arguments.';
   if (dones.some((d) => d.exitCode === 3)) return 'pytest itself failed (internal error; see the console).';
-  if (dones.length > 0 && dones.every((d) => d.exitCode === 5)) return 'No tests were found. Test files are named test_*.py or *_test.py, test functions start with "test".';
+  if (dones.length > 0 && dones.every((d) => d.exitCode === 5))
+    return 'No tests were found. Test files are named test_*.py or *_test.py, test functions start with "test".';
   return null;
 }
 

@@ -25,7 +25,12 @@ export interface CallTreeLimits {
  * the way its callers' time was (the usual reading, as snakeviz does). Recursion stops at
  * a function already on the path: its time is in the box above.
  */
-export function buildCallTree(functions: RawProfileFunction[], roots: string[], totalMs: number, limits: CallTreeLimits = {}): CallTreeNode {
+export function buildCallTree(
+  functions: RawProfileFunction[],
+  roots: string[],
+  totalMs: number,
+  limits: CallTreeLimits = {},
+): CallTreeNode {
   const maxDepth = limits.maxDepth ?? 40;
   const minMs = totalMs * (limits.minFraction ?? 0.002);
   const byKey = new Map(functions.map((f) => [f.key, f]));
@@ -43,7 +48,9 @@ export function buildCallTree(functions: RawProfileFunction[], roots: string[], 
     if (!f || depth >= maxDepth) return node;
     // This path's share of everything the function did.
     const scale = f.cumMs > 0 ? Math.min(1, valueMs / f.cumMs) : 0;
-    const kids = (callees.get(key) ?? []).filter((c) => c.key !== key && !path.has(c.key)).map((c) => ({ key: c.key, ms: c.cumMs * scale }));
+    const kids = (callees.get(key) ?? [])
+      .filter((c) => c.key !== key && !path.has(c.key))
+      .map((c) => ({ key: c.key, ms: c.cumMs * scale }));
     const sum = kids.reduce((n, c) => n + c.ms, 0);
     const fit = sum > valueMs && sum > 0 ? valueMs / sum : 1; // children never outgrow their parent
     path.add(key);

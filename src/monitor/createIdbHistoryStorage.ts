@@ -24,7 +24,8 @@ export function createIdbHistoryStorage(): HistoryStorage {
   const database = () =>
     (db ??= new Promise((resolve, reject) => {
       const req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true }).createIndex('session', 'session');
+      req.onupgradeneeded = () =>
+        req.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true }).createIndex('session', 'session');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
     }));

@@ -45,7 +45,8 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
  */
 export function parseProfile(raw: unknown): ProfileReport {
   const parsed = rawProfileSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`The profiler's output could not be read: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}.`);
+  if (!parsed.success)
+    throw new Error(`The profiler's output could not be read: ${parsed.error.issues[0]?.message ?? 'unexpected shape'}.`);
   const { totalMs, functions, omitted, roots } = parsed.data;
   const share = (ms: number) => (totalMs > 0 ? round((ms / totalMs) * 100) : 0);
   const top = [...functions]

@@ -17,7 +17,14 @@ const run = (code: string, status: HistoryEntry['status'] = 'ok', kind: HistoryE
 
 describe('replayableRuns', () => {
   it('keeps successful runs and profiles in order, and leaves out failures and batch steps', () => {
-    const history = [run('a = 1'), run('1 / 0', 'error'), run('b = 2', 'ok', 'profile'), run('c = 3', 'ok', 'batch'), run('while True: pass', 'timeout'), run('d = a + b')];
+    const history = [
+      run('a = 1'),
+      run('1 / 0', 'error'),
+      run('b = 2', 'ok', 'profile'),
+      run('c = 3', 'ok', 'batch'),
+      run('while True: pass', 'timeout'),
+      run('d = a + b'),
+    ];
     expect(replayableRuns(history).map((e) => e.code)).toEqual(['a = 1', 'b = 2', 'd = a + b']);
   });
 

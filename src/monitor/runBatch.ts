@@ -16,7 +16,8 @@ export type BatchInput = Array<string | BatchBlock>;
 
 /** Names the blocks; throws an Error that says what is wrong for input that is not a list of code. */
 export function toBlocks(input: BatchInput): BatchBlock[] {
-  if (!Array.isArray(input) || input.length === 0) throw new Error('executeBatch needs a non-empty list of code blocks (strings or { name, code }).');
+  if (!Array.isArray(input) || input.length === 0)
+    throw new Error('executeBatch needs a non-empty list of code blocks (strings or { name, code }).');
   return input.map((b, i) => {
     if (typeof b === 'string') return { name: `block ${i + 1}`, code: b };
     if (b && typeof b.code === 'string') return { name: typeof b.name === 'string' && b.name ? b.name : `block ${i + 1}`, code: b.code };

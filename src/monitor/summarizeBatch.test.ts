@@ -25,7 +25,13 @@ describe('summarizeBatch', () => {
       { index: 2, name: 'c.py', result: null, success: false, skipped: true },
     ]);
     expect(summary).toEqual({
-      total: 3, succeeded: 1, failed: 1, skipped: 1, totalWallMs: 15, totalCpuMs: 9, success: false,
+      total: 3,
+      succeeded: 1,
+      failed: 1,
+      skipped: 1,
+      totalWallMs: 15,
+      totalCpuMs: 9,
+      success: false,
       firstFailure: { index: 1, name: 'b.py', status: 'error', message: 'ZeroDivisionError: division by zero' },
     });
     expect(describeBatch(summary)).toBe('1 of 3 succeeded, 1 skipped in 0.01 s; first failure: b.py (ZeroDivisionError: division by zero)');
@@ -50,9 +56,14 @@ describe('runBatch', () => {
   it('stops at a failure with stopOnError and reports the rest as skipped', async () => {
     const { ran, run } = scripted([ok(), fail, ok()]);
     const batch = await runBatch(FILES, { stopOnError: true, sharedState: false }, run);
-    expect(ran).toEqual([['data_preparation.py', true], ['model_training.py', true]]);
+    expect(ran).toEqual([
+      ['data_preparation.py', true],
+      ['model_training.py', true],
+    ]);
     expect(batch.steps.map((s) => [s.name, s.success, s.skipped])).toEqual([
-      ['data_preparation.py', true, false], ['model_training.py', false, false], ['evaluation.py', false, true],
+      ['data_preparation.py', true, false],
+      ['model_training.py', false, false],
+      ['evaluation.py', false, true],
     ]);
     expect(batch.summary.firstFailure?.name).toBe('model_training.py');
   });
@@ -71,17 +82,33 @@ describe('runBatch', () => {
   });
 
   it('names code strings and refuses what is not code, saying what to pass', () => {
-    expect(toBlocks(['x = 1', 'print(x)'])).toEqual([{ name: 'block 1', code: 'x = 1' }, { name: 'block 2', code: 'print(x)' }]);
+    expect(toBlocks(['x = 1', 'print(x)'])).toEqual([
+      { name: 'block 1', code: 'x = 1' },
+      { name: 'block 2', code: 'print(x)' },
+    ]);
     expect(() => toBlocks([])).toThrow(/non-empty list of code blocks/);
     expect(() => toBlocks([42 as unknown as string])).toThrow(/Block 1 of the batch is neither/);
   });
 });
 
 describe('toExecutionMetrics', () => {
-  it('adds the seed\'s names: execution_time in s, memory_used in MB, cpu_percent', () => {
-    const m = toExecutionMetrics(makeResult({
-      metrics: { wallMs: 2000, cpuMs: 1000, peakMemoryMB: 200, outputChars: 3, truncated: false, cpuPercent: 50, heapStartMB: 20, heapEndMB: 120, pythonPeakMB: 100.5, collected: true },
-    }));
+  it("adds the seed's names: execution_time in s, memory_used in MB, cpu_percent", () => {
+    const m = toExecutionMetrics(
+      makeResult({
+        metrics: {
+          wallMs: 2000,
+          cpuMs: 1000,
+          peakMemoryMB: 200,
+          outputChars: 3,
+          truncated: false,
+          cpuPercent: 50,
+          heapStartMB: 20,
+          heapEndMB: 120,
+          pythonPeakMB: 100.5,
+          collected: true,
+        },
+      }),
+    );
     expect(m).toMatchObject({ execution_time: 2, memory_used: 100.5, cpu_percent: 50, heapGrowthMB: 100, wallMs: 2000, status: 'ok' });
   });
 });

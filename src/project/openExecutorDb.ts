@@ -22,7 +22,9 @@ export function openExecutorDb(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(SESSIONS_STORE)) db.createObjectStore(SESSIONS_STORE, { keyPath: 'id' });
     };
     req.onblocked = () =>
-      reject(new Error('Another Executor tab (an older version) holds the saved sessions: close the other Executor tabs, then reload this one.'));
+      reject(
+        new Error('Another Executor tab (an older version) holds the saved sessions: close the other Executor tabs, then reload this one.'),
+      );
     req.onsuccess = () => {
       const db = req.result;
       // A newer version of the page in another tab wants to upgrade: let it.

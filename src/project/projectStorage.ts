@@ -17,7 +17,7 @@ export function createIdbProjectStorage(): ProjectStorage {
   return {
     async load() {
       const d = await database();
-      const saved = await requestResult(d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY), 'The project');
+      const saved: unknown = await requestResult(d.transaction(STORE, 'readonly').objectStore(STORE).get(KEY), 'The project');
       return (saved as ProjectSnapshot | undefined) ?? null;
     },
     async save(snapshot) {

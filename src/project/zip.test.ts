@@ -26,7 +26,10 @@ describe('browser zip', () => {
   });
 
   it('skips folder entries', async () => {
-    const zip = createNodeZip([{ path: 'project/', data: new Uint8Array(0) }, { path: 'project/a.py', data: enc('a = 1') }]);
+    const zip = createNodeZip([
+      { path: 'project/', data: new Uint8Array(0) },
+      { path: 'project/a.py', data: enc('a = 1') },
+    ]);
     expect((await readZip(zip)).map((e) => e.path)).toEqual(['project/a.py']);
   });
 

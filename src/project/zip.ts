@@ -35,9 +35,13 @@ export async function readZip(zip: Uint8Array): Promise<ZipEntry[]> {
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     if (/more than \d+ entries/.test(why)) throw err;
-    if (/invalid zip data/.test(why)) throw new Error('This is not a .zip archive, or it is cut short. Pick the .zip file again, or import the files themselves.');
-    throw new Error(`The .zip archive could not be read (${why}). It may be damaged or encrypted; export it again without a password.`);
+    if (/invalid zip data/.test(why))
+      throw new Error('This is not a .zip archive, or it is cut short. Pick the .zip file again, or import the files themselves.', {
+        cause: err,
+      });
+    throw new Error(`The .zip archive could not be read (${why}). It may be damaged or encrypted; export it again without a password.`, {
+      cause: err,
+    });
   }
   return Object.entries(files).map(([path, data]) => ({ path, data }));
 }
-

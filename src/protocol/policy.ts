@@ -4,8 +4,14 @@
  */
 import { z } from 'zod';
 
-const moduleName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/).max(200);
-const functionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(100);
+const moduleName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/)
+  .max(200);
+const functionName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+  .max(100);
 
 /** What safe mode enforces in a run: the effective module allowlist (ALLOWED_MODULES plus the safe standard library) and the forbidden builtins. */
 export const runPolicySchema = z.object({

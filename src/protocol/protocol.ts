@@ -136,7 +136,10 @@ export const runOptionsSchema = z.object({
    * Pre-filled standard input: the program reads it, then gets end of file (no prompts).
    * When absent, `input()` and reads of `sys.stdin` ask the user (see the engine's `input` event).
    */
-  stdin: z.string().max(MAX_STDIN_CHARS * 5).optional(),
+  stdin: z
+    .string()
+    .max(MAX_STDIN_CHARS * 5)
+    .optional(),
   /** Count the time spent waiting for the user's input toward the timeout (default false). */
   inputCountsTowardTimeout: z.boolean().optional(),
   /** Run under cProfile and return its measurements in `result.profile` (default false). */
@@ -215,7 +218,10 @@ export interface CallValues {
 
 /** A call's answer: its value, or an error message. */
 export const callResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.union([z.array(importReportSchema), installReportSchema, validationReportSchema, errorScopeSchema]) }),
+  z.object({
+    ok: z.literal(true),
+    value: z.union([z.array(importReportSchema), installReportSchema, validationReportSchema, errorScopeSchema]),
+  }),
   z.object({ ok: z.literal(false), error: z.string().max(5000) }),
 ]);
 /** A call's answer. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PYODIDE_VERSION } from '../protocol/protocol.ts';
-import { DEFAULT_SETTINGS } from '../store/settings.ts';
+import { DEFAULT_SETTINGS } from '../config/settings.ts';
 import { checkSessionDocument, readSessionText, sessionDocumentText, toSessionDocument, type SessionDocument } from './sessionDocument.ts';
 import { MAX_SESSION_FILE_CHARS, MAX_SESSION_FILES, MAX_SESSION_TOTAL_CHARS } from './sessionLimits.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';
@@ -54,7 +54,9 @@ describe('session document', () => {
 
   it('refuses wrong types inside, naming the field', () => {
     expect(problemWith((d) => (files(d)[1]!.content = 42))).toBe('"files[1].content" should be a string');
-    expect(problemWith((d) => ((d.settings as Record<string, unknown>).sandboxMode = 'yes'))).toBe('"settings.sandboxMode" should be a boolean');
+    expect(problemWith((d) => ((d.settings as Record<string, unknown>).sandboxMode = 'yes'))).toBe(
+      '"settings.sandboxMode" should be a boolean',
+    );
     expect(problemWith((d) => (d.files = 'main.py'))).toBe('"files" should be an array');
     expect(problemWith((d) => delete d.settings)).toBe('"settings" is missing');
     expect(problemWith((d) => ((d.packages as Record<string, unknown>).load = [1]))).toBe('"packages.load[0]" should be a string');
@@ -84,22 +86,29 @@ describe('session document', () => {
   it('refuses huge file counts, huge files and huge sessions', () => {
     const many = Array.from({ length: MAX_SESSION_FILES + 1 }, (_, i) => ({ path: `f${i}.py`, content: '' }));
     expect(problemWith((d) => (d.files = many))).toBe(`it holds ${MAX_SESSION_FILES + 1} files; at most ${MAX_SESSION_FILES} are allowed`);
-    expect(problemWith((d) => (files(d)[0]!.content = 'x'.repeat(MAX_SESSION_FILE_CHARS + 1)))).toMatch(/a file is longer than 1,000,000 characters/);
+    expect(problemWith((d) => (files(d)[0]!.content = 'x'.repeat(MAX_SESSION_FILE_CHARS + 1)))).toMatch(
+      /a file is longer than 1,000,000 characters/,
+    );
     const big = Array.from({ length: 6 }, (_, i) => ({ path: `big${i}.py`, content: 'x'.repeat(MAX_SESSION_TOTAL_CHARS / 5) }));
     expect(problemWith((d) => (d.files = big.concat({ path: 'main.py', content: '' })))).toMatch(/at most 5,000,000 are allowed/);
     expect(problemWith((d) => (d.files = []))).toBe('it holds no file');
   });
 
   it('refuses settings out of range with the settings message', () => {
-    expect(problemWith((d) => ((d.settings as Record<string, unknown>).timeoutSeconds = -1))).toMatch(/^its settings are not valid: Timeout must be between/);
-    expect(problemWith((d) => ((d.settings as Record<string, unknown>).allowedModules = ['os; rm'])))
-      .toMatch(/^its settings are not valid: Allowed modules: "os; rm"/);
+    expect(problemWith((d) => ((d.settings as Record<string, unknown>).timeoutSeconds = -1))).toMatch(
+      /^its settings are not valid: Timeout must be between/,
+    );
+    expect(problemWith((d) => ((d.settings as Record<string, unknown>).allowedModules = ['os; rm']))).toMatch(
+      /^its settings are not valid: Allowed modules: "os; rm"/,
+    );
   });
 
   it('refuses a bad name, Pyodide version and package names', () => {
     expect(problemWith((d) => (d.name = '   '))).toBe('the session has no name');
     expect(problemWith((d) => (d.pyodide = '<script>'))).toBe('the Pyodide version is not a version number');
-    expect(problemWith((d) => ((d.packages as Record<string, unknown>).load = ['numpy; rm -rf']))).toBe('a package name is not a package name');
+    expect(problemWith((d) => ((d.packages as Record<string, unknown>).load = ['numpy; rm -rf']))).toBe(
+      'a package name is not a package name',
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PYODIDE_VERSION } from '../protocol/protocol.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
-import { validateSettings, type Settings } from '../store/settings.ts';
+import { validateSettings, type Settings } from '../config/settings.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';
 import {
   MAX_SESSION_FILE_CHARS,
@@ -36,7 +36,11 @@ const settingsSchema = z.strictObject({
 const documentSchema = z.strictObject({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
-  name: z.string().trim().min(1, 'the session has no name').max(MAX_SESSION_NAME_CHARS, `the session name is longer than ${MAX_SESSION_NAME_CHARS} characters`),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'the session has no name')
+    .max(MAX_SESSION_NAME_CHARS, `the session name is longer than ${MAX_SESSION_NAME_CHARS} characters`),
   pyodide: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/, 'the Pyodide version is not a version number'),
   files: z
     .array(
@@ -90,7 +94,10 @@ export function toSessionDocument(input: SessionDocumentInput): SessionDocument 
 export type SessionDocumentCheck = { ok: true; doc: SessionDocument } | { ok: false; problem: string };
 
 function describe(issue: z.core.$ZodIssue): string {
-  const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const where = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   const at = where ? `"${where}"` : 'it';
   switch (issue.code) {
     case 'custom':
@@ -98,20 +105,28 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `${at} has a field Executor does not know (${issue.keys.map((k) => `"${k}"`).join(', ')})`;
     case 'invalid_type':
-      return issue.message.endsWith('received undefined') ? `${at} is missing` : `${at} should be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+      return issue.message.endsWith('received undefined')
+        ? `${at} is missing`
+        : `${at} should be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     default:
       // Our own messages are phrases; zod's ("Too big: ...") get the field's name.
-      return /^(Too|Invalid)/.test(issue.message) ? `${at}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}` : issue.message;
+      return /^(Too|Invalid)/.test(issue.message)
+        ? `${at}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`
+        : issue.message;
   }
 }
 
 function checkHeader(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'it is not an Executor session (expected a JSON object)';
   const { format, version, files } = value as Record<string, unknown>;
-  if (format !== SESSION_FORMAT) return `it is not an Executor session (its "format" is ${format === undefined ? 'missing' : JSON.stringify(format)}, expected "${SESSION_FORMAT}")`;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return `its version (${JSON.stringify(version) ?? 'missing'}) is not one Executor knows`;
-  if (version > SESSION_VERSION) return `it was made by a newer Executor (session version ${version}; this page reads version ${SESSION_VERSION}). Reload the page to get the newest Executor`;
-  if (Array.isArray(files) && files.length > MAX_SESSION_FILES) return `it holds ${files.length} files; at most ${MAX_SESSION_FILES} are allowed`;
+  if (format !== SESSION_FORMAT)
+    return `it is not an Executor session (its "format" is ${format === undefined ? 'missing' : JSON.stringify(format)}, expected "${SESSION_FORMAT}")`;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return `its version (${JSON.stringify(version) ?? 'missing'}) is not one Executor knows`;
+  if (version > SESSION_VERSION)
+    return `it was made by a newer Executor (session version ${version}; this page reads version ${SESSION_VERSION}). Reload the page to get the newest Executor`;
+  if (Array.isArray(files) && files.length > MAX_SESSION_FILES)
+    return `it holds ${files.length} files; at most ${MAX_SESSION_FILES} are allowed`;
   return null;
 }
 
@@ -123,7 +138,8 @@ function checkFiles(doc: SessionDocument): string | null {
     seen.add(f.path);
     total += f.content.length;
   }
-  if (total > MAX_SESSION_TOTAL_CHARS) return `its files hold ${total.toLocaleString('en')} characters; at most ${MAX_SESSION_TOTAL_CHARS.toLocaleString('en')} are allowed`;
+  if (total > MAX_SESSION_TOTAL_CHARS)
+    return `its files hold ${total.toLocaleString('en')} characters; at most ${MAX_SESSION_TOTAL_CHARS.toLocaleString('en')} are allowed`;
   const clash = doc.files.find((f) => seen.has(f.path.split('/').slice(0, -1).join('/')));
   if (clash) return `"${clash.path}" is inside "${clash.path.split('/').slice(0, -1).join('/')}", which is also a file`;
   if (!seen.has(doc.activePath)) return `its open file "${doc.activePath}" is not one of its files`;

@@ -1,7 +1,7 @@
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../store/settings.ts';
-import { codeFromUrl, codeToHash } from '../store/codeFromUrl.ts';
+import { DEFAULT_SETTINGS } from '../config/settings.ts';
+import { codeFromUrl, codeToHash } from './codeFromUrl.ts';
 import { buildShareLink, sessionFromHash, sessionToHash } from './shareLink.ts';
 import { toSessionDocument, type SessionDocument } from './sessionDocument.ts';
 import { MAX_LINK_PAYLOAD_CHARS } from './sessionLimits.ts';
@@ -80,7 +80,9 @@ describe('session links', () => {
     expect(errorOf(hashOf({ ...doc(), files: [{ path: 'main.py', content: null }] }))).toBe(
       'This session link was not opened: "files[0].content" should be a string. Your current session was not changed.',
     );
-    expect(errorOf(hashOf({ ...doc(), files: [{ path: '../../etc/x.py', content: '' }], activePath: '../../etc/x.py' }))).toMatch(/has "\.\." in its path/);
+    expect(errorOf(hashOf({ ...doc(), files: [{ path: '../../etc/x.py', content: '' }], activePath: '../../etc/x.py' }))).toMatch(
+      /has "\.\." in its path/,
+    );
     expect(errorOf(hashOf({ ...doc(), files: [{ path: '/abs.py', content: '' }], activePath: '/abs.py' }))).toMatch(/has an absolute path/);
     const many = Array.from({ length: 250 }, (_, i) => ({ path: `${i}.py`, content: '' }));
     expect(errorOf(hashOf({ ...doc(), files: many }))).toMatch(/holds 250 files; at most 200 are allowed/);

@@ -61,8 +61,12 @@ export function sessionFromHash(hash: string): SessionFromHash {
     );
   }
   if (payload === '') return refused('it holds no session (it is cut short)');
-  if (payload.length > MAX_LINK_PAYLOAD_CHARS) return refused(`it is ${formatSize(payload.length)}, over the ${formatSize(MAX_LINK_PAYLOAD_CHARS)} a link may carry; ask for a session file instead`);
-  if (!/^[A-Za-z0-9+\-$]+$/.test(payload)) return refused('it has characters a session link never has (it was altered or mangled when copied)');
+  if (payload.length > MAX_LINK_PAYLOAD_CHARS)
+    return refused(
+      `it is ${formatSize(payload.length)}, over the ${formatSize(MAX_LINK_PAYLOAD_CHARS)} a link may carry; ask for a session file instead`,
+    );
+  if (!/^[A-Za-z0-9+\-$]+$/.test(payload))
+    return refused('it has characters a session link never has (it was altered or mangled when copied)');
   let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(payload);

@@ -1,3 +1,4 @@
+import { FORBIDDEN_PATH_CHAR } from '../project/projectModel.ts';
 import { MAX_SESSION_PATH_CHARS } from './sessionLimits.ts';
 
 /**
@@ -13,6 +14,6 @@ export function sharedPathProblem(path: string): string | null {
   const parts = path.split('/');
   if (parts.includes('..')) return `the file "${path}" has ".." in its path`;
   if (parts.some((p) => p === '' || p === '.')) return `the file "${path}" has an empty or "." part in its path`;
-  if (/[\u0000-\u001f<>:"|?*]/.test(path)) return `the file "${path}" has a character file names cannot have`;
+  if (FORBIDDEN_PATH_CHAR.test(path)) return `the file "${path}" has a character file names cannot have`;
   return null;
 }

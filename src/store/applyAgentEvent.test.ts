@@ -5,7 +5,7 @@ import type { ChatMessage } from './chatTypes.ts';
 const empty: ChatMessage = { id: 1, role: 'assistant', parts: [], state: 'streaming' };
 
 describe('applyAgentEvent', () => {
-  it('completes the latest card of a call id: ids repeat across the model\'s replies (call_1 in each)', () => {
+  it("completes the latest card of a call id: ids repeat across the model's replies (call_1 in each)", () => {
     let m = applyAgentEvent(empty, { type: 'tool-start', id: 'call_1', name: 'list_files', args: {} });
     m = applyAgentEvent(m, { type: 'tool-end', id: 'call_1', name: 'list_files', outcome: { ok: true, summary: '2 files', data: null } });
     m = applyAgentEvent(m, { type: 'tool-start', id: 'call_1', name: 'run_tests', args: { paths: ['t.py'] } });

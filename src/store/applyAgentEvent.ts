@@ -19,7 +19,13 @@ export function applyAgentEvent(message: ChatMessage, event: AgentEvent): ChatMe
     case 'tool-end': {
       // The latest card with this id: a model's call ids are only unique within one of its replies.
       const at = parts.findLastIndex((p) => p.kind === 'tool' && p.call.id === event.id);
-      const call = { id: event.id, name: event.name, args: at >= 0 ? (parts[at] as Extract<ChatPart, { kind: 'tool' }>).call.args : {}, state: event.outcome.ok ? 'ok' : 'error', outcome: event.outcome } as const;
+      const call = {
+        id: event.id,
+        name: event.name,
+        args: at >= 0 ? (parts[at] as Extract<ChatPart, { kind: 'tool' }>).call.args : {},
+        state: event.outcome.ok ? 'ok' : 'error',
+        outcome: event.outcome,
+      } as const;
       if (at >= 0) parts[at] = { kind: 'tool', call };
       else parts.push({ kind: 'tool', call });
       break;

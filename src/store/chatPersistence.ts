@@ -1,15 +1,8 @@
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage } from './chatTypes.ts';
+import type { SavedChat } from './chatTypes.ts';
 
 const CHAT_KEY = 'executor.chat.v1';
 const DRAFT_KEY = 'executor.chatDraft.v1';
 const TOKEN_KEY = 'executor.chatToken.v1';
-
-/** What the chat keeps for the browser session (sessionStorage): the messages and the model conversation. */
-export interface SavedChat {
-  messages: ChatMessage[];
-  history: ChatCompletionMessageParam[];
-}
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 

@@ -1,6 +1,6 @@
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AgentMode } from '../agent/detectAgentMode.ts';
 import type { ToolOutcome } from '../agent/types.ts';
-import type { SavedChat } from './chatPersistence.ts';
 
 /** A tool call as the chat shows it (a card). */
 export interface ChatToolCall {
@@ -61,4 +61,10 @@ export interface ChatSlice {
   /** Puts code into the editor, keeping the previous code to restore. */
   insertCode(code: string): void;
   restoreCodeBeforeInsert(): void;
+}
+
+/** What the chat keeps for the browser session (sessionStorage): the messages and the model conversation. */
+export interface SavedChat {
+  messages: ChatMessage[];
+  history: ChatCompletionMessageParam[];
 }

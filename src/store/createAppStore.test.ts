@@ -10,7 +10,6 @@ function memoryStorage() {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
 }
 
-
 function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: EngineEvents['output']) => ExecutionResult) {
   const out = new Set<EngineEvents['output']>();
   const engine: Engine = {
@@ -56,7 +55,13 @@ describe('app store', () => {
     const storage = memoryStorage();
     const store = createAppStore(storage);
     const engine = fakeEngine((code, opts, emit) => {
-      emit([{ stream: 'stdout', text: 'hi\n' }, { stream: 'stderr', text: 'warn\n' }], 1);
+      emit(
+        [
+          { stream: 'stdout', text: 'hi\n' },
+          { stream: 'stderr', text: 'warn\n' },
+        ],
+        1,
+      );
       return makeResult({ value: '42' });
     });
     store.getState().attachEngine(engine);

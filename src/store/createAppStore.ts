@@ -49,7 +49,8 @@ export function createAppStore(
   }));
   // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.
   store.subscribe((s, prev) => {
-    if (s.settings !== prev.settings) s.engine?.setMonitoring?.({ enableProfiling: s.settings.enableProfiling, collectMetrics: s.settings.collectMetrics });
+    if (s.settings !== prev.settings)
+      s.engine?.setMonitoring?.({ enableProfiling: s.settings.enableProfiling, collectMetrics: s.settings.collectMetrics });
   });
   return store;
 }

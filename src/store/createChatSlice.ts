@@ -43,7 +43,12 @@ export const createChatSlice =
         engine: s.engine,
         runOptions: () => {
           const { settings, autoLoadPackages } = get();
-          return { timeoutMs: Math.round(settings.timeoutSeconds * 1000), maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars, autoLoadPackages };
+          return {
+            timeoutMs: Math.round(settings.timeoutSeconds * 1000),
+            maxMemoryMB: settings.maxMemoryMB,
+            maxOutputChars: settings.maxOutputChars,
+            autoLoadPackages,
+          };
         },
         lastResult: () => get().lastResult,
         // The agent's runs update the run footer like the editor's own.
@@ -55,10 +60,15 @@ export const createChatSlice =
           // A failed install says why in the console too, not only in the chat.
           for (const line of describeInstallFailures(lastInstall.failed)) get().appendEntry('notice', line);
         },
-        recordTestResult: (testResult) => set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests }),
+        recordTestResult: (testResult) =>
+          set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests }),
         editorCode: () => get().code,
         project: storeProjectAccess(get),
-        testOptions: () => ({ pytestArgs: get().settings.pytestArgs, coverageThreshold: get().settings.coverageThreshold, parallel: get().testWorkers }),
+        testOptions: () => ({
+          pytestArgs: get().settings.pytestArgs,
+          coverageThreshold: get().settings.coverageThreshold,
+          parallel: get().testWorkers,
+        }),
       };
     };
 
@@ -95,7 +105,13 @@ export const createChatSlice =
       } catch (err) {
         if (signal.aborted) updateMessage(id, (m) => ({ ...m, state: 'stopped' }));
         // One line: what failed; the button under it offers the offline assistant for this message.
-        else updateMessage(id, (m) => ({ ...m, state: 'error', error: `The model could not answer: ${describeLlmError(err).split('\n')[0]}`, ...(retry ? { retryOffline: retry } : {}) }));
+        else
+          updateMessage(id, (m) => ({
+            ...m,
+            state: 'error',
+            error: `The model could not answer: ${describeLlmError(err).split('\n')[0]}`,
+            ...(retry ? { retryOffline: retry } : {}),
+          }));
       } finally {
         controller = null;
         toolRunning = false;
@@ -127,7 +143,9 @@ export const createChatSlice =
         const message = (text ?? s.chatDraft).trim();
         if (!message || s.chatBusy || !s.engine) return;
         const current = sessionFor(s);
-        set((st) => ({ chatMessages: [...st.chatMessages, { id: nextId++, role: 'user', parts: [{ kind: 'text', text: message }], state: 'done' }] }));
+        set((st) => ({
+          chatMessages: [...st.chatMessages, { id: nextId++, role: 'user', parts: [{ kind: 'text', text: message }], state: 'done' }],
+        }));
         if (text === undefined) get().setChatDraft(''); // sent: it is in the log now
         persist();
         await answer((onEvent, signal) => current.send(message, onEvent, signal), current.mode === 'llm' ? message : undefined);

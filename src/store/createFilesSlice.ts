@@ -50,7 +50,10 @@ export const createFilesSlice =
       },
       createFile(raw, content = '') {
         const files = projectFiles(get());
-        const checked = checkPath(raw, files.map((f) => f.path));
+        const checked = checkPath(
+          raw,
+          files.map((f) => f.path),
+        );
         if ('error' in checked) {
           set({ filesError: checked.error });
           return false;
@@ -61,7 +64,11 @@ export const createFilesSlice =
       },
       renameFile(from, raw) {
         const files = projectFiles(get());
-        const checked = checkPath(raw, files.map((f) => f.path), from);
+        const checked = checkPath(
+          raw,
+          files.map((f) => f.path),
+          from,
+        );
         if ('error' in checked) {
           set({ filesError: checked.error });
           return false;
@@ -91,7 +98,11 @@ export const createFilesSlice =
         const files = projectFiles(get());
         const cleaned = checkPath(raw, []);
         if ('error' in cleaned) return cleaned;
-        const checked = checkPath(cleaned.path, files.map((f) => f.path), cleaned.path);
+        const checked = checkPath(
+          cleaned.path,
+          files.map((f) => f.path),
+          cleaned.path,
+        );
         if ('error' in checked) return checked;
         const { path } = checked;
         const created = !files.some((f) => f.path === path);
@@ -127,12 +138,19 @@ export const createFilesSlice =
         try {
           saved = given !== undefined ? given : storage ? await storage.load() : null;
         } catch {
-          set({ filesError: 'The saved project could not be read (IndexedDB is unavailable); files are kept only while this page is open.' });
+          set({
+            filesError: 'The saved project could not be read (IndexedDB is unavailable); files are kept only while this page is open.',
+          });
         }
         const code = get().code;
         if (!saved || saved.files.length === 0) {
           // First visit with projects: the single editor buffer becomes main.py.
-          set({ files: [{ path: DEFAULT_FILE, content: linkedCode ?? code }], activePath: DEFAULT_FILE, openPaths: [DEFAULT_FILE], projectLoaded: true });
+          set({
+            files: [{ path: DEFAULT_FILE, content: linkedCode ?? code }],
+            activePath: DEFAULT_FILE,
+            openPaths: [DEFAULT_FILE],
+            projectLoaded: true,
+          });
           linkedCode = null;
           return;
         }
@@ -148,7 +166,13 @@ export const createFilesSlice =
         const files = snapshot.files.length > 0 ? sortFiles(snapshot.files) : [{ path: DEFAULT_FILE, content: '' }];
         const active = files.some((f) => f.path === snapshot.activePath) ? snapshot.activePath : (files[0] as ProjectFile).path;
         const open = snapshot.openPaths.filter((p) => files.some((f) => f.path === p));
-        set({ files, activePath: active, openPaths: open.includes(active) ? open : [...open, active], projectLoaded: true, filesError: null });
+        set({
+          files,
+          activePath: active,
+          openPaths: open.includes(active) ? open : [...open, active],
+          projectLoaded: true,
+          filesError: null,
+        });
         get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
       },
     };
@@ -158,7 +182,10 @@ export const createFilesSlice =
       const code = linkedCode;
       linkedCode = null;
       const files = get().projectLoaded && get().code !== code ? projectFiles(get()) : get().files;
-      const path = uniquePath('from-link.py', files.map((f) => f.path));
+      const path = uniquePath(
+        'from-link.py',
+        files.map((f) => f.path),
+      );
       set({ files: sortFiles([...files, { path, content: code }]), activePath: path, openPaths: [...get().openPaths, path] });
       get().setCode(code);
     }

@@ -88,7 +88,10 @@ describe('input and display in the store', () => {
     const done = store.getState().runCode();
     finish(makeResult());
     await done;
-    expect(engine.execute).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ stdin: '1\n2\n', inputCountsTowardTimeout: true }));
+    expect(engine.execute).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ stdin: '1\n2\n', inputCountsTowardTimeout: true }),
+    );
     const again = createAppStore(storage).getState();
     expect([again.stdinText, again.stdinEnabled, again.inputCountsTowardTimeout]).toEqual(['1\n2\n', true, true]);
   });

@@ -21,7 +21,9 @@ describe('the layout slice', () => {
     expect(loadLayoutPrefs(storage)).toEqual({ panelTab: 'history', themePreference: 'light', filesOpen: true, chatOpen: false });
     expect(createAppStore(storage).getState()).toMatchObject({ panelTab: 'history', themePreference: 'light', chatOpen: false });
 
-    const bad = memoryStorage({ 'executor.layout.v1': JSON.stringify({ panelTab: 'nope', themePreference: 'neon', filesOpen: 'yes', chatOpen: false }) });
+    const bad = memoryStorage({
+      'executor.layout.v1': JSON.stringify({ panelTab: 'nope', themePreference: 'neon', filesOpen: 'yes', chatOpen: false }),
+    });
     expect(loadLayoutPrefs(bad)).toEqual({ panelTab: 'console', themePreference: 'system', filesOpen: true, chatOpen: false });
     expect(loadLayoutPrefs(memoryStorage({ 'executor.layout.v1': '{not json' }))).toMatchObject({ panelTab: 'console' });
   });
@@ -48,7 +50,16 @@ describe('the layout slice', () => {
     expect(panelBadge('tests', s())).toMatchObject({ text: '3', tone: 'error' });
     store.setState({ lastResult: makeResult({ success: false, status: 'timeout' }) });
     expect(panelBadge('console', s())).toMatchObject({ text: 'timeout', tone: 'error' });
-    const diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'warning' as const, rule: 'r', message: 'm', suggestion: 's' };
+    const diagnostic = {
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      severity: 'warning' as const,
+      rule: 'r',
+      message: 'm',
+      suggestion: 's',
+    };
     store.setState({ code: 'x', validatedCode: 'x', validation: { diagnostics: [diagnostic], imports: [] } });
     expect(panelBadge('problems', s())).toMatchObject({ text: '1', tone: 'warn' });
     // A report about code that has changed since is not counted.

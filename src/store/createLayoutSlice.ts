@@ -66,5 +66,9 @@ export const createLayoutSlice =
         set(pane === 'files' ? { filesOpen: open } : { chatOpen: open });
         save();
       },
+      resetLayout() {
+        set({ ...DEFAULTS, compactView: 'editor', settingsOpen: false, shortcutsOpen: false });
+        save();
+      },
     };
   };

@@ -96,7 +96,8 @@ export const createMonitorSlice =
           void record(run);
         });
         // Tests hand in partial engines; the real one always has setMonitoring.
-        const sync = () => engine.setMonitoring?.({ enableProfiling: get().settings.enableProfiling, collectMetrics: get().settings.collectMetrics });
+        const sync = () =>
+          engine.setMonitoring?.({ enableProfiling: get().settings.enableProfiling, collectMetrics: get().settings.collectMetrics });
         sync(); // later changes: see createAppStore
         void get().hydrateHistory();
       },
@@ -116,7 +117,9 @@ export const createMonitorSlice =
           set({
             profile,
             profilePath: activePath,
-            profileError: profile ? null : `Nothing was measured: the run ended with status "${result.status}" before the program ran. Fix it and profile again.`,
+            profileError: profile
+              ? null
+              : `Nothing was measured: the run ended with status "${result.status}" before the program ran. Fix it and profile again.`,
           });
         } catch (err) {
           get().showPanel('profile');
@@ -168,7 +171,11 @@ export const createMonitorSlice =
           });
           appendEntry('notice', `Run all: ${describeBatch(batch.summary)}`);
           const last = [...batch.steps].reverse().find((step) => step.result)?.result ?? null;
-          set((st) => ({ batchResult: batch, lastResult: last ?? st.lastResult, runCount: st.runCount + batch.steps.filter((x) => x.result).length }));
+          set((st) => ({
+            batchResult: batch,
+            lastResult: last ?? st.lastResult,
+            runCount: st.runCount + batch.steps.filter((x) => x.result).length,
+          }));
           get().showPanel('batch'); // each step's status, after the console showed their output
           return batch;
         } catch (err) {
@@ -187,7 +194,8 @@ export const createMonitorSlice =
         set({ historySelected: id });
       },
       setHistoryLimit(limit) {
-        if (!Number.isInteger(limit) || limit < 10 || limit > 10_000) return 'The history keeps between 10 and 10000 runs per session; type a whole number in that range.';
+        if (!Number.isInteger(limit) || limit < 10 || limit > 10_000)
+          return 'The history keeps between 10 and 10000 runs per session; type a whole number in that range.';
         storage?.setItem(LIMIT_KEY, String(limit));
         set((s) => ({ historyLimit: limit, history: s.history.slice(-limit) }));
         return null;
@@ -272,9 +280,10 @@ export const createMonitorSlice =
           // Runs recorded while the list loaded stay (they are newer).
           set((s) => ({ history: [...saved.filter((e) => !s.history.some((h) => h.id === e.id)), ...s.history].slice(-s.historyLimit) }));
         } catch (err) {
-          set({ historyError: `The history could not be read: ${err instanceof Error ? err.message : String(err)}. New runs are still listed.` });
+          set({
+            historyError: `The history could not be read: ${err instanceof Error ? err.message : String(err)}. New runs are still listed.`,
+          });
         }
       },
     };
   };
-

@@ -44,7 +44,8 @@ export const createPackagesSlice =
       try {
         const report = await engine.install(wanted);
         set({ lastInstall: report });
-        if (report.installed.length) get().appendEntry('notice', `Installed ${report.installed.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
+        if (report.installed.length)
+          get().appendEntry('notice', `Installed ${report.installed.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
         for (const line of describeInstallFailures(report.failed)) get().appendEntry('notice', line);
       } catch (err) {
         set({ packagesError: `Loading packages failed: ${err instanceof Error ? err.message : String(err)}` });

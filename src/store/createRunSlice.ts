@@ -33,7 +33,8 @@ export const createRunSlice =
         const { appendEntry } = get();
         // A value with a rich form (a table, an image) already showed as a display.
         if (result.value !== null && result.displays.at(-1)?.kind !== 'result') appendEntry('value', result.value);
-        if (result.error && (result.status === 'error' || result.status === 'security')) appendEntry('error', result.error.traceback || `${result.error.type}: ${result.error.message}`);
+        if (result.error && (result.status === 'error' || result.status === 'security'))
+          appendEntry('error', result.error.traceback || `${result.error.type}: ${result.error.message}`);
         const note = describeResult(result, settings);
         if (note) appendEntry('notice', note);
         set((s) => ({ lastResult: result, runCount: s.runCount + 1 }));
@@ -41,7 +42,8 @@ export const createRunSlice =
       } finally {
         const { awaitingInput, inputDraft, appendEntry } = get();
         // A line typed but not sent when the run ended (Stop, timeout) is not lost: the next prompt offers it.
-        if (awaitingInput && inputDraft) appendEntry('notice', `The input you had typed but not sent ("${inputDraft.slice(0, 200)}") is kept for the next prompt.`);
+        if (awaitingInput && inputDraft)
+          appendEntry('notice', `The input you had typed but not sent ("${inputDraft.slice(0, 200)}") is kept for the next prompt.`);
         set({ running: false, awaitingInput: false });
       }
     },

@@ -10,7 +10,7 @@ import { projectFiles } from './createFilesSlice.ts';
 import { persistSessions } from './persistSessions.ts';
 import { applySessionJournal, takeSessionJournal, writeSessionJournal } from './sessionJournal.ts';
 import type { SessionRecord } from './sessionTypes.ts';
-import { DEFAULT_SETTINGS } from './settings.ts';
+import { DEFAULT_SETTINGS } from '../config/settings.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const m = new Map(Object.entries(initial));
@@ -32,7 +32,13 @@ function browser(legacy: ProjectSnapshot | null = null, local: Record<string, st
 async function openPage(b: ReturnType<typeof browser>, options: Parameters<typeof persistSessions>[1] = {}) {
   const store = createAppStore(b.local, b.tab, b.project, b.history, b.db);
   const { engine, ran } = createRecordingEngine((code) =>
-    code.includes('1 / 0') ? makeResult({ success: false, status: 'error', error: { type: 'ZeroDivisionError', message: 'division by zero', traceback: '', line: 1 } }) : makeResult(),
+    code.includes('1 / 0')
+      ? makeResult({
+          success: false,
+          status: 'error',
+          error: { type: 'ZeroDivisionError', message: 'division by zero', traceback: '', line: 1 },
+        })
+      : makeResult(),
   );
   store.getState().attachEngine(engine);
   const persisted = persistSessions(store, options, 60_000); // long debounce: saves here come from flushes
@@ -60,7 +66,13 @@ describe('sessions', () => {
     expect(takeSessionJournal(local)).toBeNull(); // read once
     // A journal older than the stored session is ignored.
     const record = stored(b, second.s().currentSessionId)!;
-    expect(applySessionJournal(record, { id: record.id, savedAt: record.updatedAt - 1, content: { ...record, project: { ...record.project, files: [] } } })).toBe(record);
+    expect(
+      applySessionJournal(record, {
+        id: record.id,
+        savedAt: record.updatedAt - 1,
+        content: { ...record, project: { ...record.project, files: [] } },
+      }),
+    ).toBe(record);
   });
 
   it('moves the saved project, settings, chat and this tab’s history into the first session, losing nothing', async () => {
@@ -73,11 +85,18 @@ describe('sessions', () => {
       openPaths: ['main.py', 'util.py'],
     };
     const chat = { messages: [{ id: 1, role: 'user', parts: [{ kind: 'text', text: 'hello' }], state: 'done' }], history: [] };
-    const b = browser(legacy, { 'executor.settings.v1': JSON.stringify({ ...DEFAULT_SETTINGS, timeoutSeconds: 7 }) }, {
-      'executor.chat.v1': JSON.stringify(chat),
-      'executor.history.session': 'lq2x-abc123',
-    });
-    await b.history.add({ session: 'lq2x-abc123', at: 1, source: 'main.py', kind: 'run', code: 'x = 1', status: 'ok', metrics: null, output: '' }, 500);
+    const b = browser(
+      legacy,
+      { 'executor.settings.v1': JSON.stringify({ ...DEFAULT_SETTINGS, timeoutSeconds: 7 }) },
+      {
+        'executor.chat.v1': JSON.stringify(chat),
+        'executor.history.session': 'lq2x-abc123',
+      },
+    );
+    await b.history.add(
+      { session: 'lq2x-abc123', at: 1, source: 'main.py', kind: 'run', code: 'x = 1', status: 'ok', metrics: null, output: '' },
+      500,
+    );
 
     const { s } = await openPage(b);
     expect(s().sessions.map((m) => m.name)).toEqual(['Session 1']);
@@ -134,7 +153,11 @@ describe('sessions', () => {
 
     expect(await s().deleteSession(copy)).toBe(true);
     expect(b.db.records.has(copy)).toBe(false);
-    expect(s().sessions.map((m) => m.id).sort()).toEqual([first, second].sort());
+    expect(
+      s()
+        .sessions.map((m) => m.id)
+        .sort(),
+    ).toEqual([first, second].sort());
     expect([first, second]).toContain(s().currentSessionId);
   });
 
@@ -214,7 +237,11 @@ describe('sessions', () => {
     expect(s().sessionOrigin?.kind).toBe('link');
     expect(ran).toEqual([]);
     // Both are "Session 1": the one from the link gets a name of its own.
-    expect(s().sessions.map((m) => m.name).sort()).toEqual(['Session 1', 'Session 1 (2)']);
+    expect(
+      s()
+        .sessions.map((m) => m.name)
+        .sort(),
+    ).toEqual(['Session 1', 'Session 1 (2)']);
   });
 
   it('refuses a bad link or file with one message, no new session, and the open session untouched', async () => {

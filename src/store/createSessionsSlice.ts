@@ -3,7 +3,15 @@ import { readSessionText, toSessionDocument, type SessionDocument } from '../ses
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
 import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
 import { projectFiles } from './createFilesSlice.ts';
-import { checkSessionName, emptySession, nextSessionName, sessionContent, sessionFromDocument, sessionMetas, uniqueSessionName } from './sessionRecords.ts';
+import {
+  checkSessionName,
+  emptySession,
+  nextSessionName,
+  sessionContent,
+  sessionFromDocument,
+  sessionMetas,
+  uniqueSessionName,
+} from './sessionRecords.ts';
 import type { SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 import { applySessionJournal } from './sessionJournal.ts';
 import type { AppState, SliceCreator } from './types.ts';
@@ -49,6 +57,7 @@ export const createSessionsSlice =
       writes = next.catch(() => undefined);
       return next;
     };
+    let freshInterpreter: Promise<void> = Promise.resolve();
     const refuse = (error: string): false => {
       set({ sessionError: error });
       return false;
@@ -73,7 +82,9 @@ export const createSessionsSlice =
           savedJson = json;
           touchMeta(record);
         } catch (err) {
-          set({ sessionError: `This session could not be saved in this browser (${message(err)}). Export it as a session file to keep it.` });
+          set({
+            sessionError: `This session could not be saved in this browser (${message(err)}). Export it as a session file to keep it.`,
+          });
         }
       });
 
@@ -83,7 +94,13 @@ export const createSessionsSlice =
      */
     const load = async (record: SessionRecord, how: 'boot' | 'migrated' | 'switch'): Promise<void> => {
       open = record;
-      savedJson = JSON.stringify({ project: record.project, settings: record.settings, packages: record.packages, stdin: record.stdin, chat: record.chat });
+      savedJson = JSON.stringify({
+        project: record.project,
+        settings: record.settings,
+        packages: record.packages,
+        stdin: record.stdin,
+        chat: record.chat,
+      });
       const s = get();
       if (how === 'boot') await s.hydrateProject(record.project);
       else if (how === 'switch') {
@@ -93,7 +110,11 @@ export const createSessionsSlice =
       }
       s.applySessionSettings(record.settings);
       s.setAutoLoadPackages(record.packages.autoLoad);
-      s.updateStdinSettings({ stdinText: record.stdin.text, stdinEnabled: record.stdin.enabled, inputCountsTowardTimeout: record.stdin.countsTowardTimeout });
+      s.updateStdinSettings({
+        stdinText: record.stdin.text,
+        stdinEnabled: record.stdin.enabled,
+        inputCountsTowardTimeout: record.stdin.countsTowardTimeout,
+      });
       s.restoreChat({ messages: record.chat.messages, history: record.chat.history }, record.chat.draft);
       set({ currentSessionId: record.id, sessionPackages: record.packages.load, sessionOrigin: null });
       try {
@@ -113,7 +134,7 @@ export const createSessionsSlice =
     const switchTo = async (record: SessionRecord, origin: SessionOrigin | null = null): Promise<void> => {
       await save();
       const { engine, status } = get();
-      if (engine && status.state === 'ready') void engine.reset(); // variables belong to the session that was open
+      if (engine && status.state === 'ready') freshInterpreter = engine.reset(); // variables belong to the session that was open
       await load(record, 'switch');
       touchMeta(record);
       set({ sessionError: null, sessionOrigin: origin });
@@ -131,7 +152,10 @@ export const createSessionsSlice =
       }
       await switchTo(record, origin);
       const from = origin.kind === 'link' ? 'a shared link' : `the file ${origin.fileName ?? ''}`.trim();
-      get().appendEntry('notice', `Opened “${record.name}” from ${from} as a new session. Nothing has been run: read the code, then press Run.`);
+      get().appendEntry(
+        'notice',
+        `Opened “${record.name}” from ${from} as a new session. Nothing has been run: read the code, then press Run.`,
+      );
       return true;
     };
 
@@ -180,7 +204,9 @@ export const createSessionsSlice =
           if (!chosen) return; // unreachable: records is not empty here
           await load(chosen, 'boot');
           if (options.requestedId && options.requestedId !== chosen.id)
-            set({ sessionError: `There is no session “${options.requestedId}” in this browser (sessions are kept by the browser that made them; use Share to move one). Opened “${chosen.name}” instead.` });
+            set({
+              sessionError: `There is no session “${options.requestedId}” in this browser (sessions are kept by the browser that made them; use Share to move one). Opened “${chosen.name}” instead.`,
+            });
         }
         set({ sessions: sessionMetas(records), sessionsLoaded: true });
         if (options.shareHash) await get().openShareHash(options.shareHash);
@@ -198,6 +224,8 @@ export const createSessionsSlice =
         await switchTo(record);
         return true;
       },
+
+      switchedInterpreterReady: () => freshInterpreter,
 
       async createSession(name) {
         const problem = busy();
@@ -218,7 +246,15 @@ export const createSessionsSlice =
         await save();
         const source = await store.get(id).catch(() => null);
         if (!source) return refuse('That session is no longer in this browser.');
-        const copy: SessionRecord = { ...source, ...emptySession(`${source.name} (copy)`), project: source.project, settings: source.settings, packages: source.packages, stdin: source.stdin, chat: source.chat };
+        const copy: SessionRecord = {
+          ...source,
+          ...emptySession(`${source.name} (copy)`),
+          project: source.project,
+          settings: source.settings,
+          packages: source.packages,
+          stdin: source.stdin,
+          chat: source.chat,
+        };
         try {
           await queue(() => store.put(copy));
         } catch (err) {

@@ -7,16 +7,26 @@ function memoryStorage() {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
 }
 
-const fakeEngine = () => ({ on: () => () => undefined, setPolicy: vi.fn(), setMonitoring: vi.fn(), status: { state: 'ready', detail: '', progress: null } }) as unknown as Engine & { setPolicy: ReturnType<typeof vi.fn> };
+const fakeEngine = () =>
+  ({
+    on: () => () => undefined,
+    setPolicy: vi.fn(),
+    setMonitoring: vi.fn(),
+    status: { state: 'ready', detail: '', progress: null },
+  }) as unknown as Engine & { setPolicy: ReturnType<typeof vi.fn> };
 
 describe('settings slice: the whole config', () => {
   it('sends the safe-mode policy to the engine on attach and on every applied change', () => {
     const store = createAppStore(memoryStorage());
     const engine = fakeEngine();
     store.getState().attachEngine(engine);
-    expect(engine.setPolicy).toHaveBeenLastCalledWith(expect.objectContaining({ sandboxMode: true, forbiddenFunctions: expect.arrayContaining(['eval']) }));
+    expect(engine.setPolicy).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sandboxMode: true, forbiddenFunctions: expect.arrayContaining(['eval']) }),
+    );
     store.getState().updateSettings({ sandboxMode: 'false', allowedModules: 'numpy, gc' });
-    expect(engine.setPolicy).toHaveBeenLastCalledWith(expect.objectContaining({ sandboxMode: false, allowedModules: expect.arrayContaining(['gc', 'math']) }));
+    expect(engine.setPolicy).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sandboxMode: false, allowedModules: expect.arrayContaining(['gc', 'math']) }),
+    );
   });
 
   it('applies nothing when one field is bad, and names it', () => {

@@ -1,6 +1,6 @@
 import { runPolicyOf, validateConfig } from '../config/configSettings.ts';
 import { presetSettings } from '../config/presets.ts';
-import { DEFAULT_SETTINGS, loadSavedSettings, saveSettings, validateSettings, type Settings } from './settings.ts';
+import { DEFAULT_SETTINGS, loadSavedSettings, saveSettings, validateSettings, type Settings } from '../config/settings.ts';
 import type { SettingsSlice, SliceCreator } from './types.ts';
 
 /**

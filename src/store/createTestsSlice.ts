@@ -38,7 +38,11 @@ export const createTestsSlice =
     };
     const limits = () => {
       const { settings } = get();
-      return { timeoutMs: Math.round(settings.timeoutSeconds * 1000), maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars };
+      return {
+        timeoutMs: Math.round(settings.timeoutSeconds * 1000),
+        maxMemoryMB: settings.maxMemoryMB,
+        maxOutputChars: settings.maxOutputChars,
+      };
     };
     return {
       testResult: null,
@@ -78,7 +82,11 @@ export const createTestsSlice =
         set({ running: true, testsBusy: 'collecting', testsError: null });
         get().showPanel('tests');
         try {
-          const ids = await engine.collectTests([], { files: projectFiles(get()), args: [...get().settings.pytestArgs], timeoutMs: limits().timeoutMs });
+          const ids = await engine.collectTests([], {
+            files: projectFiles(get()),
+            args: [...get().settings.pytestArgs],
+            timeoutMs: limits().timeoutMs,
+          });
           set({ collectedTests: ids });
         } catch (err) {
           set({ testsError: err instanceof Error ? err.message : String(err) });

@@ -29,4 +29,6 @@ export interface LayoutSlice {
   filesOpen: boolean;
   chatOpen: boolean;
   setPaneOpen(pane: 'files' | 'chat', open: boolean): void;
+  /** Puts the tabs, panes, dialogs and theme back as a first visit shows them. */
+  resetLayout(): void;
 }

@@ -42,7 +42,8 @@ export function persistSessions(
       store.subscribe((s, prev) => {
         // Packages loaded by hand belong to the session ("Re-run history" loads them again).
         const loaded = s.lastInstall !== prev.lastInstall ? (s.lastInstall?.installed.map((p) => p.name) ?? []) : [];
-        if (loaded.some((name) => !s.sessionPackages.includes(name))) store.setState({ sessionPackages: [...new Set([...s.sessionPackages, ...loaded])] });
+        if (loaded.some((name) => !s.sessionPackages.includes(name)))
+          store.setState({ sessionPackages: [...new Set([...s.sessionPackages, ...loaded])] });
         if (s.running && !prev.running) {
           // The banner says the shared code has not been run: now it has.
           if (s.sessionOrigin) store.setState({ sessionOrigin: null });

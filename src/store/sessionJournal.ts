@@ -1,15 +1,8 @@
-import { sessionContent, type SessionContent } from './sessionRecords.ts';
-import type { SessionRecord } from './sessionTypes.ts';
+import { sessionContent } from './sessionRecords.ts';
+import type { SessionJournal, SessionRecord } from './sessionTypes.ts';
 import type { AppState } from './types.ts';
 
 const JOURNAL_KEY = 'executor.sessionJournal.v1';
-
-/** The open session's content as it was when the page went away, written synchronously. */
-export interface SessionJournal {
-  id: string;
-  savedAt: number;
-  content: SessionContent;
-}
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -20,7 +13,10 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export function writeSessionJournal(storage: Storage | null, s: AppState, now = Date.now()): void {
   if (!storage || !s.sessionsLoaded || !s.currentSessionId) return;
   try {
-    storage.setItem(JOURNAL_KEY, JSON.stringify({ id: s.currentSessionId, savedAt: now, content: sessionContent(s) } satisfies SessionJournal));
+    storage.setItem(
+      JOURNAL_KEY,
+      JSON.stringify({ id: s.currentSessionId, savedAt: now, content: sessionContent(s) } satisfies SessionJournal),
+    );
   } catch {
     // Full or denied: the IndexedDB save is all there is.
   }

@@ -2,11 +2,8 @@ import { DEFAULT_FILE, sortFiles } from '../project/projectModel.ts';
 import type { SessionDocument } from '../session/sessionDocument.ts';
 import { MAX_SESSION_NAME_CHARS } from '../session/sessionLimits.ts';
 import { projectSnapshot } from './createFilesSlice.ts';
-import type { SessionMeta, SessionRecord } from './sessionTypes.ts';
+import type { SessionContent, SessionMeta, SessionRecord } from './sessionTypes.ts';
 import type { AppState } from './types.ts';
-
-/** What a session holds besides its name and dates: the part that is compared to tell whether to save. */
-export type SessionContent = Omit<SessionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
 
 /** A new session id: short, URL-safe (it goes in `/?session=<id>`). */
 export function newSessionId(now = Date.now()): string {
@@ -55,7 +52,9 @@ export function sessionFromDocument(doc: SessionDocument, now = Date.now()): Ses
 
 /** The switcher's list: the most recently changed first. */
 export function sessionMetas(records: Iterable<SessionMeta>): SessionMeta[] {
-  return [...records].map(({ id, name, updatedAt }) => ({ id, name, updatedAt })).sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+  return [...records]
+    .map(({ id, name, updatedAt }) => ({ id, name, updatedAt }))
+    .sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
 }
 
 /** "Session 3": the first such name not taken. */

@@ -1,9 +1,8 @@
-import type { SessionJournal } from './sessionJournal.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 import type { SessionDocument } from '../session/sessionDocument.ts';
 import type { ShareLink } from '../session/shareLink.ts';
-import type { SavedChat } from './chatPersistence.ts';
-import type { Settings } from './settings.ts';
+import type { SavedChat } from './chatTypes.ts';
+import type { Settings } from '../config/settings.ts';
 
 /** A session as the switcher lists it. */
 export interface SessionMeta {
@@ -52,13 +51,20 @@ export interface SessionsSlice {
    * Reads the sessions (making the first one from the old saved project), opens `requestedId`
    * (`/?session=<id>`) or the last one, then a `#s/1/...` link's session when `shareHash` has one.
    */
-  hydrateSessions(options?: { requestedId?: string | null; lastId?: string | null; shareHash?: string | null; journal?: SessionJournal | null }): Promise<void>;
+  hydrateSessions(options?: {
+    requestedId?: string | null;
+    lastId?: string | null;
+    shareHash?: string | null;
+    journal?: SessionJournal | null;
+  }): Promise<void>;
   /** Saves the open session now. */
   flushSession(): Promise<void>;
   /** Opens a session (the open one is saved first; Python starts afresh). */
   openSession(id: string): Promise<boolean>;
   /** Makes and opens a new, empty session. */
   createSession(name?: string): Promise<boolean>;
+  /** Settles when the fresh interpreter the last session switch asked for is ready. */
+  switchedInterpreterReady(): Promise<void>;
   /** Makes and opens a copy of a session (files, settings, packages and chat; not its run history). */
   duplicateSession(id: string): Promise<boolean>;
   /** Renames a session; false (with `sessionError`) for an empty or over-long name. */
@@ -75,4 +81,14 @@ export interface SessionsSlice {
   importSessionText(text: string, fileName: string): Promise<boolean>;
   dismissSessionOrigin(): void;
   setSessionError(message: string | null): void;
+}
+
+/** What a session holds besides its name and dates: the part that is compared to tell whether to save. */
+export type SessionContent = Omit<SessionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
+
+/** The open session's content as it was when the page went away, written synchronously. */
+export interface SessionJournal {
+  id: string;
+  savedAt: number;
+  content: SessionContent;
 }

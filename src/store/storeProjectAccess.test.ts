@@ -33,7 +33,11 @@ describe('storeProjectAccess (the project as the agent sees it)', () => {
     const store = await loadedStore();
     store.getState().setCode('print("typed")\n');
     const project = storeProjectAccess(store.getState);
-    expect(project.writeFile('tests/test_calc.py', 'def test_x():\n    pass\n')).toEqual({ ok: true, path: 'tests/test_calc.py', created: true });
+    expect(project.writeFile('tests/test_calc.py', 'def test_x():\n    pass\n')).toEqual({
+      ok: true,
+      path: 'tests/test_calc.py',
+      created: true,
+    });
     expect(store.getState().activePath).toBe('main.py');
     expect(store.getState().openPaths).toEqual(['main.py']);
     expect(store.getState().files.map((f) => f.path)).toEqual(['calc.py', 'main.py', 'tests/test_calc.py']);

@@ -3,7 +3,7 @@ import type { PackageSources } from '../config/packageSources.ts';
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
 import type { FilesSlice, TestsSlice } from './projectTypes.ts';
 import type { DisplayData, DownloadTick, ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
-import type { Settings, SettingsCheck, SettingsInput } from './settings.ts';
+import type { Settings, SettingsCheck, SettingsInput } from '../config/settings.ts';
 import type { ValidationReport } from '../protocol/protocol.ts';
 import type { ChatSlice } from './chatTypes.ts';
 import type { LayoutSlice } from './layoutTypes.ts';
@@ -131,10 +131,20 @@ export interface PackagesSlice {
 }
 
 /** The whole store. */
-export type AppState = EngineSlice & EditorSlice & OutputSlice & RunSlice & SettingsSlice & PolicySlice & PackagesSlice & InputSlice & ChatSlice & FilesSlice & TestsSlice & MonitorSlice & SessionsSlice & LayoutSlice;
+export type AppState = EngineSlice &
+  EditorSlice &
+  OutputSlice &
+  RunSlice &
+  SettingsSlice &
+  PolicySlice &
+  PackagesSlice &
+  InputSlice &
+  ChatSlice &
+  FilesSlice &
+  TestsSlice &
+  MonitorSlice &
+  SessionsSlice &
+  LayoutSlice;
 
 /** zustand's set/get for a slice creator. */
-export type SliceCreator<T> = (
-  set: (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void,
-  get: () => AppState,
-) => T;
+export type SliceCreator<T> = (set: (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void, get: () => AppState) => T;

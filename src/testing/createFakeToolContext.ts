@@ -16,9 +16,12 @@ export interface FakeToolContextOptions {
 }
 
 /** A ToolContext over a fake engine and an in-memory project, recording the results tools report. */
-export function createFakeToolContext(
-  options: FakeToolContextOptions = {},
-): ToolContext & { recorded: ExecutionResult[]; recordedTests: TestResult[]; recordedInstalls: InstallReport[]; project: ProjectAccess | null } {
+export function createFakeToolContext(options: FakeToolContextOptions = {}): ToolContext & {
+  recorded: ExecutionResult[];
+  recordedTests: TestResult[];
+  recordedInstalls: InstallReport[];
+  project: ProjectAccess | null;
+} {
   const recorded: ExecutionResult[] = [];
   const recordedTests: TestResult[] = [];
   const recordedInstalls: InstallReport[] = [];

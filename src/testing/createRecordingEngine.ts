@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/createEngine.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import { runBatch, toBlocks } from '../monitor/runBatch.ts';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
 import { makeResult } from './makeResult.ts';
 

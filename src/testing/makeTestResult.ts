@@ -2,7 +2,18 @@ import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 
 /** A passing test record for tests, with any fields overridden. */
 export function makeTestRecord(partial: Partial<TestRecord> = {}): TestRecord {
-  return { nodeId: 'test_x.py::test_x', outcome: 'passed', durationMs: 1, message: null, traceback: null, file: null, line: null, stdout: '', stderr: '', ...partial };
+  return {
+    nodeId: 'test_x.py::test_x',
+    outcome: 'passed',
+    durationMs: 1,
+    message: null,
+    traceback: null,
+    file: null,
+    line: null,
+    stdout: '',
+    stderr: '',
+    ...partial,
+  };
 }
 
 /** A TestResult for tests: counts follow `records` unless overridden; no coverage unless given. */

@@ -40,10 +40,24 @@ export function App() {
           <SharePanel />
           {compact ? null : <PaneToggles />}
           <ThemeToggle />
-          <button type="button" className="btn btn-icon" data-testid="shortcuts-open" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => appStore.getState().setShortcutsOpen(true)}>
+          <button
+            type="button"
+            className="btn btn-icon"
+            data-testid="shortcuts-open"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => appStore.getState().setShortcutsOpen(true)}
+          >
             <span aria-hidden="true">?</span>
           </button>
-          <button type="button" className="btn btn-icon" data-testid="settings-open" aria-label="Settings" title="Settings: limits, safe mode, tests, monitoring, packages" onClick={() => appStore.getState().setSettingsOpen(true)}>
+          <button
+            type="button"
+            className="btn btn-icon"
+            data-testid="settings-open"
+            aria-label="Settings"
+            title="Settings: limits, safe mode, tests, monitoring, packages"
+            onClick={() => appStore.getState().setSettingsOpen(true)}
+          >
             <span aria-hidden="true">⚙</span>
           </button>
         </div>

@@ -23,7 +23,14 @@ export function BatchPanel() {
         {python.map((p) => (
           <li key={p}>
             <label>
-              <input type="checkbox" data-testid="batch-file" data-path={p} checked={chosen.includes(p)} onChange={(e) => toggle(p, e.target.checked)} /> {p}
+              <input
+                type="checkbox"
+                data-testid="batch-file"
+                data-path={p}
+                checked={chosen.includes(p)}
+                onChange={(e) => toggle(p, e.target.checked)}
+              />{' '}
+              {p}
               {chosen.includes(p) ? <span className="batch-order"> (step {chosen.indexOf(p) + 1})</span> : null}
             </label>
           </li>
@@ -31,18 +38,34 @@ export function BatchPanel() {
       </ul>
       <div className="deps-actions">
         <label className="deps-auto">
-          <input type="checkbox" data-testid="batch-stop-on-error" checked={stopOnError} onChange={(e) => s.setBatchOptions({ stopOnError: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="batch-stop-on-error"
+            checked={stopOnError}
+            onChange={(e) => s.setBatchOptions({ stopOnError: e.target.checked })}
+          />
           Stop at the first failure
         </label>
         <label className="deps-auto" title="Off: each file runs as a fresh __main__, like python file.py">
-          <input type="checkbox" data-testid="batch-shared" checked={shared} onChange={(e) => s.setBatchOptions({ sharedState: e.target.checked })} />
+          <input
+            type="checkbox"
+            data-testid="batch-shared"
+            checked={shared}
+            onChange={(e) => s.setBatchOptions({ sharedState: e.target.checked })}
+          />
           Share variables between steps
         </label>
       </div>
-      {error ? <p className="field-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       {result ? (
         <>
-          <p className="tests-summary" data-testid="batch-summary">{describeBatch(result.summary)}</p>
+          <p className="tests-summary" data-testid="batch-summary">
+            {describeBatch(result.summary)}
+          </p>
           <ol className="batch-steps">
             {result.steps.map((step) => {
               const status = step.result?.status ?? 'skipped';
@@ -50,7 +73,9 @@ export function BatchPanel() {
                 <li key={step.index} className="test-row" data-testid="batch-step" data-status={status} data-name={step.name}>
                   <span className={`badge badge-${status}`}>{status}</span> {step.name}
                   {step.result ? <span className="test-time"> {Math.round(step.result.metrics.wallMs)} ms</span> : null}
-                  {step.result?.error ? <div className="test-message">{`${step.result.error.type}: ${step.result.error.message}`}</div> : null}
+                  {step.result?.error ? (
+                    <div className="test-message">{`${step.result.error.type}: ${step.result.error.message}`}</div>
+                  ) : null}
                 </li>
               );
             })}

@@ -1,4 +1,4 @@
-import { displayPercent } from '../frame/mergeCoverage.ts';
+import { displayPercent } from '../protocol/displayPercent.ts';
 import { lineRanges, linesPhrase } from '../engine/describeTestResult.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
@@ -9,7 +9,9 @@ export function CoveragePanel() {
   if (!result || !coverage) {
     return (
       <p className="panel panel-empty" data-testid="coverage-empty">
-        {result ? 'The last test run measured no coverage (Coverage is off in the Tests tab).' : 'No coverage yet: run the tests with Coverage on.'}
+        {result
+          ? 'The last test run measured no coverage (Coverage is off in the Tests tab).'
+          : 'No coverage yet: run the tests with Coverage on.'}
       </p>
     );
   }
@@ -34,13 +36,23 @@ export function CoveragePanel() {
       ) : null}
       <table className="deps-table">
         <thead>
-          <tr><th>File</th><th>Stmts</th><th>Miss</th><th>Branch</th><th>BrPart</th><th>Cover</th><th>Missing</th></tr>
+          <tr>
+            <th>File</th>
+            <th>Stmts</th>
+            <th>Miss</th>
+            <th>Branch</th>
+            <th>BrPart</th>
+            <th>Cover</th>
+            <th>Missing</th>
+          </tr>
         </thead>
         <tbody>
           {Object.entries(coverage.perFile).map(([path, f]) => (
             <tr key={path} data-testid="coverage-row" data-path={path} className={testFiles.has(path) ? 'coverage-test-file' : undefined}>
               <td>
-                <button type="button" className="test-id" onClick={() => open(path)}>{path}</button>
+                <button type="button" className="test-id" onClick={() => open(path)}>
+                  {path}
+                </button>
                 {testFiles.has(path) ? <span className="muted"> test file</span> : null}
               </td>
               <td>{f.statements}</td>
@@ -60,7 +72,10 @@ export function CoveragePanel() {
           <ul>
             {coverage.suggestions.map((sg) => (
               <li key={`${sg.path}:${sg.function}`}>
-                <button type="button" className="test-id" onClick={() => open(sg.path)}>{sg.path}: {sg.function}</button> ({linesPhrase(sg.lines)} never ran)
+                <button type="button" className="test-id" onClick={() => open(sg.path)}>
+                  {sg.path}: {sg.function}
+                </button>{' '}
+                ({linesPhrase(sg.lines)} never ran)
               </li>
             ))}
           </ul>

@@ -44,7 +44,11 @@ export function DiagnosticsPanel() {
               ? 'No problems found.'
               : `${errors} error${errors === 1 ? '' : 's'}, ${diagnostics.length - errors} warning${diagnostics.length - errors === 1 ? '' : 's'}${safe && errors ? ': safe mode will refuse to run this code.' : '.'}`}
         </span>
-        <span className={safe ? 'badge badge-safe' : 'badge badge-open'} data-testid="safe-mode-badge" title="Safe mode is a guard against accidents and a teaching aid; the browser sandbox is the security guarantee.">
+        <span
+          className={safe ? 'badge badge-safe' : 'badge badge-open'}
+          data-testid="safe-mode-badge"
+          title="Safe mode is a guard against accidents and a teaching aid; the browser sandbox is the security guarantee."
+        >
           {safe ? 'Safe mode on' : 'Safe mode off'}
         </span>
       </header>
@@ -52,7 +56,13 @@ export function DiagnosticsPanel() {
       {diagnostics.length ? (
         <ul className="diagnostics-list">
           {diagnostics.map((d, i) => (
-            <li key={i} className={`diagnostic diagnostic-${d.severity}`} data-testid="diagnostic" data-rule={d.rule} data-severity={d.severity}>
+            <li
+              key={i}
+              className={`diagnostic diagnostic-${d.severity}`}
+              data-testid="diagnostic"
+              data-rule={d.rule}
+              data-severity={d.severity}
+            >
               <span className="diagnostic-where">
                 {d.line}:{d.column}
               </span>{' '}

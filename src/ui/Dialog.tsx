@@ -5,7 +5,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * open while `open` is true; `onClose` is called however the user closes it. Its
  * content stays mounted while closed, so a half-typed bad value is still there.
  */
-export function Dialog({ open, onClose, title, 'data-testid': testId, children }: { open: boolean; onClose: () => void; title: string; 'data-testid': string; children: ReactNode }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  'data-testid': testId,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  'data-testid': string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

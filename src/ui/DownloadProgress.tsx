@@ -8,13 +8,20 @@ export function DownloadProgress() {
   if (!summary) return null;
   const finished = summary.done === summary.files;
   return (
-    <p className="deps-download" data-testid="download-progress" data-loaded={summary.loaded} data-total={summary.total ?? ''} data-done={finished}>
+    <p
+      className="deps-download"
+      data-testid="download-progress"
+      data-loaded={summary.loaded}
+      data-total={summary.total ?? ''}
+      data-done={finished}
+    >
       <progress
         className="deps-progress"
         aria-label="Package download"
         {...(summary.total !== null ? { max: summary.total, value: summary.loaded } : {})}
       />{' '}
-      {finished ? 'Downloaded' : 'Downloading'} {summary.files === 1 ? '1 package file' : `${summary.files} package files`}: {describeBytes(summary)}
+      {finished ? 'Downloaded' : 'Downloading'} {summary.files === 1 ? '1 package file' : `${summary.files} package files`}:{' '}
+      {describeBytes(summary)}
     </p>
   );
 }

@@ -8,7 +8,13 @@ export function EditorTabs() {
     <nav className="tabs" aria-label="Open files">
       {open.map((path) => (
         <div key={path} className={`tab${path === active ? ' tab-active' : ''}`} data-testid="editor-tab" data-path={path}>
-          <button type="button" className="tab-name" aria-current={path === active ? 'page' : undefined} onClick={() => appStore.getState().openFile(path)} title={path}>
+          <button
+            type="button"
+            className="tab-name"
+            aria-current={path === active ? 'page' : undefined}
+            onClick={() => appStore.getState().openFile(path)}
+            title={path}
+          >
             {path.slice(path.lastIndexOf('/') + 1)}
           </button>
           {open.length > 1 ? (

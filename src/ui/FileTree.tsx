@@ -44,36 +44,87 @@ export function FileTree() {
       onDrop={onDrop}
     >
       <div className="files-actions">
-        <button type="button" className="btn btn-small" data-testid="file-new" title="New file" onClick={() => {
-          const path = ask('New file (folders with "/", e.g. tests/test_calc.py):', 'module.py');
-          if (path !== null) s.createFile(path);
-        }}>New</button>
-        <button type="button" className="btn btn-small" data-testid="file-rename" title="Rename the open file" onClick={() => {
-          const path = ask(`Rename ${active} to:`, active);
-          if (path !== null && path !== active) s.renameFile(active, path);
-        }}>Rename</button>
-        <button type="button" className="btn btn-small" data-testid="file-delete" title="Delete the open file" onClick={() => {
-          if (window.confirm(`Delete ${active}? This cannot be undone (export the project first to keep a copy).`)) s.deleteFile(active);
-        }}>Delete</button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="file-new"
+          title="New file"
+          onClick={() => {
+            const path = ask('New file (folders with "/", e.g. tests/test_calc.py):', 'module.py');
+            if (path !== null) s.createFile(path);
+          }}
+        >
+          New
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="file-rename"
+          title="Rename the open file"
+          onClick={() => {
+            const path = ask(`Rename ${active} to:`, active);
+            if (path !== null && path !== active) s.renameFile(active, path);
+          }}
+        >
+          Rename
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="file-delete"
+          title="Delete the open file"
+          onClick={() => {
+            if (window.confirm(`Delete ${active}? This cannot be undone (export the project first to keep a copy).`)) s.deleteFile(active);
+          }}
+        >
+          Delete
+        </button>
       </div>
       <div className="files-actions">
         <label className="btn btn-small" title="Import files or a .zip (or drop them here)">
           Import
-          <input type="file" multiple hidden data-testid="import-files" onChange={(e) => {
+          <input
+            type="file"
+            multiple
+            hidden
+            data-testid="import-files"
+            onChange={(e) => {
+              const list = e.target.files;
+              if (list) void importInto(pickedFromInput(list));
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" className="btn btn-small" title="Import a folder" onClick={() => folderInput.current?.click()}>
+          Folder
+        </button>
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="import-folder"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => {
             const list = e.target.files;
             if (list) void importInto(pickedFromInput(list));
             e.target.value = '';
-          }} />
-        </label>
-        <button type="button" className="btn btn-small" title="Import a folder" onClick={() => folderInput.current?.click()}>Folder</button>
-        <input ref={folderInput} type="file" hidden data-testid="import-folder" {...{ webkitdirectory: '' }} onChange={(e) => {
-          const list = e.target.files;
-          if (list) void importInto(pickedFromInput(list));
-          e.target.value = '';
-        }} />
-        <button type="button" className="btn btn-small" data-testid="export-zip" title="Download the project as a .zip" onClick={() => void exportProjectZip(projectFiles(appStore.getState()))}>Export</button>
+          }}
+        />
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="export-zip"
+          title="Download the project as a .zip"
+          onClick={() => void exportProjectZip(projectFiles(appStore.getState()))}
+        >
+          Export
+        </button>
       </div>
-      {error ? <p className="field-message" role="alert" data-testid="files-error">{error}</p> : null}
+      {error ? (
+        <p className="field-message" role="alert" data-testid="files-error">
+          {error}
+        </p>
+      ) : null}
       <ul className="files-list">
         {files.map((f) => (
           <li key={f.path}>

@@ -50,7 +50,13 @@ export function FlameGraph(props: {
   const total = props.tree.valueMs || 1;
   return (
     <div className="flame" data-testid="flame">
-      <svg viewBox={`0 0 ${WIDTH} ${depth * ROW}`} preserveAspectRatio="none" style={{ height: depth * ROW }} role="img" aria-label="Call tree: wider boxes took longer">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${depth * ROW}`}
+        preserveAspectRatio="none"
+        style={{ height: depth * ROW }}
+        role="img"
+        aria-label="Call tree: wider boxes took longer"
+      >
         {boxes.map((b) => {
           const own = props.isOwnFile(b.node.file);
           const label = `${b.node.name} — ${b.node.valueMs.toFixed(1)} ms (${((b.node.valueMs / total) * 100).toFixed(1)} %)${b.node.file && b.node.file !== '~' ? `, ${b.node.file}:${b.node.line}` : ''}`;
@@ -73,7 +79,10 @@ export function FlameGraph(props: {
         {boxes
           .filter((b) => b.width > 40)
           .map((b) => (
-            <span key={`${b.depth}-${b.x}-${b.node.key}`} style={{ left: `${(b.x / WIDTH) * 100}%`, width: `${(b.width / WIDTH) * 100}%`, top: b.depth * ROW }}>
+            <span
+              key={`${b.depth}-${b.x}-${b.node.key}`}
+              style={{ left: `${(b.x / WIDTH) * 100}%`, width: `${(b.width / WIDTH) * 100}%`, top: b.depth * ROW }}
+            >
               {b.node.name}
             </span>
           ))}

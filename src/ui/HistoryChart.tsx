@@ -17,13 +17,18 @@ export function HistoryChart({ entries }: { entries: HistoryEntry[] }) {
   const memory = measured.map((e) => e.metrics?.memory_used ?? 0);
   return (
     <figure className="history-chart" data-testid="history-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`Wall time (up to ${Math.round(Math.max(...times))} ms) and memory (up to ${Math.max(...memory).toFixed(1)} MB) of the last ${measured.length} runs`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Wall time (up to ${Math.round(Math.max(...times))} ms) and memory (up to ${Math.max(...memory).toFixed(1)} MB) of the last ${measured.length} runs`}
+      >
         <polyline points={line(times)} className="history-line-time" fill="none" />
         <polyline points={line(memory)} className="history-line-memory" fill="none" />
       </svg>
       <figcaption>
-        <span className="history-key-time">time</span> (max {Math.round(Math.max(...times))} ms) · <span className="history-key-memory">memory</span> (max{' '}
-        {Math.max(...memory).toFixed(1)} MB), last {measured.length} runs
+        <span className="history-key-time">time</span> (max {Math.round(Math.max(...times))} ms) ·{' '}
+        <span className="history-key-memory">memory</span> (max {Math.max(...memory).toFixed(1)} MB), last {measured.length} runs
       </figcaption>
     </figure>
   );

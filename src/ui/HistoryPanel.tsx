@@ -23,12 +23,22 @@ function Details({ entry, busy }: { entry: HistoryEntry; busy: boolean }) {
         <button type="button" className="btn" data-testid="history-rerun" disabled={busy} onClick={() => void s.rerunHistory(entry.id)}>
           Run again
         </button>
-        <button type="button" className="btn" data-testid="history-open" title="Opens the code in a new file; nothing is overwritten" onClick={() => s.openHistoryCode(entry.id)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="history-open"
+          title="Opens the code in a new file; nothing is overwritten"
+          onClick={() => s.openHistoryCode(entry.id)}
+        >
           Open in editor
         </button>
       </div>
-      <pre className="history-code" data-testid="history-code">{entry.code}</pre>
-      <pre className="history-output" data-testid="history-output">{entry.output || '(no output)'}</pre>
+      <pre className="history-code" data-testid="history-code">
+        {entry.code}
+      </pre>
+      <pre className="history-output" data-testid="history-output">
+        {entry.output || '(no output)'}
+      </pre>
     </div>
   );
 }
@@ -59,10 +69,22 @@ export function HistoryPanel() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn" data-testid="history-export" disabled={history.length === 0} onClick={() => download(s.exportHistory())}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="history-export"
+          disabled={history.length === 0}
+          onClick={() => download(s.exportHistory())}
+        >
           Export JSON
         </button>
-        <button type="button" className="btn" data-testid="history-clear" disabled={history.length === 0} onClick={() => void s.clearHistory()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="history-clear"
+          disabled={history.length === 0}
+          onClick={() => void s.clearHistory()}
+        >
           Clear
         </button>
         <label className="deps-auto" title="The newest runs kept per session">
@@ -83,18 +105,36 @@ export function HistoryPanel() {
           runs
         </label>
       </div>
-      {limitError ? <p className="field-message" role="alert">{limitError}</p> : null}
-      {error ? <p className="field-message" role="alert">{error}</p> : null}
+      {limitError ? (
+        <p className="field-message" role="alert">
+          {limitError}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       <HistoryChart entries={history} />
-      {shown.length === 0 ? <p className="deps-empty">{history.length ? 'No run has this status.' : 'No run yet in this session.'}</p> : null}
+      {shown.length === 0 ? (
+        <p className="deps-empty">{history.length ? 'No run has this status.' : 'No run yet in this session.'}</p>
+      ) : null}
       <ul className="history-list">
         {shown.slice(0, 200).map((e) => (
           <li key={e.id}>
-            <button type="button" className={`history-row${e.id === selected ? ' history-selected' : ''}`} data-testid="history-row" data-status={e.status} onClick={() => s.selectHistory(e.id === selected ? null : e.id)}>
+            <button
+              type="button"
+              className={`history-row${e.id === selected ? ' history-selected' : ''}`}
+              data-testid="history-row"
+              data-status={e.status}
+              onClick={() => s.selectHistory(e.id === selected ? null : e.id)}
+            >
               <span className={`badge badge-${e.status}`}>{e.status}</span>
               <span className="history-source">{e.kind === 'run' ? e.source : `${e.kind}: ${e.source}`}</span>
               <span className="history-when">{new Date(e.at).toLocaleTimeString()}</span>
-              <span className="history-metric">{e.metrics ? `${Math.round(e.metrics.wallMs)} ms · ${e.metrics.memory_used.toFixed(1)} MB` : 'no metrics'}</span>
+              <span className="history-metric">
+                {e.metrics ? `${Math.round(e.metrics.wallMs)} ms · ${e.metrics.memory_used.toFixed(1)} MB` : 'no metrics'}
+              </span>
             </button>
           </li>
         ))}

@@ -10,7 +10,13 @@ export function InstallByName({ disabled }: { disabled: boolean }) {
     void appStore.getState().installPackages(list);
   };
   return (
-    <form className="deps-actions" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form
+      className="deps-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
       <label>
         Install packages{' '}
         <input data-testid="install-names" value={names} placeholder="e.g. tabulate, rich" onChange={(e) => setNames(e.target.value)} />

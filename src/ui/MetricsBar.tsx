@@ -23,14 +23,21 @@ export function MetricsBar() {
       <span title="CPU time used by Python (time.process_time)">CPU {ms(m.cpuMs)}</span>
       {m.cpuPercent !== undefined ? <span title="CPU time over wall time">CPU share {m.cpuPercent.toFixed(0)} %</span> : null}
       {m.pythonPeakMB !== undefined && m.pythonPeakMB !== null ? (
-        <span data-testid="metric-python-peak" title="Peak of the run's Python allocations (tracemalloc)">Python peak {m.pythonPeakMB.toFixed(1)} MB</span>
+        <span data-testid="metric-python-peak" title="Peak of the run's Python allocations (tracemalloc)">
+          Python peak {m.pythonPeakMB.toFixed(1)} MB
+        </span>
       ) : null}
       {m.heapStartMB !== undefined && m.heapEndMB !== undefined ? (
-        <span data-testid="metric-heap-growth" title={`Interpreter heap (dlmalloc footprint) ${m.heapStartMB.toFixed(1)} → ${m.heapEndMB.toFixed(1)} MB during the run`}>
+        <span
+          data-testid="metric-heap-growth"
+          title={`Interpreter heap (dlmalloc footprint) ${m.heapStartMB.toFixed(1)} → ${m.heapEndMB.toFixed(1)} MB during the run`}
+        >
           heap +{Math.max(0, m.heapEndMB - m.heapStartMB).toFixed(1)} MB
         </span>
       ) : null}
-      <span title="Interpreter heap high-water mark since the interpreter started (dlmalloc footprint)">heap peak {m.peakMemoryMB.toFixed(1)} MB</span>
+      <span title="Interpreter heap high-water mark since the interpreter started (dlmalloc footprint)">
+        heap peak {m.peakMemoryMB.toFixed(1)} MB
+      </span>
       {m.collected === false ? <span title="COLLECT_METRICS is off (Settings → Metrics)">metrics off</span> : null}
       <span title="Characters the program wrote">
         output {m.outputChars.toLocaleString('en')} chars{m.truncated ? ' (truncated)' : ''}

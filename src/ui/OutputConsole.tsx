@@ -11,27 +11,28 @@ import { ReplayOffer } from './sessions/ReplayOffer.tsx';
 export function OutputConsole() {
   const entries = useAppStore((s) => s.entries);
   const awaitingInput = useAppStore((s) => s.awaitingInput);
-  const box = useStickToBottom<HTMLDivElement>([entries, awaitingInput]);
+  const { ref: boxRef, onScroll } = useStickToBottom<HTMLDivElement>(entries, awaitingInput);
 
   return (
     <div
       className="console"
       data-testid="output"
-      ref={box.ref}
+      ref={boxRef}
       role="log"
       // The end of a run is announced once (RunAnnouncer), not every line printed.
       aria-live="off"
       aria-label="Program output"
       // Scrollable from the keyboard, and a place where Escape stops the run.
       tabIndex={0}
-      onScroll={box.onScroll}
+      onScroll={onScroll}
     >
       {entries.length === 0 ? <p className="console-empty">Output appears here. Run with Ctrl/Cmd+Enter.</p> : null}
       {entries.map((e, i) => {
         if (e.kind === 'display' && e.display) return <DisplayView key={e.id} display={e.display} index={e.id} />;
         // A prompt and the line typed after it share a line, as in a terminal.
         const next = entries[i + 1];
-        const inline = e.kind === 'stdin' || ((e.kind === 'stdout' || e.kind === 'stderr') && (next ? next.kind === 'stdin' : awaitingInput));
+        const inline =
+          e.kind === 'stdin' || ((e.kind === 'stdout' || e.kind === 'stderr') && (next ? next.kind === 'stdin' : awaitingInput));
         return (
           <pre key={e.id} className={`entry entry-${e.kind}${inline ? ' entry-inline' : ''}`} data-kind={e.kind}>
             {e.text}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PRESET_NAMES, PRESETS } from '../config/presets.ts';
-import { FLAG_SETTINGS, LIST_SETTINGS, SETTING_BOUNDS, type Settings } from '../store/settings.ts';
+import { FLAG_SETTINGS, LIST_SETTINGS, SETTING_BOUNDS, type Settings } from '../config/settings.ts';
 import { PackageSourcesNote } from './PackageSourcesNote.tsx';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
@@ -67,7 +67,12 @@ export function SettingsPanel() {
       <label key={key} className={`field field-${kind}${error ? ' field-error' : ''}`}>
         <span>{label}</span>
         {kind === 'flag' ? (
-          <input type="checkbox" data-testid={testId} checked={draft[key] === 'true'} onChange={(e) => change(key, String(e.target.checked))} />
+          <input
+            type="checkbox"
+            data-testid={testId}
+            checked={draft[key] === 'true'}
+            onChange={(e) => change(key, String(e.target.checked))}
+          />
         ) : (
           <input
             data-testid={testId}
@@ -98,9 +103,9 @@ export function SettingsPanel() {
       <fieldset className="settings-group settings-policy">
         <legend>Safe mode</legend>
         <p className="settings-note" data-testid="policy-note">
-          Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard
-          against accidents and a teaching aid. The security guarantee is the browser sandbox around Python (an isolated frame
-          with no network and no access to this page), which holds whether safe mode is on or off.
+          Safe mode checks code before it runs and blocks imports, functions and file writes outside its rules. It is a guard against
+          accidents and a teaching aid. The security guarantee is the browser sandbox around Python (an isolated frame with no network and
+          no access to this page), which holds whether safe mode is on or off.
         </p>
         {POLICY.map(input)}
       </fieldset>
@@ -114,28 +119,28 @@ export function SettingsPanel() {
       </fieldset>
       <fieldset className="settings-group">
         <legend>Presets</legend>
-      <label className="field">
-        <span>Preset</span>
-        <select
-          data-testid="setting-preset"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) appStore.getState().applyPreset(e.target.value);
-          }}
-        >
-          <option value="">Choose…</option>
-          {PRESET_NAMES.map((name) => (
-            <option key={name} value={name} title={PRESETS[name]?.description}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {presetError ? (
-        <span className="field-message" role="alert" data-testid="setting-preset-error">
-          {presetError}
-        </span>
-      ) : null}
+        <label className="field">
+          <span>Preset</span>
+          <select
+            data-testid="setting-preset"
+            value=""
+            onChange={(e) => {
+              if (e.target.value) appStore.getState().applyPreset(e.target.value);
+            }}
+          >
+            <option value="">Choose…</option>
+            {PRESET_NAMES.map((name) => (
+              <option key={name} value={name} title={PRESETS[name]?.description}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {presetError ? (
+          <span className="field-message" role="alert" data-testid="setting-preset-error">
+            {presetError}
+          </span>
+        ) : null}
       </fieldset>
       <fieldset className="settings-group settings-packages" data-testid="settings-packages">
         <legend>Package sources</legend>

@@ -27,7 +27,9 @@ export function ShortcutsDialog() {
         <tbody>
           {rows.map(([keys, what]) => (
             <tr key={`${keys}:${what}`} data-testid="shortcut-row">
-              <td><kbd>{keys}</kbd></td>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
               <td>{what}</td>
             </tr>
           ))}

@@ -6,9 +6,11 @@ function useElapsed(active: boolean): number {
   useEffect(() => {
     if (!active) return;
     const start = performance.now();
-    setElapsed(0);
     const t = setInterval(() => setElapsed(performance.now() - start), 200);
-    return () => clearInterval(t);
+    return () => {
+      clearInterval(t);
+      setElapsed(0);
+    };
   }, [active]);
   return elapsed;
 }

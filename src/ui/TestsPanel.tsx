@@ -13,14 +13,32 @@ function Row({ record }: { record: TestRecord }) {
   return (
     <li className={`test-row test-${record.outcome}`} data-testid="test-row" data-outcome={record.outcome} data-node-id={record.nodeId}>
       <span className={`badge badge-test-${record.outcome}`}>{record.outcome}</span>
-      <button type="button" className="test-id" title="Open the failing line" onClick={() => record.file && appStore.getState().files.some((f) => f.path === record.file) && appStore.getState().openFile(record.file)}>
+      <button
+        type="button"
+        className="test-id"
+        title="Open the failing line"
+        onClick={() =>
+          record.file && appStore.getState().files.some((f) => f.path === record.file) && appStore.getState().openFile(record.file)
+        }
+      >
         {record.nodeId}
       </button>
       <span className="test-time">{record.durationMs.toFixed(0)} ms</span>
-      <button type="button" className="btn btn-small" disabled={busy} title="Run this test alone" onClick={() => void appStore.getState().runTests([record.nodeId], 1)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={busy}
+        title="Run this test alone"
+        onClick={() => void appStore.getState().runTests([record.nodeId], 1)}
+      >
         Run
       </button>
-      {record.message && record.outcome !== 'passed' ? <div className="test-message">{record.message}{record.file && record.line ? ` (${record.file}:${record.line})` : ''}</div> : null}
+      {record.message && record.outcome !== 'passed' ? (
+        <div className="test-message">
+          {record.message}
+          {record.file && record.line ? ` (${record.file}:${record.line})` : ''}
+        </div>
+      ) : null}
       {record.traceback ? (
         <details className="test-trace">
           <summary>Traceback{record.stdout || record.stderr ? ' and output' : ''}</summary>
@@ -59,17 +77,40 @@ export function TestsPanel() {
         </label>
         <label className="deps-auto" title="Split the suite across this many interpreters (1: one at a time)">
           Interpreters
-          <input type="number" className="tests-workers" data-testid="tests-workers" min={1} max={MAX_TEST_WORKERS} value={workers} onChange={(e) => s.setTestWorkers(Number(e.target.value))} />
+          <input
+            type="number"
+            className="tests-workers"
+            data-testid="tests-workers"
+            min={1}
+            max={MAX_TEST_WORKERS}
+            value={workers}
+            onChange={(e) => s.setTestWorkers(Number(e.target.value))}
+          />
         </label>
       </div>
       {busy === 'running' ? <progress className="deps-progress" aria-label="Running tests" /> : null}
-      {error ? <p className="field-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       {collected && !result ? (
         <ul className="test-files">
           {files.map((file) => (
             <li key={file}>
-              <button type="button" className="btn btn-small" disabled={!canRun} onClick={() => void s.runTests([file])}>Run</button> <code>{file}</code>
-              <ul>{collected.filter((id) => id.startsWith(`${file}::`)).map((id) => <li key={id} data-testid="collected-test"><code>{id.slice(file.length + 2)}</code></li>)}</ul>
+              <button type="button" className="btn btn-small" disabled={!canRun} onClick={() => void s.runTests([file])}>
+                Run
+              </button>{' '}
+              <code>{file}</code>
+              <ul>
+                {collected
+                  .filter((id) => id.startsWith(`${file}::`))
+                  .map((id) => (
+                    <li key={id} data-testid="collected-test">
+                      <code>{id.slice(file.length + 2)}</code>
+                    </li>
+                  ))}
+              </ul>
             </li>
           ))}
         </ul>
@@ -78,23 +119,46 @@ export function TestsPanel() {
         <>
           <p className={`tests-summary tests-${result.status}`} data-testid="tests-summary" data-status={result.status}>
             {summaryText(result)}
-            {result.workers > 1 ? ` · ${result.workers} interpreters${result.speedup ? `, ${result.speedup.toFixed(1)}× the speed of one (sum of their times ÷ wall time)` : ''}` : ''}
+            {result.workers > 1
+              ? ` · ${result.workers} interpreters${result.speedup ? `, ${result.speedup.toFixed(1)}× the speed of one (sum of their times ÷ wall time)` : ''}`
+              : ''}
           </p>
-          {result.message ? <p className="field-message tests-message" role="alert" data-testid="tests-message">{result.message}</p> : null}
-          {result.stoppedTest ? <p className="warn" data-testid="tests-stopped">Stopped while running {result.stoppedTest}.</p> : null}
+          {result.message ? (
+            <p className="field-message tests-message" role="alert" data-testid="tests-message">
+              {result.message}
+            </p>
+          ) : null}
+          {result.stoppedTest ? (
+            <p className="warn" data-testid="tests-stopped">
+              Stopped while running {result.stoppedTest}.
+            </p>
+          ) : null}
           {files.length > 1 ? (
             <div className="deps-actions">
               {files.map((file) => (
-                <button key={file} type="button" className="btn btn-small" disabled={!canRun} title={`Run ${file}`} onClick={() => void s.runTests([file])}>
+                <button
+                  key={file}
+                  type="button"
+                  className="btn btn-small"
+                  disabled={!canRun}
+                  title={`Run ${file}`}
+                  onClick={() => void s.runTests([file])}
+                >
                   Run {file}
                 </button>
               ))}
             </div>
           ) : null}
-          <ul className="test-rows">{result.records.map((r) => <Row key={r.nodeId} record={r} />)}</ul>
+          <ul className="test-rows">
+            {result.records.map((r) => (
+              <Row key={r.nodeId} record={r} />
+            ))}
+          </ul>
         </>
       ) : null}
-      {!result && !collected && !busy ? <p className="panel-empty">No test run yet. Run tests runs pytest on the project's test files; Discover lists them.</p> : null}
+      {!result && !collected && !busy ? (
+        <p className="panel-empty">No test run yet. Run tests runs pytest on the project's test files; Discover lists them.</p>
+      ) : null}
     </section>
   );
 }

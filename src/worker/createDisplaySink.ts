@@ -4,7 +4,7 @@ import type { OutputSink } from './createOutputSink.ts';
 /** Receives rich outputs from Python and sends them on, in order with the text output. */
 export interface DisplaySink {
   /** Called by Python's publisher with a mime bundle as JSON and its kind. */
-  publish(json: string, kind: string): void;
+  publish: (json: string, kind: string) => void;
   /** Every display sent, in order. */
   readonly displays: DisplayData[];
   /** True when a display was replaced by a note because it did not fit. */
@@ -26,7 +26,7 @@ function parseBundle(json: string): Record<string, string> | null {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
     const entries = Object.entries(value);
     if (!entries.every(([, v]) => typeof v === 'string')) return null;
-    return Object.fromEntries(entries) as Record<string, string>;
+    return Object.fromEntries(entries);
   } catch {
     return null;
   }
@@ -55,7 +55,9 @@ export function createDisplaySink(options: {
       if (size > maxDisplayChars) {
         dropped = true;
         options.sink.reserve(size); // counted as written, like dropped text
-        data = { 'text/plain': `[${what} not shown: a single rich output may be at most ${sizeText(maxDisplayChars)}. Make it smaller, or save it to a file.]` };
+        data = {
+          'text/plain': `[${what} not shown: a single rich output may be at most ${sizeText(maxDisplayChars)}. Make it smaller, or save it to a file.]`,
+        };
       } else if (!options.sink.reserve(size)) {
         dropped = true;
         data = {

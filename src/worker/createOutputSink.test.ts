@@ -48,6 +48,11 @@ describe('createOutputSink', () => {
     expect(kept).toBe('12345678ab' + TRUNCATION_MARKER);
     expect(sink.truncated).toBe(true);
     expect(sink.totalChars).toBe(18);
-    expect(batches.flat().map((c) => c.text).join('')).toBe(kept);
+    expect(
+      batches
+        .flat()
+        .map((c) => c.text)
+        .join(''),
+    ).toBe(kept);
   });
 });

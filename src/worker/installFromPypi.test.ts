@@ -20,7 +20,15 @@ beforeAll(async () => {
 describe('installs from PyPI (real Pyodide in Node)', () => {
   it('says plainly when the deployment turned PyPI off, without loading anything', async () => {
     const report = await installFromPypi(rt, ['tabulate'], null, () => undefined);
-    expect(report).toEqual({ installed: [], failed: [{ name: 'tabulate', reason: expect.stringContaining('installs from PyPI are turned off in this deployment (EXECUTOR_PYPI_URL=off)') }] });
+    expect(report).toEqual({
+      installed: [],
+      failed: [
+        {
+          name: 'tabulate',
+          reason: expect.stringContaining('installs from PyPI are turned off in this deployment (EXECUTOR_PYPI_URL=off)'),
+        },
+      ],
+    });
     expect(Object.keys(rt.pyodide.loadedPackages)).not.toContain('micropip');
   });
 
@@ -28,7 +36,9 @@ describe('installs from PyPI (real Pyodide in Node)', () => {
     const report = await installFromPypi(rt, ['tabulate', 'rich'], 'pypi', () => undefined);
     expect(report.installed).toEqual([]);
     expect(report.failed.map((f) => f.name)).toEqual(['tabulate', 'rich']);
-    expect(report.failed[0]?.reason).toMatch(/needs micropip, which comes from the package CDN and could not be loaded: PyPI installs need the internet/);
+    expect(report.failed[0]?.reason).toMatch(
+      /needs micropip, which comes from the package CDN and could not be loaded: PyPI installs need the internet/,
+    );
   });
 
   it('does nothing for nothing', async () => {

@@ -6,17 +6,28 @@ import { loadPackages } from './packages.ts';
 /** The deployment's PyPI setting as the worker gets it: an index URL, `'pypi'` for PyPI itself, or null (off). */
 export type PypiIndex = string | null;
 
-const each = (names: string[], reason: (name: string) => string): InstallReport => ({ installed: [], failed: names.map((name) => ({ name, reason: reason(name) })) });
+const each = (names: string[], reason: (name: string) => string): InstallReport => ({
+  installed: [],
+  failed: names.map((name) => ({ name, reason: reason(name) })),
+});
 
 /**
  * Installs packages that are not in Executor's index from PyPI with micropip (which
  * itself loads from the package CDN). Each failure is one line that says why: PyPI
  * turned off, micropip or the index unreachable (offline), no pure-Python wheel.
  */
-export async function installFromPypi(rt: PythonRuntime, names: string[], index: PypiIndex, notify: (text: string) => void): Promise<InstallReport> {
+export async function installFromPypi(
+  rt: PythonRuntime,
+  names: string[],
+  index: PypiIndex,
+  notify: (text: string) => void,
+): Promise<InstallReport> {
   if (names.length === 0) return { installed: [], failed: [] };
   if (index === null) {
-    return each(names, (n) => `${n} is not in Executor's package index, and installs from PyPI are turned off in this deployment (EXECUTOR_PYPI_URL=off).`);
+    return each(
+      names,
+      (n) => `${n} is not in Executor's package index, and installs from PyPI are turned off in this deployment (EXECUTOR_PYPI_URL=off).`,
+    );
   }
   const micropip = await loadPackages(rt, ['micropip'], notify);
   if (micropip.failed.length > 0) {

@@ -19,7 +19,7 @@ function served(bytes: Uint8Array, chunk: number, headers: Record<string, string
 describe('meterFetch', () => {
   const bytes = new Uint8Array(10_000).map((_, i) => i % 251);
 
-  it('meters nothing outside a batch (the interpreter\'s own boot files)', async () => {
+  it("meters nothing outside a batch (the interpreter's own boot files)", async () => {
     const ticks: DownloadTick[] = [];
     const metered = meterFetch(served(bytes, 4000), (t) => ticks.push(t));
     await (await metered('http://127.0.0.1/pyodide/python_stdlib.zip')).arrayBuffer();
@@ -30,11 +30,21 @@ describe('meterFetch', () => {
     const ticks: DownloadTick[] = [];
     beginDownloadBatch();
     let clock = 0;
-    const metered = meterFetch(served(bytes, 1000, { 'content-length': '10000' }), (t) => ticks.push(t), 100, () => (clock += 60));
+    const metered = meterFetch(
+      served(bytes, 1000, { 'content-length': '10000' }),
+      (t) => ticks.push(t),
+      100,
+      () => (clock += 60),
+    );
     const body = new Uint8Array(await (await metered('https://cdn.example/pkg/numpy-2.0-cp314-wasm32.whl')).arrayBuffer());
     expect(body).toEqual(bytes);
     expect(ticks[0]).toMatchObject({ url: 'https://cdn.example/pkg/numpy-2.0-cp314-wasm32.whl', loaded: 0, total: 10_000, done: false });
-    expect(ticks.at(-1)).toMatchObject({ url: 'https://cdn.example/pkg/numpy-2.0-cp314-wasm32.whl', loaded: 10_000, total: 10_000, done: true });
+    expect(ticks.at(-1)).toMatchObject({
+      url: 'https://cdn.example/pkg/numpy-2.0-cp314-wasm32.whl',
+      loaded: 10_000,
+      total: 10_000,
+      done: true,
+    });
     // Throttled: not one tick per chunk, and never going backwards.
     expect(ticks.length).toBeLessThan(12);
     expect(ticks.map((t) => t.loaded)).toEqual([...ticks.map((t) => t.loaded)].sort((a, b) => a - b));

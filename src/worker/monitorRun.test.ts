@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { RunOptions, RunSample } from '../protocol/protocol.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
@@ -12,7 +12,9 @@ const interrupt = new Int32Array(new SharedArrayBuffer(4));
 
 async function run(code: string, options: Partial<RunOptions> = {}) {
   const samples: RunSample[] = [];
-  const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS, ...options }, interrupt, () => undefined, { sendSample: (s) => samples.push(s) });
+  const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS, ...options }, interrupt, () => undefined, {
+    sendSample: (s) => samples.push(s),
+  });
   return { result, samples };
 }
 
@@ -75,7 +77,8 @@ describe('run metrics (real Pyodide in Node)', () => {
   });
 
   it('sends live samples from the garbage collector while a program allocates', async () => {
-    const code = 'import time\nend = time.perf_counter() + 0.8\nkeep = []\nwhile time.perf_counter() < end:\n    keep.append([0] * 10)\ndel keep';
+    const code =
+      'import time\nend = time.perf_counter() + 0.8\nkeep = []\nwhile time.perf_counter() < end:\n    keep.append([0] * 10)\ndel keep';
     const { samples } = await run(code, { tracePythonMemory: true });
     expect(samples.length).toBeGreaterThan(2);
     expect(samples.at(-1)!.pythonMB).not.toBeNull();
@@ -83,8 +86,11 @@ describe('run metrics (real Pyodide in Node)', () => {
 
   it('flushes output that is still pending when the run ends without touching the finished monitor', async () => {
     const batches: string[] = [];
-    const code = 'import time\nprint("start")\nend = time.perf_counter() + 0.3\nwhile time.perf_counter() < end:\n    pass\nprint("last line")';
-    const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS }, interrupt, (c) => batches.push(c.map((x) => x.text).join('')), { sendSample: () => undefined });
+    const code =
+      'import time\nprint("start")\nend = time.perf_counter() + 0.3\nwhile time.perf_counter() < end:\n    pass\nprint("last line")';
+    const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS }, interrupt, (c) => batches.push(c.map((x) => x.text).join('')), {
+      sendSample: () => undefined,
+    });
     expect(result.status).toBe('ok');
     expect(batches.join('')).toBe('start\nlast line\n');
   });
@@ -97,7 +103,7 @@ describe('run metrics (real Pyodide in Node)', () => {
 });
 
 describe('profiling (real Pyodide in Node)', () => {
-  it('profiles the seed\'s bubble sort with bubble_sort as the heaviest own time', async () => {
+  it("profiles the seed's bubble sort with bubble_sort as the heaviest own time", async () => {
     const { result } = await run(BUBBLE_SORT, { profile: true });
     expect(result.status).toBe('ok');
     const profile = result.profile!;
@@ -130,7 +136,9 @@ describe('profiling (real Pyodide in Node)', () => {
     await run('import sys; sys.modules.pop("json", None)'); // a fresh import goes through safe mode's hooks
     const BUBBLE_SORT_JSON = `import json\n${BUBBLE_SORT}`;
     const options = { ...DEFAULT_RUN_OPTIONS, profile: true, policy: DEFAULT_RUN_POLICY };
-    const result = await runSafely(rt, BUBBLE_SORT_JSON, DEFAULT_RUN_POLICY, { execute: () => runCode(rt, BUBBLE_SORT_JSON, options, interrupt, () => undefined) });
+    const result = await runSafely(rt, BUBBLE_SORT_JSON, DEFAULT_RUN_POLICY, {
+      execute: () => runCode(rt, BUBBLE_SORT_JSON, options, interrupt, () => undefined),
+    });
     expect(result.error).toBeNull();
     // Safe mode's hooks run inside the program's frames; they are left out of its profile.
     expect(result.profile!.functions.some((f) => f.file.startsWith('/opt/executor/'))).toBe(false);

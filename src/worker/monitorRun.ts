@@ -46,7 +46,13 @@ export function beginMonitoring(rt: PythonRuntime, options: RunOptions, send: (s
     if (pythonMB !== undefined) lastPythonMB = pythonMB;
     send({ heapMB: rt.heap._malloc_footprint() / MB, pythonMB: lastPythonMB });
   };
-  monitor.begin(collect, options.profile === true, collect ? sample : null, SAMPLE_INTERVAL_MS / 1000, collect && options.tracePythonMemory === true);
+  monitor.begin(
+    collect,
+    options.profile === true,
+    collect ? sample : null,
+    SAMPLE_INTERVAL_MS / 1000,
+    collect && options.tracePythonMemory === true,
+  );
   // The first live sample goes out once the run has lasted a sample interval: a short run sends none
   // (each sample is a message and a repaint of the status line on the page).
   lastSample = performance.now();

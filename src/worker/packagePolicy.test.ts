@@ -12,7 +12,11 @@ const lock = {
 
 describe('checkPackagePolicy', () => {
   it('refuses packages outside the allowlist with a reason, before anything loads', () => {
-    const { allowed, refused } = checkPackagePolicy(['numpy', 'scikit-learn', 'scipy', 'pytest', 'https://x.test/evil-1.0-py3-none-any.whl'], lock, DEFAULT_RUN_POLICY);
+    const { allowed, refused } = checkPackagePolicy(
+      ['numpy', 'scikit-learn', 'scipy', 'pytest', 'https://x.test/evil-1.0-py3-none-any.whl'],
+      lock,
+      DEFAULT_RUN_POLICY,
+    );
     expect(allowed).toEqual(['numpy', 'scikit-learn', 'pytest']);
     expect(refused.map((r) => r.name)).toEqual(['scipy', 'https://x.test/evil-1.0-py3-none-any.whl']);
     expect(refused[0]?.reason).toBe(
@@ -23,7 +27,9 @@ describe('checkPackagePolicy', () => {
   it('allows a package when a module it provides is allowed: matplotlib installs though pylab is not on the list', () => {
     const policy = { ...DEFAULT_RUN_POLICY, allowedModules: ['matplotlib'] };
     expect(checkPackagePolicy(['matplotlib'], lock, policy)).toEqual({ allowed: ['matplotlib'], refused: [] });
-    expect(checkPackagePolicy(['matplotlib'], lock, { ...policy, allowedModules: ['numpy'] }).refused[0]?.reason).toContain('matplotlib, pylab, mpl_toolkits are not in ALLOWED_MODULES');
+    expect(checkPackagePolicy(['matplotlib'], lock, { ...policy, allowedModules: ['numpy'] }).refused[0]?.reason).toContain(
+      'matplotlib, pylab, mpl_toolkits are not in ALLOWED_MODULES',
+    );
   });
 
   it('allows everything with safe mode off', () => {

@@ -34,7 +34,9 @@ export function analyzeImports(rt: PythonRuntime, code: string): ImportReport[] 
     const index = rt.pyodide.toPy(lockIndex(lockPackages(rt)));
     const loaded = rt.pyodide.toPy(Object.keys(rt.pyodide.loadedPackages));
     const proxy = imports.analyze(code, index, loaded) as PyProxy;
-    const report = proxy.toJs({ dict_converter: Object.fromEntries }) as Array<ImportReport & { package?: string | null; source?: ImportReport['source'] | null }>;
+    const report = proxy.toJs({ dict_converter: Object.fromEntries }) as Array<
+      ImportReport & { package?: string | null; source?: ImportReport['source'] | null }
+    >;
     proxy.destroy();
     index.destroy();
     loaded.destroy();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { RunOptions } from '../protocol/protocol.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
@@ -11,9 +11,16 @@ const interrupt = new Int32Array(new SharedArrayBuffer(4));
 /** Runs code and records text output and displays in the order they were sent. */
 async function run(code: string, options: Partial<RunOptions> = {}) {
   const events: string[] = [];
-  const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS, ...options }, interrupt, (c) => c.forEach((x) => events.push(`${x.stream}:${x.text}`)), {
-    sendDisplay: (d) => events.push(`display:${d.kind}:${Object.keys(d.data).join(',')}`),
-  });
+  const result = await runCode(
+    rt,
+    code,
+    { ...DEFAULT_RUN_OPTIONS, ...options },
+    interrupt,
+    (c) => c.forEach((x) => events.push(`${x.stream}:${x.text}`)),
+    {
+      sendDisplay: (d) => events.push(`display:${d.kind}:${Object.keys(d.data).join(',')}`),
+    },
+  );
   return { result, events };
 }
 
@@ -37,7 +44,8 @@ beforeAll(async () => {
 
 describe('display protocol (real Pyodide in Node)', () => {
   it('display() is a builtin and streams bundles in order with stdout', async () => {
-    const code = 'class T:\n    def _repr_html_(self): return "<table><tr><td>1</td></tr></table>"\nprint("before")\ndisplay(T())\nprint("after")';
+    const code =
+      'class T:\n    def _repr_html_(self): return "<table><tr><td>1</td></tr></table>"\nprint("before")\ndisplay(T())\nprint("after")';
     const { result, events } = await run(code);
     expect(result.status).toBe('ok');
     expect(events).toEqual(['stdout:before\n', 'display:display:text/html,text/plain', 'stdout:after\n']);
@@ -57,7 +65,8 @@ describe('display protocol (real Pyodide in Node)', () => {
   });
 
   it('shows a trailing value with a rich repr as a result display, and keeps its repr as value', async () => {
-    const code = 'class Frame:\n    def _repr_html_(self): return "<table></table>"\n    def __repr__(self): return "Frame(2 rows)"\nFrame()';
+    const code =
+      'class Frame:\n    def _repr_html_(self): return "<table></table>"\n    def __repr__(self): return "Frame(2 rows)"\nFrame()';
     const { result } = await run(code);
     expect(result.value).toBe('Frame(2 rows)');
     expect(result.displays).toEqual([{ kind: 'result', data: { 'text/html': '<table></table>', 'text/plain': 'Frame(2 rows)' } }]);
@@ -83,7 +92,9 @@ describe('display protocol (real Pyodide in Node)', () => {
   it('counts rich output toward the output cap and replaces what does not fit by a note', async () => {
     const { result } = await run(`${PNG_CLASS}\ndisplay(Red(200, 200))\nprint("still here")`, { maxOutputChars: 300 });
     expect(result.displays[0]?.data).toEqual({
-      'text/plain': expect.stringMatching(/^\[image\/png output of .* KB not shown: it would pass the output limit of 300 characters\. Raise the output limit/),
+      'text/plain': expect.stringMatching(
+        /^\[image\/png output of .* KB not shown: it would pass the output limit of 300 characters\. Raise the output limit/,
+      ),
     });
     expect(result.stdout).toBe('still here\n');
     expect(result.metrics.truncated).toBe(true);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { DisplayData, OutputChunk, RunOptions } from '../protocol/protocol.ts';
 import { createStdinBuffer, writeStdin } from '../protocol/stdinBuffer.ts';
 import { SIGINT } from '../protocol/protocol.ts';
@@ -11,7 +11,7 @@ let rt: PythonRuntime;
 const interrupt = new Int32Array(new SharedArrayBuffer(4));
 
 /** Runs code; `answers` plays the user: each input request gets the next answer written into the buffer. */
-async function run(code: string, options: Partial<RunOptions> = {}, answers: Array<string | null | 'STOP'> = []) {
+async function run(code: string, options: Partial<RunOptions> = {}, answers: Array<string | null> = []) {
   const displays: DisplayData[] = [];
   const output: OutputChunk[] = [];
   const stdinBuffer = createStdinBuffer();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { OutputChunk, RunOptions } from '../protocol/protocol.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';

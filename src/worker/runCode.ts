@@ -1,7 +1,7 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { DisplayData, ExecutionResult, OutputChunk, PythonError, RunOptions, RunSample, RunStatus } from '../protocol/protocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
-import { textOf } from '../engine/outputText.ts';
+import { textOf } from '../protocol/outputText.ts';
 import { createOutputSink } from './createOutputSink.ts';
 import { createDisplaySink } from './createDisplaySink.ts';
 import { createStdinReader } from './createStdinReader.ts';
@@ -37,7 +37,6 @@ export function statusOf(error: PythonError | null): RunStatus {
   if (error.type === 'SecurityViolation' || error.type === 'FileSystemViolation') return 'security';
   return 'error';
 }
-
 
 /**
  * Runs one program in the runtime under the run's limits, streaming output through
@@ -82,7 +81,8 @@ export async function runCode(
   if (proxy.type === 'coroutine') {
     // Top-level await: the runner handed back a coroutine that yields its record.
     const coroutine = proxy;
-    proxy = (await (coroutine as unknown as Promise<PyProxy>)) as PyProxy;
+    const awaitable: Promise<PyProxy> = coroutine as unknown as Promise<PyProxy>;
+    proxy = await awaitable;
     coroutine.destroy();
   }
   const record = proxy.toJs({ dict_converter: Object.fromEntries }) as RunnerRecord;

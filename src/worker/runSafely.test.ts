@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import type { RunPolicy } from '../protocol/protocol.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
@@ -60,22 +60,32 @@ describe('safe mode (real Pyodide in Node)', () => {
     );
     expect(caught.stdout).toBe('SecurityViolation js blocked-module True\n');
     for (const name of ['pyodide_js', 'pyodide.ffi', 'pyodide.code', 'pyodide.http', 'micropip']) {
-      const r = await runtimeOnly(`import ${name}`, { ...DEFAULT_RUN_POLICY, allowedModules: [...DEFAULT_RUN_POLICY.allowedModules, 'js', 'pyodide', 'micropip'] });
+      const r = await runtimeOnly(`import ${name}`, {
+        ...DEFAULT_RUN_POLICY,
+        allowedModules: [...DEFAULT_RUN_POLICY.allowedModules, 'js', 'pyodide', 'micropip'],
+      });
       expect(r.error?.type, name).toBe('SecurityViolation');
     }
-    const viaImportlib = await runtimeOnly('import importlib\nimportlib.import_module("gc")', { ...DEFAULT_RUN_POLICY, allowedModules: ['importlib'] });
+    const viaImportlib = await runtimeOnly('import importlib\nimportlib.import_module("gc")', {
+      ...DEFAULT_RUN_POLICY,
+      allowedModules: ['importlib'],
+    });
     expect(viaImportlib.error?.message).toMatch(/'gc' is not allowed/);
   });
 
   it("lets libraries import what they need, and the session's own modules", async () => {
     rt.pyodide.FS.writeFile('/home/pyodide/helper_mod.py', 'import json\nVALUE = 7\n');
-    const r = await runtimeOnly('import json, decimal, asyncio\nimport helper_mod\nprint(json.dumps({"v": helper_mod.VALUE}))\nawait asyncio.sleep(0)');
+    const r = await runtimeOnly(
+      'import json, decimal, asyncio\nimport helper_mod\nprint(json.dumps({"v": helper_mod.VALUE}))\nawait asyncio.sleep(0)',
+    );
     expect(r.error).toBeNull();
     expect(r.stdout).toBe('{"v": 7}\n');
   });
 
   it('forbidden builtins raise SecurityViolation from user code, not from libraries', async () => {
-    const r = await runtimeOnly('try:\n    f = eval\n    f("1")\nexcept SecurityViolation as e:\n    print("blocked", e.rule)\nfrom dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nprint(P(1))');
+    const r = await runtimeOnly(
+      'try:\n    f = eval\n    f("1")\nexcept SecurityViolation as e:\n    print("blocked", e.rule)\nfrom dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nprint(P(1))',
+    );
     expect(r.stdout).toBe('blocked forbidden-function\nP(x=1)\n');
     const direct = await runtimeOnly('compile("1", "x", "eval")');
     expect(direct.status).toBe('security');
@@ -84,9 +94,17 @@ describe('safe mode (real Pyodide in Node)', () => {
 
   it("keeps writes in the session's working folder", async () => {
     const policy = { ...DEFAULT_RUN_POLICY, forbiddenFunctions: [] };
-    const ok = await runtimeOnly('open("notes.txt", "w").write("hi")\nimport pathlib\npathlib.Path("sub").mkdir(exist_ok=True)\nprint(open("notes.txt").read())', policy);
+    const ok = await runtimeOnly(
+      'open("notes.txt", "w").write("hi")\nimport pathlib\npathlib.Path("sub").mkdir(exist_ok=True)\nprint(open("notes.txt").read())',
+      policy,
+    );
     expect(ok.stdout).toBe('hi\n');
-    for (const code of ['open("/lib/evil.py", "w")', 'import pathlib\npathlib.Path("/etc/x").write_text("x")', 'import os\nos.remove("/lib/python314.zip")', 'import os\nos.symlink("/lib", "link")\nopen("link/x.py", "w")']) {
+    for (const code of [
+      'open("/lib/evil.py", "w")',
+      'import pathlib\npathlib.Path("/etc/x").write_text("x")',
+      'import os\nos.remove("/lib/python314.zip")',
+      'import os\nos.symlink("/lib", "link")\nopen("link/x.py", "w")',
+    ]) {
       const r = await runtimeOnly(code, policy);
       expect(r.status, code).toBe('security');
       expect(r.error?.type, code).toBe('FileSystemViolation');
@@ -108,7 +126,9 @@ describe('safe mode (real Pyodide in Node)', () => {
   it('pytest works under the policy', async () => {
     await rt.pyodide.loadPackage(['pytest']);
     rt.pyodide.FS.writeFile('/home/pyodide/test_policy_demo.py', 'import pytest\n\ndef test_ok():\n    assert 1 + 1 == 2\n');
-    const r = await run('import pytest\ncode = pytest.main(["-q", "-p", "no:cacheprovider", "test_policy_demo.py"])\nprint("exit", int(code))');
+    const r = await run(
+      'import pytest\ncode = pytest.main(["-q", "-p", "no:cacheprovider", "test_policy_demo.py"])\nprint("exit", int(code))',
+    );
     expect(r.error).toBeNull();
     expect(r.stdout).toContain('1 passed');
     expect(r.stdout).toContain('exit 0');

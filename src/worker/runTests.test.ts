@@ -21,7 +21,12 @@ async function test(files: ProjectFile[], request: Partial<WorkerTestRequest> = 
   const done = await runTests(
     rt,
     { mode: 'run', args: ['-v', '--tb=short'], coverage: true, files, limits: LIMITS, ...request },
-    { output: (c) => (output += c.map((x) => x.text).join('')), begin: () => undefined, start: (id) => started.push(id), record: (r) => records.push(r) },
+    {
+      output: (c) => (output += c.map((x) => x.text).join('')),
+      begin: () => undefined,
+      start: (id) => started.push(id),
+      record: (r) => records.push(r),
+    },
     () => undefined,
   );
   return { done, records, started, output };
@@ -54,7 +59,13 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
     const report = mergeCoverage([done.coverage ?? {}]);
     // Native: `coverage run --branch --source=. -m pytest` then `coverage json` (coverage 6.5, Debian 12):
     // calc.py 22 statements, missing 27-30, 8 branches of which 2 missing, 80%.
-    expect(report.perFile['calc.py']).toMatchObject({ statements: 22, missingLines: [27, 28, 29, 30], branches: 8, missingBranches: 2, percent: 80 });
+    expect(report.perFile['calc.py']).toMatchObject({
+      statements: 22,
+      missingLines: [27, 28, 29, 30],
+      branches: 8,
+      missingBranches: 2,
+      percent: 80,
+    });
     expect(report.perFile['tests/test_calc.py']?.missingLines).toEqual([30]);
     // The merge's arithmetic equals coverage.py's own percent, file by file.
     for (const [path, facts] of Object.entries(done.coverage ?? {})) expect(report.perFile[path]?.percent).toBeCloseTo(facts.percent, 10);
@@ -100,7 +111,8 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
   it('names the test that was running when interrupted', async () => {
     // The hanging test sets the interrupt itself once it is looping, as Stop would from the frame:
     // a timer in another thread could land before the loop on a slow machine and leave it spinning.
-    const hang = 'import js\n\ndef test_ok():\n    pass\n\ndef test_hang():\n    n = 0\n    while True:\n        n += 1\n        if n == 1000:\n            js.Atomics.store(js.interruptBuffer, 0, 2)\n';
+    const hang =
+      'import js\n\ndef test_ok():\n    pass\n\ndef test_hang():\n    n = 0\n    while True:\n        n += 1\n        if n == 1000:\n            js.Atomics.store(js.interruptBuffer, 0, 2)\n';
     (globalThis as { interruptBuffer?: Int32Array }).interruptBuffer = interrupt;
     const { done, records } = await test([{ path: 'test_hang.py', content: hang }], { coverage: false });
     expect(done.exitCode).toBe(2);

@@ -12,7 +12,7 @@ const MB = 2 ** 20;
 
 /** What the test run tells its caller as it goes. */
 export interface TestRunEvents {
-  output(chunks: OutputChunk[]): void;
+  output: (chunks: OutputChunk[]) => void;
   /** Packages are loaded and files written: pytest starts now (the time limit starts here). */
   begin(): void;
   start(nodeId: string): void;
@@ -90,7 +90,17 @@ export async function runTests(
   syncProjectFiles(rt, request.files);
   const refused = refuseUnsafeProject(rt, request.files, request.policy);
   if (refused) {
-    return { exitCode: -1, counts: {}, collected: [], durationMs: 0, coverage: null, problem: null, memory: false, outputTruncated: false, refused };
+    return {
+      exitCode: -1,
+      counts: {},
+      collected: [],
+      durationMs: 0,
+      coverage: null,
+      problem: null,
+      memory: false,
+      outputTruncated: false,
+      refused,
+    };
   }
   const sink = createOutputSink({ maxChars: request.limits.maxOutputChars, send: events.output });
   pipeOutput(rt, sink);
@@ -107,7 +117,15 @@ export async function runTests(
   // Test files are the user's code: collection imports them, so collect runs under safe mode too.
   const lift = applyPolicy(rt, request.policy);
   try {
-    const proxy = testing.run(args, WORKING_DIR, paths, request.mode === 'collect', request.coverage, emit, request.limits.maxOutputChars) as PyProxy;
+    const proxy = testing.run(
+      args,
+      WORKING_DIR,
+      paths,
+      request.mode === 'collect',
+      request.coverage,
+      emit,
+      request.limits.maxOutputChars,
+    ) as PyProxy;
     const done = proxy.toJs({ dict_converter: Object.fromEntries }) as PythonDone;
     proxy.destroy();
     sink.flush();

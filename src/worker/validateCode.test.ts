@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 
 const rules = (code: string, policy = DEFAULT_RUN_POLICY) => validateCode(rt, code, policy).diagnostics;
-const errorRules = (code: string) => rules(code).filter((d) => d.severity === 'error').map((d) => d.rule);
+const errorRules = (code: string) =>
+  rules(code)
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.rule);
 
 describe('validate_code (real Pyodide in Node)', () => {
   it('accepts ordinary code and executes nothing', () => {
@@ -27,7 +30,11 @@ describe('validate_code (real Pyodide in Node)', () => {
   });
 
   it('classifies each import: stdlib, allowed, not allowed, unknown', () => {
-    const report = validateCode(rt, 'import math\nimport numpy\nimport ctypes\nimport surely_not_a_module\nimport pytest', DEFAULT_RUN_POLICY);
+    const report = validateCode(
+      rt,
+      'import math\nimport numpy\nimport ctypes\nimport surely_not_a_module\nimport pytest',
+      DEFAULT_RUN_POLICY,
+    );
     expect(report.imports.map((i) => [i.module, i.verdict])).toEqual([
       ['math', 'stdlib'],
       ['numpy', 'allowed'],
@@ -38,7 +45,11 @@ describe('validate_code (real Pyodide in Node)', () => {
     const byRule = Object.fromEntries(report.diagnostics.map((d) => [d.rule, d]));
     expect(byRule['js-access']).toMatchObject({ line: 3, severity: 'error' });
     expect(byRule['import-unknown']).toMatchObject({ line: 4, severity: 'warning' });
-    expect(validateCode(rt, 'import gc', DEFAULT_RUN_POLICY).diagnostics[0]).toMatchObject({ rule: 'import-not-allowed', line: 1, column: 1 });
+    expect(validateCode(rt, 'import gc', DEFAULT_RUN_POLICY).diagnostics[0]).toMatchObject({
+      rule: 'import-not-allowed',
+      line: 1,
+      column: 1,
+    });
     expect(validateCode(rt, 'import gc', { ...DEFAULT_RUN_POLICY, allowedModules: ['gc'] }).diagnostics).toEqual([]);
   });
 
@@ -53,7 +64,11 @@ describe('validate_code (real Pyodide in Node)', () => {
     // The list is configurable.
     expect(rules('eval("1")', { ...DEFAULT_RUN_POLICY, forbiddenFunctions: [] })).toEqual([]);
     expect(errorRules('print("x")')).toEqual([]);
-    expect(rules('print("x")', { ...DEFAULT_RUN_POLICY, forbiddenFunctions: ['print'] })[0]).toMatchObject({ rule: 'forbidden-function', line: 1, column: 1 });
+    expect(rules('print("x")', { ...DEFAULT_RUN_POLICY, forbiddenFunctions: ['print'] })[0]).toMatchObject({
+      rule: 'forbidden-function',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('flags dunder walking, JavaScript access and sys.modules tampering', () => {
@@ -71,7 +86,9 @@ describe('validate_code (real Pyodide in Node)', () => {
     expect(errorRules('import sys as s\nvars(s)["modules"]')).toEqual(['dynamic-access']);
     expect(errorRules('import importlib\nname = "import_" + "module"\ngetattr(importlib, name)("js")')).toContain('dynamic-access');
     // On ordinary objects a computed name is only a warning.
-    expect(rules('class A: x = 1\nname = "x"\nprint(getattr(A, name))').map((d) => [d.rule, d.severity])).toEqual([['dynamic-access', 'warning']]);
+    expect(rules('class A: x = 1\nname = "x"\nprint(getattr(A, name))').map((d) => [d.rule, d.severity])).toEqual([
+      ['dynamic-access', 'warning'],
+    ]);
   });
 
   it('warns about while True without break', () => {

@@ -24,7 +24,10 @@ export function validateCode(rt: PythonRuntime, code: string, policy: RunPolicy)
   const args = [rt.pyodide.toPy(pythonPolicy(policy)), rt.pyodide.toPy(knownImports(rt))] as const;
   try {
     const proxy = validate.validate(code, ...args) as PyProxy;
-    const raw = proxy.toJs({ dict_converter: Object.fromEntries }) as { diagnostics: RawDiagnostic[]; imports: ValidationReport['imports'] };
+    const raw = proxy.toJs({ dict_converter: Object.fromEntries }) as {
+      diagnostics: RawDiagnostic[];
+      imports: ValidationReport['imports'];
+    };
     proxy.destroy();
     return {
       imports: raw.imports,

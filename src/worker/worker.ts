@@ -44,9 +44,7 @@ async function init(msg: WorkerInit): Promise<void> {
   interrupt = msg.interruptBuffer;
   stdinBuffer = msg.stdinBuffer;
   try {
-    runtime = await bootPyodide(msg, (detail, progress) =>
-      post({ type: 'progress', detail, progress }),
-    );
+    runtime = await bootPyodide(msg, (detail, progress) => post({ type: 'progress', detail, progress }));
     runtime.pyodide.setInterruptBuffer(interrupt);
     post({ type: 'ready', bootMs: performance.now() - started });
   } catch (err) {
@@ -135,12 +133,17 @@ async function tests(msg: WorkerTests): Promise<void> {
   const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   let done;
   try {
-    done = await runTests(runtime, msg.request, {
-      output: (chunks) => post({ type: 'output', id, chunks }),
-      begin: () => post({ type: 'tests-begin', id }),
-      start: (nodeId) => post({ type: 'test-start', id, nodeId }),
-      record: (record) => post({ type: 'test-record', id, record }),
-    }, notify);
+    done = await runTests(
+      runtime,
+      msg.request,
+      {
+        output: (chunks) => post({ type: 'output', id, chunks }),
+        begin: () => post({ type: 'tests-begin', id }),
+        start: (nodeId) => post({ type: 'test-start', id, nodeId }),
+        record: (record) => post({ type: 'test-record', id, record }),
+      },
+      notify,
+    );
   } catch (err) {
     if (err instanceof Error && /fatal error/i.test(err.message)) {
       fatal(id, err);

@@ -39,7 +39,7 @@ print("fib(80) =", fibonacci_cached(80))
 const bubbleSort: Demo = {
   id: 'bubble-sort',
   title: 'Bubble sort (for profiling)',
-  description: 'The seed\'s profiling example: bubble sort timed on growing inputs, against sorted().',
+  description: "The seed's profiling example: bubble sort timed on growing inputs, against sorted().",
   keywords: ['bubble', 'sort', 'sorting', 'profile', 'profiling', 'performance', 'benchmark', 'optimize'],
   code: `import time
 
@@ -121,7 +121,8 @@ def test_divide_by_zero():
 const dependencies: Demo = {
   id: 'dependencies',
   title: 'Dependency analysis',
-  description: "The seed's dependency example: imports from the standard library, the package index and elsewhere. Analyze it under Packages.",
+  description:
+    "The seed's dependency example: imports from the standard library, the package index and elsewhere. Analyze it under Packages.",
   keywords: ['dependency', 'dependencies', 'packages', 'package', 'imports', 'import', 'install', 'requirements'],
   code: `import json
 import statistics
@@ -137,7 +138,8 @@ print("json, statistics: standard library; pytest: self-hosted; numpy, scikit-le
 const dataProcessing: Demo = {
   id: 'data-processing',
   title: 'Data processing',
-  description: "The seed's data example (groupby mean/std/count) with the standard library, so it runs offline; pandas works the same when it is available.",
+  description:
+    "The seed's data example (groupby mean/std/count) with the standard library, so it runs offline; pandas works the same when it is available.",
   keywords: ['data', 'processing', 'pandas', 'numpy', 'statistics', 'dataframe', 'groupby', 'analysis', 'csv'],
   code: `import random
 import statistics

@@ -30,7 +30,11 @@ export function extractCode(message: string): ExtractedCode {
     const starts = /^( {4}|\t)\S/.test(lines[i] ?? '') && (i === 0 || (lines[i - 1] ?? '').trim() === '');
     if (!starts) continue;
     let end = i;
-    while (end + 1 < lines.length && (/^( {4}|\t)/.test(lines[end + 1] ?? '') || ((lines[end + 1] ?? '').trim() === '' && /^( {4}|\t)/.test(lines[end + 2] ?? '')))) end += 1;
+    while (
+      end + 1 < lines.length &&
+      (/^( {4}|\t)/.test(lines[end + 1] ?? '') || ((lines[end + 1] ?? '').trim() === '' && /^( {4}|\t)/.test(lines[end + 2] ?? '')))
+    )
+      end += 1;
     const block = lines.slice(i, end + 1);
     return { code: dedent(block), prose: [...lines.slice(0, i), ...lines.slice(end + 1)].join('\n').trim() };
   }

@@ -6,11 +6,22 @@ import { planOffline, type OfflinePlan, type OfflineStep, type PlanContext } fro
  * What the offline assistant understands, as a table: a message (with the project and the last
  * code it ran), and the plan it must make. This table is the assistant's documentation.
  */
-const FILES = ['main.py', 'calculator.py', 'test_calculator.py', 'calc.py', 'tests/test_calc.py', 'data_preparation.py', 'model_training.py', 'evaluation.py', 'notes.md'];
+const FILES = [
+  'main.py',
+  'calculator.py',
+  'test_calculator.py',
+  'calc.py',
+  'tests/test_calc.py',
+  'data_preparation.py',
+  'model_training.py',
+  'evaluation.py',
+  'notes.md',
+];
 const LAST = 'n = 10\nprint(sum(range(n)))';
 const ctx: PlanContext = { files: FILES, lastCode: LAST };
 const BLOCK = '```python\nprint(1)\n```';
-const FIB = 'def fibonacci(n):\n    if n <= 1:\n        return n\n    return fibonacci(n-1) + fibonacci(n-2)\n\nprint([fibonacci(i) for i in range(10)])';
+const FIB =
+  'def fibonacci(n):\n    if n <= 1:\n        return n\n    return fibonacci(n-1) + fibonacci(n-2)\n\nprint([fibonacci(i) for i in range(10)])';
 
 const steps = (...s: OfflineStep[]): OfflinePlan => ({ kind: 'steps', steps: s });
 const SEED_BATCH = `Execute these scripts in order and aggregate the results:
@@ -24,14 +35,35 @@ Show me the output of each step and any errors encountered.`;
 const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } | { missing: string[] }]> = [
   // The seed's own prompts.
   [`Execute this code:\n\`\`\`python\n${FIB}\n\`\`\``, steps({ kind: 'run', code: FIB })],
-  ['Run the tests in test_calculator.py and show me the coverage report', steps({ kind: 'tests', path: 'test_calculator.py', coverage: true, code: null })],
-  ['Execute this data processing code:\n\n```python\nimport pandas as pd\nprint(pd)\n```', steps({ kind: 'run', code: 'import pandas as pd\nprint(pd)' })],
-  ["I have a module called 'calculator.py' with basic math functions.\nRun comprehensive tests on it and give me a coverage report.\nAlso identify any untested code paths.", steps({ kind: 'tests', path: 'calculator.py', coverage: true, code: null })],
-  ['Profile this sorting algorithm and identify performance bottlenecks:\n\n```python\nx = 1\n```\n\nProfile this and suggest optimizations.', steps({ kind: 'profile', code: 'x = 1', path: null })],
-  ['Analyze the dependencies in this code and set up the environment:\n\n```python\nimport numpy\n```\n\nCheck which packages are missing and install them safely.', steps({ kind: 'dependencies', code: 'import numpy', install: true })],
+  [
+    'Run the tests in test_calculator.py and show me the coverage report',
+    steps({ kind: 'tests', path: 'test_calculator.py', coverage: true, code: null }),
+  ],
+  [
+    'Execute this data processing code:\n\n```python\nimport pandas as pd\nprint(pd)\n```',
+    steps({ kind: 'run', code: 'import pandas as pd\nprint(pd)' }),
+  ],
+  [
+    "I have a module called 'calculator.py' with basic math functions.\nRun comprehensive tests on it and give me a coverage report.\nAlso identify any untested code paths.",
+    steps({ kind: 'tests', path: 'calculator.py', coverage: true, code: null }),
+  ],
+  [
+    'Profile this sorting algorithm and identify performance bottlenecks:\n\n```python\nx = 1\n```\n\nProfile this and suggest optimizations.',
+    steps({ kind: 'profile', code: 'x = 1', path: null }),
+  ],
+  [
+    'Analyze the dependencies in this code and set up the environment:\n\n```python\nimport numpy\n```\n\nCheck which packages are missing and install them safely.',
+    steps({ kind: 'dependencies', code: 'import numpy', install: true }),
+  ],
   [SEED_BATCH, steps({ kind: 'batch', paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'] })],
-  [`Execute and validate this code:\n${BLOCK}`, steps({ kind: 'validate', code: 'print(1)', path: null }, { kind: 'run', code: 'print(1)' })],
-  ['Run these tests with coverage:\ndef test_one():\n    assert 1 + 1 == 2\n', steps({ kind: 'tests', path: null, coverage: true, code: 'def test_one():\n    assert 1 + 1 == 2' })],
+  [
+    `Execute and validate this code:\n${BLOCK}`,
+    steps({ kind: 'validate', code: 'print(1)', path: null }, { kind: 'run', code: 'print(1)' }),
+  ],
+  [
+    'Run these tests with coverage:\ndef test_one():\n    assert 1 + 1 == 2\n',
+    steps({ kind: 'tests', path: null, coverage: true, code: 'def test_one():\n    assert 1 + 1 == 2' }),
+  ],
   // Running code.
   ['run my code', steps({ kind: 'run-editor' })],
   ['Import pandas and numpy', steps({ kind: 'run', code: 'import pandas as pd\nimport numpy as np' })],
@@ -39,18 +71,30 @@ const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } |
   [`What does this print?\n${BLOCK}`, steps({ kind: 'run', code: 'print(1)' })],
   [BLOCK, steps({ kind: 'run', code: 'print(1)' })],
   ['Run calc.py', steps({ kind: 'run-file', path: 'calc.py' })],
-  ['run data_preparation.py then model_training.py', steps({ kind: 'run-file', path: 'data_preparation.py' }, { kind: 'run-file', path: 'model_training.py' })],
-  ['Run data_preparation.py, model_training.py and evaluation.py one after the other', steps({ kind: 'batch', paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'] })],
+  [
+    'run data_preparation.py then model_training.py',
+    steps({ kind: 'run-file', path: 'data_preparation.py' }, { kind: 'run-file', path: 'model_training.py' }),
+  ],
+  [
+    'Run data_preparation.py, model_training.py and evaluation.py one after the other',
+    steps({ kind: 'batch', paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'] }),
+  ],
   // Tests.
   ['Run the tests', steps({ kind: 'tests', path: null, coverage: false, code: null })],
   ['run tests/test_calc.py please', steps({ kind: 'tests', path: 'tests/test_calc.py', coverage: false, code: null })],
-  ['Run the test tests/test_calc.py::test_add with coverage', steps({ kind: 'tests', path: 'tests/test_calc.py::test_add', coverage: true, code: null })],
+  [
+    'Run the test tests/test_calc.py::test_add with coverage',
+    steps({ kind: 'tests', path: 'tests/test_calc.py::test_add', coverage: true, code: null }),
+  ],
   ['pytest "test_calculator.py".', steps({ kind: 'tests', path: 'test_calculator.py', coverage: false, code: null })],
   ['how much of calc.py do my tests cover?', steps({ kind: 'tests', path: 'calc.py', coverage: true, code: null })],
   // Profiling.
   ['Profile this and suggest optimizations', steps({ kind: 'profile', code: null, path: null })],
   ['Why is my code so slow?', steps({ kind: 'profile', code: null, path: null })],
-  ['Find the performance bottlenecks:\n\n    for i in range(9):\n        pass\n', steps({ kind: 'profile', code: 'for i in range(9):\n    pass', path: null })],
+  [
+    'Find the performance bottlenecks:\n\n    for i in range(9):\n        pass\n',
+    steps({ kind: 'profile', code: 'for i in range(9):\n    pass', path: null }),
+  ],
   ['where does the time go in evaluation.py?', steps({ kind: 'profile', code: null, path: 'evaluation.py' })],
   // Files.
   ['Show me the files', steps({ kind: 'files' })],
@@ -73,8 +117,14 @@ const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } |
   ['Show me a demo of fibonacci', steps({ kind: 'demo', topic: 'fibonacci' })],
   ['Show me a demo of bubble sort for profiling', steps({ kind: 'demo', topic: 'bubble sort for profiling' })],
   // Several steps in one message.
-  ['run the tests, then profile the slowest one', steps({ kind: 'tests', path: null, coverage: false, code: null }, { kind: 'profile', code: null, path: null })],
-  ['check which packages are missing, install them and then run it', steps({ kind: 'dependencies', code: null, install: true }, { kind: 'run-editor' })],
+  [
+    'run the tests, then profile the slowest one',
+    steps({ kind: 'tests', path: null, coverage: false, code: null }, { kind: 'profile', code: null, path: null }),
+  ],
+  [
+    'check which packages are missing, install them and then run it',
+    steps({ kind: 'dependencies', code: null, install: true }, { kind: 'run-editor' }),
+  ],
   ['List the files and read notes.md', steps({ kind: 'files' }, { kind: 'read', path: 'notes.md' })],
   // Follow-ups about the last code.
   ['run it again', steps({ kind: 'run', code: LAST })],
@@ -131,7 +181,10 @@ describe('extractCode', () => {
     expect(extractCode('Run this:\n\n    for i in range(2):\n        print(i)\n\nplease').code).toBe('for i in range(2):\n    print(i)');
   });
   it('finds bare code after a line ending in a colon (how other agents send it)', () => {
-    expect(extractCode('Execute and validate this code:\nimport math\nprint(math.pi)\n')).toEqual({ code: 'import math\nprint(math.pi)', prose: 'Execute and validate this code:' });
+    expect(extractCode('Execute and validate this code:\nimport math\nprint(math.pi)\n')).toEqual({
+      code: 'import math\nprint(math.pi)',
+      prose: 'Execute and validate this code:',
+    });
   });
   it('ignores blocks in other languages', () => expect(extractCode('```bash\nls\n```').code).toBeNull());
 });

@@ -54,9 +54,11 @@ const EMPTY_CONTEXT: PlanContext = { files: [], lastCode: null };
 /** A file path (with a known extension) or a pytest node id, after a space, a quote or a bracket. */
 const PATH = /(?:^|[\s'"`(])((?:[\w.-]+\/)*[\w-][\w.-]*\.(?:py|txt|md|json|csv|toml|cfg|ini|ya?ml)(?:::[\w.[\]-]+)*)/g;
 /** Words that ask for several files in one run, in order. */
-const IN_ORDER = /\bin (?:that |this )?order\b|\beach step\b|\bone after (?:the )?other\b|\bsequen(?:ce|tially)\b|\bpipeline\b|\bscripts\b|\baggregate\b|\bin turn\b|\bstep by step\b/;
+const IN_ORDER =
+  /\bin (?:that |this )?order\b|\beach step\b|\bone after (?:the )?other\b|\bsequen(?:ce|tially)\b|\bpipeline\b|\bscripts\b|\baggregate\b|\bin turn\b|\bstep by step\b/;
 /** "run it again", "again", "re-run that", "one more time". */
-const AGAIN = /^(?:please\s+)?(?:(?:run|execute|do|try)\s+(?:it|that|this|the (?:last|same) (?:code|one))\s+(?:again|once more)|again|re-?run(?:\s+(?:it|that))?|one more time)\b/;
+const AGAIN =
+  /^(?:please\s+)?(?:(?:run|execute|do|try)\s+(?:it|that|this|the (?:last|same) (?:code|one))\s+(?:again|once more)|again|re-?run(?:\s+(?:it|that))?|one more time)\b/;
 /** "now with n = 30", "try it with size=10", "and for n = 5". */
 const WITH_VALUE = /\b(?:with|using|for|set)\s+([A-Za-z_]\w*)\s*=\s*([^\s,;]+(?:\s*[^\s,;]+)?)/;
 
@@ -86,7 +88,8 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
   const { code, prose } = extractCode(message);
   const lower = prose.toLowerCase().trim();
   const known = new Set(context.files);
-  const exists = (p: string) => known.size === 0 || known.has(p) || isTestTarget(p) || context.files.some((f) => f.startsWith(`${p.replace(/\/$/, '')}/`));
+  const exists = (p: string) =>
+    known.size === 0 || known.has(p) || isTestTarget(p) || context.files.some((f) => f.startsWith(`${p.replace(/\/$/, '')}/`));
 
   // Follow-ups about the last code.
   if (!code && context.lastCode) {
@@ -187,7 +190,12 @@ function stepFor(intent: Intent, { clause, code, path, paths }: StepInput): Offl
       if (path) return { kind: 'run-file', path };
       return { kind: 'run-editor' };
     case 'tests':
-      return { kind: 'tests', path: path && (path.endsWith('.py') || path.includes('::')) ? path : null, coverage: /\bcover(age|ed)?\b/.test(lower), code };
+      return {
+        kind: 'tests',
+        path: path && (path.endsWith('.py') || path.includes('::')) ? path : null,
+        coverage: /\bcover(age|ed)?\b/.test(lower),
+        code,
+      };
     case 'profile':
       return { kind: 'profile', code, path: code ? null : path };
     case 'files':
@@ -219,7 +227,31 @@ function stepFor(intent: Intent, { clause, code, path, paths }: StepInput): Offl
 /** Package names after "install" ("install numpy and pandas"), none for pronouns and vague words. */
 function packageNames(clause: string): string[] {
   const after = /\binstall\s+(.+)$/i.exec(clause)?.[1] ?? '';
-  const VAGUE = new Set(['them', 'it', 'those', 'these', 'what', 'whatever', 'everything', 'all', 'the', 'missing', 'ones', 'packages', 'package', 'dependencies', 'safely', 'please', 'and', 'is', 'needed', 'required', 'for', 'me', 'any']);
+  const VAGUE = new Set([
+    'them',
+    'it',
+    'those',
+    'these',
+    'what',
+    'whatever',
+    'everything',
+    'all',
+    'the',
+    'missing',
+    'ones',
+    'packages',
+    'package',
+    'dependencies',
+    'safely',
+    'please',
+    'and',
+    'is',
+    'needed',
+    'required',
+    'for',
+    'me',
+    'any',
+  ]);
   const words = after.split(/[\s,]+/).map((w) => w.replace(/[.!?;:]+$/, ''));
   if (words.some((w) => ['them', 'it', 'those', 'these', 'what', 'whatever', 'everything', 'missing'].includes(w.toLowerCase()))) return [];
   return words.filter((w) => /^[A-Za-z][\w.-]*$/.test(w) && !VAGUE.has(w.toLowerCase()));
@@ -233,7 +265,10 @@ function mergeInto(planned: OfflineStep[], step: OfflineStep): void {
     return;
   }
   if (last?.kind === 'dependencies' && (step.kind === 'dependencies' || (step.kind === 'install' && step.packages.length === 0))) {
-    planned[planned.length - 1] = { ...last, install: last.install || step.kind === 'install' || (step.kind === 'dependencies' && step.install) };
+    planned[planned.length - 1] = {
+      ...last,
+      install: last.install || step.kind === 'install' || (step.kind === 'dependencies' && step.install),
+    };
     return;
   }
   if (last?.kind === 'profile' && step.kind === 'profile') return;
@@ -265,6 +300,9 @@ function ask(clause: string, intents: Intent[], path: string | null, code: strin
     const label = LABELS[intent](path);
     return { label, message: `${label}${block}` };
   });
-  return { kind: 'ask', question: `"${clause.trim().slice(0, 80)}": should I ${options.map((o) => o.label.charAt(0).toLowerCase() + o.label.slice(1)).join(' or ')}?`, options };
+  return {
+    kind: 'ask',
+    question: `"${clause.trim().slice(0, 80)}": should I ${options.map((o) => o.label.charAt(0).toLowerCase() + o.label.slice(1)).join(' or ')}?`,
+    options,
+  };
 }
-

@@ -15,8 +15,24 @@ const FILES = [
 ];
 
 const TESTS = makeTestResult({
-  records: [makeTestRecord({ nodeId: 'test_calculator.py::test_add' }), makeTestRecord({ nodeId: 'test_calculator.py::test_div', outcome: 'failed', message: 'ZeroDivisionError: division by zero', file: 'calculator.py', line: 9 })],
-  coverage: { totalPercent: 75, perFile: { 'calculator.py': { statements: 12, missingLines: [14, 15, 16], partialLines: [], branches: 0, missingBranches: 0, percent: 75 } }, suggestions: [], problems: [] },
+  records: [
+    makeTestRecord({ nodeId: 'test_calculator.py::test_add' }),
+    makeTestRecord({
+      nodeId: 'test_calculator.py::test_div',
+      outcome: 'failed',
+      message: 'ZeroDivisionError: division by zero',
+      file: 'calculator.py',
+      line: 9,
+    }),
+  ],
+  coverage: {
+    totalPercent: 75,
+    perFile: {
+      'calculator.py': { statements: 12, missingLines: [14, 15, 16], partialLines: [], branches: 0, missingBranches: 0, percent: 75 },
+    },
+    suggestions: [],
+    problems: [],
+  },
   thresholdMet: false,
 });
 
@@ -25,21 +41,39 @@ function setup() {
   const profileCode = vi.fn(async (_code: string, options: Partial<RunOptions> = {}) => {
     const file = options.filename ?? 'main.py';
     const raw = {
-      roots: [`${file}:1(<module>)`], totalMs: 50, omitted: 0,
+      roots: [`${file}:1(<module>)`],
+      totalMs: 50,
+      omitted: 0,
       functions: [
         { key: `${file}:1(<module>)`, name: '<module>', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 1, cumMs: 50, callers: [] },
-        { key: `${file}:1(slow)`, name: 'slow', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 49, cumMs: 49, callers: [{ key: `${file}:1(<module>)`, calls: 1, ownMs: 49, cumMs: 49 }] },
+        {
+          key: `${file}:1(slow)`,
+          name: 'slow',
+          file,
+          line: 1,
+          calls: 1,
+          primitiveCalls: 1,
+          ownMs: 49,
+          cumMs: 49,
+          callers: [{ key: `${file}:1(<module>)`, calls: 1, ownMs: 49, cumMs: 49 }],
+        },
       ],
     };
     return { result: makeResult({ stdout: 'done\n' }), profile: parseProfile(raw) };
   });
   const execute = vi.fn(async () => makeResult());
   const analyzeDependencies = vi.fn(async () => [{ module: 'json', verdict: 'stdlib' as const, package: null, source: null }]);
-  const ctx = createFakeToolContext({ engine: { runTests, profileCode, execute, analyzeDependencies }, files: FILES, active: 'calculator.py', editorCode: 'import json\nprint(json.dumps(1))' });
+  const ctx = createFakeToolContext({
+    engine: { runTests, profileCode, execute, analyzeDependencies },
+    files: FILES,
+    active: 'calculator.py',
+    editorCode: 'import json\nprint(json.dumps(1))',
+  });
   const events: AgentEvent[] = [];
   const memory = { lastCode: null as string | null };
   const send = (message: string) => runOfflineTurn(message, { tools: createToolbox(ctx), ctx, memory, onEvent: (e) => events.push(e) });
-  const calls = () => events.filter((e): e is Extract<AgentEvent, { type: 'tool-start' }> => e.type === 'tool-start').map((e) => [e.name, e.args]);
+  const calls = () =>
+    events.filter((e): e is Extract<AgentEvent, { type: 'tool-start' }> => e.type === 'tool-start').map((e) => [e.name, e.args]);
   return { send, calls, runTests, profileCode, execute, events, ctx };
 }
 
@@ -93,7 +127,9 @@ describe('runOfflineTurn', () => {
     const runTests = vi.fn();
     const ctx = createFakeToolContext({ engine: { runTests }, files: null });
     const reply = await runOfflineTurn('Run the tests', { tools: createToolbox(ctx), ctx, onEvent: () => undefined });
-    expect(reply).toBe("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them.");
+    expect(reply).toBe(
+      "Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them.",
+    );
     expect(runTests).not.toHaveBeenCalled();
   });
 
@@ -123,13 +159,28 @@ describe('runOfflineTurn', () => {
     const reply = await send('calculator.py');
     expect(calls()).toEqual([]);
     expect(reply).toContain('should I run calculator.py or show calculator.py?');
-    expect(events.find((e) => e.type === 'choices')).toEqual({ type: 'choices', question: expect.any(String), options: [{ label: 'Run calculator.py', message: 'Run calculator.py' }, { label: 'Show calculator.py', message: 'Show calculator.py' }] });
+    expect(events.find((e) => e.type === 'choices')).toEqual({
+      type: 'choices',
+      question: expect.any(String),
+      options: [
+        { label: 'Run calculator.py', message: 'Run calculator.py' },
+        { label: 'Show calculator.py', message: 'Show calculator.py' },
+      ],
+    });
   });
 
-  it('the seed\'s batch request runs the three scripts in order with one combined result', async () => {
+  it("the seed's batch request runs the three scripts in order with one combined result", async () => {
     const executeBatch = vi.fn(async (blocks: Array<{ name: string }>) => ({
       steps: blocks.map((b, index) => ({ index, name: b.name, skipped: false, result: makeResult({ stdout: `${b.name} done\n` }) })),
-      summary: { total: blocks.length, succeeded: blocks.length, failed: 0, skipped: 0, success: true, totalWallMs: 15, firstFailure: null },
+      summary: {
+        total: blocks.length,
+        succeeded: blocks.length,
+        failed: 0,
+        skipped: 0,
+        success: true,
+        totalWallMs: 15,
+        firstFailure: null,
+      },
     }));
     const files = ['data_preparation.py', 'model_training.py', 'evaluation.py'].map((path) => ({ path, content: `print("${path}")\n` }));
     const ctx = createFakeToolContext({ engine: { executeBatch } as never, files });
@@ -139,7 +190,12 @@ describe('runOfflineTurn', () => {
       { tools: createToolbox(ctx), ctx, onEvent: (e) => events.push(e) },
     );
     const starts = events.filter((e) => e.type === 'tool-start');
-    expect(starts).toEqual([expect.objectContaining({ name: 'execute_batch', args: { paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'], stop_on_error: false, shared_state: false } })]);
+    expect(starts).toEqual([
+      expect.objectContaining({
+        name: 'execute_batch',
+        args: { paths: ['data_preparation.py', 'model_training.py', 'evaluation.py'], stop_on_error: false, shared_state: false },
+      }),
+    ]);
     expect(executeBatch.mock.calls[0]?.[0].map((b) => b.name)).toEqual(['data_preparation.py', 'model_training.py', 'evaluation.py']);
     expect(reply).toContain('1. `data_preparation.py`: ok');
     expect(reply).toContain('3. `evaluation.py`: ok');

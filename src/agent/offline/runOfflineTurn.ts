@@ -12,7 +12,17 @@ import type { AgentEventSink, ToolContext, ToolOutcome } from '../types.ts';
 import { helpText } from './helpText.ts';
 import { isTestTarget } from './isTestTarget.ts';
 import { planOffline, type OfflineStep } from './planOffline.ts';
-import { replyForBatch, replyForDependencies, replyForExplain, replyForFiles, replyForMissing, replyForProfile, replyForRead, replyForRun, replyForTests } from './replies.ts';
+import {
+  replyForBatch,
+  replyForDependencies,
+  replyForExplain,
+  replyForFiles,
+  replyForMissing,
+  replyForProfile,
+  replyForRead,
+  replyForRun,
+  replyForTests,
+} from './replies.ts';
 
 /** What the offline assistant remembers between messages of one conversation (for follow-ups). */
 export interface OfflineMemory {
@@ -72,7 +82,12 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
     return reply;
   }
   if (plan.kind === 'missing') {
-    say(replyForMissing(plan.missing, files.map((f) => f.path)));
+    say(
+      replyForMissing(
+        plan.missing,
+        files.map((f) => f.path),
+      ),
+    );
     return reply;
   }
 
@@ -110,7 +125,11 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         return outcome?.summary ?? null;
       }
       case 'tests': {
-        if (!findTool(tools, 'run_tests')) return (say("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them."), null);
+        if (!findTool(tools, 'run_tests'))
+          return (
+            say("Running tests needs the project's files and the engine's test runner, and there are none here, so I cannot run them."),
+            null
+          );
         // "Run these tests: <code>": the tests become a file of the project, then run.
         if (step.code) {
           const written = await call('write_file', { path: CHAT_TEST_FILE, content: `${step.code}\n` });
@@ -119,7 +138,10 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         const target = step.code ? CHAT_TEST_FILE : step.path;
         // "Test calculator.py": a module, not a test file, so every test runs and coverage shows how much of it they reach.
         const module = target && !isTestTarget(target) ? target : null;
-        const outcome = await call('run_tests', { ...(target && !module ? { paths: [target] } : {}), coverage: step.coverage || module !== null });
+        const outcome = await call('run_tests', {
+          ...(target && !module ? { paths: [target] } : {}),
+          coverage: step.coverage || module !== null,
+        });
         if (outcome) say(replyForTests(outcome as ToolOutcome<TestRunSummary | { error: string }>, module, cards));
         return outcome?.summary ?? null;
       }
@@ -173,13 +195,24 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
         if (!outcome.ok) say(`${outcome.summary}\n\nAsk for one of them, e.g. "show me a demo of fibonacci".`);
         else {
           const demo = outcome.data as Demo;
-          const extra = demo.files ? `\n\nIt comes with ${Object.keys(demo.files).map((f) => `\`${f}\``).join(' and ')} for the test runner.` : '';
-          say(`Here is the **${demo.title}** demo. ${demo.description}\n\n\`\`\`python\n${demo.code}\`\`\`${extra}\n\nPress **Run** on the block to run it, or **Insert in editor** to edit it first.`);
+          const extra = demo.files
+            ? `\n\nIt comes with ${Object.keys(demo.files)
+                .map((f) => `\`${f}\``)
+                .join(' and ')} for the test runner.`
+            : '';
+          say(
+            `Here is the **${demo.title}** demo. ${demo.description}\n\n\`\`\`python\n${demo.code}\`\`\`${extra}\n\nPress **Run** on the block to run it, or **Insert in editor** to edit it first.`,
+          );
         }
         return outcome.summary;
       }
       case 'help':
-        say(helpText(tools.map((t) => t.name), demoGallery));
+        say(
+          helpText(
+            tools.map((t) => t.name),
+            demoGallery,
+          ),
+        );
         return null;
     }
   };

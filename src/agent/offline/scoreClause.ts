@@ -1,7 +1,20 @@
 import { isTestTarget } from './isTestTarget.ts';
 
 /** Every reading the offline assistant knows, one per tool (run covers execute_code and execute_batch). */
-export const INTENTS = ['run', 'tests', 'profile', 'files', 'read', 'write', 'validate', 'dependencies', 'install', 'explain', 'demo', 'help'] as const;
+export const INTENTS = [
+  'run',
+  'tests',
+  'profile',
+  'files',
+  'read',
+  'write',
+  'validate',
+  'dependencies',
+  'install',
+  'explain',
+  'demo',
+  'help',
+] as const;
 /** One reading of a request. */
 export type Intent = (typeof INTENTS)[number];
 
@@ -95,5 +108,8 @@ export function scoreClause(clause: string, facts: ClauseFacts): IntentScore[] {
       scores.set('read', 2);
     }
   }
-  return [...scores.entries()].map(([intent, s]) => ({ intent, score: s })).filter((s) => s.score > 0).sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
+  return [...scores.entries()]
+    .map(([intent, s]) => ({ intent, score: s }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
 }

@@ -1,5 +1,6 @@
 /** Verbs that start a new request after "and" or a comma ("... and install them", "..., then profile it"). */
-const VERBS = 'run|execute|rerun|re-run|install|profile|check|validate|lint|explain|show|list|read|open|test|analy[sz]e|time|measure|give|tell|find|save|write|create|identify';
+const VERBS =
+  'run|execute|rerun|re-run|install|profile|check|validate|lint|explain|show|list|read|open|test|analy[sz]e|time|measure|give|tell|find|save|write|create|identify';
 
 const SPLITTERS = [
   // Sentences.
@@ -14,6 +15,7 @@ const SPLITTERS = [
 /** The requests in a message's prose, in order: "Run the tests, then profile the slowest one" gives two. */
 export function splitClauses(prose: string): string[] {
   let parts = [prose];
-  for (const re of SPLITTERS) parts = parts.flatMap((p) => p.split(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  for (const re of SPLITTERS)
+    parts = parts.flatMap((p) => p.split(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
   return parts.map((p) => p.trim()).filter((p) => /[A-Za-z]/.test(p));
 }

@@ -19,12 +19,18 @@ import { writeFileTool } from './writeFile.ts';
  * that pretends to work).
  */
 export function createToolbox({ engine, project }: Pick<ToolContext, 'engine' | 'project'>): AgentTool[] {
-  const tools: AgentTool[] = [executeCodeTool, analyzeDependenciesTool, installPackagesTool, handleErrorTool, createDemoTool] as AgentTool[];
-  if (typeof engine.validateCode === 'function') tools.push(validateCodeTool as AgentTool);
-  if (project && typeof engine.runTests === 'function') tools.push(runTestsTool as AgentTool);
-  if (project) tools.push(listFilesTool as AgentTool, readFileTool as AgentTool, writeFileTool as AgentTool);
-  if (typeof engine.profileCode === 'function') tools.push(profileCodeTool as AgentTool);
-  if (typeof engine.executeBatch === 'function') tools.push(executeBatchTool as AgentTool);
+  const tools: AgentTool[] = [
+    executeCodeTool,
+    analyzeDependenciesTool,
+    installPackagesTool,
+    handleErrorTool,
+    createDemoTool,
+  ] as AgentTool[];
+  if (typeof engine.validateCode === 'function') tools.push(validateCodeTool);
+  if (project && typeof engine.runTests === 'function') tools.push(runTestsTool);
+  if (project) tools.push(listFilesTool, readFileTool, writeFileTool);
+  if (typeof engine.profileCode === 'function') tools.push(profileCodeTool);
+  if (typeof engine.executeBatch === 'function') tools.push(executeBatchTool);
   return tools;
 }
 

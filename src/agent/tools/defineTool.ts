@@ -19,7 +19,10 @@ export function defineTool<S extends z.ZodType>(tool: AgentTool<S>): AgentTool<S
 }
 
 /** The tool as the OpenAI chat API describes it (`tools: [...]`). */
-export function toOpenAITool(tool: AgentTool): { type: 'function'; function: { name: string; description: string; parameters: Record<string, unknown> } } {
+export function toOpenAITool(tool: AgentTool): {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+} {
   const { $schema: _ignored, ...parameters } = z.toJSONSchema(tool.schema) as Record<string, unknown>;
   return { type: 'function', function: { name: tool.name, description: tool.description, parameters } };
 }
@@ -28,7 +31,7 @@ export function toOpenAITool(tool: AgentTool): { type: 'function'; function: { n
  * Checks raw arguments (a JSON string from the model, or an object) against the tool's schema and runs it.
  * Bad arguments give a failed outcome that says what was wrong, never an exception.
  */
-export async function invokeTool(tool: AgentTool, raw: string | unknown, ctx: ToolContext): Promise<ToolOutcome> {
+export async function invokeTool(tool: AgentTool, raw: unknown, ctx: ToolContext): Promise<ToolOutcome> {
   let value: unknown = raw;
   if (typeof raw === 'string') {
     try {

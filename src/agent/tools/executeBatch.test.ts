@@ -12,11 +12,18 @@ function engineWithBatch() {
   const runs: Array<{ code: string; options: Partial<RunOptions> }> = [];
   const run = (code: string, options: Partial<RunOptions>): ExecutionResult => {
     runs.push({ code, options });
-    if (code.includes('boom')) return makeResult({ success: false, status: 'error', error: { type: 'ZeroDivisionError', message: 'division by zero', line: 1, traceback: '' } });
+    if (code.includes('boom'))
+      return makeResult({
+        success: false,
+        status: 'error',
+        error: { type: 'ZeroDivisionError', message: 'division by zero', line: 1, traceback: '' },
+      });
     return makeResult({ stdout: `ran ${code}\n` });
   };
   const executeBatch: Engine['executeBatch'] = vi.fn(async (input, options = {}) =>
-    runBatch(toBlocks(input), options, async (block, fresh) => run(block.code, { ...options.runOptions, filename: block.name, freshNamespace: fresh })),
+    runBatch(toBlocks(input), options, async (block, fresh) =>
+      run(block.code, { ...options.runOptions, filename: block.name, freshNamespace: fresh }),
+    ),
   );
   return { executeBatch, runs };
 }
@@ -63,7 +70,9 @@ describe('execute_batch', () => {
     expect((await invokeTool(executeBatchTool, {}, ctx)).summary).toContain('Give either `blocks`');
     expect((await invokeTool(executeBatchTool, { blocks: ['x'], paths: ['train.py'] }, ctx)).ok).toBe(false);
     expect((await invokeTool(executeBatchTool, { paths: ['../x.py'] }, ctx)).summary).toContain('may not leave the project');
-    expect((await invokeTool(executeBatchTool, { paths: ['nope.py'] }, ctx)).summary).toBe('nope.py is not in the project. Its files: prepare.py, train.py.');
+    expect((await invokeTool(executeBatchTool, { paths: ['nope.py'] }, ctx)).summary).toBe(
+      'nope.py is not in the project. Its files: prepare.py, train.py.',
+    );
     expect(executeBatch).not.toHaveBeenCalled();
   });
 });

@@ -30,9 +30,17 @@ export const executeBatchTool = defineTool({
     '`stop_on_error` skips the rest after a failure.',
   schema: z.object({
     blocks: z.array(z.string().min(1, 'a block is empty').max(200_000)).min(1).max(50).optional().describe('Code blocks, run in order.'),
-    paths: z.array(z.string().min(1).max(500)).min(1).max(50).optional().describe('Project files to run in order instead, like ["prepare.py", "train.py"].'),
+    paths: z
+      .array(z.string().min(1).max(500))
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Project files to run in order instead, like ["prepare.py", "train.py"].'),
     stop_on_error: z.boolean().optional().describe('Skip the remaining steps after a failure (default false).'),
-    shared_state: z.boolean().optional().describe('Run every step in the session\'s namespace (default true); false gives each a fresh one.'),
+    shared_state: z
+      .boolean()
+      .optional()
+      .describe("Run every step in the session's namespace (default true); false gives each a fresh one."),
   }),
   async run({ blocks, paths, stop_on_error = false, shared_state = true }, ctx) {
     if ((blocks ? 1 : 0) + (paths ? 1 : 0) !== 1) {
@@ -67,6 +75,10 @@ export const executeBatchTool = defineTool({
       error: s.result?.error ? `${s.result.error.type}: ${s.result.error.message}` : null,
       wallMs: s.result ? Math.round(s.result.metrics.wallMs) : null,
     }));
-    return { ok: batch.summary.success, summary: `${describeBatch(batch.summary)}.`, data: { summary: batch.summary, steps } satisfies BatchData };
+    return {
+      ok: batch.summary.success,
+      summary: `${describeBatch(batch.summary)}.`,
+      data: { summary: batch.summary, steps } satisfies BatchData,
+    };
   },
 });

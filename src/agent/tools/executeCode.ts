@@ -24,6 +24,11 @@ export const executeCodeTool = defineTool({
     ctx.recordResult(result);
     const advice = result.success ? null : await ctx.engine.handleError(result, options);
     const images = pickViewImages(result.displays ?? []);
-    return { ok: result.success, summary: runHeadline(result), data: summarizeRun(result, advice), ...(images.length ? { view: { displays: images } } : {}) };
+    return {
+      ok: result.success,
+      summary: runHeadline(result),
+      data: summarizeRun(result, advice),
+      ...(images.length ? { view: { displays: images } } : {}),
+    };
   },
 });

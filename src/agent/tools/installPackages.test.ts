@@ -16,7 +16,11 @@ describe('install_packages', () => {
 
   it('refuses names that are not package names (no URLs, no paths) without calling the engine', async () => {
     const install = vi.fn();
-    const outcome = await invokeTool(installPackagesTool, { packages: ['https://evil.example/x.whl'] }, createFakeToolContext({ engine: { install } }));
+    const outcome = await invokeTool(
+      installPackagesTool,
+      { packages: ['https://evil.example/x.whl'] },
+      createFakeToolContext({ engine: { install } }),
+    );
     expect(outcome.ok).toBe(false);
     expect(outcome.summary).toMatch(/Bad arguments for install_packages: packages\.0: a package name/);
     expect(install).not.toHaveBeenCalled();

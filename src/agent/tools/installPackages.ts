@@ -16,7 +16,12 @@ export const installPackagesTool = defineTool({
     const report = await ctx.engine.install(packages);
     ctx.recordInstall(report);
     const done = report.installed.map((p) => `${p.name} ${p.version}`);
-    const summary = [done.length ? `Installed ${done.join(', ')}.` : '', report.failed.length ? `Failed: ${report.failed.map((f) => f.name).join(', ')}.` : ''].join(' ').trim();
+    const summary = [
+      done.length ? `Installed ${done.join(', ')}.` : '',
+      report.failed.length ? `Failed: ${report.failed.map((f) => f.name).join(', ')}.` : '',
+    ]
+      .join(' ')
+      .trim();
     return { ok: report.failed.length === 0, summary: summary || 'Nothing to install.', data: report };
   },
 });

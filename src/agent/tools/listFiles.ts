@@ -18,7 +18,8 @@ export interface ListFilesData {
 /** list_files: the project's files with their sizes, and which one is open in the editor. */
 export const listFilesTool = defineTool({
   name: 'list_files',
-  description: "List the project's files (paths relative to the project, with line counts) and the one open in the editor. Test files are those named test_*.py or *_test.py.",
+  description:
+    "List the project's files (paths relative to the project, with line counts) and the one open in the editor. Test files are those named test_*.py or *_test.py.",
   schema: z.object({ under: z.string().max(200).optional().describe('Only files in this folder, like "tests".') }),
   async run({ under }, ctx) {
     if (!ctx.project) return { ok: false, summary: 'There is no project here.', data: { error: 'no project' } };
@@ -26,7 +27,15 @@ export const listFilesTool = defineTool({
     const all = ctx.project.files().filter((f) => !folder || f.path.startsWith(`${folder}/`));
     const files = all.slice(0, MAX_LISTED_FILES).map((f) => ({ path: f.path, lines: countLines(f.content), chars: f.content.length }));
     const data: ListFilesData = { files, active: ctx.project.activePath(), more: all.length - files.length };
-    const summary = all.length === 0 ? (folder ? `No files in ${folder}/.` : 'The project has no files.') : `${all.length} file${all.length === 1 ? '' : 's'}: ${namePaths(all.map((f) => f.path), 12)}.`;
+    const summary =
+      all.length === 0
+        ? folder
+          ? `No files in ${folder}/.`
+          : 'The project has no files.'
+        : `${all.length} file${all.length === 1 ? '' : 's'}: ${namePaths(
+            all.map((f) => f.path),
+            12,
+          )}.`;
     return { ok: true, summary, data };
   },
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DisplayData } from '../../protocol/protocol.ts';
 import { MAX_VIEW_IMAGES, MAX_VIEW_IMAGE_CHARS, pickViewImages } from './pickViewImages.ts';
 
-const image = (size: number, mime = 'image/png'): DisplayData => ({ kind: 'display', data: { [mime]: 'A'.repeat(size), 'text/plain': '<Figure>', 'text/html': '<b>x</b>' } });
+const image = (size: number, mime = 'image/png'): DisplayData => ({
+  kind: 'display',
+  data: { [mime]: 'A'.repeat(size), 'text/plain': '<Figure>', 'text/html': '<b>x</b>' },
+});
 
 describe('pickViewImages', () => {
   it('keeps the images (PNG, JPEG, SVG) with their description, and nothing else', () => {

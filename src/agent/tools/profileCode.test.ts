@@ -27,8 +27,28 @@ function rawProfile(file: string): RawProfile {
     omitted: 0,
     functions: [
       { key: `${file}:1(<module>)`, name: '<module>', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 4, cumMs: 200, callers: [] },
-      { key: `${file}:1(bubble_sort)`, name: 'bubble_sort', file, line: 1, calls: 1, primitiveCalls: 1, ownMs: 190, cumMs: 195, callers: [{ key: `${file}:1(<module>)`, calls: 1, ownMs: 190, cumMs: 195 }] },
-      { key: '~:0(<built-in method builtins.len>)', name: 'built-in method builtins.len', file: '~', line: 0, calls: 1, primitiveCalls: 1, ownMs: 5, cumMs: 5, callers: [{ key: `${file}:1(bubble_sort)`, calls: 1, ownMs: 5, cumMs: 5 }] },
+      {
+        key: `${file}:1(bubble_sort)`,
+        name: 'bubble_sort',
+        file,
+        line: 1,
+        calls: 1,
+        primitiveCalls: 1,
+        ownMs: 190,
+        cumMs: 195,
+        callers: [{ key: `${file}:1(<module>)`, calls: 1, ownMs: 190, cumMs: 195 }],
+      },
+      {
+        key: '~:0(<built-in method builtins.len>)',
+        name: 'built-in method builtins.len',
+        file: '~',
+        line: 0,
+        calls: 1,
+        primitiveCalls: 1,
+        ownMs: 5,
+        cumMs: 5,
+        callers: [{ key: `${file}:1(bubble_sort)`, calls: 1, ownMs: 5, cumMs: 5 }],
+      },
     ],
   };
 }
@@ -43,7 +63,7 @@ function setup(files = [{ path: 'sort.py', content: BUBBLE }]) {
 }
 
 describe('profile_code', () => {
-  it('profiles the given code within the user\'s limits and reports the top functions, the hottest one and suggestions', async () => {
+  it("profiles the given code within the user's limits and reports the top functions, the hottest one and suggestions", async () => {
     const { ctx, profileCode } = setup();
     const outcome = await invokeTool(profileCodeTool, { code: BUBBLE }, ctx);
     expect(profileCode).toHaveBeenCalledWith(BUBBLE, { timeoutMs: 7000, maxMemoryMB: 256, maxOutputChars: 5000 });
@@ -64,7 +84,10 @@ describe('profile_code', () => {
   });
 
   it('profiles the file open in the editor (as itself, with the project around it) when given no code, and a named file with `path`', async () => {
-    const files = [{ path: 'other.py', content: 'x = 1\n' }, { path: 'sort.py', content: BUBBLE }];
+    const files = [
+      { path: 'other.py', content: 'x = 1\n' },
+      { path: 'sort.py', content: BUBBLE },
+    ];
     const { ctx, profileCode } = setup(files);
     const outcome = await invokeTool(profileCodeTool, { top: 1 }, ctx);
     expect(profileCode).toHaveBeenLastCalledWith(BUBBLE, expect.objectContaining({ filename: 'sort.py', files }));
@@ -77,9 +100,23 @@ describe('profile_code', () => {
   });
 
   it('reports a run that measured nothing as a failure with the error and its suggestions', async () => {
-    const failed = makeResult({ success: false, status: 'error', error: { type: 'SyntaxError', message: 'invalid syntax', line: 1, traceback: '' } });
-    const advice: ErrorAdvice = { errorType: 'SyntaxError', summary: 'A syntax error on line 1.', snippet: null, line: 1, suggestions: [], actions: [] };
-    const ctx = createFakeToolContext({ engine: { profileCode: vi.fn(async () => ({ result: failed, profile: null })), handleError: vi.fn(async () => advice) }, files: [] });
+    const failed = makeResult({
+      success: false,
+      status: 'error',
+      error: { type: 'SyntaxError', message: 'invalid syntax', line: 1, traceback: '' },
+    });
+    const advice: ErrorAdvice = {
+      errorType: 'SyntaxError',
+      summary: 'A syntax error on line 1.',
+      snippet: null,
+      line: 1,
+      suggestions: [],
+      actions: [],
+    };
+    const ctx = createFakeToolContext({
+      engine: { profileCode: vi.fn(async () => ({ result: failed, profile: null })), handleError: vi.fn(async () => advice) },
+      files: [],
+    });
     const outcome = await invokeTool(profileCodeTool, { code: 'def (' }, ctx);
     expect(outcome.ok).toBe(false);
     expect(outcome.summary).toBe('Nothing was measured. Failed with SyntaxError: invalid syntax');
@@ -87,7 +124,9 @@ describe('profile_code', () => {
   });
 
   it('passes on why profiling is not possible (ENABLE_PROFILING off)', async () => {
-    const ctx = createFakeToolContext({ engine: { profileCode: vi.fn(async () => Promise.reject(new Error('Profiling is off (ENABLE_PROFILING).'))) } });
+    const ctx = createFakeToolContext({
+      engine: { profileCode: vi.fn(async () => Promise.reject(new Error('Profiling is off (ENABLE_PROFILING).'))) },
+    });
     const outcome = await invokeTool(profileCodeTool, { code: 'x = 1' }, ctx);
     expect(outcome).toMatchObject({ ok: false, summary: 'profile_code failed: Profiling is off (ENABLE_PROFILING).' });
   });

@@ -51,7 +51,7 @@ const WORKING_DIR_PREFIX = `${WORKING_DIR}/`;
 export const profileCodeTool = defineTool({
   name: 'profile_code',
   description:
-    'Run Python code under cProfile (in the session\'s interpreter, within the user\'s limits) and report the functions that take the most time ' +
+    "Run Python code under cProfile (in the session's interpreter, within the user's limits) and report the functions that take the most time " +
     '(calls, own and cumulative ms, percent of the total) with optimization suggestions. Give `code`, or `path` for a project file; with neither, profiles the file open in the editor.',
   schema: z.object({
     code: z.string().min(1, 'code is empty').max(200_000).optional().describe('The Python code to profile.'),
@@ -77,7 +77,12 @@ export const profileCodeTool = defineTool({
         options = { ...options, files, filename: file.path };
       }
     }
-    if (!source.trim()) return { ok: false, summary: 'There is no code to profile: give code, or open a file with code in the editor.', data: { error: 'no code' } };
+    if (!source.trim())
+      return {
+        ok: false,
+        summary: 'There is no code to profile: give code, or open a file with code in the editor.',
+        data: { error: 'no code' },
+      };
     const { result, profile } = await ctx.engine.profileCode(source, options);
     ctx.recordResult(result);
     const filename = options.filename ?? 'main.py';
@@ -88,7 +93,16 @@ export const profileCodeTool = defineTool({
     };
     const advice = result.success ? null : await ctx.engine.handleError(result, options);
     const own = profile ? new Set(ownFunctions(profile, isOwnFile).map((f) => f.key)) : new Set<string>();
-    const row = (f: ProfileFunction): ProfileRow => ({ name: f.name, file: f.file, line: f.line, calls: f.calls, ownMs: round(f.ownMs), cumMs: round(f.cumMs), percent: f.percent, own: own.has(f.key) });
+    const row = (f: ProfileFunction): ProfileRow => ({
+      name: f.name,
+      file: f.file,
+      line: f.line,
+      calls: f.calls,
+      ownMs: round(f.ownMs),
+      cumMs: round(f.cumMs),
+      percent: f.percent,
+      own: own.has(f.key),
+    });
     const hottest = profile ? (ownFunctions(profile, isOwnFile).find((f) => f.name !== '<module>') ?? null) : null;
     const data: ProfileData = {
       status: result.status,
@@ -105,7 +119,9 @@ export const profileCodeTool = defineTool({
     };
     if (!profile) return { ok: false, summary: `Nothing was measured. ${runHeadline(result)}`, data };
     const where = hottest ? `; most time in ${hottest.name} (line ${hottest.line}, ${hottest.percent.toFixed(0)}% own time)` : '';
-    const summary = result.success ? `Profiled: ${profile.totalMs.toFixed(1)} ms in total${where}.` : `${runHeadline(result)} (profiled until then: ${profile.totalMs.toFixed(1)} ms${where})`;
+    const summary = result.success
+      ? `Profiled: ${profile.totalMs.toFixed(1)} ms in total${where}.`
+      : `${runHeadline(result)} (profiled until then: ${profile.totalMs.toFixed(1)} ms${where})`;
     return { ok: result.success, summary, data };
   },
 });

@@ -14,14 +14,23 @@ describe('read_file', () => {
     const ctx = createFakeToolContext({ files: FILES });
     const outcome = await invokeTool(readFileTool, { path: './tests/test_calc.py' }, ctx);
     expect(outcome).toMatchObject({ ok: true, summary: 'tests/test_calc.py: 4 lines.' });
-    expect(outcome.data as ReadFileData).toEqual({ path: 'tests/test_calc.py', content: FILES[2]?.content, lines: 4, chars: FILES[2]?.content.length, clipped: false });
+    expect(outcome.data as ReadFileData).toEqual({
+      path: 'tests/test_calc.py',
+      content: FILES[2]?.content,
+      lines: 4,
+      chars: FILES[2]?.content.length,
+      clipped: false,
+    });
   });
 
   it('names the files for one that does not exist, refuses paths outside the project, and clips long files', async () => {
     const long = 'x = 1\n'.repeat(5000);
     const ctx = createFakeToolContext({ files: [...FILES, { path: 'big.py', content: long }] });
     const missing = await invokeTool(readFileTool, { path: 'nope.py' }, ctx);
-    expect(missing).toMatchObject({ ok: false, summary: 'nope.py is not in the project. Its files: big.py, calc.py, main.py, tests/test_calc.py.' });
+    expect(missing).toMatchObject({
+      ok: false,
+      summary: 'nope.py is not in the project. Its files: big.py, calc.py, main.py, tests/test_calc.py.',
+    });
     const outside = await invokeTool(readFileTool, { path: '../../etc/passwd' }, ctx);
     expect(outside.ok).toBe(false);
     expect(outside.summary).toContain('may not leave the project');

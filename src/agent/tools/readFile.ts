@@ -33,7 +33,17 @@ export const readFileTool = defineTool({
       return { ok: false, summary: error, data: { error } };
     }
     const lines = countLines(file.content);
-    const data: ReadFileData = { path: file.path, content: clip(file.content, MAX_READ_CHARS), lines, chars: file.content.length, clipped: file.content.length > MAX_READ_CHARS };
-    return { ok: true, summary: `${file.path}: ${lines} line${lines === 1 ? '' : 's'}${data.clipped ? ' (the middle is left out)' : ''}.`, data };
+    const data: ReadFileData = {
+      path: file.path,
+      content: clip(file.content, MAX_READ_CHARS),
+      lines,
+      chars: file.content.length,
+      clipped: file.content.length > MAX_READ_CHARS,
+    };
+    return {
+      ok: true,
+      summary: `${file.path}: ${lines} line${lines === 1 ? '' : 's'}${data.clipped ? ' (the middle is left out)' : ''}.`,
+      data,
+    };
   },
 });

@@ -13,7 +13,9 @@ describe('summarizeRun', () => {
 
   it('never cuts a headline mid-word: the first sentence, or a word boundary with an ellipsis', () => {
     const long = `No module named 'numpy'. numpy could not be downloaded from the package CDN (https://cdn.example/${'x'.repeat(300)}): it is not available offline.`;
-    const headline = runHeadline(makeResult({ success: false, status: 'error', error: { type: 'ModuleNotFoundError', message: long, traceback: '', line: 1 } }));
+    const headline = runHeadline(
+      makeResult({ success: false, status: 'error', error: { type: 'ModuleNotFoundError', message: long, traceback: '', line: 1 } }),
+    );
     expect(headline).toBe("Failed with ModuleNotFoundError: No module named 'numpy'.");
     expect(firstSentence('word '.repeat(100), 50)).toMatch(/^(word )*word…$/);
     expect(firstSentence('short\nsecond line', 50)).toBe('short');

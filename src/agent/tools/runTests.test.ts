@@ -15,11 +15,19 @@ const FILES = [
 const RESULT = makeTestResult({
   records: [
     makeTestRecord({ nodeId: 'test_calculator.py::test_add' }),
-    makeTestRecord({ nodeId: 'test_calculator.py::test_sub', outcome: 'failed', message: 'AssertionError: assert -1 == 1\nmore', file: 'test_calculator.py', line: 7 }),
+    makeTestRecord({
+      nodeId: 'test_calculator.py::test_sub',
+      outcome: 'failed',
+      message: 'AssertionError: assert -1 == 1\nmore',
+      file: 'test_calculator.py',
+      line: 7,
+    }),
   ],
   coverage: {
     totalPercent: 87.5,
-    perFile: { 'calculator.py': { statements: 8, missingLines: [5, 6, 7, 12], partialLines: [], branches: 0, missingBranches: 0, percent: 50 } },
+    perFile: {
+      'calculator.py': { statements: 8, missingLines: [5, 6, 7, 12], partialLines: [], branches: 0, missingBranches: 0, percent: 50 },
+    },
     suggestions: [{ path: 'calculator.py', function: 'power', lines: [5, 6, 7] }],
     problems: [],
   },
@@ -58,7 +66,14 @@ describe('run_tests', () => {
     expect(outcome.summary).toBe('1 failed, 1 passed in 0.42 s; coverage 88% (threshold 80%).');
     const data = outcome.data as TestRunSummary;
     expect(data.counts).toMatchObject({ total: 2, passed: 1, failed: 1 });
-    expect(data.failures).toEqual([{ nodeId: 'test_calculator.py::test_sub', outcome: 'failed', where: 'test_calculator.py:7', message: 'AssertionError: assert -1 == 1\nmore' }]);
+    expect(data.failures).toEqual([
+      {
+        nodeId: 'test_calculator.py::test_sub',
+        outcome: 'failed',
+        where: 'test_calculator.py:7',
+        message: 'AssertionError: assert -1 == 1\nmore',
+      },
+    ]);
     expect(data.coverage?.files).toEqual([{ path: 'calculator.py', percent: 50, statements: 8, missing: '5-7, 12', partial: '' }]);
     expect(data.coverage?.untested).toEqual(['calculator.py: power (5-7)']);
   });
@@ -80,14 +95,25 @@ describe('run_tests', () => {
     const absolute = await invokeTool(runTestsTool, { paths: ['/etc/test_x.py'] }, ctx);
     expect(absolute.summary).toContain('absolute path');
     const missing = await invokeTool(runTestsTool, { paths: ['test_nothing.py'] }, ctx);
-    expect(missing.summary).toBe('test_nothing.py is not in the project. Its files: calculator.py, test_calculator.py, tests/test_more.py.');
+    expect(missing.summary).toBe(
+      'test_nothing.py is not in the project. Its files: calculator.py, test_calculator.py, tests/test_more.py.',
+    );
     expect(runTests).not.toHaveBeenCalled();
   });
 
   it('says what went wrong when the run did not finish normally', async () => {
-    const { ctx } = setup(makeTestResult({ records: [], status: 'timeout', message: 'The tests ran out of time (7 s).', stoppedTest: 'test_calculator.py::test_slow' }));
+    const { ctx } = setup(
+      makeTestResult({
+        records: [],
+        status: 'timeout',
+        message: 'The tests ran out of time (7 s).',
+        stoppedTest: 'test_calculator.py::test_slow',
+      }),
+    );
     const outcome = await invokeTool(runTestsTool, {}, ctx);
     expect(outcome.ok).toBe(false);
-    expect(outcome.summary).toBe('no tests ran in 0.42 s. Run ended: timeout during test_calculator.py::test_slow. The tests ran out of time (7 s).');
+    expect(outcome.summary).toBe(
+      'no tests ran in 0.42 s. Run ended: timeout during test_calculator.py::test_slow. The tests ran out of time (7 s).',
+    );
   });
 });

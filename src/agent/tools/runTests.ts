@@ -12,19 +12,26 @@ export const runTestsTool = defineTool({
   name: 'run_tests',
   description:
     "Run pytest on the project's files (list_files shows them) in interpreters of their own (the session's variables are untouched), " +
-    'under the user\'s time and memory limits. Returns the counts, each failure with file:line and message, and, with coverage, ' +
+    "under the user's time and memory limits. Returns the counts, each failure with file:line and message, and, with coverage, " +
     'the total and per-file coverage with the lines no test ran.',
   schema: z.object({
     paths: z
       .array(z.string().min(1).max(2000))
       .max(100)
       .optional()
-      .describe('Test files, folders or node ids (like "tests/test_calc.py::test_add"), relative to the project; absent or empty: every test.'),
+      .describe(
+        'Test files, folders or node ids (like "tests/test_calc.py::test_add"), relative to the project; absent or empty: every test.',
+      ),
     coverage: z.boolean().optional().describe('Measure line and branch coverage (default true).'),
-    pytest_args: z.array(z.string().min(1).max(500)).max(30).optional().describe('Extra pytest arguments after the defaults (-v --tb=short), e.g. ["-k", "add"] or ["-x"].'),
+    pytest_args: z
+      .array(z.string().min(1).max(500))
+      .max(30)
+      .optional()
+      .describe('Extra pytest arguments after the defaults (-v --tb=short), e.g. ["-k", "add"] or ["-x"].'),
   }),
   async run({ paths = [], coverage = true, pytest_args = [] }, ctx) {
-    if (!ctx.project) return { ok: false, summary: 'There is no project here: run_tests needs the project\'s files.', data: { error: 'no project' } };
+    if (!ctx.project)
+      return { ok: false, summary: "There is no project here: run_tests needs the project's files.", data: { error: 'no project' } };
     const files = ctx.project.files();
     const targets: string[] = [];
     for (const raw of paths) {

@@ -7,8 +7,23 @@ type Fn = Omit<RawProfileFunction, 'key' | 'callers' | 'primitiveCalls'> & { pri
 
 /** A profile of main.py whose functions all hang under its <module> code. */
 function profile(totalMs: number, fns: Fn[]) {
-  const root = { key: 'main.py:1(<module>)', name: '<module>', file: 'main.py', line: 1, calls: 1, primitiveCalls: 1, ownMs: 1, cumMs: totalMs, callers: [] };
-  const functions = fns.map((f) => ({ ...f, primitiveCalls: f.primitiveCalls ?? f.calls, key: `${f.file}:${f.line}(${f.name})`, callers: [{ key: root.key, calls: f.calls, ownMs: f.ownMs, cumMs: f.cumMs }] }));
+  const root = {
+    key: 'main.py:1(<module>)',
+    name: '<module>',
+    file: 'main.py',
+    line: 1,
+    calls: 1,
+    primitiveCalls: 1,
+    ownMs: 1,
+    cumMs: totalMs,
+    callers: [],
+  };
+  const functions = fns.map((f) => ({
+    ...f,
+    primitiveCalls: f.primitiveCalls ?? f.calls,
+    key: `${f.file}:${f.line}(${f.name})`,
+    callers: [{ key: root.key, calls: f.calls, ownMs: f.ownMs, cumMs: f.cumMs }],
+  }));
   return parseProfile({ roots: [root.key], totalMs, omitted: 0, functions: [root, ...functions] });
 }
 const own = (file: string) => file === 'main.py';
@@ -16,7 +31,11 @@ const own = (file: string) => file === 'main.py';
 describe('suggestOptimizations', () => {
   it('sends a recursive function that recomputes to a cache', () => {
     const p = profile(300, [{ name: 'fibonacci', file: 'main.py', line: 1, calls: 21891, primitiveCalls: 1, ownMs: 290, cumMs: 299 }]);
-    const tips = suggestOptimizations(p, 'def fibonacci(n):\n    return n if n < 2 else fibonacci(n-1) + fibonacci(n-2)\nfibonacci(20)', own);
+    const tips = suggestOptimizations(
+      p,
+      'def fibonacci(n):\n    return n if n < 2 else fibonacci(n-1) + fibonacci(n-2)\nfibonacci(20)',
+      own,
+    );
     expect(tips[0]).toContain('Most of the time is in `fibonacci` (line 1, 97%');
     expect(tips[1]).toContain('`fibonacci` is called 21,891 times recursively');
     expect(tips[1]).toContain('@functools.cache');
@@ -29,7 +48,8 @@ describe('suggestOptimizations', () => {
       { name: "method 'append' of 'list' objects", file: '~', line: 0, calls: 50_000, ownMs: 40, cumMs: 40 },
       { name: 'built-in method builtins.len', file: '~', line: 0, calls: 50_000, ownMs: 25, cumMs: 25 },
     ]);
-    const code = 'def build():\n    out = []\n    s = ""\n    for i in range(50000):\n        out.append(i)\n        s += "x"\n    return out\n';
+    const code =
+      'def build():\n    out = []\n    s = ""\n    for i in range(50000):\n        out.append(i)\n        s += "x"\n    return out\n';
     const tips = suggestOptimizations(p, code, own).join('\n');
     expect(tips).toContain('The time is spread out; the heaviest function is `build`');
     expect(tips).toContain('`list.append` is called 50,000 times');

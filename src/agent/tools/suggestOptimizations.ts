@@ -27,18 +27,28 @@ export function suggestOptimizations(profile: ProfileReport, code: string, isOwn
   const functions = own.filter((f) => f.name !== '<module>');
   const hottest = functions[0];
   if (profile.totalMs < 1) {
-    out.push(`The whole program took ${profile.totalMs.toFixed(2)} ms: there is little to gain here. Profile it with a bigger input to see where the time would go.`);
+    out.push(
+      `The whole program took ${profile.totalMs.toFixed(2)} ms: there is little to gain here. Profile it with a bigger input to see where the time would go.`,
+    );
   }
   if (hottest && hottest.percent >= 40) {
-    out.push(`Most of the time is in \`${hottest.name}\` (line ${hottest.line}, ${hottest.percent.toFixed(0)}% of the total in the function itself): optimize it first; the rest matters little.`);
+    out.push(
+      `Most of the time is in \`${hottest.name}\` (line ${hottest.line}, ${hottest.percent.toFixed(0)}% of the total in the function itself): optimize it first; the rest matters little.`,
+    );
   } else if (hottest) {
-    out.push(`The time is spread out; the heaviest function is \`${hottest.name}\` (line ${hottest.line}, ${hottest.percent.toFixed(0)}% own time).`);
+    out.push(
+      `The time is spread out; the heaviest function is \`${hottest.name}\` (line ${hottest.line}, ${hottest.percent.toFixed(0)}% own time).`,
+    );
   } else if (own.some((f) => f.name === '<module>' && f.percent >= 40)) {
-    out.push("Most of the time is in the module's top-level code: moving the hot loop into a function makes it faster (local variables are faster than globals).");
+    out.push(
+      "Most of the time is in the module's top-level code: moving the hot loop into a function makes it faster (local variables are faster than globals).",
+    );
   }
   for (const f of functions) {
     if (f.calls > f.primitiveCalls && f.calls >= 100) {
-      out.push(`\`${f.name}\` is called ${f.calls.toLocaleString('en-US')} times recursively for ${f.primitiveCalls} outside call${f.primitiveCalls === 1 ? '' : 's'}: if it recomputes the same arguments, cache them with \`@functools.cache\` or write it as a loop.`);
+      out.push(
+        `\`${f.name}\` is called ${f.calls.toLocaleString('en-US')} times recursively for ${f.primitiveCalls} outside call${f.primitiveCalls === 1 ? '' : 's'}: if it recomputes the same arguments, cache them with \`@functools.cache\` or write it as a loop.`,
+      );
     }
   }
   if (hasNestedLoops(code)) {
@@ -49,9 +59,16 @@ export function suggestOptimizations(profile: ProfileReport, code: string, isOwn
   }
   for (const f of profile.topFunctions) {
     if (f.file !== '~' || f.calls < MANY_CALLS) continue;
-    if (/method 'append' of 'list'/.test(f.name)) out.push(`\`list.append\` is called ${f.calls.toLocaleString('en-US')} times: a list comprehension builds a list faster than appending in a loop.`);
-    else if (/builtins\.len\b/.test(f.name)) out.push(`\`len()\` is called ${f.calls.toLocaleString('en-US')} times: compute it once before the loop.`);
-    else if (f.percent >= 20) out.push(`The built-in \`${f.name}\` is called ${f.calls.toLocaleString('en-US')} times (${f.percent.toFixed(0)}% of the time): call it less often, or on more data at once.`);
+    if (/method 'append' of 'list'/.test(f.name))
+      out.push(
+        `\`list.append\` is called ${f.calls.toLocaleString('en-US')} times: a list comprehension builds a list faster than appending in a loop.`,
+      );
+    else if (/builtins\.len\b/.test(f.name))
+      out.push(`\`len()\` is called ${f.calls.toLocaleString('en-US')} times: compute it once before the loop.`);
+    else if (f.percent >= 20)
+      out.push(
+        `The built-in \`${f.name}\` is called ${f.calls.toLocaleString('en-US')} times (${f.percent.toFixed(0)}% of the time): call it less often, or on more data at once.`,
+      );
   }
   if (/^\s*\w+\s*\+=\s*(?:f?["']|str\()/m.test(code) && /^\s*(for|while)\b/m.test(code)) {
     out.push("Strings built with `+=` in a loop are copied each time: collect the pieces in a list and `''.join()` them.");

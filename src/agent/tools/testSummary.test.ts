@@ -9,7 +9,7 @@ describe('testSummary', () => {
     expect(lineRanges([])).toBe('');
   });
 
-  it("words the counts as pytest does and rounds coverage as coverage.py does (99.6 is not 100)", () => {
+  it('words the counts as pytest does and rounds coverage as coverage.py does (99.6 is not 100)', () => {
     const r = makeTestResult({
       records: [makeTestRecord(), makeTestRecord({ outcome: 'skipped' }), makeTestRecord({ outcome: 'error' })],
       coverage: { totalPercent: 99.6, perFile: {}, suggestions: [], problems: [] },
@@ -20,7 +20,9 @@ describe('testSummary', () => {
   });
 
   it('lists at most a few failures and counts the rest', () => {
-    const records = Array.from({ length: MAX_LISTED_FAILURES + 3 }, (_, i) => makeTestRecord({ nodeId: `t.py::test_${i}`, outcome: 'failed', message: 'x'.repeat(900) }));
+    const records = Array.from({ length: MAX_LISTED_FAILURES + 3 }, (_, i) =>
+      makeTestRecord({ nodeId: `t.py::test_${i}`, outcome: 'failed', message: 'x'.repeat(900) }),
+    );
     const s = summarizeTests(makeTestResult({ records }));
     expect(s.failures).toHaveLength(MAX_LISTED_FAILURES);
     expect(s.moreFailures).toBe(3);

@@ -1,4 +1,4 @@
-import { displayPercent } from '../../frame/mergeCoverage.ts';
+import { displayPercent } from '../../protocol/displayPercent.ts';
 import { lineRanges, testCountsLine } from '../../engine/describeTestResult.ts';
 import type { TestResult } from '../../protocol/testProtocol.ts';
 
@@ -55,7 +55,15 @@ export function summarizeTests(r: TestResult): TestRunSummary {
   return {
     status: r.status,
     message: r.message,
-    counts: { total: r.total, passed: r.passed, failed: r.failed, errors: r.errors, skipped: r.skipped, xfailed: r.xfailed, xpassed: r.xpassed },
+    counts: {
+      total: r.total,
+      passed: r.passed,
+      failed: r.failed,
+      errors: r.errors,
+      skipped: r.skipped,
+      xfailed: r.xfailed,
+      xpassed: r.xpassed,
+    },
     line: testCountsLine(r),
     durationMs: r.durationMs,
     failures: bad.slice(0, MAX_LISTED_FAILURES).map((t) => ({
@@ -72,7 +80,13 @@ export function summarizeTests(r: TestResult): TestRunSummary {
           thresholdMet: r.thresholdMet,
           files: Object.entries(coverage.perFile)
             .sort(([a], [b]) => a.localeCompare(b))
-            .map(([path, f]) => ({ path, percent: f.percent, statements: f.statements, missing: lineRanges(f.missingLines), partial: lineRanges(f.partialLines) })),
+            .map(([path, f]) => ({
+              path,
+              percent: f.percent,
+              statements: f.statements,
+              missing: lineRanges(f.missingLines),
+              partial: lineRanges(f.partialLines),
+            })),
           untested: coverage.suggestions.slice(0, 20).map((s) => `${s.path}: ${s.function} (${lineRanges(s.lines)})`),
         }
       : null,
@@ -83,8 +97,11 @@ export function summarizeTests(r: TestResult): TestRunSummary {
 /** One line: how the run went, with coverage against the threshold. */
 export function testsHeadline(r: TestResult): string {
   // coverage.py's rounding (99.6 shows as 99, never 100), as the Tests panel shows it.
-  const cov = r.coverage ? `; coverage ${displayPercent(r.coverage.totalPercent)}% (threshold ${r.threshold}%${r.thresholdMet === false ? ', not met' : ''})` : '';
-  const how = r.status === 'passed' || r.status === 'failed' ? '' : ` Run ended: ${r.status}${r.stoppedTest ? ` during ${r.stoppedTest}` : ''}.`;
+  const cov = r.coverage
+    ? `; coverage ${displayPercent(r.coverage.totalPercent)}% (threshold ${r.threshold}%${r.thresholdMet === false ? ', not met' : ''})`
+    : '';
+  const how =
+    r.status === 'passed' || r.status === 'failed' ? '' : ` Run ended: ${r.status}${r.stoppedTest ? ` during ${r.stoppedTest}` : ''}.`;
   const msg = r.message && r.status !== 'passed' && r.status !== 'failed' ? ` ${r.message}` : '';
   return `${testCountsLine(r)}${cov}.${how}${msg}`.slice(0, 600);
 }

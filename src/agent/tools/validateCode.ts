@@ -12,7 +12,10 @@ export const validateCodeTool = defineTool({
     const report: ValidationReport = await ctx.engine.validateCode(code ?? ctx.editorCode());
     const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = report.diagnostics.length - errors;
-    const summary = report.diagnostics.length === 0 ? 'No problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    const summary =
+      report.diagnostics.length === 0
+        ? 'No problems found.'
+        : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
     return { ok: errors === 0, summary, data: report };
   },
 });

@@ -12,7 +12,11 @@ const FILES = [
 describe('write_file', () => {
   it('creates a file, then replaces it; the project sees both', async () => {
     const ctx = createFakeToolContext({ files: FILES });
-    const created = await invokeTool(writeFileTool, { path: 'tests/test_power.py', content: 'def test_p():\n    assert 2 ** 3 == 8\n' }, ctx);
+    const created = await invokeTool(
+      writeFileTool,
+      { path: 'tests/test_power.py', content: 'def test_p():\n    assert 2 ** 3 == 8\n' },
+      ctx,
+    );
     expect(created).toMatchObject({ ok: true, summary: 'Created tests/test_power.py (2 lines).' });
     expect(created.data as WriteFileData).toEqual({ path: 'tests/test_power.py', created: true, lines: 2, chars: 37 });
     const updated = await invokeTool(writeFileTool, { path: 'calc.py', content: 'def add(a, b):\n    return b + a\n' }, ctx);
@@ -24,7 +28,15 @@ describe('write_file', () => {
 
   it("refuses '..' and absolute paths with a message that says what to send instead, and writes nothing", async () => {
     const ctx = createFakeToolContext({ files: FILES });
-    for (const path of ['../evil.py', 'tests/../../evil.py', '/etc/passwd', '\\\\server\\share\\x.py', 'C:\\evil.py', '~/x.py', 'file:///etc/passwd']) {
+    for (const path of [
+      '../evil.py',
+      'tests/../../evil.py',
+      '/etc/passwd',
+      '\\\\server\\share\\x.py',
+      'C:\\evil.py',
+      '~/x.py',
+      'file:///etc/passwd',
+    ]) {
       const outcome = await invokeTool(writeFileTool, { path, content: 'x' }, ctx);
       expect(outcome.ok, path).toBe(false);
       expect(outcome.summary, path).toMatch(/^Refused: .*(absolute path|may not leave the project)/);

@@ -32,6 +32,10 @@ export const writeFileTool = defineTool({
     if (!written.ok) return { ok: false, summary: `Refused: ${written.error}`, data: { error: written.error } };
     const lines = countLines(content);
     const data: WriteFileData = { path: written.path, created: written.created, lines, chars: content.length };
-    return { ok: true, summary: `${written.created ? 'Created' : 'Updated'} ${written.path} (${lines} line${lines === 1 ? '' : 's'}).`, data };
+    return {
+      ok: true,
+      summary: `${written.created ? 'Created' : 'Updated'} ${written.path} (${lines} line${lines === 1 ? '' : 's'}).`,
+      data,
+    };
   },
 });

@@ -12,14 +12,23 @@ export function AgentModeBadge() {
       live = false;
     };
   }, []);
-  const label = !mode ? 'Checking…' : mode.kind === 'llm' ? `AI: Azure OpenAI${mode.deployment ? ` (${mode.deployment})` : ''}` : 'Offline assistant';
+  const label = !mode
+    ? 'Checking…'
+    : mode.kind === 'llm'
+      ? `AI: Azure OpenAI${mode.deployment ? ` (${mode.deployment})` : ''}`
+      : 'Offline assistant';
   const title = !mode
     ? 'Asking the server whether an AI model is configured'
     : mode.kind === 'llm'
       ? 'Answers come from the Azure OpenAI deployment configured on the server (the key stays on the server).'
       : `No AI model is configured${mode.reason ? ` (${mode.reason})` : ''}: a built-in assistant follows the requests listed in its help. See the README to connect Azure OpenAI.`;
   return (
-    <span className={`agent-mode agent-mode-${mode?.kind ?? 'checking'}`} data-testid="agent-mode" data-mode={mode?.kind ?? 'checking'} title={title}>
+    <span
+      className={`agent-mode agent-mode-${mode?.kind ?? 'checking'}`}
+      data-testid="agent-mode"
+      data-mode={mode?.kind ?? 'checking'}
+      title={title}
+    >
       {label}
     </span>
   );

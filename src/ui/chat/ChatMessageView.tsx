@@ -12,7 +12,14 @@ export function ChatMessageView({ message }: { message: ChatMessage }) {
         part.kind === 'choices' ? (
           <div key={i} className="chat-choices" role="group" aria-label="Answers">
             {part.options.map((o) => (
-              <button key={o.label} type="button" className="btn btn-small" data-testid="chat-choice" disabled={busy} onClick={() => void appStore.getState().sendChatMessage(o.message)}>
+              <button
+                key={o.label}
+                type="button"
+                className="btn btn-small"
+                data-testid="chat-choice"
+                disabled={busy}
+                onClick={() => void appStore.getState().sendChatMessage(o.message)}
+              >
                 {o.label}
               </button>
             ))}
@@ -20,16 +27,28 @@ export function ChatMessageView({ message }: { message: ChatMessage }) {
         ) : part.kind === 'tool' ? (
           <ToolCallCard key={part.call.id || i} call={part.call} />
         ) : message.role === 'user' ? (
-          <p key={i} className="chat-user-text">{part.text}</p>
+          <p key={i} className="chat-user-text">
+            {part.text}
+          </p>
         ) : (
           <MarkdownText key={i} text={part.text} />
         ),
       )}
       {message.state === 'streaming' && message.parts.length === 0 ? <p className="chat-thinking">Thinking…</p> : null}
       {message.state === 'stopped' ? <p className="chat-note">Stopped.</p> : null}
-      {message.state === 'error' ? <p className="chat-error" role="alert">{message.error}</p> : null}
+      {message.state === 'error' ? (
+        <p className="chat-error" role="alert">
+          {message.error}
+        </p>
+      ) : null}
       {message.state === 'error' && message.retryOffline ? (
-        <button type="button" className="btn btn-small" data-testid="chat-answer-offline" disabled={busy} onClick={() => void appStore.getState().answerOffline(message.retryOffline ?? '')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="chat-answer-offline"
+          disabled={busy}
+          onClick={() => void appStore.getState().answerOffline(message.retryOffline ?? '')}
+        >
           Answer with the offline assistant
         </button>
       ) : null}

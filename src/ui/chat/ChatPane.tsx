@@ -15,7 +15,7 @@ export function ChatPane() {
   const token = useAppStore((s) => s.chatAccessToken);
   const canRestore = useAppStore((s) => s.codeBeforeInsert !== null);
   const ready = useAppStore((s) => s.engine !== null && s.agentMode !== null);
-  const log = useStickToBottom<HTMLDivElement>([messages]);
+  const { ref: logRef, onScroll: onLogScroll } = useStickToBottom<HTMLDivElement>(messages);
 
   const send = () => void appStore.getState().sendChatMessage();
   return (
@@ -23,29 +23,43 @@ export function ChatPane() {
       <div className="chat-head">
         <span className="chat-title">Assistant</span>
         <AgentModeBadge />
-        <button type="button" className="btn btn-small" data-testid="chat-clear" disabled={busy || messages.length === 0} onClick={() => appStore.getState().clearChat()}>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="chat-clear"
+          disabled={busy || messages.length === 0}
+          onClick={() => appStore.getState().clearChat()}
+        >
           Clear chat
         </button>
       </div>
       {mode?.kind === 'llm' && mode.accessTokenRequired ? (
         <label className="chat-token">
           Access token
-          <input type="password" data-testid="chat-token" value={token} autoComplete="off" onChange={(e) => appStore.getState().setChatAccessToken(e.target.value)} placeholder="EXECUTOR_ACCESS_TOKEN" />
+          <input
+            type="password"
+            data-testid="chat-token"
+            value={token}
+            autoComplete="off"
+            onChange={(e) => appStore.getState().setChatAccessToken(e.target.value)}
+            placeholder="EXECUTOR_ACCESS_TOKEN"
+          />
         </label>
       ) : null}
       <div
         className="chat-log"
         data-testid="chat-log"
-        ref={log.ref}
+        ref={logRef}
         role="log"
         aria-live="polite"
         aria-label="Conversation"
         tabIndex={0}
-        onScroll={log.onScroll}
+        onScroll={onLogScroll}
       >
         {messages.length === 0 ? (
           <p className="chat-empty">
-            Ask me to run code (“Execute this code:” and a ```python block), run tests, check packages, explain an error, or “show me a demo of fibonacci”.
+            Ask me to run code (“Execute this code:” and a ```python block), run tests, check packages, explain an error, or “show me a demo
+            of fibonacci”.
           </p>
         ) : null}
         {messages.map((m) => (
@@ -55,7 +69,12 @@ export function ChatPane() {
       {canRestore ? (
         <p className="chat-restore">
           Code inserted in the editor.{' '}
-          <button type="button" className="linkish" data-testid="chat-restore-code" onClick={() => appStore.getState().restoreCodeBeforeInsert()}>
+          <button
+            type="button"
+            className="linkish"
+            data-testid="chat-restore-code"
+            onClick={() => appStore.getState().restoreCodeBeforeInsert()}
+          >
             Restore the previous code
           </button>
         </p>

@@ -14,7 +14,12 @@ export function CodeBlock({ code, language }: { code: string; language: string }
       </pre>
       {python ? (
         <div className="chat-code-actions">
-          <button type="button" className="btn btn-small" data-testid="code-insert" onClick={() => appStore.getState().insertCode(`${text}\n`)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="code-insert"
+            onClick={() => appStore.getState().insertCode(`${text}\n`)}
+          >
             Insert in editor
           </button>
           <button

@@ -20,7 +20,11 @@ const components: Components = {
   pre({ node }) {
     const code = (node as HastNode | undefined)?.children?.find((c) => c.tagName === 'code');
     const classes = code?.properties?.className;
-    const language = (Array.isArray(classes) ? classes : []).map(String).find((c) => c.startsWith('language-'))?.slice(9) ?? '';
+    const language =
+      (Array.isArray(classes) ? classes : [])
+        .map(String)
+        .find((c) => c.startsWith('language-'))
+        ?.slice(9) ?? '';
     return <CodeBlock code={textOf(code)} language={language} />;
   },
   // Links open outside the app, never replacing it.

@@ -10,19 +10,31 @@ export function ProfileResult({ data }: { data: ProfileData }) {
     <>
       <p className="tool-metrics">
         <span className={`badge badge-${data.status}`}>{data.status}</span>
-        {data.totalMs !== null ? ` ${data.totalMs.toFixed(1)} ms profiled` : ' nothing measured'} · wall {Math.round(data.metrics.wallMs)} ms
+        {data.totalMs !== null ? ` ${data.totalMs.toFixed(1)} ms profiled` : ' nothing measured'} · wall {Math.round(data.metrics.wallMs)}{' '}
+        ms
         {data.hottest ? (
           <>
-            {' '}· hottest <code data-testid="tool-profile-hottest">{data.hottest}</code>
+            {' '}
+            · hottest <code data-testid="tool-profile-hottest">{data.hottest}</code>
           </>
         ) : null}
       </p>
-      {data.stdout ? <pre className="tool-output" data-testid="tool-output">{data.stdout}</pre> : null}
+      {data.stdout ? (
+        <pre className="tool-output" data-testid="tool-output">
+          {data.stdout}
+        </pre>
+      ) : null}
       {data.error ? <pre className="tool-output tool-error">{`${data.error.type}: ${data.error.message}`}</pre> : null}
       {data.top.length ? (
         <table className="deps-table profile-table">
           <thead>
-            <tr><th>Function</th><th>Calls</th><th>Own ms</th><th>Cum. ms</th><th>% own</th></tr>
+            <tr>
+              <th>Function</th>
+              <th>Calls</th>
+              <th>Own ms</th>
+              <th>Cum. ms</th>
+              <th>% own</th>
+            </tr>
           </thead>
           <tbody>
             {data.top.slice(0, CARD_ROWS).map((f) => (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
+import type { ExecutionResult } from '../../protocol/protocol.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { focusLimit } from './focusLimit.ts';
 import { SuggestionsList } from './SuggestionsList.tsx';
@@ -12,16 +13,24 @@ export function RunSuggestions() {
   const chatBusy = useAppStore((s) => s.chatBusy);
   // A new run makes the last run's advice stale.
   const running = useAppStore((s) => s.running);
-  const [advice, setAdvice] = useState<ErrorAdvice | null>(null);
+  // Advice is kept with the result it is for, so a newer result never shows older advice.
+  const [given, setGiven] = useState<{ for: ExecutionResult; advice: ErrorAdvice | null } | null>(null);
+  const advice = given && given.for === result ? given.advice : null;
 
   useEffect(() => {
-    setAdvice(null);
     if (!engine || !result || result.success) return;
     let live = true;
     const { settings } = appStore.getState();
     void engine
-      .handleError(result, { timeoutMs: settings.timeoutSeconds * 1000, maxMemoryMB: settings.maxMemoryMB, maxOutputChars: settings.maxOutputChars })
-      .then((a) => live && setAdvice(a), () => undefined);
+      .handleError(result, {
+        timeoutMs: settings.timeoutSeconds * 1000,
+        maxMemoryMB: settings.maxMemoryMB,
+        maxOutputChars: settings.maxOutputChars,
+      })
+      .then(
+        (a) => live && setGiven({ for: result, advice: a }),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -30,12 +39,22 @@ export function RunSuggestions() {
   if (!advice || !result || running) return null;
   const explain = () => {
     const { code } = appStore.getState();
-    const error = result.error ? result.error.traceback || `${result.error.type}: ${result.error.message}` : `The run ended with status ${result.status}.`;
-    void appStore.getState().sendChatMessage(`Explain this error and how to fix it.\n\nThe code:\n\`\`\`python\n${code.replace(/\n$/, '')}\n\`\`\`\n\nThe error:\n\`\`\`text\n${error.replace(/\n$/, '')}\n\`\`\``);
+    const error = result.error
+      ? result.error.traceback || `${result.error.type}: ${result.error.message}`
+      : `The run ended with status ${result.status}.`;
+    void appStore
+      .getState()
+      .sendChatMessage(
+        `Explain this error and how to fix it.\n\nThe code:\n\`\`\`python\n${code.replace(/\n$/, '')}\n\`\`\`\n\nThe error:\n\`\`\`text\n${error.replace(/\n$/, '')}\n\`\`\``,
+      );
   };
   return (
     <div className="run-suggestions" data-testid="run-suggestions">
-      <SuggestionsList advice={advice} onInstall={(packages) => void appStore.getState().runChatTool('install_packages', { packages })} onLimit={focusLimit} />
+      <SuggestionsList
+        advice={advice}
+        onInstall={(packages) => void appStore.getState().runChatTool('install_packages', { packages })}
+        onLimit={focusLimit}
+      />
       {llm ? (
         <button type="button" className="btn btn-small" data-testid="explain-ai" disabled={chatBusy} onClick={explain}>
           Explain with AI

@@ -2,7 +2,15 @@ import type { ErrorAdvice } from '../../engine/handleError.ts';
 import { MarkdownText } from './MarkdownText.tsx';
 
 /** An error's suggestions (from the engine's handleError), with its actions as buttons. */
-export function SuggestionsList({ advice, onInstall, onLimit }: { advice: ErrorAdvice; onInstall?: (packages: string[]) => void; onLimit?: (limit: 'timeout' | 'memory' | 'output') => void }) {
+export function SuggestionsList({
+  advice,
+  onInstall,
+  onLimit,
+}: {
+  advice: ErrorAdvice;
+  onInstall?: (packages: string[]) => void;
+  onLimit?: (limit: 'timeout' | 'memory' | 'output') => void;
+}) {
   return (
     <div className="suggestions" data-testid="suggestions" data-error-type={advice.errorType}>
       <p className="suggestions-summary">
@@ -20,7 +28,13 @@ export function SuggestionsList({ advice, onInstall, onLimit }: { advice: ErrorA
         <div className="suggestions-actions">
           {advice.actions.map((a, i) =>
             a.kind === 'install' && onInstall ? (
-              <button key={i} type="button" className="btn btn-small" data-testid="suggestion-install" onClick={() => onInstall(a.packages)}>
+              <button
+                key={i}
+                type="button"
+                className="btn btn-small"
+                data-testid="suggestion-install"
+                onClick={() => onInstall(a.packages)}
+              >
                 {a.label}
               </button>
             ) : a.kind === 'limit' && onLimit ? (

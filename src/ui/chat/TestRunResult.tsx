@@ -1,12 +1,18 @@
 import type { TestRunSummary } from '../../agent/tools/testSummary.ts';
-import { displayPercent } from '../../frame/mergeCoverage.ts';
+import { displayPercent } from '../../protocol/displayPercent.ts';
 
 /** run_tests' card body: the counts, the failures with file:line, and coverage per file with its missing lines. */
 export function TestRunResult({ data }: { data: TestRunSummary }) {
   const cov = data.coverage;
   return (
     <>
-      <p className="tool-metrics" data-testid="tool-test-summary" data-status={data.status} data-passed={data.counts.passed} data-failed={data.counts.failed}>
+      <p
+        className="tool-metrics"
+        data-testid="tool-test-summary"
+        data-status={data.status}
+        data-passed={data.counts.passed}
+        data-failed={data.counts.failed}
+      >
         <span className={`badge badge-test-${data.status === 'passed' ? 'passed' : 'failed'}`}>{data.status}</span> {data.line}
       </p>
       {data.message && data.status !== 'passed' && data.status !== 'failed' ? <p className="tool-failed">{data.message}</p> : null}
@@ -34,12 +40,19 @@ export function TestRunResult({ data }: { data: TestRunSummary }) {
           </p>
           <table className="deps-table">
             <thead>
-              <tr><th>File</th><th>Stmts</th><th>Cover</th><th>Missing</th></tr>
+              <tr>
+                <th>File</th>
+                <th>Stmts</th>
+                <th>Cover</th>
+                <th>Missing</th>
+              </tr>
             </thead>
             <tbody>
               {cov.files.map((f) => (
                 <tr key={f.path} data-testid="tool-coverage-file" data-path={f.path}>
-                  <td><code>{f.path}</code></td>
+                  <td>
+                    <code>{f.path}</code>
+                  </td>
                   <td>{f.statements}</td>
                   <td>{displayPercent(f.percent)}%</td>
                   <td>{f.missing || '—'}</td>

@@ -30,22 +30,32 @@ export function ToolCallCard({ call }: { call: ChatToolCall }) {
     <div className={`tool-card tool-${call.state}`} data-testid="tool-call" data-tool={call.name} data-state={call.state}>
       <div className="tool-head">
         <span className="tool-name">{call.name}</span>
-        {argText ? <code className="tool-args" data-testid="tool-args">{argText}</code> : null}
+        {argText ? (
+          <code className="tool-args" data-testid="tool-args">
+            {argText}
+          </code>
+        ) : null}
         <span className={`tool-state tool-state-${call.state}`}>{call.state === 'running' ? 'running…' : call.state}</span>
       </div>
       {body !== null ? (
         <details className="tool-code">
-          <summary>{typeof code === 'string' ? 'Code' : 'Content'} ({body.split('\n').length} lines)</summary>
+          <summary>
+            {typeof code === 'string' ? 'Code' : 'Content'} ({body.split('\n').length} lines)
+          </summary>
           <pre>{body}</pre>
         </details>
       ) : null}
       {call.outcome ? (
         <div className="tool-result" data-testid="tool-result">
-          <p className="tool-summary" data-testid="tool-summary">{call.outcome.summary}</p>
+          <p className="tool-summary" data-testid="tool-summary">
+            {call.outcome.summary}
+          </p>
           <ToolData name={call.name} data={call.outcome.data} />
           {call.outcome.view?.displays.length ? (
             <div className="tool-images" data-testid="tool-images">
-              {call.outcome.view.displays.map((d, i) => <DisplayView key={i} display={d} index={i} />)}
+              {call.outcome.view.displays.map((d, i) => (
+                <DisplayView key={i} display={d} index={i} />
+              ))}
             </div>
           ) : null}
         </div>
@@ -64,10 +74,14 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
       return (
         <>
           <p className="tool-metrics">
-            <span className={`badge badge-${r.status}`}>{r.status}</span> wall {Math.round(r.metrics.wallMs)} ms · CPU {Math.round(r.metrics.cpuMs)} ms · heap peak{' '}
-            {r.metrics.peakMemoryMB.toFixed(1)} MB
+            <span className={`badge badge-${r.status}`}>{r.status}</span> wall {Math.round(r.metrics.wallMs)} ms · CPU{' '}
+            {Math.round(r.metrics.cpuMs)} ms · heap peak {r.metrics.peakMemoryMB.toFixed(1)} MB
           </p>
-          {out ? <pre className="tool-output" data-testid="tool-output">{out}</pre> : null}
+          {out ? (
+            <pre className="tool-output" data-testid="tool-output">
+              {out}
+            </pre>
+          ) : null}
           {r.value !== null ? <pre className="tool-output tool-value">{r.value}</pre> : null}
           {r.displays?.length ? (
             <ul className="tool-displays" data-testid="tool-displays">
@@ -94,7 +108,9 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
             <tbody>
               {imports.map((d) => (
                 <tr key={d.module} data-testid="tool-dep" data-verdict={d.verdict}>
-                  <td><code>{d.module}</code></td>
+                  <td>
+                    <code>{d.module}</code>
+                  </td>
                   <td>{d.verdict}</td>
                   <td>{d.package ?? '—'}</td>
                 </tr>
@@ -114,8 +130,16 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
       if (!r?.installed) return null;
       return (
         <ul className="tool-list">
-          {r.installed.map((p) => <li key={p.name}>✓ {p.name} {p.version}</li>)}
-          {r.failed.map((f) => <li key={f.name} className="tool-failed">✗ {f.name}: {f.reason}</li>)}
+          {r.installed.map((p) => (
+            <li key={p.name}>
+              ✓ {p.name} {p.version}
+            </li>
+          ))}
+          {r.failed.map((f) => (
+            <li key={f.name} className="tool-failed">
+              ✗ {f.name}: {f.reason}
+            </li>
+          ))}
         </ul>
       );
     }
@@ -148,7 +172,10 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
         <ul className="tool-list">
           {r.files.map((f) => (
             <li key={f.path} data-testid="tool-file" data-path={f.path}>
-              <code>{f.path}</code> <span className="tool-args">{f.lines} lines{f.path === r.active ? ' · open' : ''}</span>
+              <code>{f.path}</code>{' '}
+              <span className="tool-args">
+                {f.lines} lines{f.path === r.active ? ' · open' : ''}
+              </span>
             </li>
           ))}
           {r.more ? <li>… and {r.more} more</li> : null}
@@ -173,7 +200,12 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
       return (
         <ol className="tool-list">
           {r.steps.map((step, i) => (
-            <li key={i} data-testid="tool-batch-step" data-status={step.status} className={step.status === 'ok' || step.status === 'skipped' ? '' : 'tool-failed'}>
+            <li
+              key={i}
+              data-testid="tool-batch-step"
+              data-status={step.status}
+              className={step.status === 'ok' || step.status === 'skipped' ? '' : 'tool-failed'}
+            >
               <code>{step.name}</code> {step.status}
               {step.wallMs !== null ? ` · ${step.wallMs} ms` : ''}
               {step.error ? `: ${step.error}` : ''}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { decodeBase64 } from './decodeBase64.ts';
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' };
@@ -8,27 +8,27 @@ const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': '
  * <img> shows without running its scripts or loading anything), with a download button.
  */
 export function ImageView({ mime, payload, title, index }: { mime: string; payload: string; title: string; index: number }) {
+  const bytes = useMemo(() => (mime === 'image/svg+xml' ? new TextEncoder().encode(payload) : decodeBase64(payload)), [mime, payload]);
   const [url, setUrl] = useState<string | null>(null);
-  const [broken, setBroken] = useState(false);
+  // The browser refused to show the bytes (kept with the url it refused).
+  const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
-    const bytes = mime === 'image/svg+xml' ? new TextEncoder().encode(payload) : decodeBase64(payload);
-    if (!bytes) {
-      setBroken(true);
-      return;
-    }
+    if (!bytes) return;
     const next = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    // The object URL is a resource outside React: made and revoked with this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setUrl(next);
-    setBroken(false);
     return () => URL.revokeObjectURL(next);
-  }, [mime, payload]);
+  }, [mime, bytes]);
 
-  if (broken) return <p className="entry entry-notice">[This {mime} image could not be decoded: its data is not valid base64.]</p>;
+  if (!bytes || (url !== null && refused === url))
+    return <p className="entry entry-notice">[This {mime} image could not be decoded: its data is not valid base64.]</p>;
   if (!url) return null;
   const name = `output-${index}.${EXTENSIONS[mime] ?? 'bin'}`;
   return (
     <figure className="display-image">
-      <img data-testid="display-image" src={url} alt={title} onError={() => setBroken(true)} />
+      <img data-testid="display-image" src={url} alt={title} onError={() => setRefused(url)} />
       <a className="btn btn-small display-download" data-testid="display-download" href={url} download={name}>
         Download {EXTENSIONS[mime]?.toUpperCase() ?? 'image'}
       </a>

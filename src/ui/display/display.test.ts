@@ -22,7 +22,9 @@ describe('rich output helpers', () => {
     expect(markdownToHtml('# Title\nsome **bold** and `code`\n\n- a\n- <b>')).toBe(
       '<h1>Title</h1>\n<p>some <strong>bold</strong> and <code>code</code></p>\n<ul><li>a</li><li>&lt;b&gt;</li></ul>',
     );
-    expect(markdownToHtml('<script>x</script> [l](javascript:alert(1))')).toBe('<p>&lt;script&gt;x&lt;/script&gt; [l](javascript:alert(1))</p>');
+    expect(markdownToHtml('<script>x</script> [l](javascript:alert(1))')).toBe(
+      '<p>&lt;script&gt;x&lt;/script&gt; [l](javascript:alert(1))</p>',
+    );
   });
 
   it('decodes base64 and refuses what is not', () => {

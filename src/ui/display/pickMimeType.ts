@@ -1,7 +1,15 @@
 import type { DisplayData } from '../../protocol/protocol.ts';
 
 /** Mime types the console can show, richest first (Jupyter's order). */
-export const SHOWN_MIME_TYPES = ['text/html', 'text/markdown', 'image/svg+xml', 'image/png', 'image/jpeg', 'application/json', 'text/plain'] as const;
+export const SHOWN_MIME_TYPES = [
+  'text/html',
+  'text/markdown',
+  'image/svg+xml',
+  'image/png',
+  'image/jpeg',
+  'application/json',
+  'text/plain',
+] as const;
 
 /** A mime type the console can show. */
 export type ShownMimeType = (typeof SHOWN_MIME_TYPES)[number];

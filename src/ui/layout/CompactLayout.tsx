@@ -25,7 +25,13 @@ export function CompactLayout() {
     [],
   );
   const view = (name: CompactView, content: ReactNode) => (
-    <div className={`compact-view compact-${name}`} role="tabpanel" id={`view-${name}`} aria-labelledby={`view-tab-${name}`} hidden={current !== name}>
+    <div
+      className={`compact-view compact-${name}`}
+      role="tabpanel"
+      id={`view-${name}`}
+      aria-labelledby={`view-tab-${name}`}
+      hidden={current !== name}
+    >
       {content}
     </div>
   );

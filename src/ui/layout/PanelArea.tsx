@@ -65,7 +65,15 @@ export function PanelArea() {
         ))}
       </div>
       {PANEL_TABS.map((tab) => (
-        <div key={tab} className="panel-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`panel-tab-${tab}`} tabIndex={0} hidden={tab !== current}>
+        <div
+          key={tab}
+          className="panel-body"
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`panel-tab-${tab}`}
+          tabIndex={0}
+          hidden={tab !== current}
+        >
           {CONTENT[tab]()}
         </div>
       ))}

@@ -38,7 +38,17 @@ export function WideLayout() {
   useFold(chat, chatOpen);
   return (
     <Group className="workspace" orientation="horizontal" id="columns" data-testid="split-columns" {...columns}>
-      <Panel id="files" data-testid="pane-files" panelRef={files} onResize={syncOpen('files')} defaultSize="16%" minSize="120px" collapsible collapsedSize="0px" className="pane">
+      <Panel
+        id="files"
+        data-testid="pane-files"
+        panelRef={files}
+        onResize={syncOpen('files')}
+        defaultSize="16%"
+        minSize="120px"
+        collapsible
+        collapsedSize="0px"
+        className="pane"
+      >
         {filesOpen ? <FileTree /> : null}
       </Panel>
       <Separator className="splitter splitter-v" data-testid="splitter-files" aria-label="Resize the file tree" />
@@ -54,7 +64,17 @@ export function WideLayout() {
         </Group>
       </Panel>
       <Separator className="splitter splitter-v" data-testid="splitter-chat" aria-label="Resize the assistant" />
-      <Panel id="chat" data-testid="pane-chat" panelRef={chat} onResize={syncOpen('chat')} defaultSize="28%" minSize="260px" collapsible collapsedSize="0px" className="pane">
+      <Panel
+        id="chat"
+        data-testid="pane-chat"
+        panelRef={chat}
+        onResize={syncOpen('chat')}
+        defaultSize="28%"
+        minSize="260px"
+        collapsible
+        collapsedSize="0px"
+        className="pane"
+      >
         {chatOpen ? <ChatPane /> : null}
       </Panel>
     </Group>

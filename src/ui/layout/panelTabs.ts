@@ -1,6 +1,6 @@
 import type { PanelTab } from '../../store/layoutTypes.ts';
 import type { AppState } from '../../store/types.ts';
-import { displayPercent } from '../../frame/mergeCoverage.ts';
+import { displayPercent } from '../../protocol/displayPercent.ts';
 
 /** A tab's badge: a count or a status, with a tone for its colour. */
 export interface TabBadge {
@@ -56,10 +56,16 @@ export function panelBadge(tab: PanelTab, s: AppState): TabBadge | null {
     case 'batch': {
       const b = s.batchResult;
       if (!b) return null;
-      return { text: `${b.summary.succeeded}/${b.summary.total}`, tone: b.summary.failed ? 'error' : 'ok', label: `${b.summary.succeeded} of ${b.summary.total} succeeded` };
+      return {
+        text: `${b.summary.succeeded}/${b.summary.total}`,
+        tone: b.summary.failed ? 'error' : 'ok',
+        label: `${b.summary.succeeded} of ${b.summary.total} succeeded`,
+      };
     }
     case 'profile':
-      return s.profile ? { text: `${s.profile.totalMs.toFixed(0)} ms`, tone: 'muted', label: `${s.profile.totalMs.toFixed(0)} ms profiled` } : null;
+      return s.profile
+        ? { text: `${s.profile.totalMs.toFixed(0)} ms`, tone: 'muted', label: `${s.profile.totalMs.toFixed(0)} ms profiled` }
+        : null;
     case 'packages': {
       const needed = s.dependencies?.filter((d) => d.verdict === 'available').length ?? 0;
       return needed ? { text: String(needed), tone: 'warn', label: `${needed} to load` } : null;

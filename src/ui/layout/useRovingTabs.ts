@@ -10,7 +10,16 @@ export function useRovingTabs<T extends string>(names: readonly T[], current: T,
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = names.indexOf(current);
     const n = names.length;
-    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : null;
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : null;
     const name = to === null ? undefined : names[to];
     if (name === undefined) return;
     e.preventDefault();

@@ -1,5 +1,5 @@
 import { appStore } from '../../store/useAppStore.ts';
-import { monaco } from './monaco.ts';
+import { type monaco } from './monaco.ts';
 import { applyTestAnnotations } from './testAnnotations.ts';
 
 /** Keeps the editor's test markers and coverage gutter in step with the last test run and the open file. */

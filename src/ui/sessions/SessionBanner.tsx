@@ -4,8 +4,12 @@ import { appStore, useAppStore } from '../../store/useAppStore.ts';
 
 function describeOrigin(origin: SessionOrigin): string {
   const where = origin.kind === 'link' ? 'a shared link' : `the session file “${origin.fileName ?? ''}”`;
-  const files = origin.files.length <= 4 ? origin.files.join(', ') : `${origin.files.slice(0, 4).join(', ')} and ${origin.files.length - 4} more`;
-  const version = origin.pyodide === PYODIDE_VERSION ? `Pyodide ${origin.pyodide}` : `Pyodide ${origin.pyodide} (this page runs ${PYODIDE_VERSION}: results may differ)`;
+  const files =
+    origin.files.length <= 4 ? origin.files.join(', ') : `${origin.files.slice(0, 4).join(', ')} and ${origin.files.length - 4} more`;
+  const version =
+    origin.pyodide === PYODIDE_VERSION
+      ? `Pyodide ${origin.pyodide}`
+      : `Pyodide ${origin.pyodide} (this page runs ${PYODIDE_VERSION}: results may differ)`;
   return `This session came from ${where}: ${origin.files.length} file${origin.files.length === 1 ? '' : 's'} (${files}), made with ${version}. It has not been run, and nothing was sent to the assistant: read the code, then press Run.`;
 }
 

@@ -7,7 +7,9 @@ import './sessions.css';
 async function importFile(file: File): Promise<void> {
   const s = appStore.getState();
   if (file.size > MAX_SESSION_FILE_BYTES) {
-    s.setSessionError(`The file “${file.name}” was not imported: it is larger than ${MAX_SESSION_FILE_BYTES / 1024 / 1024} MB, too large for a session file. Your current session was not changed.`);
+    s.setSessionError(
+      `The file “${file.name}” was not imported: it is larger than ${MAX_SESSION_FILE_BYTES / 1024 / 1024} MB, too large for a session file. Your current session was not changed.`,
+    );
     return;
   }
   await s.importSessionText(await file.text(), file.name);
@@ -61,7 +63,14 @@ export function SessionSwitcher() {
           if (e.key === 'Escape') setDraft(null);
         }}
       />
-      <button type="button" className="btn btn-small" data-testid="session-new" title="A new, empty session" disabled={blocked} onClick={() => void s.createSession()}>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="session-new"
+        title="A new, empty session"
+        disabled={blocked}
+        onClick={() => void s.createSession()}
+      >
         New
       </button>
       <details className="session-menu">
@@ -69,10 +78,24 @@ export function SessionSwitcher() {
           ⋯
         </summary>
         <div className="session-menu-items">
-          <button type="button" className="btn btn-small" data-testid="session-duplicate" title="A copy of this session (files, settings, chat; not the run history)" disabled={blocked || !current} onClick={() => current && void s.duplicateSession(current)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="session-duplicate"
+            title="A copy of this session (files, settings, chat; not the run history)"
+            disabled={blocked || !current}
+            onClick={() => current && void s.duplicateSession(current)}
+          >
             Duplicate
           </button>
-          <button type="button" className="btn btn-small" data-testid="session-export" title="Download this session as a file (the same content as a share link)" disabled={!loaded} onClick={() => exportSessionFile(appStore.getState())}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="session-export"
+            title="Download this session as a file (the same content as a share link)"
+            disabled={!loaded}
+            onClick={() => exportSessionFile(appStore.getState())}
+          >
             Export file
           </button>
           <label className="btn btn-small" title="Open a session file as a new session">
@@ -97,7 +120,13 @@ export function SessionSwitcher() {
             title="Delete this session and its run history"
             disabled={blocked || !current}
             onClick={() => {
-              if (current && window.confirm(`Delete the session “${name}”, its files and its run history? This cannot be undone (export it first to keep a copy).`)) void s.deleteSession(current);
+              if (
+                current &&
+                window.confirm(
+                  `Delete the session “${name}”, its files and its run history? This cannot be undone (export it first to keep a copy).`,
+                )
+              )
+                void s.deleteSession(current);
             }}
           >
             Delete

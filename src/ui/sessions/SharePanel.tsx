@@ -24,7 +24,15 @@ export function SharePanel() {
 
   return (
     <div className="share">
-      <button type="button" className="btn" data-testid="share" title="A link that reproduces this session (files and settings) in another browser" disabled={!loaded} aria-expanded={link !== null} onClick={share}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="share"
+        title="A link that reproduces this session (files and settings) in another browser"
+        disabled={!loaded}
+        aria-expanded={link !== null}
+        onClick={share}
+      >
         Share
       </button>
       {link ? (
@@ -35,10 +43,16 @@ export function SharePanel() {
                 {link.url}
               </code>
               <p className="share-size" data-testid="share-size">
-                {formatSize(link.payloadChars)} of the {formatSize(MAX_LINK_PAYLOAD_CHARS)} a link may carry. The files and settings are in the link itself (after the #), which never reaches a server; nothing runs when it is opened.
+                {formatSize(link.payloadChars)} of the {formatSize(MAX_LINK_PAYLOAD_CHARS)} a link may carry. The files and settings are in
+                the link itself (after the #), which never reaches a server; nothing runs when it is opened.
               </p>
               <div className="share-actions">
-                <button type="button" className="btn btn-small" data-testid="share-copy" onClick={() => void copy(link.url, formatSize(link.payloadChars))}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  data-testid="share-copy"
+                  onClick={() => void copy(link.url, formatSize(link.payloadChars))}
+                >
                   Copy link
                 </button>
                 {copied ? (
@@ -54,7 +68,12 @@ export function SharePanel() {
                 {link.error}
               </p>
               <div className="share-actions">
-                <button type="button" className="btn btn-small" data-testid="share-export" onClick={() => exportSessionFile(appStore.getState())}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  data-testid="share-export"
+                  onClick={() => exportSessionFile(appStore.getState())}
+                >
                   Export session file
                 </button>
               </div>

@@ -4,7 +4,11 @@ import { downloadText } from './downloadText.ts';
 
 /** The file name a session is exported as: its name, made safe, and `.executor-session.json`. */
 export function sessionFileName(name: string): string {
-  const stem = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'session';
+  const stem =
+    name
+      .trim()
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'session';
   return `${stem.slice(0, 60)}.executor-session.json`;
 }
 

@@ -41,7 +41,11 @@ def analyze(source, index, loaded):
     report = []
     for module in top_level_imports(source):
         entry = index.get(module)
-        item = {"module": module, "package": entry["package"] if entry else None, "source": entry["source"] if entry else None}
+        item = {
+            "module": module,
+            "package": entry["package"] if entry else None,
+            "source": entry["source"] if entry else None,
+        }
         if module in sys.stdlib_module_names or module in sys.builtin_module_names:
             item["verdict"] = "stdlib"
         elif entry and entry["package"] in loaded:

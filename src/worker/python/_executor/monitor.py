@@ -97,7 +97,7 @@ def _key(func):
 
 
 def _name(func):
-    file, line, name = func
+    file, _line, name = func
     if file == "~" and name.startswith("<") and name.endswith(">"):
         return name[1:-1]  # "<built-in method builtins.len>" -> "built-in method builtins.len"
     return name
@@ -157,7 +157,9 @@ def profile_report(profiler, filename, limit=300):
     Only what the program itself called counts: the runner's compiling and
     bookkeeping around it are left out.
     """
-    stats = _snapshot_stats(profiler)  # {func: (primitive calls, calls, own s, cumulative s, {caller: (nc, pc, own, cum)})}
+    stats = _snapshot_stats(
+        profiler
+    )  # {func: (primitive calls, calls, own s, cumulative s, {caller: (nc, pc, own, cum)})}
     roots = sorted((f for f in stats if f[0] == filename and f[2] == "<module>"), key=lambda f: f[1])
     callees = {}
     for func, (_, _, _, _, callers) in stats.items():
@@ -176,21 +178,23 @@ def profile_report(profiler, filename, limit=300):
     functions = []
     for func in kept:
         cc, nc, tt, ct, callers = stats[func]
-        functions.append({
-            "key": _key(func),
-            "name": _name(func),
-            "file": func[0],
-            "line": func[1],
-            "calls": nc,
-            "primitiveCalls": cc,
-            "ownMs": tt * 1000.0,
-            "cumMs": ct * 1000.0,
-            "callers": [
-                {"key": _key(c), "calls": e[1], "ownMs": e[2] * 1000.0, "cumMs": e[3] * 1000.0}
-                for c, e in callers.items()
-                if c in kept_set
-            ],
-        })
+        functions.append(
+            {
+                "key": _key(func),
+                "name": _name(func),
+                "file": func[0],
+                "line": func[1],
+                "calls": nc,
+                "primitiveCalls": cc,
+                "ownMs": tt * 1000.0,
+                "cumMs": ct * 1000.0,
+                "callers": [
+                    {"key": _key(c), "calls": e[1], "ownMs": e[2] * 1000.0, "cumMs": e[3] * 1000.0}
+                    for c, e in callers.items()
+                    if c in kept_set
+                ],
+            }
+        )
     return {
         "roots": [_key(f) for f in roots],
         "totalMs": sum(stats[f][3] for f in roots) * 1000.0,

@@ -17,9 +17,7 @@ import sys
 
 # Never importable by user code in safe mode, whatever the allowlist says:
 # they lead out of Python into the JavaScript world or install code.
-HARD_BLOCKED = frozenset(
-    {"js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http"}
-)
+HARD_BLOCKED = frozenset({"js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http"})
 # Executor's own tooling, importable by user code (test files import pytest;
 # `from executor import display`).
 # `builtins` too: pytest's assertion rewriting imports it into test modules, and

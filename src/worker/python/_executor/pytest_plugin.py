@@ -36,7 +36,7 @@ class RecordsPlugin:
 
     def _relative(self, path):
         real = os.path.realpath(str(path))
-        return real[len(self.folder):] if real.startswith(self.folder) else None
+        return real[len(self.folder) :] if real.startswith(self.folder) else None
 
     @pytest.hookimpl
     def pytest_configure(self, config):
@@ -52,8 +52,12 @@ class RecordsPlugin:
             self.counts["error"] = self.counts.get("error", 0) + 1
             text = _clip(report.longreprtext, self.limit)
             record = self._record(report.nodeid or ".")
-            record.update(outcome="error", message=f"collection failed: {text.strip().splitlines()[-1] if text.strip() else ''}",
-                          traceback=text, file=self._relative(report.fspath) if report.fspath else None)
+            record.update(
+                outcome="error",
+                message=f"collection failed: {text.strip().splitlines()[-1] if text.strip() else ''}",
+                traceback=text,
+                file=self._relative(report.fspath) if report.fspath else None,
+            )
             self._finish(record)
 
     @pytest.hookimpl
@@ -83,9 +87,15 @@ class RecordsPlugin:
         if nodeid not in self.records:
             self.order.append(nodeid)
             self.records[nodeid] = {
-                "node_id": nodeid, "outcome": "passed", "duration_ms": 0.0,
-                "message": None, "traceback": None, "file": None, "line": None,
-                "stdout": "", "stderr": "",
+                "node_id": nodeid,
+                "outcome": "passed",
+                "duration_ms": 0.0,
+                "message": None,
+                "traceback": None,
+                "file": None,
+                "line": None,
+                "stdout": "",
+                "stderr": "",
             }
         return self.records[nodeid]
 

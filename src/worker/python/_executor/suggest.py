@@ -87,10 +87,14 @@ def error_scope(error_type, message, namespace):
             for name, value in _subscripted(*frame):
                 if error_type == "KeyError" and isinstance(value, Mapping):
                     keys = list(value.keys())
-                    scope["keys"].append({"name": name, "keys": [repr(k) for k in keys[:_MAX_KEYS]], "total": len(keys)})
+                    scope["keys"].append(
+                        {"name": name, "keys": [repr(k) for k in keys[:_MAX_KEYS]], "total": len(keys)}
+                    )
                     missing = exc.args[0] if exc.args else None
                     if isinstance(missing, str):
-                        scope["closeMatches"] = [repr(k) for k in _close(missing, [k for k in keys if isinstance(k, str)])]
+                        scope["closeMatches"] = [
+                            repr(k) for k in _close(missing, [k for k in keys if isinstance(k, str)])
+                        ]
                 elif error_type == "IndexError" and isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
                     scope["lengths"].append({"name": name, "length": len(value)})
     return scope

@@ -93,6 +93,7 @@ def warm_up(with_coverage):
 def run(args, folder, paths, collect_only, with_coverage, emit, limit):
     """Run pytest with ``args`` in ``folder``; returns a dict (see module doc)."""
     import pytest
+
     from _executor.pytest_plugin import RecordsPlugin
 
     forget_modules(folder)

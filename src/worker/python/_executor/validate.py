@@ -19,9 +19,24 @@ from _executor.policy import HARD_BLOCKED, TOOLING
 # Attributes that walk from an object to the interpreter's internals.
 DUNDERS = frozenset(
     {
-        "__subclasses__", "__globals__", "__builtins__", "__code__", "__closure__", "__base__",
-        "__bases__", "__mro__", "__self__", "__loader__", "__getattribute__",
-        "f_globals", "f_locals", "f_back", "f_builtins", "gi_frame", "cr_frame", "tb_frame",
+        "__subclasses__",
+        "__globals__",
+        "__builtins__",
+        "__code__",
+        "__closure__",
+        "__base__",
+        "__bases__",
+        "__mro__",
+        "__self__",
+        "__loader__",
+        "__getattribute__",
+        "f_globals",
+        "f_locals",
+        "f_back",
+        "f_builtins",
+        "gi_frame",
+        "cr_frame",
+        "tb_frame",
     }
 )
 # Modules whose attributes, reached by a computed name, lead to the import machinery or
@@ -124,19 +139,25 @@ class _Checker:
         top = module.split(".")[0]
         if module in JS_MODULES or top in JS_MODULES or (top == "pyodide" and module != "pyodide"):
             self.report.add(
-                node, "error", "js-access",
+                node,
+                "error",
+                "js-access",
                 f"'{module}' reaches the browser's JavaScript side from Python.",
                 "Executor runs your code without JavaScript access; use plain Python instead.",
             )
         elif verdict == "blocked":
             self.report.add(
-                node, "error", "import-not-allowed",
+                node,
+                "error",
+                "import-not-allowed",
                 f"import of '{module}' is not allowed by the current policy.",
                 f"Add '{top}' to the allowed modules in Settings, or turn off safe mode.",
             )
         elif verdict == "unknown":
             self.report.add(
-                node, "warning", "import-unknown",
+                node,
+                "warning",
+                "import-unknown",
                 f"'{module}' is not in the standard library, the package index or the session's files.",
                 "Check the spelling; the run will fail with ModuleNotFoundError.",
             )
@@ -168,7 +189,9 @@ class _Checker:
     # -- forbidden functions --------------------------------------------
     def forbidden_use(self, node, name, how):
         self.report.add(
-            node, "error", "forbidden-function",
+            node,
+            "error",
+            "forbidden-function",
             f"{how}: {name}() is in FORBIDDEN_FUNCTIONS.",
             f"Avoid {name}(); or take it off the forbidden functions in Settings.",
         )
@@ -223,20 +246,28 @@ class _Checker:
                     self.sys_modules(node)
             elif self.is_builtins(target) or self.is_internals(target):
                 self.report.add(
-                    node, "error", "dynamic-access",
+                    node,
+                    "error",
+                    "dynamic-access",
                     f"{func.id}() with a computed attribute name on '{self.is_internals(target) or 'builtins'}' "
                     "can reach the import machinery or any forbidden function.",
                     "Use the attribute by name, so it can be checked.",
                 )
             else:
                 self.report.add(
-                    node, "warning", "dynamic-access",
+                    node,
+                    "warning",
+                    "dynamic-access",
                     f"{func.id}() with a computed attribute name.",
                     "Use the attribute by name, so it can be checked.",
                 )
-        elif isinstance(func, ast.Name) and func.id == "vars" and len(node.args) == 1 and self.is_internals(node.args[0]):
+        elif (
+            isinstance(func, ast.Name) and func.id == "vars" and len(node.args) == 1 and self.is_internals(node.args[0])
+        ):
             self.report.add(
-                node, "error", "dynamic-access",
+                node,
+                "error",
+                "dynamic-access",
                 f"vars() on '{self.is_internals(node.args[0])}' hands out its attributes by computed name.",
                 "Use the attribute by name, so it can be checked.",
             )
@@ -244,7 +275,9 @@ class _Checker:
     # -- attributes ------------------------------------------------------
     def dunder(self, node, name):
         self.report.add(
-            node, "error", "dunder-access",
+            node,
+            "error",
+            "dunder-access",
             f"'{name}' walks into the interpreter's internals (a classic sandbox-escape path).",
             "Ordinary programs do not need it; use the object's public API.",
         )
@@ -261,20 +294,24 @@ class _Checker:
                 self.sys_modules(node)
             elif full in JS_MODULES:
                 self.report.add(
-                    node, "error", "js-access",
+                    node,
+                    "error",
+                    "js-access",
                     f"'{full}' reaches the browser's JavaScript side from Python.",
                     "Executor runs your code without JavaScript access; use plain Python instead.",
                 )
 
     def sys_modules(self, node):
         self.report.add(
-            node, "error", "sys-modules",
+            node,
+            "error",
+            "sys-modules",
             "sys.modules is changed or read directly, which can bypass the import rules.",
             "Import modules with an import statement; to test for one, use `'name' in sys.modules`.",
         )
 
     def visit_compare(self, node):
-        for op, right in zip(node.ops, node.comparators):
+        for op, right in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, (ast.In, ast.NotIn)):
                 self.membership.add(id(right))
 
@@ -285,7 +322,9 @@ class _Checker:
             return
         if not _exits(node.body):
             self.report.add(
-                node, "warning", "infinite-loop",
+                node,
+                "warning",
+                "infinite-loop",
                 "`while True` without a break or return never ends on its own.",
                 "Add a break condition; the run will be stopped at the time limit.",
                 column=node.col_offset + 1,
@@ -354,9 +393,13 @@ def validate(source, policy, known=()):
     problem = _complexity_problem(source)
     if problem:
         report.add(
-            None, "error", "too-complex", f"The code is too complex to parse safely: {problem[1]}.",
+            None,
+            "error",
+            "too-complex",
+            f"The code is too complex to parse safely: {problem[1]}.",
             "Split the expression into smaller steps (parsing it would crash the interpreter).",
-            line=problem[0], column=1,
+            line=problem[0],
+            column=1,
         )
         return {"diagnostics": report.diagnostics, "imports": report.imports}
     try:
@@ -366,15 +409,24 @@ def validate(source, policy, known=()):
     except SyntaxError as exc:
         line = exc.lineno or 1
         report.add(
-            None, "error", "syntax-error", f"{type(exc).__name__}: {exc.msg}",
+            None,
+            "error",
+            "syntax-error",
+            f"{type(exc).__name__}: {exc.msg}",
             "Fix the syntax; nothing else can be checked until the code parses.",
-            line=line, column=exc.offset or 1,
+            line=line,
+            column=exc.offset or 1,
         )
         return {"diagnostics": report.diagnostics, "imports": report.imports}
     except (RecursionError, MemoryError, ValueError) as exc:
         report.add(
-            None, "error", "too-complex", f"The code could not be analyzed: {type(exc).__name__}.",
-            "Split deeply nested expressions into smaller steps.", line=1, column=1,
+            None,
+            "error",
+            "too-complex",
+            f"The code could not be analyzed: {type(exc).__name__}.",
+            "Split deeply nested expressions into smaller steps.",
+            line=1,
+            column=1,
         )
         return {"diagnostics": report.diagnostics, "imports": report.imports}
     for node in _in_order(tree):

@@ -10,7 +10,7 @@ import json as _json
 
 from _executor.display import display
 
-__all__ = ["display", "HTML", "SVG", "Markdown", "JSON", "Image"]
+__all__ = ["HTML", "JSON", "SVG", "Image", "Markdown", "display"]
 
 
 class _Raw:

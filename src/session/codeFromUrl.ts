@@ -13,7 +13,7 @@ export const MAX_LINK_CODE_CHARS = 1_000_000;
 export function codeFromUrl(hash: string): CodeFromUrl {
   if (!hash.startsWith(CODE_HASH_PREFIX)) return null;
   const payload = hash.slice(CODE_HASH_PREFIX.length);
-  let code: string | null = null;
+  let code: string | null;
   try {
     code = payload ? decompressFromEncodedURIComponent(payload) : null;
   } catch {

@@ -8,7 +8,13 @@ function memoryStorage() {
 
 describe('settings', () => {
   it('defaults follow the seed: 30 s, 512 MB, 10,000 characters', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ timeoutSeconds: 30, maxMemoryMB: 512, maxOutputChars: 10_000, sandboxMode: true, coverageThreshold: 80 });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      timeoutSeconds: 30,
+      maxMemoryMB: 512,
+      maxOutputChars: 10_000,
+      sandboxMode: true,
+      coverageThreshold: 80,
+    });
     expect(DEFAULT_SETTINGS.forbiddenFunctions).toEqual(['eval', 'exec', '__import__', 'open', 'compile']);
     expect(DEFAULT_SETTINGS.pytestArgs).toEqual(['-v', '--tb=short']);
   });
@@ -19,7 +25,12 @@ describe('settings', () => {
       settings: { ...DEFAULT_SETTINGS, timeoutSeconds: 2.5, maxMemoryMB: 256, maxOutputChars: 500 },
     });
     const check = validateSettings({ maxMemoryMB: '2GB', sandboxMode: 'off', allowedModules: 'numpy, scipy,,numpy', pytestArgs: '-q  -x' });
-    expect(check.ok && check.settings).toMatchObject({ maxMemoryMB: 2048, sandboxMode: false, allowedModules: ['numpy', 'scipy'], pytestArgs: ['-q', '-x'] });
+    expect(check.ok && check.settings).toMatchObject({
+      maxMemoryMB: 2048,
+      sandboxMode: false,
+      allowedModules: ['numpy', 'scipy'],
+      pytestArgs: ['-q', '-x'],
+    });
   });
 
   it('names every bad field and applies nothing', () => {

@@ -1,5 +1,5 @@
-import { DEFAULT_CONFIG, parseMemoryMB } from '../config/executorConfig.ts';
-import { DEFAULT_RUN_OPTIONS } from '../engine/defaults.ts';
+import { DEFAULT_CONFIG, parseMemoryMB } from './executorConfig.ts';
+import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 
 /**
  * Everything a user can set: the seed's ExecutorConfig (see src/config/executorConfig.ts
@@ -93,9 +93,9 @@ function checkList(key: ListKey, raw: unknown): string[] | string {
   const spec = LIST_SETTINGS[key];
   const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(key === 'pytestArgs' ? /\s+/ : /[\s,]+/) : null;
   if (!items) return `${spec.label} must be a list (comma-separated).`;
-  const list = items.map((i) => (typeof i === 'string' ? i.trim() : i)).filter((i) => i !== '');
+  const list = (items as unknown[]).map((i) => (typeof i === 'string' ? i.trim() : i)).filter((i) => i !== '');
   const bad = list.find((i) => typeof i !== 'string' || !spec.item.test(i));
-  if (bad !== undefined) return `${spec.label}: "${String(bad)}" is not ${spec.what}.`;
+  if (bad !== undefined) return `${spec.label}: "${typeof bad === 'string' ? bad : JSON.stringify(bad)}" is not ${spec.what}.`;
   return [...new Set(list as string[])];
 }
 
