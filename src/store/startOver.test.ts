@@ -37,6 +37,7 @@ describe('startOver', () => {
     s().setPaneOpen('chat', false);
     s().setSettingsOpen(true);
     s().appendEntry('notice', 'from the last test');
+    store.setState({ runCount: 3 });
     const before = s().currentSessionId;
 
     await startOver(store);
@@ -47,6 +48,7 @@ describe('startOver', () => {
     expect(s().settings.timeoutSeconds).toBe(30);
     expect(s().entries).toEqual([]);
     expect([s().panelTab, s().chatOpen, s().settingsOpen]).toEqual(['console', true, false]);
+    expect([s().runCount, s().lastResult]).toEqual([0, null]);
     expect(engine.reset).toHaveBeenCalledTimes(1);
   });
 

@@ -15,6 +15,8 @@ export async function startOver(store: StoreApi<AppState>, timeoutMs = 15_000): 
   const s = store.getState();
   if (!(await s.createSession())) throw new Error(store.getState().sessionError ?? 'A new session could not be opened.');
   s.resetLayout();
+  // The run footer counts from zero, as on a first visit.
+  store.setState({ runCount: 0, lastResult: null });
   await s.switchedInterpreterReady();
   await until(store, (st) => st.status.state === 'ready', timeoutMs, 'Python did not become ready');
 }
