@@ -95,6 +95,20 @@ export default tseslint.config(
     },
   },
   {
+    // The `executor` fixture may be a page shared by the worker's tests: Playwright's own `page` beside it
+    // would be another, blank page, and assertions on it would hold vacuously.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ObjectPattern:has(> Property[key.name='executor']):has(> Property[key.name='page'])",
+          message: 'Use `const { page } = executor;`: the `page` fixture is not the page the executor drives.',
+        },
+      ],
+    },
+  },
+  {
     // Tests use matchers typed `any` (expect.any, expect.objectContaining) and spy on methods.
     files: ['**/*.test.ts', '**/*.test.tsx', 'src/testing/**', 'e2e/**'],
     rules: {

@@ -18,13 +18,15 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
-  // Each page boots its own Python; two cores carry one page at a time reliably.
+  // Two cores carry one page and its interpreters at a time: two workers measured no faster here (4.0 min against
+  // about 4.3 for 30 tests) and made timing tests fail.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   // A broken environment (no Python boots) should fail in minutes with its first errors, not
   // run every test to its timeout twice.
   maxFailures: process.env.CI ? 10 : 0,
-  // The suite (about 125 tests, one page and one booted Python each) takes about 40 minutes on a 2-core machine.
+  // The suite (about 125 tests, one booted page per worker started over between tests) takes about 18 minutes on a
+  // 2-core machine; it took 38 when every test booted its own page.
   globalTimeout: process.env.CI ? 70 * 60_000 : 0,
   reporter: [['list'], ['./e2e/support/durationReporter.ts']],
   use: {

@@ -17,7 +17,8 @@ test.afterEach(() => {
 for (const [group, attacks] of Object.entries(ATTACKS)) {
   test.describe(`attack: ${group}`, () => {
     for (const attack of attacks) {
-      test(attack.name, async ({ executor, page, baseURL }) => {
+      test(attack.name, async ({ executor, baseURL }) => {
+        const { page } = executor;
         const title = await page.title();
         if (!attack.safeMode) await executor.setSafeMode(false);
         if (attack.setup?.timeout || attack.setup?.memory)
