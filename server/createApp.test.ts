@@ -64,6 +64,21 @@ describe('createApp', () => {
     }
   });
 
+  it('serves the sandbox folders by exact name only: encoded separators and dot segments get a 400', async () => {
+    expect((await get('/pyodide/v314.0.7/pyodide.asm.wasm')).status).toBe(200);
+    // (Whole dot segments, literal or encoded, are resolved by URL parsing, in the browser too, before the CSP sees them.)
+    for (const path of [
+      '/packages/..%2fsecret.txt',
+      '/packages/%2e%2e%2fsecret.txt',
+      '/pyodide/v314.0.7/..%5c..%5csecret.txt',
+      '/packages/x%00.whl',
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(400);
+      expect(await res.text()).toMatch(/^Bad path: .*exact name\.$/);
+    }
+  });
+
   it('answers unknown API routes with JSON and app routes with the page', async () => {
     const api = await get('/api/nothing');
     expect(api.status).toBe(404);

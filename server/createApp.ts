@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { join } from 'node:path';
 import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
 import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
+import { sandboxPathProblem } from './sandboxPathProblem.ts';
 import { serveFile } from './serveFile.ts';
 
 /** Options of {@link createApp}. */
@@ -36,6 +37,10 @@ export function createApp(options: AppOptions): Hono {
       const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources), method);
       if (res) return res;
     } else if (isSandboxAsset(path)) {
+      // The raw path, as sent: Hono's path has some escapes decoded already.
+      const problem = sandboxPathProblem(new URL(c.req.url).pathname);
+      if (problem)
+        return c.text(`Bad path: ${problem}. Request the file by its exact name.`, 400, sandboxAssetHeaders({ immutable: false }));
       const headers = sandboxAssetHeaders({ immutable: path.startsWith(PYODIDE_PATH) });
       if (path === `${PACKAGES_PATH}pyodide-lock.json` && options.packageLock !== undefined) {
         const lockHeaders = { ...sandboxAssetHeaders({ immutable: false }), 'Content-Type': 'application/json; charset=utf-8' };

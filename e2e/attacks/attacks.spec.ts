@@ -21,8 +21,8 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
         const { page } = executor;
         const title = await page.title();
         if (!attack.safeMode) await executor.setSafeMode(false);
-        if (attack.setup?.timeout || attack.setup?.memory)
-          await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory });
+        if (attack.setup?.timeout || attack.setup?.memory || attack.setup?.output)
+          await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory, output: attack.setup.output });
         if (attack.setup?.forbiddenFunctions !== undefined)
           await executor.setPolicy({ forbiddenFunctions: attack.setup.forbiddenFunctions });
         await executor.run(attack.code({ collector: collector.url, app: baseURL ?? '' }));
@@ -30,6 +30,14 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
         expect(attack.status).toContain(await executor.lastStatus());
         for (const pattern of attack.expect ?? []) await expect(executor.output).toContainText(pattern);
         await expect(executor.output).not.toContainText('ESCAPED');
+        if (attack.minOutputChars !== undefined) {
+          const code = attack.code({ collector: collector.url, app: baseURL ?? '' });
+          const chars = await page.evaluate(
+            async ([c, limit]) => (await window.executor.engine.execute(c, { maxOutputChars: limit })).stdout.length,
+            [code, Number(attack.setup?.output ?? 10_000)] as const,
+          );
+          expect(chars).toBeGreaterThanOrEqual(attack.minOutputChars);
+        }
         // Nothing the program did reached the page: no injected nodes, same title.
         await expect(page.locator('body img, body script:not([src])')).toHaveCount(0);
         expect(await page.title()).toBe(title);

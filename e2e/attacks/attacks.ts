@@ -16,12 +16,17 @@ export interface Attack {
   /** Safe mode (SANDBOX_MODE) during the attack; off proves the browser boundary on its own. */
   safeMode: boolean;
   /** Extra settings before the run. */
-  setup?: { timeout?: string; memory?: string; forbiddenFunctions?: string };
+  setup?: { timeout?: string; memory?: string; output?: string; forbiddenFunctions?: string };
   code(t: Targets): string;
   /** Final statuses the run may end in. */
   status: string[];
   /** Text the output must show (e.g. how the attack was stopped). */
   expect?: RegExp[];
+  /**
+   * Run again through the engine API (the console keeps only its newest 200,000 characters, with a marker),
+   * its stdout must hold at least this many characters: output under the output limit must not vanish.
+   */
+  minOutputChars?: number;
   /** After the attack, a plain run must work (resource attacks). */
   thenRunWorks?: boolean;
 }
@@ -357,4 +362,34 @@ const resources: Attack[] = [
 ];
 
 /** Every attack, by group. */
-export const ATTACKS: Record<string, Attack[]> = { network, escapes, storage, 'host page': hostPage, resources };
+/** Results and output the page must never refuse silently: each run ends with what it could show. */
+const wedges: Attack[] = [
+  {
+    name: 'an exception message larger than a message to the page is cut with a marker, and the run ends',
+    safeMode: true,
+    code: () => 'raise ValueError("x" * 3_000_000)',
+    status: ['error'],
+    expect: [/ValueError/, /cut: too long to show/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'clocks patched to give NaN: the metrics are made finite and the run ends',
+    safeMode: false,
+    code: () => 'import time\ntime.process_time = lambda: float("nan")\ntime.perf_counter = lambda: float("nan")\nprint("patched")',
+    status: ['ok'],
+    expect: [/patched/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'one print larger than a message to the page arrives whole, in batches',
+    safeMode: true,
+    setup: { output: '5000000' },
+    code: () => 'print("y" * 2_100_000)\nprint("after the big one", flush=True)',
+    status: ['ok'],
+    expect: [/after the big one/],
+    minOutputChars: 2_100_000,
+    thenRunWorks: true,
+  },
+];
+
+export const ATTACKS: Record<string, Attack[]> = { network, escapes, storage, 'host page': hostPage, resources, wedges };

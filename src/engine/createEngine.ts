@@ -19,6 +19,8 @@ import { createLock } from './createLock.ts';
 import { createTestClient, type TestRunOptions } from './createTestClient.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
 import { mergeChunks, textOf } from '../protocol/outputText.ts';
+import { explainRefusal, type RefusedFrameMessage } from '../protocol/explainRefusal.ts';
+import { refusedResult } from '../protocol/refusedResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
@@ -182,6 +184,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Output of each pending run, as streamed; the frame's result carries none.
   const runOutput = new Map<number, OutputChunk[]>();
   const runDisplays = new Map<number, DisplayData[]>();
+  // Runs some of whose output the page refused (shown as a marker): their result says truncated.
+  const truncatedRuns = new Set<number>();
   const pendingResets = new Map<number, () => void>();
   const pendingCalls = new Map<number, (r: CallResponse) => void>();
   const readyWaiters: Array<() => void> = [];
@@ -218,7 +222,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const onMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
     const msg = parseFrameMessage(event.data);
-    if (!msg) return;
+    if (!msg) {
+      onRefused(explainRefusal(event.data));
+      return;
+    }
     if (!frameHeard) {
       frameHeard = true;
       const queued = queue;
@@ -256,7 +263,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         pendingRuns.delete(msg.id);
         runOutput.delete(msg.id);
         runDisplays.delete(msg.id);
-        resolve?.({ ...msg.result, output, displays, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
+        const metrics = truncatedRuns.delete(msg.id) ? { ...msg.result.metrics, truncated: true } : msg.result.metrics;
+        resolve?.({ ...msg.result, metrics, output, displays, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
         return;
       }
       case 'notice':
@@ -277,6 +285,32 @@ export function createEngine(options: EngineOptions = {}): Engine {
         pendingResets.get(msg.id)?.();
         pendingResets.delete(msg.id);
         return;
+    }
+  };
+  // A message the page refuses must not leave what it answers waiting forever: the run, call or test
+  // run it names ends with the reason, and refused output leaves a visible marker.
+  const onRefused = ({ type, id, reason }: RefusedFrameMessage): void => {
+    if (id === null) return;
+    if (type === 'result' && pendingRuns.has(id)) {
+      flushOutput();
+      const resolve = pendingRuns.get(id);
+      const output = mergeChunks(runOutput.get(id) ?? []);
+      pendingRuns.delete(id);
+      runOutput.delete(id);
+      runDisplays.delete(id);
+      post({ type: 'reset', id: nextId++ }); // the interpreter's reporting is broken: start a fresh one
+      const refused = refusedResult(reason);
+      resolve?.({ ...refused, output, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
+    } else if (type === 'output' && runOutput.has(id)) {
+      const marker: OutputChunk[] = [{ stream: 'stderr', text: `\n[Some output could not be shown: ${reason}.]\n` }];
+      truncatedRuns.add(id);
+      runOutput.get(id)?.push(...marker);
+      queueOutput(id, marker);
+    } else if (type === 'call-result' && pendingCalls.has(id)) {
+      pendingCalls.get(id)?.({ ok: false, error: `The sandbox's answer could not be read (${reason}).` });
+      pendingCalls.delete(id);
+    } else if (type === 'tests-result') {
+      tests.refuse(id, `The test run's result could not be shown (${reason}).`);
     }
   };
   const call = async (request: CallRequest): Promise<CallValues[keyof CallValues]> => {

@@ -40,6 +40,8 @@ export interface TestClient {
   collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
   /** Hands a `tests-result` from the frame to its caller. */
   resolve(id: number, result: TestResult): void;
+  /** Ends the caller's wait for a `tests-result` the page could not accept, with `message` as the error. */
+  refuse(id: number, message: string): void;
 }
 
 /** Checks the options; throws an Error that says what is wrong and what to do. */
@@ -73,14 +75,14 @@ function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequ
 
 /** Runs and collects tests through the frame; test runs take the engine's run lock like any run. */
 export function createTestClient(deps: TestClientDeps): TestClient {
-  const pending = new Map<number, (r: TestResult) => void>();
+  const pending = new Map<number, { resolve: (r: TestResult) => void; reject: (e: Error) => void }>();
 
   async function send(request: TestRequest): Promise<TestResult> {
     const release = await deps.lock.acquire();
     try {
       const id = deps.nextId();
       deps.setCurrent(id);
-      const result = new Promise<TestResult>((resolve) => pending.set(id, resolve));
+      const result = new Promise<TestResult>((resolve, reject) => pending.set(id, { resolve, reject }));
       deps.post({ type: 'tests', id, request });
       return await result;
     } finally {
@@ -97,7 +99,11 @@ export function createTestClient(deps: TestClientDeps): TestClient {
       return result.collected;
     },
     resolve(id, result) {
-      pending.get(id)?.(result);
+      pending.get(id)?.resolve(result);
+      pending.delete(id);
+    },
+    refuse(id, message) {
+      pending.get(id)?.reject(new Error(message));
       pending.delete(id);
     },
   };

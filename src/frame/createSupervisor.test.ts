@@ -18,6 +18,18 @@ describe('createSupervisor', () => {
     expect(states().at(-1)).toBe('ready');
   });
 
+  it('ends a run whose result is not one (a broken interpreter) with an error, in a fresh interpreter', () => {
+    const { sup, workers, results } = setup();
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    workers[1]?.say({ type: 'ready', bootMs: 5 });
+    sup.handle({ type: 'run', id: 1, code: 'x', options });
+    workers[0]?.say({ type: 'result', id: 1, result: 'FAKE' as unknown as ReturnType<typeof makeResult> });
+    expect(results()[0]?.result).toMatchObject({ status: 'error', stateKept: false, error: { type: 'ResultRefused' } });
+    expect(workers[0]?.terminated).toBe(true);
+    sup.handle({ type: 'run', id: 2, code: 'print(1)', options });
+    expect(workers[1]?.runs).toEqual([{ id: 2, code: 'print(1)' }]);
+  });
+
   it('does not count preparation (files, packages) toward the time limit', () => {
     const { sup, workers, advance } = setup();
     workers[0]?.say({ type: 'ready', bootMs: 5 });

@@ -1,3 +1,4 @@
+import { fitRunResult } from './fitRunResult.ts';
 import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
@@ -111,7 +112,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         if (current && msg.id === current.id) deps.send({ type: 'sample', id: msg.id, sample: msg.sample });
         return;
       case 'result':
-        if (current && msg.id === current.id) finish(adjust(current, msg.result));
+        if (current && msg.id === current.id) finishChecked(current, msg.result);
         return;
       case 'fatal':
         crash(msg.message);
@@ -258,6 +259,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     current = null;
     deps.send({ type: 'result', id: run.id, result });
     if (activeReady) state('ready', 'Ready');
+  }
+
+  // The worker's result is fitted to what the page accepts; one that cannot be (the program broke the
+  // interpreter's reporting) ends the run with an error that says so, in a fresh interpreter.
+  function finishChecked(run: CurrentRun, raw: unknown): void {
+    const result = adjust(run, fitRunResult(raw));
+    if (result.error?.type === 'ResultRefused') replaceActive();
+    finish(result.error?.type === 'ResultRefused' ? { ...result, metrics: { ...result.metrics, outputChars: run.outputChars } } : result);
   }
 
   function adjust(run: CurrentRun, result: ExecutionResult): ExecutionResult {

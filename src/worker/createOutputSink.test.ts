@@ -23,6 +23,16 @@ describe('createOutputSink', () => {
     ]);
   });
 
+  it('sends one huge write in batches no larger than batchChars, losing nothing', () => {
+    const { sink, batches } = setup(10_000);
+    sink.write('stdout', 'y'.repeat(2500));
+    sink.flush();
+    const sizes = batches.map((b) => b.reduce((n, c) => n + c.text.length, 0));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1000);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(2500);
+    expect(sink.totalChars).toBe(2500);
+  });
+
   it('sends the first write at once, then batches by time', () => {
     const { sink, batches, advance } = setup();
     sink.write('stdout', 'first\n');

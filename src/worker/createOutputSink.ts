@@ -71,9 +71,14 @@ export function createOutputSink(options: OutputSinkOptions): OutputSink {
     pendingChars += text.length;
   };
 
-  return {
+  const sink: OutputSink = {
     write(stream, text) {
       if (text.length === 0) return;
+      // One huge write goes out in batches, so no message to the page is over its size limit.
+      if (text.length > batchChars) {
+        for (let i = 0; i < text.length; i += batchChars) sink.write(stream, text.slice(i, i + batchChars));
+        return;
+      }
       totalChars += text.length;
       if (truncated) return;
       const room = options.maxChars - kept;
@@ -105,4 +110,5 @@ export function createOutputSink(options: OutputSinkOptions): OutputSink {
       return truncated;
     },
   };
+  return sink;
 }
