@@ -20,7 +20,7 @@ import { createTestClient, type TestRunOptions } from './createTestClient.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
 import { mergeChunks, textOf } from '../protocol/outputText.ts';
 import { explainRefusal, type RefusedFrameMessage } from '../protocol/explainRefusal.ts';
-import { refusedResult } from '../protocol/refusedResult.ts';
+import { unshowableResult } from '../protocol/unshowableResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
@@ -299,7 +299,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       runOutput.delete(id);
       runDisplays.delete(id);
       post({ type: 'reset', id: nextId++ }); // the interpreter's reporting is broken: start a fresh one
-      const refused = refusedResult(reason);
+      const refused = unshowableResult(reason);
       resolve?.({ ...refused, output, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });
     } else if (type === 'output' && runOutput.has(id)) {
       const marker: OutputChunk[] = [{ stream: 'stderr', text: `\n[Some output could not be shown: ${reason}.]\n` }];

@@ -1,5 +1,5 @@
 import { executionResultSchema, MAX_FRAME_MESSAGE_CHARS, type ExecutionResult } from '../protocol/protocol.ts';
-import { refusedResult } from '../protocol/refusedResult.ts';
+import { unshowableResult } from '../protocol/unshowableResult.ts';
 
 /** Longest error message, traceback or value the page is sent; the rest is cut with a marker. */
 export const MAX_RESULT_TEXT_CHARS = 100_000;
@@ -42,13 +42,13 @@ export function fitRunResult(raw: unknown, maxChars = MAX_FRAME_MESSAGE_CHARS - 
   const parsed = executionResultSchema.safeParse(fitted);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return refusedResult(`${issue?.path.join('.') || 'the result'}: ${issue?.message ?? 'not a run result'}`);
+    return unshowableResult(`${issue?.path.join('.') || 'the result'}: ${issue?.message ?? 'not a run result'}`);
   }
   const result = parsed.data;
   if (JSON.stringify(result).length <= maxChars) return result;
   const { profile: _profile, ...lean } = result;
   const smaller = { ...lean, diagnostics: result.diagnostics?.slice(0, 200) };
-  return JSON.stringify(smaller).length <= maxChars ? smaller : refusedResult('it is larger than a message to the page may be');
+  return JSON.stringify(smaller).length <= maxChars ? smaller : unshowableResult('it is larger than a message to the page may be');
 }
 
 function optionalFinite(metrics: Record<string, unknown>, keys: string[]): Record<string, number> {

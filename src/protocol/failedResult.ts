@@ -1,0 +1,17 @@
+import type { ExecutionResult, PythonError, RunStatus } from './protocol.ts';
+
+/** A run that ended before (or without) producing anything: no output, zero metrics, the error that says why. */
+export function failedResult(status: RunStatus, error: PythonError, stateKept: boolean): ExecutionResult {
+  return {
+    success: false,
+    status,
+    stdout: '',
+    stderr: '',
+    output: [],
+    value: null,
+    displays: [],
+    error,
+    metrics: { wallMs: 0, cpuMs: 0, peakMemoryMB: 0, outputChars: 0, truncated: false },
+    stateKept,
+  };
+}
