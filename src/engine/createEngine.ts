@@ -298,6 +298,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       pendingRuns.delete(id);
       runOutput.delete(id);
       runDisplays.delete(id);
+      truncatedRuns.delete(id);
       post({ type: 'reset', id: nextId++ }); // the interpreter's reporting is broken: start a fresh one
       const refused = unshowableResult(reason);
       resolve?.({ ...refused, output, stdout: textOf(output, 'stdout'), stderr: textOf(output, 'stderr') });

@@ -1,3 +1,4 @@
+import { failedResult } from '../protocol/failedResult.ts';
 import { fitRunResult } from './fitRunResult.ts';
 import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
@@ -278,23 +279,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
 
   function emptyResult(run: CurrentRun, status: ExecutionResult['status']): ExecutionResult {
     // Output is streamed to the page, which fills it into the result.
+    const result = failedResult(status, null, true);
     return {
-      success: false,
-      status,
-      stdout: '',
-      stderr: '',
-      output: [],
-      value: null,
-      displays: [],
-      error: null,
-      metrics: {
-        wallMs: run.started ? deps.now() - run.startedAt : 0,
-        cpuMs: 0,
-        peakMemoryMB: 0,
-        outputChars: run.outputChars,
-        truncated: false,
-      },
-      stateKept: true,
+      ...result,
+      metrics: { ...result.metrics, wallMs: run.started ? deps.now() - run.startedAt : 0, outputChars: run.outputChars },
     };
   }
 

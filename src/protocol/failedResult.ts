@@ -1,7 +1,7 @@
 import type { ExecutionResult, PythonError, RunStatus } from './protocol.ts';
 
-/** A run that ended before (or without) producing anything: no output, zero metrics, the error that says why. */
-export function failedResult(status: RunStatus, error: PythonError, stateKept: boolean): ExecutionResult {
+/** A run that ended before (or without) producing anything: no output, zero metrics, the error that says why (if any). */
+export function failedResult(status: RunStatus, error: PythonError | null, stateKept: boolean): ExecutionResult {
   return {
     success: false,
     status,
