@@ -42,6 +42,27 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
         await expect(page.locator('body img, body script:not([src])')).toHaveCount(0);
         expect(await page.title()).toBe(title);
 
+        if (attack.clickLinks) {
+          const frames = page.getByTestId('display-html');
+          await expect(frames).not.toHaveCount(0);
+          for (let i = 0; i < (await frames.count()); i++) {
+            const frame = page.frameLocator('[data-testid="display-html"]').nth(i);
+            const targets = frame.locator('a, button, svg text');
+            for (let j = 0; j < (await targets.count()); j++) await targets.nth(j).click();
+          }
+          // Every click showed its URL instead of going there; the frames still show their own documents.
+          await expect(page.getByTestId('display-link-offer').first()).toContainText(collector.url);
+          for (const f of page.frames().filter((f) => f.parentFrame() === page.mainFrame() && f.url().startsWith('about:')))
+            expect(f.url()).toBe('about:srcdoc');
+          await expect(page.frameLocator('[data-testid="display-html"]').first().locator('#here')).toBeVisible();
+        }
+        if (attack.later) {
+          await executor.setSafeMode(attack.later.safeMode);
+          await executor.run(attack.later.code);
+          expect(attack.later.status).toContain(await executor.lastStatus());
+          for (const pattern of attack.later.expect ?? []) await expect(executor.output).toContainText(pattern);
+          await expect(executor.output).not.toContainText('ESCAPED');
+        }
         if (attack.thenRunWorks) {
           await executor.run('print("next run works")');
           await expect(executor.output).toContainText('next run works');

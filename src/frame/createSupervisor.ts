@@ -6,6 +6,9 @@ import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 /** Extra time a run may spend writing project files and loading packages before its code starts. */
 export const PREPARE_ALLOWANCE_MS = 60_000;
 
+/** How long a worker may take to say it took a run before it is taken to be stuck and replaced. */
+export const ACCEPT_MS = 5000;
+
 /** How long a soft interrupt may take before the worker is killed. */
 export const DEFAULT_GRACE_MS = 1500;
 
@@ -33,6 +36,8 @@ interface CurrentRun {
   reason: 'timeout' | 'stopped' | null;
   timers: unknown[];
   started: boolean;
+  /** The worker said it took the run. */
+  accepted: boolean;
   /** The timeout's timer while it runs; null while paused (waiting for input). */
   timeoutTimer: unknown;
   /** Time left before the timeout, as of `timerStartedAt`. */
@@ -69,6 +74,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     else if (handle === active) onActive(msg);
   };
   let active = deps.spawn(listener);
+  // A run without safe mode can rewrite anything in its interpreter, safe mode's own checks included:
+  // a later safe-mode run must not trust that interpreter.
+  let activeTainted = false;
   state('starting', 'Starting Python', 0);
 
   function onSpare(msg: WorkerToFrame): void {
@@ -108,6 +116,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         return;
       case 'started':
         if (current && msg.id === current.id) startClock(current);
+        return;
+      case 'accepted':
+        if (current && msg.id === current.id) current.accepted = true;
         return;
       case 'sample':
         if (current && msg.id === current.id) deps.send({ type: 'sample', id: msg.id, sample: msg.sample });
@@ -154,10 +165,25 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   function startCurrent(): void {
     const run = current;
     if (!run) return;
+    const safeMode = run.options.policy?.sandboxMode === true;
+    if (safeMode && activeTainted) {
+      deps.send({
+        type: 'notice',
+        level: 'warning',
+        text:
+          'Safe mode is on, but an earlier run in this interpreter ran without it and could have switched its checks off, ' +
+          'so this run starts in a fresh interpreter. Variables from earlier runs are gone.',
+      });
+      replaceActive(); // the fresh interpreter starts this run once it is ready
+      return;
+    }
+    if (!safeMode) activeTainted = true;
     run.started = true;
     run.startedAt = deps.now();
     state('running', 'Running');
+    const target = active;
     active.run(run.id, run.code, run.options);
+    if (!run.accepted) run.timers.push(deps.setTimer(() => current === run && active === target && !run.accepted && stuck(run), ACCEPT_MS));
     // Until the worker says the user's code has started, the run may still be
     // writing files or loading packages: that does not count against its limit.
     run.budgetMs = run.options.timeoutMs + PREPARE_ALLOWANCE_MS;
@@ -212,6 +238,20 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     run.timers.push(deps.setTimer(() => hardKill(run), graceMs));
   }
 
+  // The worker did not even take the run: something an earlier run left (a callback in a busy loop) holds it.
+  // The run has not started, so it starts again in a fresh interpreter.
+  function stuck(run: CurrentRun): void {
+    for (const t of run.timers) deps.clearTimer(t);
+    if (run.timeoutTimer !== null) deps.clearTimer(run.timeoutTimer);
+    Object.assign(run, { timers: [], timeoutTimer: null, started: false });
+    deps.send({
+      type: 'notice',
+      level: 'warning',
+      text: 'Python was still busy with work an earlier run left behind, so its interpreter was replaced. Variables from earlier runs are gone.',
+    });
+    replaceActive();
+  }
+
   function hardKill(run: CurrentRun): void {
     if (current !== run) return;
     replaceActive();
@@ -240,6 +280,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     }
     sentCalls.clear();
     phase = 'restarting';
+    activeTainted = false;
     if (spare) {
       active = spare;
       activeReady = spareReady;
@@ -349,6 +390,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       reason: null,
       timers: [],
       started: false,
+      accepted: false,
       timeoutTimer: null,
       budgetMs: 0,
       timerStartedAt: 0,

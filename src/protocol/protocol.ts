@@ -364,6 +364,8 @@ export type WorkerToFrame =
   | { type: 'result'; id: number; result: ExecutionResult }
   /** The user's code starts now (files are written, packages loaded): the time limit starts here. */
   | { type: 'started'; id: number }
+  /** The worker took the run: sent at once, so a worker kept busy by what an earlier run left behind is noticed. */
+  | { type: 'accepted'; id: number }
   | { type: 'call-result'; id: number; response: CallResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
   | { type: 'download'; tick: DownloadTick }

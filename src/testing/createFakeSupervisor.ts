@@ -8,6 +8,8 @@ export interface FakeWorker extends WorkerHandle {
   interrupts: number;
   terminated: boolean;
   stdin: Array<string | null>;
+  /** While true the worker takes runs without a word, like one kept busy by work an earlier run left. */
+  busy: boolean;
   say(msg: WorkerToFrame): void;
 }
 
@@ -29,8 +31,12 @@ export function createFakeSupervisor() {
         interrupts: 0,
         terminated: false,
         stdin: [],
+        busy: false,
         writeStdin: (text) => void w.stdin.push(text),
-        run: (id, code) => void w.runs.push({ id, code }),
+        run: (id, code) => {
+          w.runs.push({ id, code });
+          if (!w.busy) listener(w, { type: 'accepted', id });
+        },
         interrupt: () => void w.interrupts++,
         call: () => undefined, // replaced by tests that need it
         tests: () => undefined, // test runs go to the test pool, not the supervisor

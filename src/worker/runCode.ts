@@ -18,6 +18,8 @@ export interface RunIo {
   requestInput?: () => void;
   /** Receives live memory samples while the program runs (see monitorRun.ts). */
   sendSample?: (sample: RunSample) => void;
+  /** Called as the program starts, and awaited when it has ended: background work it left is stopped there. */
+  scope?: { begin(): void; end(): Promise<void> };
 }
 
 /** What `_executor.runner.run` returns, converted to JS (Python's None arrives as undefined). */
@@ -77,6 +79,7 @@ export async function runCode(
 
   const started = performance.now();
   const namespace = options.freshNamespace ? (rt.runner.new_namespace() as PyProxy) : rt.namespace;
+  io.scope?.begin();
   let proxy = rt.runner.run(code, namespace, options.filename, displaySink.publish) as PyProxy;
   if (proxy.type === 'coroutine') {
     // Top-level await: the runner handed back a coroutine that yields its record.
@@ -87,6 +90,7 @@ export async function runCode(
   }
   const record = proxy.toJs({ dict_converter: Object.fromEntries }) as RunnerRecord;
   proxy.destroy();
+  await io.scope?.end();
   const wallMs = performance.now() - started;
   if (namespace !== rt.namespace) namespace.destroy();
   const monitored = monitor.end(wallMs, record.cpu_ms);

@@ -17,6 +17,9 @@ import { checkPackagePolicy } from './packagePolicy.ts';
 import { runTests, syncProjectFiles } from './runTests.ts';
 import { meterFetch } from './meterFetch.ts';
 import { installFromPypi } from './installFromPypi.ts';
+import { createRunScope } from './createRunScope.ts';
+import { endBackground } from './endBackground.ts';
+import { receiveMessages } from './receiveMessages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,7 +30,15 @@ Object.defineProperty(self, 'postMessage', { value: undefined, configurable: fal
 Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undefined, configurable: false, writable: false });
 
 // Pyodide downloads packages with the global fetch: metered, they show as a progress bar in bytes.
-self.fetch = meterFetch(self.fetch.bind(self), (tick) => post({ type: 'download', tick }));
+// Read-only, so a program cannot hand later runs' package downloads to code of its own.
+Object.defineProperty(self, 'fetch', {
+  value: meterFetch(self.fetch.bind(self), (tick) => post({ type: 'download', tick })),
+  writable: false,
+  configurable: false,
+});
+
+// Timers, intervals and workers a run creates through `js` end with the run.
+const scope = createRunScope(self);
 
 let runtime: PythonRuntime | null = null;
 let interrupt: Int32Array | null = null;
@@ -75,6 +86,7 @@ async function run(msg: WorkerRun): Promise<void> {
           stdinBuffer,
           requestInput: () => post({ type: 'input-request', id: msg.id }),
           sendSample: (sample) => post({ type: 'sample', id: msg.id, sample }),
+          scope: { begin: () => scope.begin(), end: () => endBackground(rt, scope, notify) },
         });
       },
     });
@@ -82,6 +94,9 @@ async function run(msg: WorkerRun): Promise<void> {
     // The output already went out as 'output' messages; the engine puts it back
     // into the result, so a large output never travels twice.
     post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '', displays: [] } });
+    // A program can leave Pyodide "fatally failed" and still end normally (it caught the error):
+    // the frame hears of it now, so the next run is served by a fresh interpreter.
+    if (hasFailed(rt)) fatal(null, new Error('Pyodide failed fatally during the last run.'));
   } catch (err) {
     // A Stop that arrived while the project's files were written or packages
     // loaded interrupts Executor's own Python: the run simply did not start.
@@ -91,7 +106,17 @@ async function run(msg: WorkerRun): Promise<void> {
     }
     // The runner catches every Python exception, so anything else here is the
     // interpreter itself failing (stack overflow, "Pyodide has suffered a fatal error").
-    fatal(msg.id, err);
+    fatal(msg.id, runtime && hasFailed(runtime) ? new Error('Pyodide reported a fatal error and can no longer be used.') : err);
+  }
+}
+
+/** After a fatal error Pyodide's API throws on every access. */
+function hasFailed(rt: PythonRuntime): boolean {
+  try {
+    void rt.pyodide.globals;
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -156,11 +181,13 @@ async function tests(msg: WorkerTests): Promise<void> {
   post({ type: 'tests-done', id, done });
 }
 
-self.onmessage = (event: MessageEvent<FrameToWorker>) => {
-  const msg = event.data;
+receiveMessages(self, (msg: FrameToWorker) => {
   if (msg.type === 'init') void init(msg);
-  else if (msg.type === 'run') void run(msg);
-  else if (msg.type === 'call') void call(msg);
+  else if (msg.type === 'run') {
+    // Said at once: a worker that cannot say it (something a run left keeps it busy) gets replaced.
+    post({ type: 'accepted', id: msg.id });
+    void run(msg);
+  } else if (msg.type === 'call') void call(msg);
   else if (msg.type === 'tests') void tests(msg);
-};
+});
 self.addEventListener('error', (event) => fatal(null, event.message));

@@ -161,3 +161,27 @@ def run(source, namespace, filename="main.py", publisher=None):
     except BaseException as exc:  # KeyboardInterrupt and MemoryError included
         state.fail(exc)
     return state.done()
+
+
+def cancel_background():
+    """Cancel the asyncio tasks a run left pending.
+
+    Returns None when there are none, else a coroutine that waits until they have
+    finished cancelling and returns how many there were. A task that refuses to end
+    keeps its run open, so the run's time limit stops it like any program.
+    """
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is None:  # a program that never imported asyncio left no tasks
+        return None
+    loop = asyncio.get_event_loop()
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    if not tasks:
+        return None
+    for task in tasks:
+        task.cancel()
+
+    async def wait():
+        await asyncio.wait(tasks)
+        return len(tasks)
+
+    return wait()
