@@ -97,3 +97,21 @@ test('Stop pressed before the program starts ends the run cleanly', async ({ exe
   await executor.run('print("next run works")');
   await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('next run works\n');
 });
+
+test("a sandbox that stops answering: the page's watchdog ends the run, starts a new sandbox and keeps the code", async ({ executor }) => {
+  const { page } = executor;
+  await executor.run('before = 1');
+  // Make the sandbox deaf and mute: it takes only messages whose source is its parent, and answers through it.
+  const sandbox = page.frames().find((f) => f.url().endsWith('/frame.html'));
+  expect(sandbox).toBeDefined();
+  await sandbox?.evaluate(() => Object.defineProperty(window, 'parent', { value: {}, configurable: true }));
+  const code = 'print("this run never reaches Python")';
+  await executor.setCode(code);
+  const done = await executor.startRun();
+  await executor.waitRunsDone(done);
+  expect(await executor.lastStatus()).toBe('crashed');
+  await expect(executor.output).toContainText('The Python sandbox stopped answering');
+  expect(await executor.code()).toBe(code);
+  await executor.run('print("next run works", "before" in globals())');
+  await expect(executor.output).toContainText('next run works False');
+});

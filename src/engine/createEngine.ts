@@ -23,6 +23,9 @@ import { explainRefusal, type RefusedFrameMessage } from '../protocol/explainRef
 import { unshowableResult } from '../protocol/unshowableResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
+import { createWatchdog } from './createWatchdog.ts';
+import { failedResult } from '../protocol/failedResult.ts';
+import { runDeadlineMs } from '../protocol/runAllowances.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 import type { ErrorScope } from '../protocol/errorScope.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
@@ -147,7 +150,7 @@ export interface EngineOptions {
 }
 
 /** Creates the sandbox frame and the engine that talks to it. */
-export function createEngine(options: EngineOptions = {}): Engine {
+function createFrame(src: string): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-scripts');
   frame.setAttribute('allow', 'cross-origin-isolated');
@@ -155,7 +158,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
   frame.setAttribute('aria-hidden', 'true');
   frame.dataset.testid = 'sandbox-frame';
   frame.style.display = 'none';
-  frame.src = options.frameUrl ?? FRAME_PATH;
+  frame.src = src;
+  return frame;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const container = options.container ?? document.body;
+  let frame = createFrame(options.frameUrl ?? FRAME_PATH);
 
   const listeners: { [K in keyof EngineEvents]: Set<EngineEvents[K]> } = {
     status: new Set(),
@@ -217,10 +226,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     else frame.contentWindow.postMessage(msg, '*'); // the frame's origin is opaque: '*' is the only target
   };
 
-  const tests = createTestClient({ post: (msg) => post(msg), nextId: () => nextId++, lock, setCurrent: (id) => (currentRun = id) });
+  const tests = createTestClient({
+    post: (msg) => post(msg),
+    nextId: () => nextId++,
+    lock,
+    setCurrent: (id) => {
+      // A test run has its own limits per test; the watchdog only listens for a frame that went silent.
+      if (id === null && currentRun !== null) watchdog.unwatch(currentRun);
+      if (id !== null) watchdog.watch(id, Number.POSITIVE_INFINITY);
+      currentRun = id;
+    },
+  });
 
   const onMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
+    watchdog.heard();
     const msg = parseFrameMessage(event.data);
     if (!msg) {
       onRefused(explainRefusal(event.data));
@@ -248,6 +268,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         emit('display', msg.display, msg.id);
         return;
       case 'input-request':
+        watchdog.pause(msg.id);
         flushOutput(); // the prompt shows before the input box
         emit('input', msg.id);
         return;
@@ -334,11 +355,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       runDisplays.set(id, []);
       const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, policy, collectMetrics: monitoring.collectMetrics, ...runOptions };
       post({ type: 'run', id, code, options });
+      watchdog.watch(id, runDeadlineMs(options.timeoutMs));
       const done = await result;
       if (options.collectMetrics !== false) lastMetrics = toExecutionMetrics(done);
       emit('result', { code, options, result: done });
       return done;
     } finally {
+      watchdog.unwatch(id);
       currentRun = null;
     }
   };
@@ -347,7 +370,52 @@ export function createEngine(options: EngineOptions = {}): Engine {
     errorScope: async (error) => (await call({ method: 'errorScope', error: { type: error.type, message: error.message } })) as ErrorScope,
     validateCode: async (code) => (await call({ method: 'validate', code, policy })) as ValidationReport,
   });
-  (options.container ?? document.body).appendChild(frame);
+  // The frame stopped answering, or lost a run: everything pending ends with the reason, and a new
+  // frame (new interpreters) takes its place. What the user typed lives on the page and is untouched.
+  const replaceFrame = (why: string): void => {
+    frame.remove();
+    frame = createFrame(options.frameUrl ?? FRAME_PATH);
+    frameHeard = false;
+    queue = [];
+    container.appendChild(frame);
+    flushOutput();
+    const message = `${why} Executor ended what was running and restarted Python; variables from earlier runs are gone.`;
+    for (const [id, resolve] of pendingRuns) {
+      const output = mergeChunks(runOutput.get(id) ?? []);
+      const ended = failedResult('crashed', { type: 'SandboxUnresponsive', message, traceback: '', line: null }, false);
+      resolve({
+        ...ended,
+        output,
+        displays: runDisplays.get(id) ?? [],
+        stdout: textOf(output, 'stdout'),
+        stderr: textOf(output, 'stderr'),
+      });
+      watchdog.unwatch(id);
+    }
+    pendingRuns.clear();
+    runOutput.clear();
+    runDisplays.clear();
+    truncatedRuns.clear();
+    for (const answer of pendingCalls.values()) answer({ ok: false, error: message });
+    pendingCalls.clear();
+    tests.refuseAll(message);
+    const resets = [...pendingResets.values()];
+    pendingResets.clear();
+    readyWaiters.push(() => resets.forEach((r) => r()));
+    status = { state: 'restarting', detail: 'Restarting Python', progress: 0 };
+    emit('status', status);
+    emit('notice', message, 'warning');
+  };
+  const watchdog = createWatchdog({
+    now: () => performance.now(),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+    ping: () => post({ type: 'ping', id: nextId++ }),
+    onSilent: (ms) =>
+      replaceFrame(`The Python sandbox stopped answering (nothing for ${Math.round(ms / 1000)} s while a run was pending).`),
+    onOverdue: () => replaceFrame("A run's end did not arrive although its time limit and every allowance had passed."),
+  });
+  container.appendChild(frame);
 
   return {
     get status() {
@@ -399,6 +467,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (currentRun !== null) post({ type: 'stop', id: currentRun });
     },
     sendInput(text) {
+      if (currentRun !== null) watchdog.resume(currentRun);
       if (currentRun !== null) post({ type: 'stdin', id: currentRun, text });
     },
     reset() {

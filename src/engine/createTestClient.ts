@@ -42,6 +42,8 @@ export interface TestClient {
   resolve(id: number, result: TestResult): void;
   /** Ends the caller's wait for a `tests-result` the page could not accept, with `message` as the error. */
   refuse(id: number, message: string): void;
+  /** Fails every pending test run with `message` (the frame was replaced). */
+  refuseAll(message: string): void;
 }
 
 /** Checks the options; throws an Error that says what is wrong and what to do. */
@@ -105,6 +107,10 @@ export function createTestClient(deps: TestClientDeps): TestClient {
     refuse(id, message) {
       pending.get(id)?.reject(new Error(message));
       pending.delete(id);
+    },
+    refuseAll(message) {
+      for (const p of pending.values()) p.reject(new Error(message));
+      pending.clear();
     },
   };
 }

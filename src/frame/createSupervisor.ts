@@ -3,14 +3,9 @@ import { fitRunResult } from './fitRunResult.ts';
 import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
-/** Extra time a run may spend writing project files and loading packages before its code starts. */
-export const PREPARE_ALLOWANCE_MS = 60_000;
+import { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS } from '../protocol/runAllowances.ts';
 
-/** How long a worker may take to say it took a run before it is taken to be stuck and replaced. */
-export const ACCEPT_MS = 5000;
-
-/** How long a soft interrupt may take before the worker is killed. */
-export const DEFAULT_GRACE_MS = 1500;
+export { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS };
 
 /** What the supervisor needs from its surroundings (injected so tests can drive time). */
 export interface SupervisorDeps {

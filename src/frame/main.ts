@@ -41,7 +41,8 @@ window.addEventListener('message', (event) => {
   if (event.source !== parent) return;
   const msg = parsePageMessage(event.data);
   if (!msg) return;
-  if (msg.type === 'tests') testPool.handle(msg);
+  if (msg.type === 'ping') send({ type: 'pong', id: msg.id });
+  else if (msg.type === 'tests') testPool.handle(msg);
   else {
     if (msg.type === 'stop') testPool.stop(msg.id);
     supervisor.handle(msg);

@@ -237,6 +237,7 @@ export const PageCommand = {
   call: 'call',
   tests: 'tests',
   stdin: 'stdin',
+  ping: 'ping',
 } as const;
 
 /** Messages from the page to the frame. */
@@ -248,6 +249,8 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PageCommand.tests), id: z.number().int(), request: testRequestSchema }),
   /** A line for the run waiting for input (the page adds the newline), or null for end of file. */
   z.object({ type: z.literal(PageCommand.stdin), id: z.number().int(), text: z.string().max(MAX_STDIN_CHARS).nullable() }),
+  /** The page's watchdog asks for a sign of life while work is pending; the frame answers 'pong'. */
+  z.object({ type: z.literal(PageCommand.ping), id: z.number().int() }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -267,6 +270,7 @@ export const FrameEvent = {
   inputRequest: 'input-request',
   sample: 'sample',
   download: 'download',
+  pong: 'pong',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -295,6 +299,7 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.result), id: z.number().int(), result: executionResultSchema }),
   z.object({ type: z.literal(FrameEvent.notice), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
   z.object({ type: z.literal(FrameEvent.resetDone), id: z.number().int() }),
+  z.object({ type: z.literal(FrameEvent.pong), id: z.number().int() }),
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
   /** A rich output of the run, in order with its text output. */
