@@ -2,6 +2,13 @@ import { expect, test } from '../fixtures.ts';
 import { startCollector, type Collector } from '../support/startCollector.ts';
 import { ATTACKS } from './attacks.ts';
 
+declare global {
+  interface Window {
+    /** Longest main-thread task seen during an attack, in ms. */
+    __longestTask?: number;
+  }
+}
+
 let collector: Collector;
 test.beforeAll(async () => {
   collector = await startCollector();
@@ -25,7 +32,15 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
           await executor.setLimits({ timeout: attack.setup.timeout, memory: attack.setup.memory, output: attack.setup.output });
         if (attack.setup?.forbiddenFunctions !== undefined)
           await executor.setPolicy({ forbiddenFunctions: attack.setup.forbiddenFunctions });
+        // The page must stay responsive whatever the program does: no main-thread task over 1 s.
+        await page.evaluate(() => {
+          window.__longestTask = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__longestTask = Math.max(window.__longestTask ?? 0, e.duration);
+          }).observe({ type: 'longtask' });
+        });
         await executor.run(attack.code({ collector: collector.url, app: baseURL ?? '' }));
+        expect(await page.evaluate(() => window.__longestTask ?? 0)).toBeLessThan(1000);
 
         expect(attack.status).toContain(await executor.lastStatus());
         for (const pattern of attack.expect ?? []) await expect(executor.output).toContainText(pattern);
@@ -57,6 +72,7 @@ for (const [group, attacks] of Object.entries(ATTACKS)) {
           await expect(page.frameLocator('[data-testid="display-html"]').first().locator('#here')).toBeVisible();
         }
         if (attack.later) {
+          if (attack.later.waitFor) await expect(executor.output).toContainText(attack.later.waitFor, { timeout: 60_000 });
           await executor.setSafeMode(attack.later.safeMode);
           await executor.run(attack.later.code);
           expect(attack.later.status).toContain(await executor.lastStatus());

@@ -32,7 +32,7 @@ export interface Attack {
   /** After the run, click every link and button in the HTML outputs: none may navigate its frame or reach a target. */
   clickLinks?: boolean;
   /** A later run in the same session, which the attack tried to change: it must end as given and print no "ESCAPED". */
-  later?: { safeMode: boolean; code: string; status: string[]; expect?: RegExp[] };
+  later?: { safeMode: boolean; code: string; status: string[]; expect?: RegExp[]; waitFor?: RegExp };
 }
 
 const urls = (t: Targets) => JSON.stringify([t.collector, `${t.app}/api/health`, `${t.app}/api/openai/v1/chat/completions`]);
@@ -313,6 +313,59 @@ const resources: Attack[] = [
     setup: { memory: '256' },
     code: () => 'x = bytearray(1024 * 2**20)',
     status: ['memory'],
+    thenRunWorks: true,
+  },
+  {
+    name: 'JavaScript memory through js, held by a running program: the run ends with status memory (Chromium)',
+    safeMode: false,
+    setup: { memory: '256', timeout: '90' },
+    code: () =>
+      [
+        'import asyncio, js',
+        'keep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(6)]',
+        'print("holding 600 MB outside the wasm heap", flush=True)',
+        'await asyncio.sleep(80)',
+        'print("ESCAPED: held 600 MB of JavaScript memory for 80 s")',
+      ].join('\n'),
+    status: ['memory'],
+    expect: [/holding 600 MB/, /JavaScript memory of \d+ MB/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'JavaScript memory through js, kept after the run: the interpreter is replaced (Chromium)',
+    safeMode: false,
+    setup: { memory: '256' },
+    code: () => 'import js\nkeep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(6)]\nprint("kept 600 MB")',
+    status: ['ok'],
+    expect: [/kept 600 MB/],
+    later: { safeMode: false, waitFor: /JavaScript memory of \d+ MB/, code: 'print("keep" in globals())', status: ['ok'], expect: [/False/] },
+  },
+  {
+    name: 'a flood of 20,000 rich outputs: at most 200 shown, the rest counted, the page stays responsive',
+    safeMode: true,
+    setup: { output: '5000000' },
+    code: () => 'from executor import HTML\nfor i in range(20_000):\n    display(HTML(f"<b>{i}</b>"))\nprint("flooded")',
+    status: ['ok'],
+    expect: [/flooded/, /More rich outputs not shown: a run shows at most 200/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'an SVG <use> bomb, as an image and inline in HTML, is not drawn',
+    safeMode: true,
+    code: () =>
+      [
+        'from executor import HTML, SVG',
+        'parts = [\'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><rect id="l0" width="1" height="1"/>\']',
+        'for i in range(1, 8):',
+        '    parts.append(f\'<g id="l{i}">\' + f\'<use href="#l{i - 1}"/>\' * 10 + "</g>")',
+        'parts.append(\'</defs><use href="#l7"/></svg>\')',
+        'bomb = "".join(parts)',
+        'display(SVG(bomb))',
+        'display(HTML("<p>inline:</p>" + bomb))',
+        'print("bombs shown", len(bomb))',
+      ].join('\n'),
+    status: ['ok'],
+    expect: [/bombs shown/, /would draw more than 100,000 shapes/],
     thenRunWorks: true,
   },
   {

@@ -2,6 +2,9 @@ import { failedResult } from '../protocol/failedResult.ts';
 import { fitRunResult } from './fitRunResult.ts';
 import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+import type { WorkerMemory } from './measureWorkerMemory.ts';
+
+const MB = 2 ** 20;
 
 import { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS } from '../protocol/runAllowances.ts';
 
@@ -15,6 +18,8 @@ export interface SupervisorDeps {
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
   graceMs?: number;
+  /** The browser's measurement of workers' JavaScript memory, where it has one (see measureWorkerMemory.ts). */
+  measureWorkerMemory?: (() => Promise<WorkerMemory>) | null;
 }
 
 /** Handles the page's commands for the frame. */
@@ -72,6 +77,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   // A run without safe mode can rewrite anything in its interpreter, safe mode's own checks included:
   // a later safe-mode run must not trust that interpreter.
   let activeTainted = false;
+  // One JavaScript-memory measurement at a time, while runs go on and once after each.
+  let measuring = false;
+  let memoryLimitMB: number | null = null;
   state('starting', 'Starting Python', 0);
 
   function onSpare(msg: WorkerToFrame): void {
@@ -177,7 +185,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     run.startedAt = deps.now();
     state('running', 'Running');
     const target = active;
+    memoryLimitMB = run.options.maxMemoryMB;
     active.run(run.id, run.code, run.options);
+    watchMemory();
     if (!run.accepted) run.timers.push(deps.setTimer(() => current === run && active === target && !run.accepted && stuck(run), ACCEPT_MS));
     // Until the worker says the user's code has started, the run may still be
     // writing files or loading packages: that does not count against its limit.
@@ -247,6 +257,41 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     replaceActive();
   }
 
+  // The wasm heap has its own limit in the worker; memory a program holds through `js` (ArrayBuffers,
+  // arrays) is outside it, so the browser's measurement of the worker is held against the same limit.
+  function watchMemory(): void {
+    const measure = deps.measureWorkerMemory;
+    if (measuring || !measure) return;
+    measuring = true;
+    const target = active;
+    measure().then(
+      (sizes) => {
+        measuring = false;
+        const bytes = sizes.get(target.url) ?? 0;
+        if (active !== target || memoryLimitMB === null) return;
+        if (bytes > memoryLimitMB * MB) overJsMemory(bytes, memoryLimitMB);
+        else if (current) watchMemory();
+      },
+      () => {
+        measuring = false;
+      },
+    );
+  }
+
+  function overJsMemory(bytes: number, limitMB: number): void {
+    const message =
+      `JavaScript memory of ${Math.round(bytes / MB)} MB (objects made through the js module, outside Python's heap) ` +
+      `passed the memory limit of ${limitMB} MB, so the interpreter was replaced. Variables from earlier runs are gone.`;
+    const run = current;
+    replaceActive();
+    if (!run) {
+      deps.send({ type: 'notice', level: 'warning', text: message });
+      return;
+    }
+    run.reason = null;
+    finish({ ...emptyResult(run, 'memory'), error: { type: 'MemoryError', message, traceback: '', line: null }, stateKept: false });
+  }
+
   function hardKill(run: CurrentRun): void {
     if (current !== run) return;
     replaceActive();
@@ -296,6 +341,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     current = null;
     deps.send({ type: 'result', id: run.id, result });
     if (activeReady) state('ready', 'Ready');
+    watchMemory(); // what the run left held counts too
   }
 
   // The worker's result is fitted to what the page accepts; one that cannot be (the program broke the

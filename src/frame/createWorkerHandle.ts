@@ -6,6 +6,8 @@ import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
 export interface WorkerHandle {
   /** Resolves when Python can run code; rejects with a message when boot failed. */
   readonly ready: Promise<void>;
+  /** The worker's script URL: the browser's memory measurement names workers by it. */
+  readonly url: string;
   run(id: number, code: string, options: RunOptions): void;
   call(id: number, request: CallRequest): void;
   /** Runs or collects tests (see src/worker/runTests.ts). */
@@ -45,6 +47,7 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
 
   const handle: WorkerHandle = {
     ready,
+    url: blobUrl,
     run(id, code, options) {
       Atomics.store(interruptBuffer, 0, 0); // a stale Stop must not hit the next run
       worker.postMessage({ type: 'run', id, code, options });

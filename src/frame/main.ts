@@ -6,6 +6,7 @@ import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage } from 
 import { createSupervisor } from './createSupervisor.ts';
 import { createTestPool } from './createTestPool.ts';
 import { createWorkerHandle } from './createWorkerHandle.ts';
+import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
 
 declare const __WORKER_SOURCE__: string;
 
@@ -26,6 +27,7 @@ const supervisor = createSupervisor({
   now: () => performance.now(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+  measureWorkerMemory: workerMemoryMeasurer(),
 });
 
 // Tests run in interpreters of their own, so a test run never touches the editor's variables.

@@ -45,6 +45,10 @@ export type OutputChunk = z.infer<typeof outputChunkSchema>;
 
 /** Largest rich output (one display's payload, all its mime types together), in characters. */
 export const MAX_DISPLAY_CHARS = 1_500_000;
+/** Rich outputs one run may show; later ones are counted, not sent (each HTML output is a frame on the page). */
+export const MAX_DISPLAYS_PER_RUN = 200;
+/** What each rich output costs toward the output limit besides its own characters, so a flood of empty ones is bounded too. */
+export const DISPLAY_OVERHEAD_CHARS = 100;
 /** Longest line of input the page may send to a waiting program, in characters. */
 export const MAX_STDIN_CHARS = 1_000_000;
 

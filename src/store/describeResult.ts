@@ -16,7 +16,9 @@ export function describeResult(r: ExecutionResult, limits: { timeoutSeconds: num
     case 'stopped':
       return `Stopped after ${seconds(r.metrics.wallMs)}. ${state}`;
     case 'memory':
-      return `Stopped: the program needed more than the memory limit of ${limits.maxMemoryMB} MB (MemoryError). Variables were kept. Raise the limit in Settings or use less memory.`;
+      // Memory held outside Python's heap is found by the frame, which says what it measured.
+      if (r.error?.message.startsWith('JavaScript memory')) return `Stopped: ${r.error.message} Raise the limit in Settings or hold less.`;
+      return `Stopped: the program needed more than the memory limit of ${limits.maxMemoryMB} MB (MemoryError). ${state} Raise the limit in Settings or use less memory.`;
     case 'crashed':
       return r.error?.message ?? 'Python crashed; a fresh interpreter was started.';
     case 'security':

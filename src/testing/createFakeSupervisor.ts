@@ -1,5 +1,5 @@
 import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
-import { createSupervisor } from '../frame/createSupervisor.ts';
+import { createSupervisor, type SupervisorDeps } from '../frame/createSupervisor.ts';
 import type { WorkerHandle } from '../frame/createWorkerHandle.ts';
 
 /** A worker the tests drive by hand: it records what the supervisor asks of it and says what a real one would. */
@@ -17,7 +17,7 @@ export interface FakeWorker extends WorkerHandle {
 export const FAKE_RUN_OPTIONS: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
 
 /** A supervisor over fake workers and a fake clock (`advance` runs the timers that fall due); grace 500 ms. */
-export function createFakeSupervisor() {
+export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measureWorkerMemory'>> = {}) {
   let now = 0;
   let timers: Array<{ at: number; fn: () => void; id: number }> = [];
   let nextTimer = 1;
@@ -27,6 +27,7 @@ export function createFakeSupervisor() {
     spawn(listener) {
       const w: FakeWorker = {
         ready: Promise.resolve(),
+        url: `blob:fake/${workers.length}`,
         runs: [],
         interrupts: 0,
         terminated: false,
@@ -57,6 +58,7 @@ export function createFakeSupervisor() {
       timers = timers.filter((t) => t.id !== id);
     },
     graceMs: 500,
+    ...extra,
   });
   const advance = (ms: number) => {
     now += ms;

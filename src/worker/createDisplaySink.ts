@@ -1,4 +1,4 @@
-import { MAX_DISPLAY_CHARS, type DisplayData } from '../protocol/protocol.ts';
+import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAY_CHARS, MAX_DISPLAYS_PER_RUN, type DisplayData } from '../protocol/protocol.ts';
 import type { OutputSink } from './createOutputSink.ts';
 
 /** Receives rich outputs from Python and sends them on, in order with the text output. */
@@ -34,23 +34,39 @@ function parseBundle(json: string): Record<string, string> | null {
 
 /**
  * Creates the sink for one run's rich outputs. Each counts toward the output cap
- * by its size (all its mime types' characters; images as base64). One that is too
- * large on its own, or would pass the cap, is replaced by a note that says so.
+ * by its size (all its mime types' characters; images as base64) plus a fixed overhead.
+ * One that is too large on its own, or would pass the cap, is replaced by a note that
+ * says so; past {@link MAX_DISPLAYS_PER_RUN}, one note says the rest were not shown.
  */
 export function createDisplaySink(options: {
   sink: OutputSink;
   maxOutputChars: number;
   send: (display: DisplayData) => void;
   maxDisplayChars?: number;
+  maxDisplays?: number;
 }): DisplaySink {
   const maxDisplayChars = options.maxDisplayChars ?? MAX_DISPLAY_CHARS;
+  const maxDisplays = options.maxDisplays ?? MAX_DISPLAYS_PER_RUN;
   const displays: DisplayData[] = [];
   let dropped = false;
+  let published = 0;
   return {
     publish(json, kind) {
+      published += 1;
+      if (published > maxDisplays) {
+        dropped = true;
+        options.sink.reserve(DISPLAY_OVERHEAD_CHARS);
+        if (published === maxDisplays + 1) {
+          options.sink.write(
+            'stderr',
+            `[More rich outputs not shown: a run shows at most ${maxDisplays}. Show fewer (one table or figure instead of many), or save them to files.]\n`,
+          );
+        }
+        return;
+      }
       let data = parseBundle(json);
       if (!data) return;
-      const size = Object.values(data).reduce((n, v) => n + v.length, 0);
+      const size = Object.values(data).reduce((n, v) => n + v.length, 0) + DISPLAY_OVERHEAD_CHARS;
       const what = `${mainMimeType(data)} output of ${sizeText(size)}`;
       if (size > maxDisplayChars) {
         dropped = true;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import type { RunOptions } from '../protocol/protocol.ts';
+import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAYS_PER_RUN, type RunOptions } from '../protocol/protocol.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';
@@ -99,6 +99,15 @@ describe('display protocol (real Pyodide in Node)', () => {
     expect(result.stdout).toBe('still here\n');
     expect(result.metrics.truncated).toBe(true);
     expect(result.metrics.outputChars).toBeGreaterThan(300);
+  });
+
+  it('shows at most MAX_DISPLAYS_PER_RUN rich outputs, says so once, and counts the rest toward the output limit', async () => {
+    const { result, events } = await run('from executor import HTML\nfor i in range(20_000):\n    display(HTML(""))\nprint("after")', { maxOutputChars: 10_000_000 });
+    expect(events.filter((e) => e.startsWith('display:'))).toHaveLength(MAX_DISPLAYS_PER_RUN);
+    expect(events.filter((e) => e.includes('More rich outputs not shown'))).toHaveLength(1);
+    expect(result.stdout).toBe('after\n');
+    expect(result.metrics.truncated).toBe(true);
+    expect(result.metrics.outputChars).toBeGreaterThanOrEqual(20_000 * DISPLAY_OVERHEAD_CHARS);
   });
 
   it('shows open matplotlib figures at the end of a run and closes them (pyplot stand-in)', async () => {

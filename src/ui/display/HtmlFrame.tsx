@@ -18,7 +18,8 @@ const MAX_HEIGHT_PX = 640;
 export function HtmlFrame({ html, title }: { html: string; title: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [link, setLink] = useState<string | null>(null);
-  const srcDoc = useMemo(() => buildSrcdoc(neutralizeLinks(html)), [html]);
+  const prepared = useMemo(() => neutralizeLinks(html), [html]);
+  const srcDoc = useMemo(() => buildSrcdoc(prepared.html), [prepared]);
 
   useEffect(() => {
     const el = frame.current;
@@ -55,6 +56,13 @@ export function HtmlFrame({ html, title }: { html: string; title: string }) {
     };
   }, [html]);
 
+  if (prepared.problem) {
+    return (
+      <p className="entry entry-notice" data-testid="display-refused">
+        [{prepared.problem}]
+      </p>
+    );
+  }
   return (
     <>
       <iframe

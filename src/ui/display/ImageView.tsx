@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { decodeBase64 } from './decodeBase64.ts';
+import { svgProblem } from './countSvgInstances.ts';
 
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' };
 
@@ -9,6 +10,7 @@ const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': '
  */
 export function ImageView({ mime, payload, title, index }: { mime: string; payload: string; title: string; index: number }) {
   const bytes = useMemo(() => (mime === 'image/svg+xml' ? new TextEncoder().encode(payload) : decodeBase64(payload)), [mime, payload]);
+  const problem = useMemo(() => (mime === 'image/svg+xml' ? svgProblem(payload) : null), [mime, payload]);
   const [url, setUrl] = useState<string | null>(null);
   // The browser refused to show the bytes (kept with the url it refused).
   const [refused, setRefused] = useState<string | null>(null);
@@ -26,6 +28,18 @@ export function ImageView({ mime, payload, title, index }: { mime: string; paylo
     return <p className="entry entry-notice">[This {mime} image could not be decoded: its data is not valid base64.]</p>;
   if (!url) return null;
   const name = `output-${index}.${EXTENSIONS[mime] ?? 'bin'}`;
+  if (problem) {
+    return (
+      <figure className="display-image">
+        <p className="entry entry-notice" data-testid="display-refused">
+          [{problem}]
+        </p>
+        <a className="btn btn-small display-download" data-testid="display-download" href={url} download={name}>
+          Download SVG
+        </a>
+      </figure>
+    );
+  }
   return (
     <figure className="display-image">
       <img data-testid="display-image" src={url} alt={title} onError={() => setRefused(url)} />

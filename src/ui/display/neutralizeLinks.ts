@@ -1,3 +1,5 @@
+import { bombProblem } from './countSvgInstances.ts';
+
 /** Attribute that keeps a link's target once its `href` is taken away. */
 export const LINK_ATTRIBUTE = 'data-executor-href';
 
@@ -10,10 +12,15 @@ const NAVIGATING_ATTRIBUTES = ['action', 'formaction', 'target', 'formtarget', '
  * their target in {@link LINK_ATTRIBUTE} instead of `href` (the page offers to open them,
  * see HtmlFrame), SVG links lose theirs, forms lose where they would submit to, and
  * `<base>` and `<meta http-equiv>` (refresh) are removed. Parsed with DOMParser, which
- * neither runs nor loads anything.
+ * neither runs nor loads anything. Inline SVG whose `<use>` references would multiply into a
+ * bomb is not shown at all: `problem` says why.
  */
-export function neutralizeLinks(html: string): string {
+export function neutralizeLinks(html: string): { html: string; problem: string | null } {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  if (doc.querySelector('svg use')) {
+    const problem = bombProblem(doc.body);
+    if (problem) return { html: '', problem };
+  }
   for (const el of doc.querySelectorAll('base, meta[http-equiv]')) el.remove();
   for (const el of doc.querySelectorAll(LINKS)) {
     el.setAttribute(LINK_ATTRIBUTE, el.getAttribute('href') ?? '');
@@ -27,5 +34,5 @@ export function neutralizeLinks(html: string): string {
     el.removeAttributeNS('http://www.w3.org/1999/xlink', 'href');
     if (el.hasAttribute('href')) el.removeAttribute('href');
   }
-  return doc.body.innerHTML;
+  return { html: doc.body.innerHTML, problem: null };
 }
