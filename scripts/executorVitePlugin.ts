@@ -10,6 +10,7 @@ import { FRAME_PATH, FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../s
 import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from './packages/mergeLock.mjs';
 import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
 import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
+import { sandboxPathProblem } from '../server/sandboxPathProblem.ts';
 import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
 
 const FRAME_HTML = new URL('../src/frame/frame.html', import.meta.url);
@@ -46,6 +47,13 @@ function devMiddleware(server: ViteDevServer) {
       }
       if (isSandboxAsset(path)) {
         setHeaders(res, sandboxAssetHeaders({ immutable: false }));
+        // As the server does: only exact names under the folders the frame's CSP names.
+        const problem = sandboxPathProblem(path);
+        if (problem) {
+          res.statusCode = 400;
+          res.end(`Bad path: ${problem}. Request the file by its exact name.`);
+          return;
+        }
         if (path === FRAME_SCRIPT_PATH) {
           frameJs ??= bundleFrame({ minify: false });
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');

@@ -338,7 +338,13 @@ const resources: Attack[] = [
     code: () => 'import js\nkeep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(6)]\nprint("kept 600 MB")',
     status: ['ok'],
     expect: [/kept 600 MB/],
-    later: { safeMode: false, waitFor: /JavaScript memory of \d+ MB/, code: 'print("keep" in globals())', status: ['ok'], expect: [/False/] },
+    later: {
+      safeMode: false,
+      waitFor: /JavaScript memory of \d+ MB/,
+      code: 'print("keep" in globals())',
+      status: ['ok'],
+      expect: [/False/],
+    },
   },
   {
     name: 'a flood of 20,000 rich outputs: at most 200 shown, the rest counted, the page stays responsive',

@@ -11,8 +11,14 @@ describe('describeResult', () => {
   });
 
   it('passes on what the frame measured when JavaScript memory was the cause', () => {
-    const message = 'JavaScript memory of 600 MB (objects made through the js module) passed the memory limit of 256 MB, so the interpreter was replaced.';
-    const r = makeResult({ status: 'memory', success: false, stateKept: false, error: { type: 'MemoryError', message, traceback: '', line: null } });
+    const message =
+      'JavaScript memory of 600 MB (objects made through the js module) passed the memory limit of 256 MB, so the interpreter was replaced.';
+    const r = makeResult({
+      status: 'memory',
+      success: false,
+      stateKept: false,
+      error: { type: 'MemoryError', message, traceback: '', line: null },
+    });
     expect(describeResult(r, limits)).toBe(`Stopped: ${message} Raise the limit in Settings or hold less.`);
   });
 });

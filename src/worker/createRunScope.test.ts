@@ -42,7 +42,7 @@ describe('createRunScope', () => {
     const wrapped = (createRunScope(g), g.setTimeout);
     expect(() => {
       'use strict';
-      g.setTimeout = (() => 0);
+      g.setTimeout = () => 0;
     }).toThrow(TypeError);
     expect(g.setTimeout).toBe(wrapped);
   });

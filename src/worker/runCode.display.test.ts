@@ -102,7 +102,9 @@ describe('display protocol (real Pyodide in Node)', () => {
   });
 
   it('shows at most MAX_DISPLAYS_PER_RUN rich outputs, says so once, and counts the rest toward the output limit', async () => {
-    const { result, events } = await run('from executor import HTML\nfor i in range(20_000):\n    display(HTML(""))\nprint("after")', { maxOutputChars: 10_000_000 });
+    const { result, events } = await run('from executor import HTML\nfor i in range(20_000):\n    display(HTML(""))\nprint("after")', {
+      maxOutputChars: 10_000_000,
+    });
     expect(events.filter((e) => e.startsWith('display:'))).toHaveLength(MAX_DISPLAYS_PER_RUN);
     expect(events.filter((e) => e.includes('More rich outputs not shown'))).toHaveLength(1);
     expect(result.stdout).toBe('after\n');
