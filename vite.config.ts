@@ -2,9 +2,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { executorVitePlugin } from './scripts/executorVitePlugin.ts';
+import { pythonBuildKey } from './scripts/pythonBuildKey.ts';
 
 export default defineConfig({
   plugins: [react(), executorVitePlugin()],
+  define: { __PYTHON_BUILD_KEY__: JSON.stringify(pythonBuildKey()) },
   resolve: {
     // monaco-editor's package exports hide its CSS files; reach its ESM folder directly.
     alias: { 'monaco-esm': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)) },

@@ -99,6 +99,7 @@ test('Stop pressed before the program starts ends the run cleanly', async ({ exe
 });
 
 test("a sandbox that stops answering: the page's watchdog ends the run, starts a new sandbox and keeps the code", async ({ executor }) => {
+  test.setTimeout(120_000); // 14 s of silence, then a new sandbox boots
   const { page } = executor;
   await executor.run('before = 1');
   // Make the sandbox deaf and mute: it takes only messages whose source is its parent, and answers through it.

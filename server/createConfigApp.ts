@@ -7,6 +7,13 @@ export interface ConfigResponse {
   config: ReturnType<typeof configFromEnv>['config'];
   /** Where packages come from; null when the server was not told (tests of the config alone). */
   packageSources: PackageSources | null;
+  /** Whether the page may boot Python from memory snapshots it stores (EXECUTOR_SNAPSHOTS=off turns them off). */
+  snapshots: boolean;
+}
+
+/** EXECUTOR_SNAPSHOTS: on unless "off", "false", "no" or "0". */
+export function snapshotsFromEnv(env: Record<string, string | undefined>): boolean {
+  return !/^(off|false|no|0)$/i.test((env.EXECUTOR_SNAPSHOTS ?? '').trim());
 }
 
 /**
@@ -22,6 +29,9 @@ export function createConfigApp(
   const { config, problems } = configFromEnv(env);
   for (const line of problems) warn(`${line} The seed's defaults are used for every setting until this is fixed.`);
   const app = new Hono();
-  app.get('/api/config', (c) => c.json({ config, packageSources } satisfies ConfigResponse, 200, { 'Cache-Control': 'no-cache' }));
+  const snapshots = snapshotsFromEnv(env);
+  app.get('/api/config', (c) =>
+    c.json({ config, packageSources, snapshots } satisfies ConfigResponse, 200, { 'Cache-Control': 'no-cache' }),
+  );
   return app;
 }

@@ -12,12 +12,23 @@ import { startOver } from './store/startOver.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
+import { createSnapshotStore, snapshotKey } from './engine/createSnapshotStore.ts';
+import { snapshotsWanted } from './engine/snapshotsWanted.ts';
 
-// Boot Python first, so it starts while the editor loads.
-const engine = createEngine();
-appStore.getState().attachEngine(engine);
+declare const __PYTHON_BUILD_KEY__: string;
+
 // The deployment's defaults (server environment); the user's saved settings still win.
-void loadDeploymentConfig().then((info) => {
+const deployment = loadDeploymentConfig();
+// Boot Python first, so it starts while the editor loads: from a memory snapshot of an earlier visit
+// unless the deployment (EXECUTOR_SNAPSHOTS=off) or the URL (?snapshots=off) turns them off, or in development.
+const engine = createEngine({
+  snapshots: {
+    store: createSnapshotStore(snapshotKey(__PYTHON_BUILD_KEY__, navigator.userAgent)),
+    enabled: snapshotsWanted(location.search, import.meta.env.DEV, deployment),
+  },
+});
+appStore.getState().attachEngine(engine);
+void deployment.then((info) => {
   if (info?.config) appStore.getState().setDeploymentDefaults(info.config);
   if (info?.packageSources) {
     appStore.getState().setPackageSources(info.packageSources);

@@ -81,14 +81,14 @@ export class ExecutorPage {
     return before + 1;
   }
 
-  async waitRunsDone(count: number): Promise<void> {
-    await expect(this.metrics).toHaveAttribute('data-runs', String(count), { timeout: 45_000 });
+  async waitRunsDone(count: number, timeout = 45_000): Promise<void> {
+    await expect(this.metrics).toHaveAttribute('data-runs', String(count), { timeout });
   }
 
-  /** Pastes code, runs it and waits for its result. */
-  async run(code: string): Promise<void> {
+  /** Pastes code, runs it and waits for its result (45 s unless `timeout` says otherwise). */
+  async run(code: string, timeout?: number): Promise<void> {
     await this.setCode(code);
-    await this.waitRunsDone(await this.startRun());
+    await this.waitRunsDone(await this.startRun(), timeout);
   }
 
   /** Status of the last finished run ('ok', 'error', 'timeout', ...). */

@@ -4,6 +4,8 @@ import { parsePackageSources, type PackageSources } from './packageSources.ts';
 export interface DeploymentInfo {
   config: Record<string, unknown> | null;
   packageSources: PackageSources | null;
+  /** False when the deployment turned memory snapshots off (EXECUTOR_SNAPSHOTS=off). */
+  snapshots: boolean;
 }
 
 /**
@@ -15,9 +17,9 @@ export async function loadDeploymentConfig(fetchFn: typeof fetch = fetch): Promi
   try {
     const res = await fetchFn('/api/config', { headers: { Accept: 'application/json' } });
     if (!res.ok) return null;
-    const body = (await res.json()) as { config?: unknown; packageSources?: unknown };
+    const body = (await res.json()) as { config?: unknown; packageSources?: unknown; snapshots?: unknown };
     const config = body.config && typeof body.config === 'object' ? (body.config as Record<string, unknown>) : null;
-    return { config, packageSources: parsePackageSources(body.packageSources) };
+    return { config, packageSources: parsePackageSources(body.packageSources), snapshots: body.snapshots !== false };
   } catch {
     return null;
   }

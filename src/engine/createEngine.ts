@@ -9,6 +9,7 @@ import {
   type ImportReport,
   type InstallReport,
   type ExecutionResult,
+  type FrameToPage,
   type OutputChunk,
   type PageToFrame,
   type RunPolicy,
@@ -24,6 +25,7 @@ import { unshowableResult } from '../protocol/unshowableResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import { createWatchdog } from './createWatchdog.ts';
+import type { SnapshotStore } from './createSnapshotStore.ts';
 import { failedResult } from '../protocol/failedResult.ts';
 import { runDeadlineMs } from '../protocol/runAllowances.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
@@ -53,6 +55,8 @@ export interface EngineStatus {
   state: EngineState;
   detail: string;
   progress: number | null;
+  /** How the interpreter that serves runs started (known once it is ready). */
+  boot?: 'snapshot' | 'normal';
 }
 
 /** What the engine tells its listeners. */
@@ -147,6 +151,8 @@ export interface EngineOptions {
   /** Where to put the hidden sandbox frame (default: document.body). */
   container?: HTMLElement;
   frameUrl?: string;
+  /** Memory snapshots: where they are kept, and whether they are on (deployment setting, URL flag). Off when absent. */
+  snapshots?: { store: SnapshotStore; enabled: Promise<boolean> };
 }
 
 /** Creates the sandbox frame and the engine that talks to it. */
@@ -238,6 +244,39 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
   });
 
+  // The stored snapshot is read while the frame loads; the frame waits for 'boot' to know where to start from.
+  let snapshotBytes: Uint8Array | null = null;
+  let boot: EngineStatus['boot'];
+  const snapshotsReady = (async (): Promise<boolean> => {
+    if (!options.snapshots || !(await options.snapshots.enabled.catch(() => false))) return false;
+    snapshotBytes = await options.snapshots.store.load().catch(() => null);
+    return true;
+  })();
+  const sendBoot = (target: HTMLIFrameElement): void => {
+    void snapshotsReady.then((snapshots) => {
+      if (frame === target) post({ type: 'boot', snapshot: snapshotBytes as Uint8Array<ArrayBuffer> | null, snapshots });
+    });
+  };
+  const onSnapshotMessage = (msg: Extract<FrameToPage, { type: 'booted' | 'snapshot' }>): void => {
+    if (msg.type === 'snapshot') {
+      snapshotBytes = msg.bytes;
+      void options.snapshots?.store.save(msg.bytes).catch(() => undefined);
+      return;
+    }
+    boot = msg.boot;
+    status = { ...status, boot };
+    emit('status', status);
+    if (msg.problem) {
+      snapshotBytes = null;
+      void options.snapshots?.store.discard().catch(() => undefined);
+      emit(
+        'notice',
+        `The saved snapshot of Python could not be used (${msg.problem}), so Python started normally; a new one will be saved.`,
+        'warning',
+      );
+    }
+  };
+
   const onMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
     watchdog.heard();
@@ -248,13 +287,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     if (!frameHeard) {
       frameHeard = true;
+      sendBoot(frame);
       const queued = queue;
       queue = [];
       queued.forEach(post);
     }
     switch (msg.type) {
+      case 'booted':
+      case 'snapshot':
+        onSnapshotMessage(msg);
+        return;
       case 'state':
-        status = { state: msg.state, detail: msg.detail, progress: msg.progress };
+        status = { state: msg.state, detail: msg.detail, progress: msg.progress, boot };
         if (msg.state === 'ready') readyWaiters.splice(0).forEach((w) => w());
         emit('status', status);
         return;

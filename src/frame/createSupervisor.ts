@@ -82,7 +82,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let memoryLimitMB: number | null = null;
   state('starting', 'Starting Python', 0);
 
+  // How each interpreter started, told to the page when it starts serving runs.
+  const boots = new Map<WorkerHandle, { boot: 'snapshot' | 'normal'; problem: string | null }>();
+  const noteBoot = (handle: WorkerHandle, msg: Extract<WorkerToFrame, { type: 'ready' }>): void => {
+    boots.set(handle, { boot: msg.boot ?? 'normal', problem: msg.snapshotProblem ?? null });
+  };
+
   function onSpare(msg: WorkerToFrame): void {
+    if (msg.type === 'ready' && spare) noteBoot(spare, msg);
     if (msg.type === 'ready') spareReady = true;
     if (msg.type === 'boot-failed' || msg.type === 'fatal') {
       spare?.terminate();
@@ -96,6 +103,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         if (!activeReady) state(phase, msg.detail, msg.progress);
         return;
       case 'ready':
+        noteBoot(active, msg);
         becameReady();
         return;
       case 'boot-failed':
@@ -154,6 +162,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
 
   function becameReady(): void {
     activeReady = true;
+    const boot = boots.get(active);
+    if (boot) deps.send({ type: 'booted', ...boot });
+    boots.delete(active);
     for (const id of pendingResets) deps.send({ type: 'reset-done', id });
     pendingResets = [];
     sendQueuedCalls();

@@ -34,7 +34,12 @@ export interface WorkerUrls {
  * Starts a Python worker from a classic blob: script (the only kind that starts in
  * an opaque-origin frame) and gives it its own interrupt buffer.
  */
-export function createWorkerHandle(source: string, urls: WorkerUrls, listener: WorkerListener): WorkerHandle {
+export function createWorkerHandle(
+  source: string,
+  urls: WorkerUrls,
+  listener: WorkerListener,
+  boot: { snapshot?: Uint8Array | null; makeSnapshot?: boolean } = {},
+): WorkerHandle {
   const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(blobUrl);
   URL.revokeObjectURL(blobUrl);
@@ -81,6 +86,7 @@ export function createWorkerHandle(source: string, urls: WorkerUrls, listener: W
     event.preventDefault();
     listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
   };
-  worker.postMessage({ type: 'init', ...urls, interruptBuffer, stdinBuffer });
+  // The snapshot is copied, not transferred: the frame gives it to every worker it starts.
+  worker.postMessage({ type: 'init', ...urls, interruptBuffer, stdinBuffer, ...boot });
   return handle;
 }

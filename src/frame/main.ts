@@ -2,13 +2,17 @@
  * The sandboxed frame: an opaque-origin document (sandbox="allow-scripts", strict
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
-import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage } from '../protocol/protocol.ts';
-import { createSupervisor } from './createSupervisor.ts';
+import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/protocol.ts';
+import { createSupervisor, type Supervisor } from './createSupervisor.ts';
 import { createTestPool } from './createTestPool.ts';
-import { createWorkerHandle } from './createWorkerHandle.ts';
+import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts';
 import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
+import { startSnapshotMaker } from './startSnapshotMaker.ts';
 
 declare const __WORKER_SOURCE__: string;
+
+/** How long after Python is first ready the snapshot is made. */
+const MAKER_DELAY_MS = 3000;
 
 // location still holds the app's URL even though this document's origin is "null".
 const appOrigin = new URL(location.href).origin;
@@ -19,34 +23,73 @@ const urls = {
   packageBaseUrl: new URL(PACKAGES_PATH, location.href).href,
 };
 
-const send = (msg: FrameToPage): void => parent.postMessage(msg, appOrigin);
-
-const supervisor = createSupervisor({
-  spawn: (listener) => createWorkerHandle(__WORKER_SOURCE__, urls, listener),
-  send,
+const send = (msg: FrameToPage, transfer: Transferable[] = []): void => parent.postMessage(msg, appOrigin, transfer);
+const timers = {
   now: () => performance.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-  measureWorkerMemory: workerMemoryMeasurer(),
-});
+  setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimer: (t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>),
+};
 
-// Tests run in interpreters of their own, so a test run never touches the editor's variables.
-const testPool = createTestPool({
-  spawn: (listener) => createWorkerHandle(__WORKER_SOURCE__, urls, listener),
-  send,
-  now: () => performance.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
-});
+// Until the page's 'boot' message says which snapshot to start from, nothing starts and its commands wait.
+let handle: ((msg: PageToFrame) => void) | null = null;
+const waiting: PageToFrame[] = [];
+
+function start(snapshotGiven: Uint8Array | null, snapshots: boolean): void {
+  let snapshot = snapshotGiven;
+  let makerStarted = false;
+  const makeSnapshot = (): void => {
+    if (!snapshots || makerStarted) return;
+    makerStarted = true;
+    startSnapshotMaker(__WORKER_SOURCE__, urls, send);
+  };
+  const spawn = (listener: WorkerListener) =>
+    createWorkerHandle(
+      __WORKER_SOURCE__,
+      urls,
+      (h, msg) => {
+        // A snapshot one worker could not restore is not given to the next ones; a fresh one is made.
+        if (msg.type === 'ready' && msg.snapshotProblem) {
+          snapshot = null;
+          makeSnapshot();
+        }
+        listener(h, msg);
+      },
+      { snapshot },
+    );
+  let supervisor: Supervisor | null = null;
+  supervisor = createSupervisor({
+    spawn,
+    send: (msg) => {
+      send(msg);
+      // Once Python is ready with no snapshot to start from, make one in a worker of its own, a little
+      // later, so that it does not compete with the spare interpreter's boot or the first run.
+      if (msg.type === 'state' && msg.state === 'ready' && !snapshot) setTimeout(makeSnapshot, MAKER_DELAY_MS);
+    },
+    ...timers,
+    measureWorkerMemory: workerMemoryMeasurer(),
+  });
+  // Tests run in interpreters of their own, so a test run never touches the editor's variables.
+  const testPool = createTestPool({ spawn, send, ...timers });
+  handle = (msg) => {
+    if (msg.type === 'tests') testPool.handle(msg);
+    else {
+      if (msg.type === 'stop') testPool.stop(msg.id);
+      supervisor?.handle(msg);
+    }
+  };
+  for (const msg of waiting.splice(0)) handle(msg);
+}
 
 window.addEventListener('message', (event) => {
   if (event.source !== parent) return;
   const msg = parsePageMessage(event.data);
   if (!msg) return;
   if (msg.type === 'ping') send({ type: 'pong', id: msg.id });
-  else if (msg.type === 'tests') testPool.handle(msg);
-  else {
-    if (msg.type === 'stop') testPool.stop(msg.id);
-    supervisor.handle(msg);
-  }
+  else if (msg.type === 'boot') {
+    if (!handle) start(msg.snapshot, msg.snapshots);
+  } else if (handle) handle(msg);
+  else waiting.push(msg);
 });
+
+// The page learns that the frame is there from its first message, and answers with 'boot'.
+send({ type: 'state', state: 'starting', detail: 'Starting Python', progress: 0 });

@@ -242,7 +242,12 @@ export const PageCommand = {
   tests: 'tests',
   stdin: 'stdin',
   ping: 'ping',
+  boot: 'boot',
 } as const;
+
+/** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
+export const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
+const snapshotBytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SNAPSHOT_BYTES, 'snapshot too large');
 
 /** Messages from the page to the frame. */
 export const pageToFrameSchema = z.discriminatedUnion('type', [
@@ -255,6 +260,11 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PageCommand.stdin), id: z.number().int(), text: z.string().max(MAX_STDIN_CHARS).nullable() }),
   /** The page's watchdog asks for a sign of life while work is pending; the frame answers 'pong'. */
   z.object({ type: z.literal(PageCommand.ping), id: z.number().int() }),
+  /**
+   * The page's first word to a new frame: the stored snapshot to boot from (or null), and whether
+   * snapshots are on (then the frame makes one when it has none, or the one given failed).
+   */
+  z.object({ type: z.literal(PageCommand.boot), snapshot: snapshotBytesSchema.nullable(), snapshots: z.boolean() }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -275,6 +285,8 @@ export const FrameEvent = {
   sample: 'sample',
   download: 'download',
   pong: 'pong',
+  booted: 'booted',
+  snapshot: 'snapshot',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -304,6 +316,10 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.notice), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
   z.object({ type: z.literal(FrameEvent.resetDone), id: z.number().int() }),
   z.object({ type: z.literal(FrameEvent.pong), id: z.number().int() }),
+  /** How the interpreter that serves runs started; `problem` says why the snapshot given could not be used. */
+  z.object({ type: z.literal(FrameEvent.booted), boot: z.enum(['snapshot', 'normal']), problem: z.string().max(2000).nullable() }),
+  /** A new memory snapshot for the page to store (made by a worker that never ran user code). */
+  z.object({ type: z.literal(FrameEvent.snapshot), bytes: snapshotBytesSchema }),
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
   /** A rich output of the run, in order with its text output. */
@@ -333,6 +349,10 @@ export interface WorkerInit {
   interruptBuffer: Int32Array;
   /** SharedArrayBuffer the frame writes lines of input into (layout: see src/protocol/stdinBuffer.ts). */
   stdinBuffer: SharedArrayBuffer;
+  /** A memory snapshot to boot from (see src/worker/bootPyodide.ts); a normal boot when absent or when it fails. */
+  snapshot?: Uint8Array | null;
+  /** Boot only to make a snapshot and send it: this worker never runs user code. */
+  makeSnapshot?: boolean;
 }
 
 /** Run request, frame → worker. */
@@ -364,7 +384,10 @@ export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall;
 export type WorkerToFrame =
   | WorkerTestMessage
   | { type: 'progress'; detail: string; progress: number }
-  | { type: 'ready'; bootMs: number }
+  | { type: 'ready'; bootMs: number; boot?: 'snapshot' | 'normal'; snapshotProblem?: string | null }
+  /** A snapshot worker's memory snapshot (the bytes are transferred). */
+  | { type: 'snapshot'; bytes: Uint8Array }
+  | { type: 'snapshot-failed'; message: string }
   | { type: 'boot-failed'; message: string }
   | { type: 'output'; id: number; chunks: OutputChunk[] }
   | { type: 'display'; id: number; display: DisplayData }
@@ -388,6 +411,11 @@ export const SIGINT = 2;
  * or null when it is too large or does not fit the protocol.
  */
 export function parseFrameMessage(data: unknown): FrameToPage | null {
+  // A snapshot is bytes, not JSON: measuring it as JSON would cost seconds.
+  if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === FrameEvent.snapshot) {
+    const parsed = frameToPageSchema.safeParse(data);
+    return parsed.success ? parsed.data : null;
+  }
   let size: number;
   try {
     size = JSON.stringify(data)?.length ?? 0;

@@ -30,7 +30,13 @@ export function StatusLine() {
   else text = `${status.detail}…${status.progress !== null ? ` ${Math.round(status.progress * 100)}%` : ''}`;
   const busy = status.state === 'starting' || status.state === 'restarting';
   return (
-    <div className={`status status-${running ? 'running' : status.state}`} data-testid="status" aria-live="off">
+    <div
+      className={`status status-${running ? 'running' : status.state}`}
+      data-testid="status"
+      data-boot={status.boot}
+      title={status.boot === 'snapshot' ? 'Python started from a snapshot saved on an earlier visit' : undefined}
+      aria-live="off"
+    >
       <span className="status-dot" aria-hidden="true" />
       <span>{text}</span>
       {busy && status.progress !== null ? (

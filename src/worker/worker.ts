@@ -25,7 +25,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // Keep our own handle on postMessage and hide it from user code, which can reach
 // the worker's global scope through the `js` module: it cannot forge our messages.
-const post: (msg: WorkerToFrame) => void = self.postMessage.bind(self);
+const post: (msg: WorkerToFrame, transfer?: Transferable[]) => void = (() => {
+  const postMessage = self.postMessage.bind(self) as (msg: unknown, transfer: Transferable[]) => void;
+  return (msg: WorkerToFrame, transfer: Transferable[] = []) => postMessage(msg, transfer);
+})();
 Object.defineProperty(self, 'postMessage', { value: undefined, configurable: false, writable: false });
 Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undefined, configurable: false, writable: false });
 
@@ -55,11 +58,26 @@ async function init(msg: WorkerInit): Promise<void> {
   interrupt = msg.interruptBuffer;
   stdinBuffer = msg.stdinBuffer;
   try {
-    runtime = await bootPyodide(msg, (detail, progress) => post({ type: 'progress', detail, progress }));
+    const booted = await bootPyodide(msg, (detail, progress) => post({ type: 'progress', detail, progress }), msg);
+    if (msg.makeSnapshot) {
+      makeSnapshot(booted.runtime);
+      return;
+    }
+    runtime = booted.runtime;
     runtime.pyodide.setInterruptBuffer(interrupt);
-    post({ type: 'ready', bootMs: performance.now() - started });
+    post({ type: 'ready', bootMs: performance.now() - started, boot: booted.report.boot, snapshotProblem: booted.report.problem });
   } catch (err) {
     post({ type: 'boot-failed', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+// Only a worker booted for it, which never runs user code, makes a snapshot: no program's state can reach one.
+function makeSnapshot(rt: PythonRuntime): void {
+  try {
+    const bytes = rt.pyodide.makeMemorySnapshot();
+    post({ type: 'snapshot', bytes }, [bytes.buffer]);
+  } catch (err) {
+    post({ type: 'snapshot-failed', message: err instanceof Error ? err.message : String(err) });
   }
 }
 

@@ -185,3 +185,17 @@ def cancel_background():
         return len(tasks)
 
     return wait()
+
+
+def after_restore(home):
+    """Make a restored interpreter as fresh as a booted one.
+
+    Every restore starts from the same bytes: reseed ``random`` from the OS
+    (``crypto.getRandomValues``), and set the environment, which Pyodide does not
+    apply on a restore. The hash seed cannot change after start-up.
+    """
+    import os
+    import random
+
+    random.seed()
+    os.environ["HOME"] = home

@@ -1,0 +1,76 @@
+/** Where the page keeps Python memory snapshots between visits. */
+export interface SnapshotStore {
+  /** The snapshot for this build and browser, or null. */
+  load(): Promise<Uint8Array | null>;
+  /** Keeps `bytes` as this build's snapshot; older builds' snapshots beyond the newest two are deleted. */
+  save(bytes: Uint8Array): Promise<void>;
+  /** Deletes this build's snapshot (it could not be restored). */
+  discard(): Promise<void>;
+}
+
+/** Snapshots kept at most, newest first (this build's and the one before it). */
+export const SNAPSHOTS_KEPT = 2;
+
+const DB_NAME = 'executor-snapshots';
+const STORE = 'snapshots';
+
+interface StoredSnapshot {
+  key: string;
+  bytes: Uint8Array;
+  savedAt: number;
+}
+
+/**
+ * A snapshot is only good for the Pyodide build, Executor's Python and package set it was made
+ * with (`buildKey`, fixed when the app is built) and the browser engine and version that made it.
+ */
+export function snapshotKey(buildKey: string, userAgent: string): string {
+  return `${buildKey}|${userAgent}`;
+}
+
+/** The keys to delete so that at most `keep` snapshots remain, the newest kept. */
+export function keysToEvict(entries: ReadonlyArray<{ key: string; savedAt: number }>, keep = SNAPSHOTS_KEPT): string[] {
+  return [...entries]
+    .sort((a, b) => b.savedAt - a.savedAt)
+    .slice(keep)
+    .map((e) => e.key);
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function open(idb: IDBFactory): Promise<IDBDatabase> {
+  const req = idb.open(DB_NAME, 1);
+  req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
+  return request(req);
+}
+
+/** Snapshots in their own IndexedDB database, one record per key. */
+export function createSnapshotStore(key: string, idb: IDBFactory = indexedDB): SnapshotStore {
+  const withStore = async <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => Promise<T>): Promise<T> => {
+    const db = await open(idb);
+    try {
+      return await use(db.transaction(STORE, mode).objectStore(STORE));
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    load: () =>
+      withStore('readonly', async (store) => {
+        const found = (await request(store.get(key))) as StoredSnapshot | undefined;
+        return found?.bytes instanceof Uint8Array ? found.bytes : null;
+      }),
+    save: (bytes) =>
+      withStore('readwrite', async (store) => {
+        await request(store.put({ key, bytes, savedAt: Date.now() } satisfies StoredSnapshot));
+        const all = (await request(store.getAll())) as StoredSnapshot[];
+        for (const old of keysToEvict(all)) await request(store.delete(old));
+      }),
+    discard: () => withStore('readwrite', async (store) => void (await request(store.delete(key)))),
+  };
+}
