@@ -6,6 +6,55 @@ import { openExecutorPage } from './openExecutorPage.ts';
 import { sleep } from './sleep.ts';
 import { summarize } from './summarize.ts';
 import { row, type BenchRow } from './types.ts';
+import type { Page } from '@playwright/test';
+
+/** Navigation → first trivial run done is dominated by Ready; this is the run itself, right after Ready. */
+async function firstRunMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const t = performance.now();
+    await window.executor.engine.execute('pass');
+    return performance.now() - t;
+  });
+}
+
+/** How many memory snapshots the page has stored. */
+function storedSnapshots(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('executor-snapshots', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('snapshots', { keyPath: 'key' });
+        req.onsuccess = () => {
+          const count = req.result.transaction('snapshots').objectStore('snapshots').count();
+          count.onsuccess = () => {
+            req.result.close();
+            resolve(count.result);
+          };
+        };
+        req.onerror = () => resolve(0);
+      }),
+  );
+}
+
+/** Waits until the page has stored its memory snapshot (made a few seconds after the first Ready). */
+async function waitForSnapshot(page: Page): Promise<void> {
+  const until = Date.now() + 90_000;
+  while ((await storedSnapshots(page)) === 0) {
+    if (Date.now() > until) throw new Error('No memory snapshot was stored within 90 s of the first visit.');
+    await sleep(250);
+  }
+}
+
+/** Restart (engine.reset()) → the engine can run again, once the spare has settled. */
+async function restartMs(page: Page): Promise<number> {
+  await sleep(BENCH_CONFIG.spareSettleMs);
+  return page.evaluate(async () => {
+    const t = performance.now();
+    await window.executor.engine.reset();
+    await window.executor.engine.whenReady();
+    return performance.now() - t;
+  });
+}
 
 /** Raw start-up samples, ms since navigation. */
 export interface StartSamples {
@@ -15,6 +64,10 @@ export interface StartSamples {
   executorWarmEngine: number[];
   bareCold: number[];
   bareWarm: number[];
+  coldFirstRun: number[];
+  warmFirstRun: number[];
+  warmFromSnapshot: number;
+  restart: number[];
 }
 
 /**
@@ -30,14 +83,23 @@ export async function measureStart(browser: Browser, origin: string, runs: numbe
     executorWarmEngine: [],
     bareCold: [],
     bareWarm: [],
+    coldFirstRun: [],
+    warmFirstRun: [],
+    warmFromSnapshot: 0,
+    restart: [],
   };
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext();
     try {
       const cold = await openExecutorPage(ctx, origin);
+      s.coldFirstRun.push(await firstRunMs(cold.page));
+      await waitForSnapshot(cold.page);
       await cold.page.close();
       await sleep(BENCH_CONFIG.pauseBetweenVisitsMs);
       const warm = await openExecutorPage(ctx, origin);
+      s.warmFirstRun.push(await firstRunMs(warm.page));
+      if ((await warm.page.getByTestId('status').getAttribute('data-boot')) === 'snapshot') s.warmFromSnapshot += 1;
+      s.restart.push(await restartMs(warm.page));
       await warm.page.close();
       s.executorColdUi.push(cold.uiReadyMs);
       s.executorColdEngine.push(cold.engineReadyMs);
@@ -76,8 +138,33 @@ export async function measureStart(browser: Browser, origin: string, runs: numbe
         summarize(s.bareCold),
       ),
       row('1. Start', 'Cold: navigation → engine ready message', 'ms', summarize(s.executorColdEngine), bare, summarize(s.bareCold)),
-      row('1. Start', 'Warm: second visit → status shows Ready', 'ms', summarize(s.executorWarmUi), bare, summarize(s.bareWarm)),
+      row(
+        '1. Start',
+        'Warm: second visit → status shows Ready',
+        'ms',
+        summarize(s.executorWarmUi),
+        bare,
+        summarize(s.bareWarm),
+        `${s.warmFromSnapshot} of ${runs} warm visits booted from the memory snapshot`,
+      ),
       row('1. Start', 'Warm: second visit → engine ready message', 'ms', summarize(s.executorWarmEngine), bare, summarize(s.bareWarm)),
+      row(
+        '1. Start',
+        'First trivial run right after Ready, warm (snapshot)',
+        'ms',
+        summarize(s.warmFirstRun),
+        'the same after a cold (normal) boot',
+        summarize(s.coldFirstRun),
+      ),
+      row(
+        '1. Start',
+        'Restart (engine.reset()) → ready again',
+        'ms',
+        summarize(s.restart),
+        bare,
+        summarize(s.bareWarm),
+        'a booted spare takes over; the next spare restores from the snapshot',
+      ),
     ],
   };
 }

@@ -20,6 +20,7 @@ import { installFromPypi } from './installFromPypi.ts';
 import { createRunScope } from './createRunScope.ts';
 import { endBackground } from './endBackground.ts';
 import { receiveMessages } from './receiveMessages.ts';
+import { warmUp } from './warmUp.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -66,6 +67,9 @@ async function init(msg: WorkerInit): Promise<void> {
     runtime = booted.runtime;
     runtime.pyodide.setInterruptBuffer(interrupt);
     post({ type: 'ready', bootMs: performance.now() - started, boot: booted.report.boot, snapshotProblem: booted.report.problem });
+    // A restored interpreter has run none of its code yet: the browser compiles it on first use, which
+    // would make the user's first run slow. A warm-up run nobody sees pays that now.
+    if (booted.report.boot === 'snapshot') await warmUp(runtime, interrupt);
   } catch (err) {
     post({ type: 'boot-failed', message: err instanceof Error ? err.message : String(err) });
   }
