@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildSrcdoc } from './buildSrcdoc.ts';
 import { LINK_ATTRIBUTE, neutralizeLinks } from './neutralizeLinks.ts';
 import { LinkOffer } from './LinkOffer.tsx';
+import { useEffectiveTheme } from '../useEffectiveTheme.ts';
 
 /** Tallest an HTML output grows before it scrolls inside its frame. */
 const MAX_HEIGHT_PX = 640;
@@ -19,7 +20,8 @@ export function HtmlFrame({ html, title }: { html: string; title: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [link, setLink] = useState<string | null>(null);
   const prepared = useMemo(() => neutralizeLinks(html), [html]);
-  const srcDoc = useMemo(() => buildSrcdoc(prepared.html), [prepared]);
+  const theme = useEffectiveTheme();
+  const srcDoc = useMemo(() => buildSrcdoc(prepared.html, theme), [prepared, theme]);
 
   useEffect(() => {
     const el = frame.current;

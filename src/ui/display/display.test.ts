@@ -18,6 +18,11 @@ describe('rich output helpers', () => {
     expect(HTML_OUTPUT_CSP).not.toMatch(/script-src|\*/);
   });
 
+  it("colours HTML output for the page's theme, so text stays readable in light and dark", () => {
+    expect(buildSrcdoc('<p>x</p>', 'light')).toMatch(/color-scheme: light;[^]*color: #1f2328/);
+    expect(buildSrcdoc('<p>x</p>', 'dark')).toMatch(/color-scheme: dark;[^]*color: #e6edf3/);
+  });
+
   it('renders Markdown with everything the user wrote escaped', () => {
     expect(markdownToHtml('# Title\nsome **bold** and `code`\n\n- a\n- <b>')).toBe(
       '<h1>Title</h1>\n<p>some <strong>bold</strong> and <code>code</code></p>\n<ul><li>a</li><li>&lt;b&gt;</li></ul>',
