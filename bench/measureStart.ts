@@ -7,6 +7,7 @@ import { sleep } from './sleep.ts';
 import { summarize } from './summarize.ts';
 import { row, type BenchRow } from './types.ts';
 import type { Page } from '@playwright/test';
+import { storedSnapshots } from '../e2e/support/storedSnapshots.ts';
 
 /** Navigation → first trivial run done is dominated by Ready; this is the run itself, right after Ready. */
 async function firstRunMs(page: Page): Promise<number> {
@@ -15,25 +16,6 @@ async function firstRunMs(page: Page): Promise<number> {
     await window.executor.engine.execute('pass');
     return performance.now() - t;
   });
-}
-
-/** How many memory snapshots the page has stored. */
-function storedSnapshots(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('executor-snapshots', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('snapshots', { keyPath: 'key' });
-        req.onsuccess = () => {
-          const count = req.result.transaction('snapshots').objectStore('snapshots').count();
-          count.onsuccess = () => {
-            req.result.close();
-            resolve(count.result);
-          };
-        };
-        req.onerror = () => resolve(0);
-      }),
-  );
 }
 
 /** Waits until the page has stored its memory snapshot (made a few seconds after the first Ready). */

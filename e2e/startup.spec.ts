@@ -1,28 +1,10 @@
 import { expect, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
+import { storedSnapshots } from './support/storedSnapshots.ts';
 
 // Every test here looks at what a browser keeps between visits: a context of its own each.
 test.use({ freshPage: true });
 // Each test waits for a snapshot to be made and boots again: a few minutes at most.
 test.describe.configure({ timeout: 180_000 });
-
-/** How many snapshots the page has stored (its own IndexedDB database). */
-function storedSnapshots(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const req = indexedDB.open('executor-snapshots', 1);
-        req.onupgradeneeded = () => req.result.createObjectStore('snapshots', { keyPath: 'key' });
-        req.onsuccess = () => {
-          const count = req.result.transaction('snapshots').objectStore('snapshots').count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            req.result.close();
-          };
-        };
-      }),
-  );
-}
 
 test('a second visit boots from the snapshot the first one saved, and Restart does too', async ({ executor }) => {
   const { page } = executor;
