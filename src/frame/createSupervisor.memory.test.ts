@@ -52,6 +52,19 @@ describe('createSupervisor: JavaScript memory', () => {
     expect(sent).toContainEqual(expect.objectContaining({ type: 'notice', text: expect.stringMatching(/JavaScript memory of 700 MB/) }));
   });
 
+  it('measures the run going on when a measurement begun for a replaced interpreter comes back', async () => {
+    const m = measurements();
+    const { sup, workers, results } = booted(m);
+    sup.handle({ type: 'run', id: 1, code: 'x', options: FAKE_RUN_OPTIONS });
+    workers[0]?.say({ type: 'result', id: 1, result: makeResult() }); // the measurement after the run is in flight
+    sup.handle({ type: 'reset', id: 2 }); // Restart: the spare takes over
+    sup.handle({ type: 'run', id: 3, code: 'hog()', options: { ...FAKE_RUN_OPTIONS, maxMemoryMB: 256 } });
+    await m.complete({ 'blob:fake/0': 1 }); // for the old interpreter
+    expect(m.count()).toBe(1); // a new one, for the run on the new interpreter
+    await m.complete({ 'blob:fake/1': 900 * MB });
+    expect(results().at(-1)?.result).toMatchObject({ status: 'memory' });
+  });
+
   it('measures nothing while no run has happened, and stops after the measurement that follows a run', async () => {
     const m = measurements();
     const { sup, workers } = booted(m);

@@ -279,8 +279,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       (sizes) => {
         measuring = false;
         const bytes = sizes.get(target.url) ?? 0;
-        if (active !== target || memoryLimitMB === null) return;
-        if (bytes > memoryLimitMB * MB) overJsMemory(bytes, memoryLimitMB);
+        // A measurement that began before the interpreter was replaced says nothing about the new one,
+        // but the run going on now still needs one.
+        if (active === target && memoryLimitMB !== null && bytes > memoryLimitMB * MB) overJsMemory(bytes, memoryLimitMB);
         else if (current) watchMemory();
       },
       () => {
