@@ -65,13 +65,26 @@ describe('createSupervisor: JavaScript memory', () => {
     expect(results().at(-1)?.result).toMatchObject({ status: 'memory' });
   });
 
+  it('measures once more after a run when the measurement in flight began before the run ended', async () => {
+    const m = measurements();
+    const { sup, workers, sent } = booted(m);
+    sup.handle({ type: 'run', id: 1, code: 'keep = hog()', options: { ...FAKE_RUN_OPTIONS, maxMemoryMB: 256 } });
+    workers[0]?.say({ type: 'result', id: 1, result: makeResult() });
+    await m.complete({ 'blob:fake/0': 5 * MB }); // began before the program allocated
+    expect(m.count()).toBe(1);
+    await m.complete({ 'blob:fake/0': 700 * MB });
+    expect(workers[0]?.terminated).toBe(true);
+    expect(sent).toContainEqual(expect.objectContaining({ type: 'notice', text: expect.stringMatching(/JavaScript memory of 700 MB/) }));
+  });
+
   it('measures nothing while no run has happened, and stops after the measurement that follows a run', async () => {
     const m = measurements();
     const { sup, workers } = booted(m);
     expect(m.count()).toBe(0);
     sup.handle({ type: 'run', id: 1, code: 'x', options: FAKE_RUN_OPTIONS });
     workers[0]?.say({ type: 'result', id: 1, result: makeResult() });
-    await m.complete({ 'blob:fake/0': 10 * MB });
+    await m.complete({ 'blob:fake/0': 10 * MB }); // began while the run went on
+    await m.complete({ 'blob:fake/0': 10 * MB }); // the one after the run's end
     expect(m.count()).toBe(0);
     expect(workers[0]?.terminated).toBe(false);
   });

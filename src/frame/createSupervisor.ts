@@ -79,6 +79,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let activeTainted = false;
   // One JavaScript-memory measurement at a time, while runs go on and once after each.
   let measuring = false;
+  let measureAgain = false;
   let memoryLimitMB: number | null = null;
   state('starting', 'Starting Python', 0);
 
@@ -272,17 +273,21 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   // arrays) is outside it, so the browser's measurement of the worker is held against the same limit.
   function watchMemory(): void {
     const measure = deps.measureWorkerMemory;
-    if (measuring || !measure) return;
+    if (!measure) return;
+    if (measuring) {
+      measureAgain = true; // what the one in flight reports may predate what is asked about now
+      return;
+    }
     measuring = true;
+    measureAgain = false;
     const target = active;
     measure().then(
       (sizes) => {
         measuring = false;
         const bytes = sizes.get(target.url) ?? 0;
-        // A measurement that began before the interpreter was replaced says nothing about the new one,
-        // but the run going on now still needs one.
+        // A measurement that began before the interpreter was replaced says nothing about the new one.
         if (active === target && memoryLimitMB !== null && bytes > memoryLimitMB * MB) overJsMemory(bytes, memoryLimitMB);
-        else if (current) watchMemory();
+        else if (current || measureAgain) watchMemory();
       },
       () => {
         measuring = false;
