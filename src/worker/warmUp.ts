@@ -17,7 +17,13 @@ const WARM_UP = [
 /** Runs a small program in a throwaway namespace, its output discarded, so the interpreter's code is compiled before the user's first run. */
 export async function warmUp(rt: PythonRuntime, interrupt: Int32Array): Promise<void> {
   try {
-    await runCode(rt, WARM_UP, { ...DEFAULT_RUN_OPTIONS, freshNamespace: true, filename: '<warm-up>', collectMetrics: false }, interrupt, () => undefined);
+    await runCode(
+      rt,
+      WARM_UP,
+      { ...DEFAULT_RUN_OPTIONS, freshNamespace: true, filename: '<warm-up>', collectMetrics: false },
+      interrupt,
+      () => undefined,
+    );
   } catch {
     // A warm-up that fails costs the first run its speed, nothing else.
   }
