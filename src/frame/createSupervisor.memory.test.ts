@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeResult } from '../testing/makeResult.ts';
 import { createFakeSupervisor, FAKE_RUN_OPTIONS } from '../testing/createFakeSupervisor.ts';
 import type { WorkerMemory } from './measureWorkerMemory.ts';
+import { MEASURE_TIMEOUT_MS } from './createSupervisor.ts';
 
 const MB = 2 ** 20;
 
@@ -75,6 +76,20 @@ describe('createSupervisor: JavaScript memory', () => {
     await m.complete({ 'blob:fake/0': 700 * MB });
     expect(workers[0]?.terminated).toBe(true);
     expect(sent).toContainEqual(expect.objectContaining({ type: 'notice', text: expect.stringMatching(/JavaScript memory of 700 MB/) }));
+  });
+
+  it('gives up on a measurement that never comes back and measures again', async () => {
+    const m = measurements();
+    const { sup, workers, results, advance } = booted(m);
+    sup.handle({ type: 'run', id: 1, code: 'hog()', options: { ...FAKE_RUN_OPTIONS, timeoutMs: 600_000, maxMemoryMB: 256 } });
+    workers[0]?.say({ type: 'started', id: 1 });
+    expect(m.count()).toBe(1);
+    advance(MEASURE_TIMEOUT_MS);
+    expect(m.count()).toBe(2); // the first never answered
+    await m.complete({ 'blob:fake/0': 1 }); // the lost one answers late: ignored
+    expect(m.count()).toBe(1);
+    await m.complete({ 'blob:fake/0': 900 * MB });
+    expect(results()[0]?.result).toMatchObject({ status: 'memory' });
   });
 
   it('measures nothing while no run has happened, and stops after the measurement that follows a run', async () => {

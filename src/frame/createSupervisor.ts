@@ -5,6 +5,8 @@ import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import type { WorkerMemory } from './measureWorkerMemory.ts';
 
 const MB = 2 ** 20;
+/** The browser answers a memory measurement at its next garbage collection, within about 20 s. */
+export const MEASURE_TIMEOUT_MS = 30_000;
 
 import { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS } from '../protocol/runAllowances.ts';
 
@@ -80,6 +82,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   // One JavaScript-memory measurement at a time, while runs go on and once after each.
   let measuring = false;
   let measureAgain = false;
+  let measurement = 0;
   let memoryLimitMB: number | null = null;
   state('starting', 'Starting Python', 0);
 
@@ -281,17 +284,26 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     measuring = true;
     measureAgain = false;
     const target = active;
+    const generation = ++measurement;
+    const settled = (): boolean => {
+      if (generation !== measurement || !measuring) return false; // given up on, or superseded
+      deps.clearTimer(giveUp);
+      measuring = false;
+      return true;
+    };
+    // A measurement that covers a worker terminated meanwhile can stay pending for good: give up on it.
+    const giveUp = deps.setTimer(() => {
+      if (settled() && (current || measureAgain)) watchMemory();
+    }, MEASURE_TIMEOUT_MS);
     measure().then(
       (sizes) => {
-        measuring = false;
+        if (!settled()) return;
         const bytes = sizes.get(target.url) ?? 0;
         // A measurement that began before the interpreter was replaced says nothing about the new one.
         if (active === target && memoryLimitMB !== null && bytes > memoryLimitMB * MB) overJsMemory(bytes, memoryLimitMB);
         else if (current || measureAgain) watchMemory();
       },
-      () => {
-        measuring = false;
-      },
+      () => void settled(),
     );
   }
 
