@@ -511,8 +511,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (currentRun !== null) post({ type: 'stop', id: currentRun });
     },
     sendInput(text) {
-      if (currentRun !== null) watchdog.resume(currentRun);
-      if (currentRun !== null) post({ type: 'stdin', id: currentRun, text });
+      if (currentRun === null) return;
+      watchdog.resume(currentRun);
+      post({ type: 'stdin', id: currentRun, text });
     },
     reset() {
       const id = nextId++;

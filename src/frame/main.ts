@@ -3,7 +3,7 @@
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
 import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/protocol.ts';
-import { createSupervisor, type Supervisor } from './createSupervisor.ts';
+import { createSupervisor } from './createSupervisor.ts';
 import { createTestPool } from './createTestPool.ts';
 import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts';
 import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
@@ -42,6 +42,7 @@ function start(snapshotGiven: Uint8Array | null, snapshots: boolean): void {
     makerStarted = true;
     startSnapshotMaker(__WORKER_SOURCE__, urls, send);
   };
+  let makerScheduled = false;
   const spawn = (listener: WorkerListener) =>
     createWorkerHandle(
       __WORKER_SOURCE__,
@@ -56,14 +57,16 @@ function start(snapshotGiven: Uint8Array | null, snapshots: boolean): void {
       },
       { snapshot },
     );
-  let supervisor: Supervisor | null = null;
-  supervisor = createSupervisor({
+  const supervisor = createSupervisor({
     spawn,
     send: (msg) => {
       send(msg);
       // Once Python is ready with no snapshot to start from, make one in a worker of its own, a little
       // later, so that it does not compete with the spare interpreter's boot or the first run.
-      if (msg.type === 'state' && msg.state === 'ready' && !snapshot) setTimeout(makeSnapshot, MAKER_DELAY_MS);
+      if (msg.type === 'state' && msg.state === 'ready' && !snapshot && !makerScheduled) {
+        makerScheduled = true;
+        setTimeout(makeSnapshot, MAKER_DELAY_MS);
+      }
     },
     ...timers,
     measureWorkerMemory: workerMemoryMeasurer(),
@@ -74,7 +77,7 @@ function start(snapshotGiven: Uint8Array | null, snapshots: boolean): void {
     if (msg.type === 'tests') testPool.handle(msg);
     else {
       if (msg.type === 'stop') testPool.stop(msg.id);
-      supervisor?.handle(msg);
+      supervisor.handle(msg);
     }
   };
   for (const msg of waiting.splice(0)) handle(msg);
