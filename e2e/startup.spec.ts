@@ -1,5 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { ExecutorPage } from './pages/ExecutorPage.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.ts';
 import { storedSnapshots } from './support/storedSnapshots.ts';
+import { sandboxFileRequests, transferSizes } from './support/sandboxFileRequests.ts';
+import { CALCULATOR_FILES } from './support/calculatorProject.ts';
 
 // Every test here looks at what a browser keeps between visits: a context of its own each.
 test.use({ freshPage: true });
@@ -99,4 +107,47 @@ test('?snapshots=off boots normally and stores nothing', async ({ executor }) =>
   await page.goto('/?snapshots=off');
   await executor.waitReady();
   await expect(executor.status).toHaveAttribute('data-boot', 'normal');
+});
+
+test("nothing is downloaded twice: the page fetches Pyodide's files and the wheels, the sandbox none, and a second visit takes them from the cache", async ({
+  baseURL,
+}) => {
+  // A profile on disk, as people browse: an incognito context's in-memory cache keeps no file over about 1 MB.
+  const profile = await mkdtemp(join(tmpdir(), 'executor-cache-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const executor = new ExecutorPage(page);
+    const requests = sandboxFileRequests(page);
+    const runTests = () =>
+      page.evaluate(async (files) => {
+        const r = await window.executor.engine.runTests({ files, coverage: true, parallel: 1 });
+        return r.passed > 0;
+      }, CALCULATOR_FILES);
+    await executor.open();
+    // First visit: everything came over the wire, fetched by the page.
+    const first = await transferSizes(page);
+    expect(first['pyodide.asm.wasm']).toBeGreaterThan(1_000_000);
+    expect(first['python_stdlib.zip']).toBeGreaterThan(1_000_000);
+    expect(await runTests()).toBe(true);
+    expect(requests.some((r) => r.url.endsWith('.whl'))).toBe(true);
+
+    await page.reload();
+    await executor.waitReady();
+    expect(await runTests()).toBe(true);
+    const second = await transferSizes(page);
+    // Versioned, immutable files come from the browser's cache; the lock and the wheels are revalidated (a 304, headers only).
+    expect(second['pyodide.asm.wasm']).toBe(0);
+    expect(second['python_stdlib.zip']).toBe(0);
+    expect(second['pyodide.asm.mjs']).toBe(0);
+    expect(second['pyodide-lock.json']).toBeLessThan(2_000);
+    const wheels = Object.entries(second).filter(([name]) => name.endsWith('.whl'));
+    expect(wheels.length).toBeGreaterThan(0);
+    for (const [, size] of wheels) expect(size).toBeLessThan(2_000);
+    // Not one request for these files came from the sandbox frame or its workers.
+    expect(requests.filter((r) => !r.byPage)).toEqual([]);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });

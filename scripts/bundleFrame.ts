@@ -18,6 +18,8 @@ const shared: BuildOptions = {
   legalComments: 'none',
   absWorkingDir: root,
   logLevel: 'silent',
+  // Pyodide's loader imports Node's modules only when it runs in Node.
+  external: ['node:*'],
 };
 
 /** Builds the frame script; returns its JavaScript source. */

@@ -11,6 +11,7 @@ import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from './packages/merge
 import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
 import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
 import { sandboxPathProblem } from '../server/sandboxPathProblem.ts';
+import { runtimeFileUrls } from '../src/engine/fetchRuntimeFiles.ts';
 import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
 
 const FRAME_HTML = new URL('../src/frame/frame.html', import.meta.url);
@@ -96,6 +97,14 @@ export function executorVitePlugin(): Plugin {
     name: 'executor-sandbox',
     configResolved(config) {
       outDir = config.build.outDir;
+    },
+    // Pyodide's files start downloading while the app's script does (src/main.tsx fetches them for the frame).
+    transformIndexHtml() {
+      return Object.values(runtimeFileUrls('')).map((href) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href },
+        injectTo: 'head-prepend' as const,
+      }));
     },
     configureServer(server) {
       const handle = devMiddleware(server);

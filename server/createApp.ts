@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
 import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
 import { sandboxPathProblem } from './sandboxPathProblem.ts';
-import { serveFile } from './serveFile.ts';
+import { createHash } from 'node:crypto';
+import { matchesEtag, serveFile } from './serveFile.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -26,12 +27,15 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const { distDir } = options;
+  const lockEtag =
+    options.packageLock === undefined ? '' : `"${createHash('sha256').update(options.packageLock).digest('base64url').slice(0, 27)}"`;
   if (options.api) app.route('/', options.api);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.path}.` } }, 404));
 
   app.on(['GET', 'HEAD'], '*', async (c) => {
     const path = c.req.path;
     const method = c.req.method;
+    const ifNoneMatch = c.req.header('if-none-match') ?? null;
     if (path === FRAME_PATH) {
       const origin = publicOrigin(c.req.url, options.env);
       const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources), method);
@@ -43,14 +47,19 @@ export function createApp(options: AppOptions): Hono {
         return c.text(`Bad path: ${problem}. Request the file by its exact name.`, 400, sandboxAssetHeaders({ immutable: false }));
       const headers = sandboxAssetHeaders({ immutable: path.startsWith(PYODIDE_PATH) });
       if (path === `${PACKAGES_PATH}pyodide-lock.json` && options.packageLock !== undefined) {
-        const lockHeaders = { ...sandboxAssetHeaders({ immutable: false }), 'Content-Type': 'application/json; charset=utf-8' };
+        const lockHeaders = {
+          ...sandboxAssetHeaders({ immutable: false }),
+          'Content-Type': 'application/json; charset=utf-8',
+          ETag: lockEtag,
+        };
+        if (matchesEtag(ifNoneMatch, lockEtag)) return new Response(null, { status: 304, headers: lockHeaders });
         return new Response(method === 'HEAD' ? null : options.packageLock, { headers: lockHeaders });
       }
-      const res = await serveFile(distDir, path, headers, method);
+      const res = await serveFile(distDir, path, headers, method, ifNoneMatch);
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders(), method);
+      const res = await serveFile(distDir, path, pageHeaders(), method, ifNoneMatch);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {

@@ -45,13 +45,13 @@ export function pageHeaders(options: { dev?: boolean } = {}): Headers {
 
 /**
  * Headers of the sandbox frame document. `origin` is the app's own origin: the
- * frame may run only the app's frame script and Pyodide, may fetch only Pyodide
- * and the package index (plus `extraPackageSources`, e.g. a package CDN), may
- * start only blob: workers, and may be embedded only by the app.
+ * frame may run only the app's frame script, may fetch nothing from the app's
+ * origin (the page hands it Pyodide's files and the index's wheels) and only
+ * `extraPackageSources` elsewhere (a package CDN, PyPI), may start only blob:
+ * workers, and may be embedded only by the app.
  */
 export function frameHeaders(origin: string, extraPackageSources: string[] = []): Headers {
-  const pyodide = `${origin}${PYODIDE_PATH}`;
-  const extra = extraPackageSources.length ? ` ${extraPackageSources.join(' ')}` : '';
+  const connect = extraPackageSources.length ? extraPackageSources.join(' ') : "'none'";
   return {
     ...common,
     'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -59,8 +59,8 @@ export function frameHeaders(origin: string, extraPackageSources: string[] = [])
     'Cache-Control': 'no-cache',
     'Content-Security-Policy': [
       "default-src 'none'",
-      `script-src ${pyodide} ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
-      `connect-src ${pyodide} ${origin}${PACKAGES_PATH}${extra}`,
+      `script-src ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
+      `connect-src ${connect}`,
       'worker-src blob:',
       `frame-ancestors ${origin}`,
       "base-uri 'none'",

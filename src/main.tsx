@@ -14,6 +14,7 @@ import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
 import { createSnapshotStore, snapshotKey } from './engine/createSnapshotStore.ts';
 import { snapshotsWanted } from './engine/snapshotsWanted.ts';
+import { fetchRuntimeFiles } from './engine/fetchRuntimeFiles.ts';
 
 declare const __PYTHON_BUILD_KEY__: string;
 
@@ -22,6 +23,8 @@ const deployment = loadDeploymentConfig();
 // Boot Python first, so it starts while the editor loads: from a memory snapshot of an earlier visit
 // unless the deployment (EXECUTOR_SNAPSHOTS=off) or the URL (?snapshots=off) turns them off, or in development.
 const engine = createEngine({
+  // index.html preloads them; this picks the preloaded responses up (or the browser's cache).
+  runtimeFiles: fetchRuntimeFiles(location.origin),
   snapshots: {
     store: createSnapshotStore(snapshotKey(__PYTHON_BUILD_KEY__, navigator.userAgent)),
     enabled: snapshotsWanted(location.search, import.meta.env.DEV, deployment),

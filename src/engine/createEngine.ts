@@ -9,7 +9,6 @@ import {
   type ImportReport,
   type InstallReport,
   type ExecutionResult,
-  type FrameToPage,
   type OutputChunk,
   type PageToFrame,
   type RunPolicy,
@@ -26,6 +25,8 @@ import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { createErrorAdvisor } from './createErrorAdvisor.ts';
 import { createWatchdog } from './createWatchdog.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';
+import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import { createFrameBoot } from './createFrameBoot.ts';
 import { failedResult } from '../protocol/failedResult.ts';
 import { runDeadlineMs } from '../protocol/runAllowances.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
@@ -153,6 +154,8 @@ export interface EngineOptions {
   frameUrl?: string;
   /** Memory snapshots: where they are kept, and whether they are on (deployment setting, URL flag). Off when absent. */
   snapshots?: { store: SnapshotStore; enabled: Promise<boolean> };
+  /** Pyodide's files, when their download started before the engine (see fetchRuntimeFiles). */
+  runtimeFiles?: Promise<RuntimeFiles>;
 }
 
 /** Creates the sandbox frame and the engine that talks to it. */
@@ -244,38 +247,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
   });
 
-  // The stored snapshot is read while the frame loads; the frame waits for 'boot' to know where to start from.
-  let snapshotBytes: Uint8Array | null = null;
+  // The frame waits for 'boot': the stored snapshot (read while the frame loads) and Pyodide's files.
   let boot: EngineStatus['boot'];
-  const snapshotsReady = (async (): Promise<boolean> => {
-    if (!options.snapshots || !(await options.snapshots.enabled.catch(() => false))) return false;
-    snapshotBytes = await options.snapshots.store.load().catch(() => null);
-    return true;
-  })();
-  const sendBoot = (target: HTMLIFrameElement): void => {
-    void snapshotsReady.then((snapshots) => {
-      if (frame === target) post({ type: 'boot', snapshot: snapshotBytes as Uint8Array<ArrayBuffer> | null, snapshots });
-    });
-  };
-  const onSnapshotMessage = (msg: Extract<FrameToPage, { type: 'booted' | 'snapshot' }>): void => {
-    if (msg.type === 'snapshot') {
-      snapshotBytes = msg.bytes;
-      void options.snapshots?.store.save(msg.bytes).catch(() => undefined);
-      return;
-    }
-    boot = msg.boot;
-    status = { ...status, boot };
-    emit('status', status);
-    if (msg.problem) {
-      snapshotBytes = null;
-      void options.snapshots?.store.discard().catch(() => undefined);
-      emit(
-        'notice',
-        `The saved snapshot of Python could not be used (${msg.problem}), so Python started normally; a new one will be saved.`,
-        'warning',
-      );
-    }
-  };
+  const frameBoot = createFrameBoot({
+    origin: location.origin,
+    snapshots: options.snapshots,
+    runtimeFiles: options.runtimeFiles,
+    onBoot: (how) => {
+      boot = how;
+      status = { ...status, boot };
+      emit('status', status);
+    },
+    onNotice: (text, level) => emit('notice', text, level),
+    onFailed: (message) => {
+      status = { state: 'failed', detail: message, progress: null };
+      emit('status', status);
+    },
+  });
+  // Only to the frame that asked: a reply for a replaced frame is dropped.
+  const sendTo =
+    (target: HTMLIFrameElement) =>
+    (msg: PageToFrame, transfer: Transferable[] = []): boolean => {
+      if (frame !== target || !target.contentWindow) return false;
+      target.contentWindow.postMessage(msg, '*', transfer);
+      return true;
+    };
 
   const onMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
@@ -287,7 +283,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     if (!frameHeard) {
       frameHeard = true;
-      sendBoot(frame);
+      frameBoot.boot(sendTo(frame));
       const queued = queue;
       queue = [];
       queued.forEach(post);
@@ -295,7 +291,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     switch (msg.type) {
       case 'booted':
       case 'snapshot':
-        onSnapshotMessage(msg);
+        frameBoot.onSnapshotMessage(msg);
+        return;
+      case 'asset-request':
+        frameBoot.answerAsset(msg.id, msg.url, msg.integrity, sendTo(frame));
         return;
       case 'state':
         status = { state: msg.state, detail: msg.detail, progress: msg.progress, boot };

@@ -1,6 +1,7 @@
 import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
 import { createStdinBuffer, wakeStdin, writeStdin } from '../protocol/stdinBuffer.ts';
 import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
+import type { FrameRuntime } from './createFrameRuntime.ts';
 
 /** One Python worker as the supervisor sees it. */
 export interface WorkerHandle {
@@ -23,24 +24,17 @@ export interface WorkerHandle {
 /** Receives what a worker says, tagged with the worker. */
 export type WorkerListener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
 
-/** Where the worker loads Pyodide and packages from. */
-export interface WorkerUrls {
-  indexURL: string;
-  lockFileURL: string;
-  packageBaseUrl: string;
-}
-
 /**
  * Starts a Python worker from a classic blob: script (the only kind that starts in
- * an opaque-origin frame) and gives it its own interrupt buffer.
+ * an opaque-origin frame) and gives it its own interrupt buffer. It boots from the
+ * files `runtime` holds; its requests for other files go to the page through `runtime`.
  */
 export function createWorkerHandle(
-  source: string,
-  urls: WorkerUrls,
+  runtime: FrameRuntime,
   listener: WorkerListener,
   boot: { snapshot?: Uint8Array | null; makeSnapshot?: boolean } = {},
 ): WorkerHandle {
-  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  const blobUrl = runtime.workerUrl();
   const worker = new Worker(blobUrl);
   URL.revokeObjectURL(blobUrl);
   const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
@@ -78,6 +72,12 @@ export function createWorkerHandle(
   };
   worker.onmessage = (event: MessageEvent<WorkerToFrame>) => {
     const msg = event.data;
+    if (msg.type === 'asset-request') {
+      void runtime
+        .requestAsset(msg.url, msg.integrity)
+        .then((reply) => worker.postMessage({ type: 'asset', id: msg.id, reply }, reply.ok ? [reply.bytes] : []));
+      return;
+    }
     if (msg.type === 'ready') settle?.resolve();
     if (msg.type === 'boot-failed') settle?.reject(new Error(msg.message));
     listener(handle, msg);
@@ -87,6 +87,13 @@ export function createWorkerHandle(
     listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
   };
   // The snapshot is copied, not transferred: the frame gives it to every worker it starts.
-  worker.postMessage({ type: 'init', ...urls, interruptBuffer, stdinBuffer, ...boot });
+  runtime.bootFiles().then(
+    (files) => worker.postMessage({ type: 'init', ...files, interruptBuffer, stdinBuffer, ...boot }, [files.stdlib]),
+    (err: unknown) => {
+      const message = `Python could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
+      settle?.reject(new Error(message));
+      listener(handle, { type: 'boot-failed', message });
+    },
+  );
   return handle;
 }

@@ -3,6 +3,8 @@
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
 import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/protocol.ts';
+import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import { createFrameRuntime, type FrameRuntime } from './createFrameRuntime.ts';
 import { createSupervisor } from './createSupervisor.ts';
 import { createTestPool } from './createTestPool.ts';
 import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts';
@@ -16,10 +18,9 @@ const MAKER_DELAY_MS = 3000;
 
 // location still holds the app's URL even though this document's origin is "null".
 const appOrigin = new URL(location.href).origin;
+// Workers ask for files by these URLs; the page answers (the frame's CSP lets it fetch none of them).
 const urls = {
   indexURL: new URL(PYODIDE_PATH, location.href).href,
-  // The server's merged lock: self-hosted wheels under /packages/, the rest on the package CDN.
-  lockFileURL: new URL(`${PACKAGES_PATH}pyodide-lock.json`, location.href).href,
   packageBaseUrl: new URL(PACKAGES_PATH, location.href).href,
 };
 
@@ -32,21 +33,25 @@ const timers = {
 
 // Until the page's 'boot' message says which snapshot to start from, nothing starts and its commands wait.
 let handle: ((msg: PageToFrame) => void) | null = null;
+let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 
-function start(snapshotGiven: Uint8Array | null, snapshots: boolean): void {
+function start(snapshotGiven: Uint8Array | null, snapshots: boolean, files: RuntimeFiles): void {
+  const rt = createFrameRuntime(files, __WORKER_SOURCE__, urls, appOrigin, (id, url, integrity) =>
+    send({ type: 'asset-request', id, url, integrity }),
+  );
+  runtime = rt;
   let snapshot = snapshotGiven;
   let makerStarted = false;
   const makeSnapshot = (): void => {
     if (!snapshots || makerStarted) return;
     makerStarted = true;
-    startSnapshotMaker(__WORKER_SOURCE__, urls, send);
+    startSnapshotMaker(rt, send);
   };
   let makerScheduled = false;
   const spawn = (listener: WorkerListener) =>
     createWorkerHandle(
-      __WORKER_SOURCE__,
-      urls,
+      rt,
       (h, msg) => {
         // A snapshot one worker could not restore is not given to the next ones; a fresh one is made.
         if (msg.type === 'ready' && msg.snapshotProblem) {
@@ -89,8 +94,9 @@ window.addEventListener('message', (event) => {
   if (!msg) return;
   if (msg.type === 'ping') send({ type: 'pong', id: msg.id });
   else if (msg.type === 'boot') {
-    if (!handle) start(msg.snapshot, msg.snapshots);
-  } else if (handle) handle(msg);
+    if (!handle) start(msg.snapshot, msg.snapshots, msg.runtime);
+  } else if (msg.type === 'asset') runtime?.deliverAsset(msg.id, msg.reply);
+  else if (handle) handle(msg);
   else waiting.push(msg);
 });
 

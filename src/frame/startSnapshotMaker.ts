@@ -1,15 +1,15 @@
 import type { FrameToPage } from '../protocol/protocol.ts';
-import { createWorkerHandle, type WorkerUrls } from './createWorkerHandle.ts';
+import type { FrameRuntime } from './createFrameRuntime.ts';
+import { createWorkerHandle } from './createWorkerHandle.ts';
 
 /**
  * Boots a worker that never runs user code, has it make a memory snapshot of a freshly
  * prepared interpreter, and hands the bytes to the page (transferred), which stores them
  * for the next visit. A failure costs nothing but a line in the console.
  */
-export function startSnapshotMaker(source: string, urls: WorkerUrls, send: (msg: FrameToPage, transfer?: Transferable[]) => void): void {
+export function startSnapshotMaker(runtime: FrameRuntime, send: (msg: FrameToPage, transfer?: Transferable[]) => void): void {
   createWorkerHandle(
-    source,
-    urls,
+    runtime,
     (handle, msg) => {
       if (msg.type === 'snapshot') {
         send({ type: 'snapshot', bytes: msg.bytes as Uint8Array<ArrayBuffer> }, [msg.bytes.buffer as ArrayBuffer]);

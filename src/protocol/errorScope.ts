@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the interpreter can tell about a failed run's surroundings (see `_executor/suggest.py`). */
 export const errorScopeSchema = z.object({

@@ -2,7 +2,7 @@
  * The safe-mode policy and validate_code's report, as they cross the page → frame →
  * worker boundary. Part of the protocol (re-exported by protocol.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const moduleName = z
   .string()

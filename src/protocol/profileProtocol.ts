@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Most functions a profile carries (the rest are the long tail of tiny ones). */
 export const MAX_PROFILE_FUNCTIONS = 300;

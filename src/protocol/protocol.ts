@@ -6,26 +6,15 @@
  * The zod schemas are the source of truth for the messages that cross a trust
  * boundary (frame → page, page → frame); the TypeScript types are inferred from them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorScopeSchema, type ErrorScope } from './errorScope.ts';
 import { diagnosticSchema, runPolicySchema, validationReportSchema, type ValidationReport } from './policy.ts';
 import { projectFilesSchema, testRequestSchema, testResultSchema, type WorkerTestMessage, type WorkerTestRequest } from './testProtocol.ts';
 import { rawProfileSchema } from './profileProtocol.ts';
+import { runtimeFilesSchema, assetReplySchema, type AssetReply } from './runtimeFiles.ts';
 
 export * from './policy.ts';
-
-/** Pyodide version this build pins and serves from its own origin. */
-export const PYODIDE_VERSION = '314.0.7';
-/** URL path (on the app origin) the Pyodide runtime files are served from. */
-export const PYODIDE_PATH = `/pyodide/v${PYODIDE_VERSION}/`;
-/** URL path of the self-hosted package index. */
-export const PACKAGES_PATH = '/packages/';
-/** The interpreter's working folder: where the project's files are written and the user's code runs. */
-export const WORKING_DIR = '/home/pyodide';
-/** URL path of the sandboxed frame document. */
-export const FRAME_PATH = '/frame.html';
-/** URL path of the frame's own script (allowed by exact path in the frame CSP). */
-export const FRAME_SCRIPT_PATH = '/frame/frame.js';
+export * from './paths.ts';
 
 /** Largest message the page accepts from the frame, in characters of JSON. */
 export const MAX_FRAME_MESSAGE_CHARS = 2_000_000;
@@ -243,6 +232,7 @@ export const PageCommand = {
   stdin: 'stdin',
   ping: 'ping',
   boot: 'boot',
+  asset: 'asset',
 } as const;
 
 /** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
@@ -264,7 +254,15 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
    * The page's first word to a new frame: the stored snapshot to boot from (or null), and whether
    * snapshots are on (then the frame makes one when it has none, or the one given failed).
    */
-  z.object({ type: z.literal(PageCommand.boot), snapshot: snapshotBytesSchema.nullable(), snapshots: z.boolean() }),
+  z.object({
+    type: z.literal(PageCommand.boot),
+    snapshot: snapshotBytesSchema.nullable(),
+    snapshots: z.boolean(),
+    /** Pyodide's files: the frame and its workers request none of them. */
+    runtime: runtimeFilesSchema,
+  }),
+  /** The answer to the frame's 'asset-request' with the same id. */
+  z.object({ type: z.literal(PageCommand.asset), id: z.number().int(), reply: assetReplySchema }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -287,6 +285,7 @@ export const FrameEvent = {
   pong: 'pong',
   booted: 'booted',
   snapshot: 'snapshot',
+  assetRequest: 'asset-request',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -320,6 +319,14 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.booted), boot: z.enum(['snapshot', 'normal']), problem: z.string().max(2000).nullable() }),
   /** A new memory snapshot for the page to store (made by a worker that never ran user code). */
   z.object({ type: z.literal(FrameEvent.snapshot), bytes: snapshotBytesSchema }),
+  /** A worker needs a file under Pyodide's or the package folder (a wheel): the page fetches it and answers 'asset'. */
+  z.object({
+    type: z.literal(FrameEvent.assetRequest),
+    id: z.number().int(),
+    url: z.string().max(2000),
+    /** Subresource integrity the file must match (Pyodide passes the lock file's sha256). */
+    integrity: z.string().max(1000).nullable(),
+  }),
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
   /** A rich output of the run, in order with its text output. */
@@ -341,8 +348,12 @@ export interface WorkerInit {
   type: 'init';
   /** Absolute URL of the Pyodide runtime folder (ends with /). */
   indexURL: string;
-  /** Absolute URL of the package lock file. */
-  lockFileURL: string;
+  /** pyodide.asm.wasm, compiled once by the frame for all its workers. */
+  wasmModule: WebAssembly.Module;
+  /** The standard library (python_stdlib.zip), a copy for this worker. */
+  stdlib: ArrayBuffer;
+  /** The package lock (JSON text). */
+  lock: string;
   /** Absolute URL that relative wheel names in the lock resolve against. */
   packageBaseUrl: string;
   /** Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. */
@@ -377,8 +388,15 @@ export interface WorkerTests {
   request: WorkerTestRequest;
 }
 
+/** The page's answer to a worker's 'asset-request', relayed by the frame. */
+export interface WorkerAsset {
+  type: 'asset';
+  id: number;
+  reply: AssetReply;
+}
+
 /** Messages from the frame to a worker. */
-export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall;
+export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall | WorkerAsset;
 
 /** Messages from a worker to the frame. */
 export type WorkerToFrame =
@@ -401,7 +419,9 @@ export type WorkerToFrame =
   | { type: 'call-result'; id: number; response: CallResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
   | { type: 'download'; tick: DownloadTick }
-  | { type: 'fatal'; id: number | null; message: string };
+  | { type: 'fatal'; id: number | null; message: string }
+  /** A file under Pyodide's or the package folder (a wheel), asked of the page through the frame. */
+  | { type: 'asset-request'; id: number; url: string; integrity: string | null };
 
 /** Value written into the interrupt buffer to raise KeyboardInterrupt (SIGINT). */
 export const SIGINT = 2;

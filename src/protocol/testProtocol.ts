@@ -3,7 +3,7 @@
  * structured TestResult (zod schemas + inferred types). protocol.ts adds the
  * messages that carry them to its unions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { runPolicySchema, type RunPolicy } from './policy.ts';
 
 /** One file of the user's project, by path relative to the working folder. */

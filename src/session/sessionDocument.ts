@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PYODIDE_VERSION } from '../protocol/protocol.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { validateSettings, type Settings } from '../config/settings.ts';

@@ -91,32 +91,92 @@ export async function restorePyodide(
   });
 }
 
+/** Pyodide's files as the frame hands them to a worker: nothing is downloaded or compiled again. */
+export interface BootFiles {
+  /** Pyodide's folder: the URLs Pyodide asks for are under it. */
+  indexURL: string;
+  /** Where relative wheel names in the lock resolve. */
+  packageBaseUrl: string;
+  wasmModule: WebAssembly.Module;
+  stdlib: ArrayBuffer;
+  /** The package lock (JSON text). */
+  lock: string;
+}
+
+/** How the worker reaches Pyodide's code and answers Pyodide's own requests for its files. */
+export interface BootDeps {
+  loadPyodide: LoadPyodide;
+  /** Emscripten's module factory (pyodide.asm.mjs, loaded by the frame as part of the worker's script). */
+  moduleFactory: ModuleFactory;
+  /** Answers fetches of `url` from memory until the returned function is called (see createAssetFetch). */
+  serve(url: string, respond: () => Response): () => void;
+}
+
 /**
- * Loads Pyodide from the app's own origin with a dynamic import (Pyodide 314
- * cannot be loaded with importScripts) and prepares it for user code: from the
- * snapshot when one is given and it restores, else by a normal boot.
+ * While `boot` runs, Pyodide's instantiation of pyodide.asm.wasm (an instantiateStreaming of the
+ * placeholder response) uses the module the frame compiled once for all its workers.
+ */
+async function withCompiledWasm<T>(module: WebAssembly.Module, placeholder: Response, boot: () => Promise<T>): Promise<T> {
+  const original = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (response !== placeholder) return original.call(WebAssembly, response, imports);
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  try {
+    return await boot();
+  } finally {
+    WebAssembly.instantiateStreaming = original;
+  }
+}
+
+/**
+ * Boots Pyodide from the files the frame handed over (no request leaves the worker) and
+ * prepares it for user code: from the snapshot when one is given and it restores, else by a
+ * normal boot.
  */
 export async function bootPyodide(
-  urls: { indexURL: string; lockFileURL: string; packageBaseUrl: string },
+  files: BootFiles,
+  deps: BootDeps,
   onProgress: (detail: string, progress: number) => void,
   options: BootOptions = {},
 ): Promise<{ runtime: PythonRuntime; report: BootReport }> {
-  onProgress('Downloading the Python runtime', 0.1);
-  const mod = (await import(/* @vite-ignore */ `${urls.indexURL}pyodide.mjs`)) as { loadPyodide: LoadPyodide };
-  const config = { ...urls, checkAPIVersion: true, env: { HOME: WORKING_DIR } };
-  let problem: string | null = null;
-  if (options.snapshot) {
-    onProgress('Restoring the interpreter', 0.3);
-    try {
-      const asm = (await import(/* @vite-ignore */ `${urls.indexURL}pyodide.asm.mjs`)) as { default: ModuleFactory };
-      const pyodide = await restorePyodide(mod.loadPyodide, asm.default, config, options.snapshot);
-      return { runtime: prepareRuntime(pyodide, true), report: { boot: 'snapshot', problem: null } };
-    } catch (err) {
-      problem = err instanceof Error ? err.message.split('\n')[0] || err.name : String(err);
+  const wasmUrl = `${files.indexURL}pyodide.asm.wasm`;
+  const stdlibUrl = `${files.indexURL}python_stdlib.zip`;
+  const placeholder = new Response(new ArrayBuffer(0), { headers: { 'Content-Type': 'application/wasm' } });
+  const unserve = [
+    deps.serve(wasmUrl, () => placeholder),
+    deps.serve(stdlibUrl, () => new Response(files.stdlib.slice(0), { headers: { 'Content-Type': 'application/zip' } })),
+  ];
+  const config = {
+    indexURL: files.indexURL,
+    packageBaseUrl: files.packageBaseUrl,
+    lockFileContents: files.lock,
+    stdLibURL: stdlibUrl,
+    checkAPIVersion: true,
+    env: { HOME: WORKING_DIR },
+  };
+  try {
+    let problem: string | null = null;
+    if (options.snapshot) {
+      onProgress('Restoring the interpreter', 0.3);
+      try {
+        const snapshot = options.snapshot;
+        const pyodide = await withCompiledWasm(files.wasmModule, placeholder, () =>
+          restorePyodide(deps.loadPyodide, deps.moduleFactory, config, snapshot),
+        );
+        return { runtime: prepareRuntime(pyodide, true), report: { boot: 'snapshot', problem: null } };
+      } catch (err) {
+        problem = err instanceof Error ? err.message.split('\n')[0] || err.name : String(err);
+      }
     }
+    onProgress('Starting the interpreter', 0.3);
+    const pyodide = await withCompiledWasm(files.wasmModule, placeholder, () =>
+      deps.loadPyodide({ ...config, createPyodideModule: deps.moduleFactory, ...(options.makeSnapshot ? { _makeSnapshot: true } : {}) }),
+    );
+    onProgress('Preparing the sandbox', 0.9);
+    return { runtime: prepareRuntime(pyodide, false), report: { boot: 'normal', problem } };
+  } finally {
+    for (const stop of unserve) stop();
   }
-  onProgress('Starting the interpreter', 0.3);
-  const pyodide = await mod.loadPyodide({ ...config, ...(options.makeSnapshot ? { _makeSnapshot: true } : {}) });
-  onProgress('Preparing the sandbox', 0.9);
-  return { runtime: prepareRuntime(pyodide, false), report: { boot: 'normal', problem } };
 }

@@ -5,7 +5,9 @@
  * opaque origin). User code runs here; nothing here trusts it.
  */
 import type { FrameToWorker, WorkerCall, WorkerInit, WorkerRun, WorkerTests, WorkerToFrame } from '../protocol/protocol.ts';
-import { bootPyodide, type PythonRuntime } from './bootPyodide.ts';
+import { loadPyodide } from 'pyodide';
+import { bootPyodide, type BootDeps, type PythonRuntime } from './bootPyodide.ts';
+import { createAssetFetch } from './createAssetFetch.ts';
 import { autoLoadImports, explainMissingModule } from './autoLoadImports.ts';
 import { analyzeImports, loadPackages } from './packages.ts';
 import { runCode } from './runCode.ts';
@@ -33,13 +35,22 @@ const post: (msg: WorkerToFrame, transfer?: Transferable[]) => void = (() => {
 Object.defineProperty(self, 'postMessage', { value: undefined, configurable: false, writable: false });
 Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undefined, configurable: false, writable: false });
 
+// Pyodide's own files and the index's wheels come from the page (which the browser caches), not the network.
+const assets = createAssetFetch(self.fetch.bind(self), (id, url, integrity) => post({ type: 'asset-request', id, url, integrity }));
 // Pyodide downloads packages with the global fetch: metered, they show as a progress bar in bytes.
 // Read-only, so a program cannot hand later runs' package downloads to code of its own.
 Object.defineProperty(self, 'fetch', {
-  value: meterFetch(self.fetch.bind(self), (tick) => post({ type: 'download', tick })),
+  value: meterFetch(assets.fetch, (tick) => post({ type: 'download', tick })),
   writable: false,
   configurable: false,
 });
+
+// The frame starts this worker from a script that begins with Pyodide's module factory (pyodide.asm.mjs made classic).
+const bootDeps: BootDeps = {
+  loadPyodide: loadPyodide,
+  moduleFactory: (settings) => (self as unknown as { _createPyodideModule: BootDeps['moduleFactory'] })._createPyodideModule(settings),
+  serve: (url, respond) => assets.serve(url, respond),
+};
 
 // Timers, intervals and workers a run creates through `js` end with the run.
 const scope = createRunScope(self);
@@ -59,7 +70,8 @@ async function init(msg: WorkerInit): Promise<void> {
   interrupt = msg.interruptBuffer;
   stdinBuffer = msg.stdinBuffer;
   try {
-    const booted = await bootPyodide(msg, (detail, progress) => post({ type: 'progress', detail, progress }), msg);
+    assets.route([msg.indexURL, msg.packageBaseUrl]);
+    const booted = await bootPyodide(msg, bootDeps, (detail, progress) => post({ type: 'progress', detail, progress }), msg);
     if (msg.makeSnapshot) {
       makeSnapshot(booted.runtime);
       return;
@@ -211,5 +223,6 @@ receiveMessages(self, (msg: FrameToWorker) => {
     void run(msg);
   } else if (msg.type === 'call') void call(msg);
   else if (msg.type === 'tests') void tests(msg);
+  else assets.deliver(msg.id, msg.reply);
 });
 self.addEventListener('error', (event) => fatal(null, event.message));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './defineTool.ts';
 
 /** analyze_dependencies: where each import of the code comes from, and what is missing. */

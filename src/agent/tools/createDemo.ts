@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDemo, demoGallery } from '../demos/gallery.ts';
 import { defineTool } from './defineTool.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeBatch, type BatchBlock, type BatchSummary } from '../../monitor/summarizeBatch.ts';
 import type { ExecutionResult } from '../../protocol/protocol.ts';
 import { checkToolPath } from './checkToolPath.ts';

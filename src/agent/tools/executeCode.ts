@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './defineTool.ts';
 import { pickViewImages } from './pickViewImages.ts';
 import { runHeadline, summarizeRun } from './runSummary.ts';

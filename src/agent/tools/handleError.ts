@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './defineTool.ts';
 
 /** handle_error: explains the last failed run with structured suggestions (works offline). */

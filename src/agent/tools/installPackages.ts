@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './defineTool.ts';
 
 /** install_packages: loads packages by name from Executor's package index, else PyPI when allowed (never arbitrary URLs). */

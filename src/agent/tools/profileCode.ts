@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ProfileFunction } from '../../monitor/parseProfile.ts';
 import type { ExecutionResult, RunOptions } from '../../protocol/protocol.ts';

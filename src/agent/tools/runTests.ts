@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';
 import { namePaths } from './namePaths.ts';

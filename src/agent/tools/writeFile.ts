@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkToolPath } from './checkToolPath.ts';
 import { countLines } from './countLines.ts';
 import { defineTool } from './defineTool.ts';

@@ -1,0 +1,90 @@
+import type { FrameToPage, PageToFrame } from '../protocol/protocol.ts';
+import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import type { SnapshotStore } from './createSnapshotStore.ts';
+import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';
+import { fetchSandboxAsset } from './fetchSandboxAsset.ts';
+
+/** Sends a message to the frame the boot belongs to (transferring `transfer`); false when that frame is gone. */
+export type FrameSend = (msg: PageToFrame, transfer?: Transferable[]) => boolean;
+
+/** What the page gives frames to boot from, and how it hears how they booted. */
+export interface FrameBootOptions {
+  /** The app's origin: Pyodide's files and the package index are fetched there. */
+  origin: string;
+  /** Memory snapshots: where they are kept, and whether they are on. Off when absent. */
+  snapshots?: { store: SnapshotStore; enabled: Promise<boolean> };
+  /** Pyodide's files, fetched early (from index.html's first script); later frames fetch them again, from the HTTP cache. */
+  runtimeFiles?: Promise<RuntimeFiles>;
+  /** How the interpreter that serves runs started. */
+  onBoot(boot: 'snapshot' | 'normal'): void;
+  /** One line for the console. */
+  onNotice(text: string, level: 'info' | 'warning'): void;
+  /** Python cannot start: the files could not be had. */
+  onFailed(message: string): void;
+  fetcher?: typeof fetch;
+}
+
+/** The page's side of a frame's start: its 'boot' message, its requests for files, its snapshots. */
+export interface FrameBoot {
+  /** Sends 'boot' once the stored snapshot and Pyodide's files are at hand. */
+  boot(send: FrameSend): void;
+  /** Answers a frame's request for a file (a wheel); `integrity` (the lock's hash) is checked by the browser's fetch. */
+  answerAsset(id: number, url: string, integrity: string | null, send: FrameSend): void;
+  /** The frame said how it booted, or sent a new snapshot to keep. */
+  onSnapshotMessage(msg: Extract<FrameToPage, { type: 'booted' | 'snapshot' }>): void;
+}
+
+/** Creates the page's side of frame start-up (see {@link FrameBoot}). */
+export function createFrameBoot(options: FrameBootOptions): FrameBoot {
+  const fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
+  let early = options.runtimeFiles ?? null;
+  // The first frame gets the early download; a later one (after a crash) fetches again: the bytes
+  // went to the first frame, and the browser's cache has them.
+  const runtimeFiles = (): Promise<RuntimeFiles> => {
+    const files = early ?? fetchRuntimeFiles(options.origin, fetcher);
+    early = null;
+    return files;
+  };
+  let snapshotBytes: Uint8Array | null = null;
+  const snapshotsReady = (async (): Promise<boolean> => {
+    if (!options.snapshots || !(await options.snapshots.enabled.catch(() => false))) return false;
+    snapshotBytes = await options.snapshots.store.load().catch(() => null);
+    return true;
+  })();
+
+  return {
+    boot(send) {
+      void Promise.all([snapshotsReady, runtimeFiles()]).then(
+        ([snapshots, runtime]) => {
+          const snapshot = snapshotBytes as Uint8Array<ArrayBuffer> | null;
+          send({ type: 'boot', snapshot, snapshots, runtime }, [runtime.wasm, runtime.stdlib]);
+        },
+        (err: unknown) =>
+          options.onFailed(
+            `Python's files could not be downloaded: ${err instanceof Error ? err.message : String(err)} Check the connection, then reload the page.`,
+          ),
+      );
+    },
+    answerAsset(id, url, integrity, send) {
+      void fetchSandboxAsset(url, integrity, options.origin, fetcher).then((reply) =>
+        send({ type: 'asset', id, reply }, reply.ok ? [reply.bytes] : []),
+      );
+    },
+    onSnapshotMessage(msg) {
+      if (msg.type === 'snapshot') {
+        snapshotBytes = msg.bytes;
+        void options.snapshots?.store.save(msg.bytes).catch(() => undefined);
+        return;
+      }
+      options.onBoot(msg.boot);
+      if (msg.problem) {
+        snapshotBytes = null;
+        void options.snapshots?.store.discard().catch(() => undefined);
+        options.onNotice(
+          `The saved snapshot of Python could not be used (${msg.problem}), so Python started normally; a new one will be saved.`,
+          'warning',
+        );
+      }
+    },
+  };
+}

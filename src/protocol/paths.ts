@@ -1,0 +1,14 @@
+/** Where the app serves the sandbox and its files (URL paths on the app's origin). */
+
+/** Pyodide version this build pins and serves from its own origin. */
+export const PYODIDE_VERSION = '314.0.7';
+/** URL path (on the app origin) the Pyodide runtime files are served from. */
+export const PYODIDE_PATH = `/pyodide/v${PYODIDE_VERSION}/`;
+/** URL path of the self-hosted package index. */
+export const PACKAGES_PATH = '/packages/';
+/** The interpreter's working folder: where the project's files are written and the user's code runs. */
+export const WORKING_DIR = '/home/pyodide';
+/** URL path of the sandboxed frame document. */
+export const FRAME_PATH = '/frame.html';
+/** URL path of the frame's own script (allowed by exact path in the frame CSP). */
+export const FRAME_SCRIPT_PATH = '/frame/frame.js';
