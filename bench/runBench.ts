@@ -60,7 +60,7 @@ async function bench(res: Resources): Promise<void> {
   const extras: Record<string, unknown> = {};
 
   log(`1. start: ${BENCH_CONFIG.startRuns} cold + warm visits each`);
-  const start = await measureStart(browser, server.origin, BENCH_CONFIG.startRuns);
+  const start = await measureStart(server, BENCH_CONFIG.startRuns);
   rows.push(...start.rows);
 
   const ctx = await browser.newContext();

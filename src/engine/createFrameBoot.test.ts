@@ -6,7 +6,7 @@ import type { SnapshotStore } from './createSnapshotStore.ts';
 
 const origin = 'http://127.0.0.1:8080';
 const files = (): RuntimeFiles => ({ asm: 'asm', wasm: new ArrayBuffer(8), stdlib: new ArrayBuffer(4), lock: '{}' });
-const store = (bytes: Uint8Array | null): SnapshotStore => ({
+const store = (bytes: Blob | null): SnapshotStore => ({
   load: vi.fn(async () => bytes),
   save: vi.fn(async () => undefined),
   discard: vi.fn(async () => undefined),
@@ -24,7 +24,7 @@ function collect() {
 describe('createFrameBoot', () => {
   it("boots the first frame from the early download and the stored snapshot, transferring Pyodide's bytes", async () => {
     const early = files();
-    const snapshot = new Uint8Array([1, 2, 3]);
+    const snapshot = new Blob([new Uint8Array([1, 2, 3])]);
     const fetcher = vi.fn();
     const boot = createFrameBoot({
       origin,
@@ -101,9 +101,10 @@ describe('createFrameBoot', () => {
       onNotice,
       onFailed: vi.fn(),
     });
-    const bytes = new Uint8Array([9]);
-    boot.onSnapshotMessage({ type: 'snapshot', bytes });
-    expect(snapshots.save).toHaveBeenCalledWith(bytes);
+    boot.onSnapshotMessage({ type: 'snapshot', bytes: new Uint8Array([9]) });
+    const saved = vi.mocked(snapshots.save).mock.calls[0]?.[0];
+    expect(saved).toBeInstanceOf(Blob);
+    expect(Array.from(new Uint8Array(await (saved as Blob).arrayBuffer()))).toEqual([9]);
     boot.onSnapshotMessage({ type: 'booted', boot: 'normal', problem: 'Snapshot build id mismatch' });
     expect(onBoot).toHaveBeenCalledWith('normal');
     expect(snapshots.discard).toHaveBeenCalled();

@@ -45,10 +45,10 @@ export function createFrameBoot(options: FrameBootOptions): FrameBoot {
     early = null;
     return files;
   };
-  let snapshotBytes: Uint8Array | null = null;
+  let snapshot: Blob | null = null;
   const snapshotsReady = (async (): Promise<boolean> => {
     if (!options.snapshots || !(await options.snapshots.enabled.catch(() => false))) return false;
-    snapshotBytes = await options.snapshots.store.load().catch(() => null);
+    snapshot = await options.snapshots.store.load().catch(() => null);
     return true;
   })();
 
@@ -56,7 +56,6 @@ export function createFrameBoot(options: FrameBootOptions): FrameBoot {
     boot(send) {
       void Promise.all([snapshotsReady, runtimeFiles()]).then(
         ([snapshots, runtime]) => {
-          const snapshot = snapshotBytes as Uint8Array<ArrayBuffer> | null;
           send({ type: 'boot', snapshot, snapshots, runtime }, [runtime.wasm, runtime.stdlib]);
         },
         (err: unknown) =>
@@ -72,13 +71,13 @@ export function createFrameBoot(options: FrameBootOptions): FrameBoot {
     },
     onSnapshotMessage(msg) {
       if (msg.type === 'snapshot') {
-        snapshotBytes = msg.bytes;
-        void options.snapshots?.store.save(msg.bytes).catch(() => undefined);
+        snapshot = new Blob([msg.bytes]);
+        void options.snapshots?.store.save(snapshot).catch(() => undefined);
         return;
       }
       options.onBoot(msg.boot);
       if (msg.problem) {
-        snapshotBytes = null;
+        snapshot = null;
         void options.snapshots?.store.discard().catch(() => undefined);
         options.onNotice(
           `The saved snapshot of Python could not be used (${msg.problem}), so Python started normally; a new one will be saved.`,

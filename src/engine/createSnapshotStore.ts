@@ -1,9 +1,9 @@
 /** Where the page keeps Python memory snapshots between visits. */
 export interface SnapshotStore {
-  /** The snapshot for this build and browser, or null. */
-  load(): Promise<Uint8Array | null>;
+  /** The snapshot for this build and browser, or null: a Blob, which IndexedDB hands out without reading it. */
+  load(): Promise<Blob | null>;
   /** Keeps `bytes` as this build's snapshot; older builds' snapshots beyond the newest two are deleted. */
-  save(bytes: Uint8Array): Promise<void>;
+  save(bytes: Uint8Array | Blob): Promise<void>;
   /** Deletes this build's snapshot (it could not be restored). */
   discard(): Promise<void>;
 }
@@ -16,7 +16,8 @@ const STORE = 'snapshots';
 
 interface StoredSnapshot {
   key: string;
-  bytes: Uint8Array;
+  /** A Blob (stored as a file: reading the record does not read the 30 MB); older records hold a Uint8Array. */
+  bytes: Blob | Uint8Array;
   savedAt: number;
 }
 
@@ -63,11 +64,13 @@ export function createSnapshotStore(key: string, idb: IDBFactory = indexedDB): S
     load: () =>
       withStore('readonly', async (store) => {
         const found = (await request(store.get(key))) as StoredSnapshot | undefined;
-        return found?.bytes instanceof Uint8Array ? found.bytes : null;
+        if (found?.bytes instanceof Blob) return found.bytes;
+        return found?.bytes instanceof Uint8Array ? new Blob([found.bytes as Uint8Array<ArrayBuffer>]) : null;
       }),
     save: (bytes) =>
       withStore('readwrite', async (store) => {
-        await request(store.put({ key, bytes, savedAt: Date.now() } satisfies StoredSnapshot));
+        const blob = bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
+        await request(store.put({ key, bytes: blob, savedAt: Date.now() } satisfies StoredSnapshot));
         const all = (await request(store.getAll())) as StoredSnapshot[];
         for (const old of keysToEvict(all)) await request(store.delete(old));
       }),

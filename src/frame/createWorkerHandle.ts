@@ -32,7 +32,7 @@ export type WorkerListener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
 export function createWorkerHandle(
   runtime: FrameRuntime,
   listener: WorkerListener,
-  boot: { snapshot?: Uint8Array | null; makeSnapshot?: boolean } = {},
+  boot: { snapshot?: Blob | null; makeSnapshot?: boolean } = {},
 ): WorkerHandle {
   const blobUrl = runtime.workerUrl();
   const worker = new Worker(blobUrl);
@@ -86,7 +86,7 @@ export function createWorkerHandle(
     event.preventDefault();
     listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
   };
-  // The snapshot is copied, not transferred: the frame gives it to every worker it starts.
+  // The snapshot is a Blob: each worker reads it itself.
   runtime.bootFiles().then(
     (files) => worker.postMessage({ type: 'init', ...files, interruptBuffer, stdinBuffer, ...boot }, [files.stdlib]),
     (err: unknown) => {

@@ -36,7 +36,7 @@ let handle: ((msg: PageToFrame) => void) | null = null;
 let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 
-function start(snapshotGiven: Uint8Array | null, snapshots: boolean, files: RuntimeFiles): void {
+function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFiles): void {
   const rt = createFrameRuntime(files, __WORKER_SOURCE__, urls, appOrigin, (id, url, integrity) =>
     send({ type: 'asset-request', id, url, integrity }),
   );

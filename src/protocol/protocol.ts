@@ -238,6 +238,8 @@ export const PageCommand = {
 /** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
 export const MAX_SNAPSHOT_BYTES = 256 * 2 ** 20;
 const snapshotBytesSchema = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_SNAPSHOT_BYTES, 'snapshot too large');
+// The page hands a stored snapshot on as a Blob: read from disk by the worker that restores it, off the page's thread.
+const snapshotBlobSchema = z.instanceof(Blob).refine((b) => b.size <= MAX_SNAPSHOT_BYTES, 'snapshot too large');
 
 /** Messages from the page to the frame. */
 export const pageToFrameSchema = z.discriminatedUnion('type', [
@@ -256,7 +258,7 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal(PageCommand.boot),
-    snapshot: snapshotBytesSchema.nullable(),
+    snapshot: snapshotBlobSchema.nullable(),
     snapshots: z.boolean(),
     /** Pyodide's files: the frame and its workers request none of them. */
     runtime: runtimeFilesSchema,
@@ -361,7 +363,7 @@ export interface WorkerInit {
   /** SharedArrayBuffer the frame writes lines of input into (layout: see src/protocol/stdinBuffer.ts). */
   stdinBuffer: SharedArrayBuffer;
   /** A memory snapshot to boot from (see src/worker/bootPyodide.ts); a normal boot when absent or when it fails. */
-  snapshot?: Uint8Array | null;
+  snapshot?: Blob | null;
   /** Boot only to make a snapshot and send it: this worker never runs user code. */
   makeSnapshot?: boolean;
 }

@@ -3,12 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/createEngine.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
 import { createAppStore } from './createAppStore.ts';
+import { RUNNING_SHOWN_AFTER_MS } from './createEngineSlice.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 
 function memoryStorage() {
   const m = new Map<string, string>();
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
 }
+
+const statusListeners = new Set<EngineEvents['status']>();
 
 function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: EngineEvents['output']) => ExecutionResult) {
   const out = new Set<EngineEvents['output']>();
@@ -43,6 +46,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     setMonitoring: vi.fn(),
     on: (event, listener) => {
       if (event === 'output') out.add(listener as EngineEvents['output']);
+      if (event === 'status') statusListeners.add(listener as EngineEvents['status']);
       return () => undefined;
     },
     dispose: () => undefined,
@@ -51,6 +55,33 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
 }
 
 describe('app store', () => {
+  it('shows "Running" only for a run that lasts: a blink of a run costs the page no render', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore(memoryStorage());
+      statusListeners.clear();
+      store.getState().attachEngine(fakeEngine(() => makeResult({})));
+      const seen: string[] = [];
+      store.subscribe((s, before) => {
+        if (s.status !== before.status) seen.push(s.status.state);
+      });
+      const emit = (state: 'running' | 'ready') =>
+        statusListeners.forEach((l) => l({ state, detail: state === 'ready' ? 'Ready' : 'Running', progress: null }));
+      emit('running');
+      vi.advanceTimersByTime(RUNNING_SHOWN_AFTER_MS - 10);
+      emit('ready');
+      vi.advanceTimersByTime(1000);
+      expect(seen).toEqual([]);
+      emit('running');
+      vi.advanceTimersByTime(RUNNING_SHOWN_AFTER_MS);
+      expect(store.getState().status.state).toBe('running');
+      emit('ready');
+      expect(seen).toEqual(['running', 'ready']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('runs the code with the settings as limits and shows streamed output, then the value', async () => {
     const storage = memoryStorage();
     const store = createAppStore(storage);

@@ -1,12 +1,29 @@
 import { runPolicyOf } from '../config/configSettings.ts';
 import type { EngineSlice, SliceCreator } from './types.ts';
 
+/** A run that ends sooner than this never shows "Running": the page does not re-render twice for a blink. */
+export const RUNNING_SHOWN_AFTER_MS = 60;
+
 /** Engine slice: mirrors the engine's status and routes its events into the console. */
 export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
   engine: null,
   status: { state: 'starting', detail: 'Starting Python', progress: 0 },
   attachEngine(engine) {
-    engine.on('status', (status) => set({ status }));
+    let running: ReturnType<typeof setTimeout> | null = null;
+    engine.on('status', (status) => {
+      if (running !== null) clearTimeout(running);
+      running = null;
+      if (status.state === 'running' && get().status.state === 'ready') {
+        running = setTimeout(() => {
+          running = null;
+          set({ status });
+        }, RUNNING_SHOWN_AFTER_MS);
+        return;
+      }
+      const shown = get().status;
+      if (status.state === 'ready' && shown.state === 'ready' && status.detail === shown.detail && status.boot === shown.boot) return;
+      set({ status });
+    });
     engine.on('output', (chunks) => get().appendOutput(chunks));
     engine.on('notice', (text) => get().appendEntry('notice', text));
     engine.on('download', (tick) => get().recordDownload(tick));

@@ -25,6 +25,8 @@ export interface ConsoleEntry {
   text: string;
   /** The mime bundle of a `display` entry. */
   display?: DisplayData;
+  /** Characters of this block that scrolled away (its text starts with the marker then). */
+  dropped?: number;
 }
 
 /** Engine slice: the interpreter's state. */

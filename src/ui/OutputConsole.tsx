@@ -3,6 +3,7 @@ import { useAppStore } from '../store/useAppStore.ts';
 import { DisplayView } from './display/DisplayView.tsx';
 import { StdinInput } from './StdinInput.tsx';
 import { ReplayOffer } from './sessions/ReplayOffer.tsx';
+import { TextEntry } from './TextEntry.tsx';
 
 /**
  * The console: program output as text, stdout and stderr told apart, auto-scrolling;
@@ -33,11 +34,7 @@ export function OutputConsole() {
         const next = entries[i + 1];
         const inline =
           e.kind === 'stdin' || ((e.kind === 'stdout' || e.kind === 'stderr') && (next ? next.kind === 'stdin' : awaitingInput));
-        return (
-          <pre key={e.id} className={`entry entry-${e.kind}${inline ? ' entry-inline' : ''}`} data-kind={e.kind}>
-            {e.text}
-          </pre>
-        );
+        return <TextEntry key={e.id} entry={e} inline={inline} />;
       })}
       <ReplayOffer />
       {awaitingInput ? <StdinInput /> : null}

@@ -71,7 +71,11 @@ async function init(msg: WorkerInit): Promise<void> {
   stdinBuffer = msg.stdinBuffer;
   try {
     assets.route([msg.indexURL, msg.packageBaseUrl]);
-    const booted = await bootPyodide(msg, bootDeps, (detail, progress) => post({ type: 'progress', detail, progress }), msg);
+    const snapshot = msg.snapshot ? new Uint8Array(await msg.snapshot.arrayBuffer()) : null;
+    const booted = await bootPyodide(msg, bootDeps, (detail, progress) => post({ type: 'progress', detail, progress }), {
+      snapshot,
+      makeSnapshot: msg.makeSnapshot,
+    });
     if (msg.makeSnapshot) {
       makeSnapshot(booted.runtime);
       return;
