@@ -10,7 +10,7 @@ import { FRAME_PATH, FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../s
 import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from './packages/mergeLock.mjs';
 import { frameHeaders, isSandboxAsset, pageHeaders, sandboxAssetHeaders } from '../server/securityHeaders.ts';
 import { bundleFrame, FRAME_SOURCE_DIRS } from './bundleFrame.ts';
-import { sandboxPathProblem } from '../server/sandboxPathProblem.ts';
+import { sandboxPathProblem } from '../src/protocol/sandboxPathProblem.ts';
 import { runtimeFileUrls } from '../src/engine/fetchRuntimeFiles.ts';
 import { contentTypeOf, PYODIDE_DIR, PYODIDE_FILES } from './pyodideFiles.ts';
 

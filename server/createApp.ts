@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { join } from 'node:path';
 import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
 import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
-import { sandboxPathProblem } from './sandboxPathProblem.ts';
+import { sandboxPathProblem } from '../src/protocol/sandboxPathProblem.ts';
 import { createHash } from 'node:crypto';
 import { matchesEtag, serveFile } from './serveFile.ts';
 

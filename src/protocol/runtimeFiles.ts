@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { PACKAGES_PATH, PYODIDE_PATH } from './paths.ts';
+import { sandboxPathProblem } from './sandboxPathProblem.ts';
 
 /** The files of Pyodide a worker boots from, by their names in Pyodide's folder. */
 export const RUNTIME_FILE_NAMES = {
@@ -59,7 +60,5 @@ export function assetUrlProblem(url: string, appOrigin: string): string | null {
   const path = url.slice(appOrigin.length);
   if (!path.startsWith(PYODIDE_PATH) && !path.startsWith(PACKAGES_PATH))
     return `only files under ${PYODIDE_PATH} and ${PACKAGES_PATH} are handed to the sandbox`;
-  if (/%(2f|5c|2e|00)/i.test(path) || path.includes('\\')) return 'an encoded separator or dot is not allowed';
-  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'dot segments are not allowed';
-  return null;
+  return sandboxPathProblem(path);
 }
