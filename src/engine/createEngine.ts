@@ -267,10 +267,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Only to the frame that asked: a reply for a replaced frame is dropped.
   const sendTo =
     (target: HTMLIFrameElement) =>
-    (msg: PageToFrame, transfer: Transferable[] = []): boolean => {
-      if (frame !== target || !target.contentWindow) return false;
-      target.contentWindow.postMessage(msg, '*', transfer);
-      return true;
+    (msg: PageToFrame, transfer: Transferable[] = []): void => {
+      if (frame === target) target.contentWindow?.postMessage(msg, '*', transfer);
     };
 
   const onMessage = (event: MessageEvent): void => {

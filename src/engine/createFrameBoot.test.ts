@@ -16,7 +16,6 @@ function collect() {
   const sent: Array<{ msg: PageToFrame; transfer: Transferable[] }> = [];
   const send = (msg: PageToFrame, transfer: Transferable[] = []) => {
     sent.push({ msg, transfer });
-    return true;
   };
   return { sent, send };
 }

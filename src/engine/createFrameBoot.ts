@@ -4,8 +4,8 @@ import type { SnapshotStore } from './createSnapshotStore.ts';
 import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';
 import { fetchSandboxAsset } from './fetchSandboxAsset.ts';
 
-/** Sends a message to the frame the boot belongs to (transferring `transfer`); false when that frame is gone. */
-export type FrameSend = (msg: PageToFrame, transfer?: Transferable[]) => boolean;
+/** Sends a message to the frame the boot belongs to (transferring `transfer`); dropped when that frame is gone. */
+export type FrameSend = (msg: PageToFrame, transfer?: Transferable[]) => void;
 
 /** What the page gives frames to boot from, and how it hears how they booted. */
 export interface FrameBootOptions {

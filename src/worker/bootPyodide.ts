@@ -146,7 +146,8 @@ export async function bootPyodide(
   const placeholder = new Response(new ArrayBuffer(0), { headers: { 'Content-Type': 'application/wasm' } });
   const unserve = [
     deps.serve(wasmUrl, () => placeholder),
-    deps.serve(stdlibUrl, () => new Response(files.stdlib.slice(0), { headers: { 'Content-Type': 'application/zip' } })),
+    // A Response copies the bytes it is made from: no copy of our own is needed for a second boot attempt.
+    deps.serve(stdlibUrl, () => new Response(files.stdlib, { headers: { 'Content-Type': 'application/zip' } })),
   ];
   const config = {
     indexURL: files.indexURL,
