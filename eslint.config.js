@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Where imports may go. The app's layers, top to bottom:
- *   ui → commands → store → agent, engine, monitor, session, project → config → protocol.
+ *   ui → commands → store → agent, engine, editor, monitor, session, project → config → protocol.
  * frame/ and worker/ run inside the sandbox and import only protocol/ and their own folder;
  * server/ imports only the pure shared modules (src/protocol, src/config).
  * Each zone says: files in `target` may not import from `from` (except `except`).
@@ -28,10 +28,12 @@ const boundaries = [
   below('monitor', [...LIB, './project']),
   below('session', [...LIB, './project']),
   below('engine', [...LIB, './monitor', './project']),
+  // The editor's language tools outside the sandbox (Ruff).
+  below('editor', LIB),
   below('agent', [...LIB, './engine', './monitor', './project']),
-  below('store', [...LIB, './agent', './engine', './monitor', './project', './session']),
-  below('commands', [...LIB, './store', './agent', './engine', './monitor', './project', './session']),
-  below('ui', [...LIB, './commands', './store', './agent', './engine', './monitor', './project', './session']),
+  below('store', [...LIB, './agent', './engine', './editor', './monitor', './project', './session']),
+  below('commands', [...LIB, './store', './agent', './engine', './editor', './monitor', './project', './session']),
+  below('ui', [...LIB, './commands', './store', './agent', './engine', './editor', './monitor', './project', './session']),
   below('frame', ['./protocol']),
   below('worker', ['./protocol']),
   {

@@ -33,7 +33,7 @@ describe('createApp', () => {
     const csp = (await get('/')).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).toContain("frame-src 'self'");
-    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp).not.toMatch(/'unsafe-eval'|script-src[^;]*(blob:|data:|\*)/);
   });
 

@@ -27,7 +27,8 @@ export function pageHeaders(options: { dev?: boolean } = {}): Headers {
     'X-Frame-Options': 'DENY',
     'Content-Security-Policy': [
       "default-src 'self'",
-      `script-src 'self'${devScript}`,
+      // Ruff's WebAssembly (a trusted linter in a worker of the page's own; Python never runs on the page).
+      `script-src 'self' 'wasm-unsafe-eval'${devScript}`,
       // Monaco sets inline styles on its DOM nodes.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",

@@ -3,7 +3,7 @@ import type { AppState } from '../store/types.ts';
 
 /**
  * Ids of the registered commands. Each id is also its toolbar button's stable
- * data-testid, a contract with the tests: 'run', 'stop', 'profile', 'run-all', 'tests-run', 'clear', 'reset'.
+ * data-testid, a contract with the tests: 'run', 'stop', 'profile', 'run-all', 'tests-run', 'clear', 'reset', 'format'.
  */
 export const CommandId = {
   run: 'run',
@@ -13,6 +13,7 @@ export const CommandId = {
   stop: 'stop',
   clear: 'clear',
   reset: 'reset',
+  format: 'format',
 } as const;
 /** Ids of the registered commands. */
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
@@ -89,6 +90,13 @@ export const commands: readonly Command[] = [
     shortcut: { key: 'Escape' },
     isEnabled: (s) => s.running,
     execute: (store) => store.getState().stopRun(),
+  },
+  {
+    id: CommandId.format,
+    label: 'Format',
+    title: 'Format the file with Ruff (Shift+Alt+F in the editor)',
+    isEnabled: (s) => s.code.trim() !== '',
+    execute: (store) => store.getState().formatCode(),
   },
   {
     id: CommandId.clear,

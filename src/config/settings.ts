@@ -17,6 +17,12 @@ export interface Settings {
   coverageThreshold: number;
   enableProfiling: boolean;
   collectMetrics: boolean;
+  /** Ruff's rule selectors for the editor's lint (`lint.select`), unless the project has a ruff.toml or pyproject.toml. */
+  lintRules: string[];
+  /** Ruff's line length for lint and format. */
+  lineLength: number;
+  /** Format the file with Ruff before each run. */
+  formatOnRun: boolean;
 }
 
 /** Defaults from the seed's ExecutorConfig. */
@@ -32,6 +38,10 @@ export const DEFAULT_SETTINGS: Settings = {
   coverageThreshold: DEFAULT_CONFIG.COVERAGE_THRESHOLD,
   enableProfiling: DEFAULT_CONFIG.ENABLE_PROFILING,
   collectMetrics: DEFAULT_CONFIG.COLLECT_METRICS,
+  // Ruff's own defaults.
+  lintRules: ['E4', 'E7', 'E9', 'F'],
+  lineLength: 88,
+  formatOnRun: false,
 };
 
 interface Bound {
@@ -42,9 +52,9 @@ interface Bound {
   integer: boolean;
 }
 
-type NumberKey = 'timeoutSeconds' | 'maxMemoryMB' | 'maxOutputChars' | 'coverageThreshold';
-type ListKey = 'allowedModules' | 'safeStdlib' | 'forbiddenFunctions' | 'pytestArgs';
-type FlagKey = 'sandboxMode' | 'enableProfiling' | 'collectMetrics';
+type NumberKey = 'timeoutSeconds' | 'maxMemoryMB' | 'maxOutputChars' | 'coverageThreshold' | 'lineLength';
+type ListKey = 'allowedModules' | 'safeStdlib' | 'forbiddenFunctions' | 'pytestArgs' | 'lintRules';
+type FlagKey = 'sandboxMode' | 'enableProfiling' | 'collectMetrics' | 'formatOnRun';
 
 /** Allowed range of each numeric setting, with the words used in messages. */
 export const SETTING_BOUNDS: Record<NumberKey, Bound> = {
@@ -53,6 +63,8 @@ export const SETTING_BOUNDS: Record<NumberKey, Bound> = {
   maxMemoryMB: { label: 'Memory limit', min: 64, max: 4096, unit: 'MB', integer: true },
   maxOutputChars: { label: 'Output limit', min: 100, max: 5_000_000, unit: 'characters', integer: true },
   coverageThreshold: { label: 'Coverage threshold', min: 0, max: 100, unit: 'percent', integer: false },
+  // Ruff's own bounds.
+  lineLength: { label: 'Line length', min: 1, max: 320, unit: 'characters', integer: true },
 };
 
 /** Labels and item rules of the list settings. */
@@ -61,6 +73,7 @@ export const LIST_SETTINGS: Record<ListKey, { label: string; item: RegExp; what:
   safeStdlib: { label: 'Safe standard library', item: /^[A-Za-z_][A-Za-z0-9_]*$/, what: 'a top-level module name like math' },
   forbiddenFunctions: { label: 'Forbidden functions', item: /^[A-Za-z_][A-Za-z0-9_]*$/, what: 'a builtin function name like eval' },
   pytestArgs: { label: 'pytest arguments', item: /^\S+$/, what: 'an argument without spaces like -v' },
+  lintRules: { label: 'Lint rules', item: /^(ALL|[A-Z]{1,4}[0-9]{0,4})$/, what: 'a Ruff rule code or prefix like F, E4 or I001' },
 };
 
 /** Labels of the on/off settings. */
@@ -68,6 +81,7 @@ export const FLAG_SETTINGS: Record<FlagKey, string> = {
   sandboxMode: 'Safe mode',
   enableProfiling: 'Profiling',
   collectMetrics: 'Metrics',
+  formatOnRun: 'Format on run',
 };
 
 /** Result of validating settings: all valid, or one message per bad field and nothing applied. */

@@ -31,6 +31,10 @@ const settingsSchema = z.strictObject({
   coverageThreshold: z.number(),
   enableProfiling: z.boolean(),
   collectMetrics: z.boolean(),
+  // Added later: links made before them hold none, and get the defaults.
+  lintRules: names.optional(),
+  lineLength: z.number().optional(),
+  formatOnRun: z.boolean().optional(),
 });
 
 const documentSchema = z.strictObject({
@@ -65,7 +69,7 @@ const documentSchema = z.strictObject({
  * A whole session as a share link and a session file carry it (the same JSON document):
  * the files, the settings, the packages to load and the Pyodide version it was made with.
  */
-export type SessionDocument = z.infer<typeof documentSchema>;
+export type SessionDocument = Omit<z.infer<typeof documentSchema>, 'settings'> & { settings: Settings };
 
 /** What a session document is built from. */
 export interface SessionDocumentInput {
@@ -130,7 +134,7 @@ function checkHeader(value: unknown): string | null {
   return null;
 }
 
-function checkFiles(doc: SessionDocument): string | null {
+function checkFiles(doc: Pick<SessionDocument, 'files' | 'activePath'>): string | null {
   let total = 0;
   const seen = new Set<string>();
   for (const f of doc.files) {

@@ -1,3 +1,7 @@
+import { ruffClient } from '../editor/ruff/ruffClient.ts';
+import type { RuffClient } from '../editor/ruff/createRuffClient.ts';
+import { ruffOptions } from '../editor/ruff/ruffOptions.ts';
+import { projectFiles } from './createFilesSlice.ts';
 import type { EditorSlice, SliceCreator } from './types.ts';
 
 const CODE_KEY = 'executor.code.v1';
@@ -24,8 +28,8 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Editor slice: the code, saved to localStorage shortly after every change. */
 export const createEditorSlice =
-  (storage: Pick<Storage, 'getItem' | 'setItem'> | null): SliceCreator<EditorSlice> =>
-  (set) => ({
+  (storage: Pick<Storage, 'getItem' | 'setItem'> | null, ruff: Pick<RuffClient, 'format'> = ruffClient): SliceCreator<EditorSlice> =>
+  (set, get) => ({
     code: loadSavedCode(storage),
     setCode(code) {
       set({ code });
@@ -38,6 +42,22 @@ export const createEditorSlice =
           // Storage full or denied: the code stays in memory.
         }
       }, 300);
+    },
+    async formatCode(options = {}) {
+      const { code, activePath, settings } = get();
+      let problem: string;
+      try {
+        const formatted = await ruff.format(code, ruffOptions(settings, projectFiles(get())).options);
+        // Typing went on while Ruff worked: what was typed wins.
+        if (get().code !== code || get().activePath !== activePath) return 'The code changed while it was being formatted; format again.';
+        if (formatted !== code) get().setCode(formatted);
+        return null;
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        problem = `Could not format ${activePath}: ${why}. ${/pars|EOF|expected/i.test(why) ? 'Fix the syntax first.' : "Check the lint settings or the project's ruff.toml."}`;
+      }
+      if (!options.quiet) get().appendEntry('notice', problem);
+      return problem;
     },
   });
 

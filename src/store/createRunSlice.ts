@@ -13,6 +13,8 @@ export const createRunSlice =
       const { engine, settings, running, autoLoadPackages, stdinEnabled, stdinText, inputCountsTowardTimeout } = get();
       if (!engine || running) return null;
       // A past run's code (history) runs as it was; only the editor's own code is saved first.
+      // Format on run: a file that does not parse runs as it is (the run says what is wrong).
+      if (extra.code === undefined && settings.formatOnRun) await get().formatCode({ quiet: true });
       const code = extra.code ?? get().code;
       if (extra.code === undefined) beforeRun(code);
       set({ running: true });

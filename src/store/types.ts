@@ -40,6 +40,11 @@ export interface EngineSlice {
 export interface EditorSlice {
   code: string;
   setCode(code: string): void;
+  /**
+   * Formats the active file with Ruff (the project's ruff.toml or pyproject.toml, else the settings).
+   * Null when it was formatted (or already was), else why not; `quiet` keeps the reason out of the console.
+   */
+  formatCode(options?: { quiet?: boolean }): Promise<string | null>;
 }
 
 /** Output slice: the console. */

@@ -6,6 +6,7 @@ import { setupMonacoWorkers } from './monaco/setupMonacoWorkers.ts';
 import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
 import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
 import { bindRevealLine } from './monaco/bindRevealLine.ts';
+import { bindRuff } from './monaco/bindRuff.ts';
 import { useEffectiveTheme } from './useEffectiveTheme.ts';
 
 setupMonacoWorkers();
@@ -31,16 +32,28 @@ export function CodeEditor() {
       ariaLabel: 'Python code',
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run', appStore));
+    // Monaco binds formatting to Ctrl+Shift+I on Linux; Shift+Alt+F everywhere, as VS Code on Windows and macOS.
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => runCommand('format', appStore));
     const sub = editor.onDidChangeModelContent(() => appStore.getState().setCode(editor.getValue()));
     // Code may also change from outside the editor (a link, later the agent).
-    const unsub = appStore.subscribe((s) => {
-      if (s.code !== editor.getValue()) editor.setValue(s.code);
+    const unsub = appStore.subscribe((s, prev) => {
+      if (s.code === editor.getValue()) return;
+      const model = editor.getModel();
+      // Another file: new text. The same file (Format, the agent's write_file): an edit, which Undo takes back.
+      if (s.activePath !== prev.activePath || !model) editor.setValue(s.code);
+      else {
+        editor.pushUndoStop();
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.code }], () => null);
+        editor.pushUndoStop();
+      }
     });
     const unbindMarkers = bindDiagnosticMarkers(editor); // validate_code's findings, as you type
     const unbindTests = bindTestAnnotations(editor); // failures and coverage of the last test run
     const unbindReveal = bindRevealLine(editor); // a profile row or flame graph box jumps to its line
+    const unbindRuff = bindRuff(editor); // Ruff's lint as you type, its quick fixes, Shift+Alt+F
     editor.focus();
     return () => {
+      unbindRuff();
       unbindReveal();
       unbindTests();
       unbindMarkers();

@@ -37,6 +37,12 @@ const MONITORING: Field[] = [
   { key: 'collectMetrics', testId: 'setting-metrics', label: FLAG_SETTINGS.collectMetrics, kind: 'flag' },
 ];
 
+const EDITOR: Field[] = [
+  { key: 'lintRules', testId: 'setting-lint-rules', label: LIST_SETTINGS.lintRules.label, kind: 'list' },
+  { key: 'lineLength', testId: 'setting-line-length', label: SETTING_BOUNDS.lineLength.label, suffix: 'chars', kind: 'number' },
+  { key: 'formatOnRun', testId: 'setting-format-on-run', label: FLAG_SETTINGS.formatOnRun, kind: 'flag' },
+];
+
 const toDraft = (s: Settings): Draft =>
   Object.fromEntries(
     Object.entries(s).map(([k, v]) => [k, Array.isArray(v) ? v.join(k === 'pytestArgs' ? ' ' : ', ') : String(v)]),
@@ -116,6 +122,11 @@ export function SettingsPanel() {
       <fieldset className="settings-group">
         <legend>Monitoring</legend>
         {MONITORING.map(input)}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Editor (Ruff)</legend>
+        <p className="settings-note">A ruff.toml or a pyproject.toml with [tool.ruff] at the project's root takes the place of these.</p>
+        {EDITOR.map(input)}
       </fieldset>
       <fieldset className="settings-group">
         <legend>Presets</legend>
