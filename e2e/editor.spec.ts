@@ -55,3 +55,48 @@ test('Format on run formats the file before it runs', async ({ executor }) => {
   await expect(executor.output).toContainText('formatted');
   await expect.poll(() => executor.code()).toBe('print("formatted")\n');
 });
+
+test.describe('Variables tab', () => {
+  test("lists the run's names with type, size and repr, and opens a value's parts", async ({ executor }) => {
+    const { page } = executor;
+    await executor.run("import math\ndata = {'a': [1, 2, 3]}\ndef f():\n    pass\n");
+    await page.getByTestId('panel-tab-variables').click();
+    const panel = page.getByTestId('variables');
+    const data = panel.locator('[data-testid="variable-row"][data-name="data"]');
+    await expect(data).toContainText('dict');
+    await expect(data).toContainText('1 item');
+    await expect(data).toContainText("{'a': [1, 2, 3]}");
+    // Modules and functions are folded away.
+    await expect(panel.locator('[data-testid="variable-row"][data-name="math"]')).toBeHidden();
+    await expect(panel.getByText('Modules, functions and classes (2)')).toBeVisible();
+    await data.getByTestId('variable-toggle').click();
+    const a = data.locator(`[data-testid="variable-row"][data-name="'a'"]`);
+    await expect(a).toContainText('list');
+    await expect(a).toContainText('3 items');
+    await a.getByTestId('variable-toggle').click();
+    await expect(a.locator('[data-testid="variable-row"][data-name="[2]"]')).toContainText('3');
+    // The next run updates the tab, keeping what was open.
+    await page.getByTestId('panel-tab-console').click();
+    await executor.run("data['b'] = 2\n");
+    await page.getByTestId('panel-tab-variables').click();
+    await expect(data).toContainText('2 items');
+    await expect(data.locator(`[data-testid="variable-row"][data-name="'b'"]`)).toContainText('int');
+    // After a Restart it shows nothing.
+    await page.getByTestId('reset').click();
+    await expect(page.getByTestId('variables-empty')).toBeVisible();
+    await expect(panel.getByTestId('variable-row')).toHaveCount(0);
+  });
+
+  test('a __repr__ that loops forever does not hang the inspector', async ({ executor }) => {
+    const { page } = executor;
+    await executor.run('class Forever:\n    def __repr__(self):\n        while True:\n            pass\n\nstuck = Forever()\nfine = 42\n');
+    await page.getByTestId('panel-tab-variables').click();
+    const panel = page.getByTestId('variables');
+    await expect(panel.locator('[data-testid="variable-row"][data-name="stuck"]')).toContainText('took over 100 ms');
+    await expect(panel.locator('[data-testid="variable-row"][data-name="fine"]')).toContainText('42');
+    // The interpreter is fine.
+    await page.getByTestId('panel-tab-console').click();
+    await executor.run('print(fine + 1)\n');
+    await expect(executor.output).toContainText('43');
+  });
+});

@@ -31,6 +31,7 @@ import { failedResult } from '../protocol/failedResult.ts';
 import { runDeadlineMs } from '../protocol/runAllowances.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 import type { ErrorScope } from '../protocol/errorScope.ts';
+import type { VariablesPage, VariablesRequest } from '../protocol/variables.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 import type { DownloadTick, RunSample } from '../protocol/protocol.ts';
 import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
@@ -113,6 +114,11 @@ export interface Engine {
   setPypiIndex(index: string | null): void;
   /** The seed's validate_code: diagnostics for `code` under `policy` (default: the current policy); nothing is executed. */
   validateCode(code: string, policy?: RunPolicy): Promise<ValidationReport>;
+  /**
+   * The Variables tab: a page of the names the runs defined (`name` null), or of the parts of `name`
+   * at `path` (indices of parts, level by level). Summaries are bounded in size and time.
+   */
+  listVariables(request: VariablesRequest): Promise<VariablesPage>;
   /** The safe-mode policy runs and installs use unless a run passes its own (default: the seed's, safe mode on). */
   readonly policy: RunPolicy;
   setPolicy(policy: RunPolicy): void;
@@ -534,6 +540,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     setPypiIndex(index) {
       pypiIndex = index;
+    },
+    async listVariables(request) {
+      return (await call({ method: 'variables', request })) as VariablesPage;
     },
     async validateCode(code, checkPolicy = policy) {
       return (await call({ method: 'validate', code, policy: checkPolicy })) as ValidationReport;

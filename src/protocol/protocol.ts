@@ -12,6 +12,7 @@ import { diagnosticSchema, runPolicySchema, validationReportSchema, type Validat
 import { projectFilesSchema, testRequestSchema, testResultSchema, type WorkerTestMessage, type WorkerTestRequest } from './testProtocol.ts';
 import { rawProfileSchema } from './profileProtocol.ts';
 import { runtimeFilesSchema, assetReplySchema, type AssetReply } from './runtimeFiles.ts';
+import { variablesPageSchema, variablesRequestSchema, type VariablesPage } from './variables.ts';
 
 export * from './policy.ts';
 export * from './paths.ts';
@@ -197,6 +198,8 @@ export const callRequestSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('validate'), code: z.string(), policy: runPolicySchema }),
   /** handle_error's view of the last error: did-you-mean names, keys, lengths. */
   z.object({ method: z.literal('errorScope'), error: z.object({ type: z.string().max(200), message: z.string().max(5000) }) }),
+  /** The Variables tab: a page of the namespace's names, or of a value's parts (bounded in size and time). */
+  z.object({ method: z.literal('variables'), request: variablesRequestSchema }),
 ]);
 /** Requests that are not runs. */
 export type CallRequest = z.infer<typeof callRequestSchema>;
@@ -207,13 +210,14 @@ export interface CallValues {
   install: InstallReport;
   validate: ValidationReport;
   errorScope: ErrorScope;
+  variables: VariablesPage;
 }
 
 /** A call's answer: its value, or an error message. */
 export const callResponseSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    value: z.union([z.array(importReportSchema), installReportSchema, validationReportSchema, errorScopeSchema]),
+    value: z.union([z.array(importReportSchema), installReportSchema, validationReportSchema, errorScopeSchema, variablesPageSchema]),
   }),
   z.object({ ok: z.literal(false), error: z.string().max(5000) }),
 ]);

@@ -28,6 +28,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     install: vi.fn(async () => ({ installed: [], failed: [] })),
     setPypiIndex: () => undefined,
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
+    listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     handleError: vi.fn(async () => null),
     runTests: vi.fn(async () => {
       throw new Error('not used here');

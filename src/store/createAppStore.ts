@@ -13,6 +13,7 @@ import { createTestsSlice } from './createTestsSlice.ts';
 import { createMonitorSlice } from './createMonitorSlice.ts';
 import { createSessionsSlice } from './createSessionsSlice.ts';
 import { createLayoutSlice } from './createLayoutSlice.ts';
+import { createVariablesSlice } from './createVariablesSlice.ts';
 import type { SessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import type { HistoryStorage } from '../monitor/historyStorage.ts';
@@ -34,6 +35,7 @@ export function createAppStore(
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
     ...createEditorSlice(storage)(set, get),
+    ...createVariablesSlice(set, get),
     ...createOutputSlice(set, get),
     ...createRunSlice((code) => flushSavedCode(storage, code))(set, get),
     ...createSettingsSlice(storage)(set, get),

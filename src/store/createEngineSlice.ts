@@ -29,6 +29,8 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('download', (tick) => get().recordDownload(tick));
     engine.on('display', (display) => get().appendDisplay(display));
     engine.on('input', () => set({ awaitingInput: true }));
+    // Any run (the editor's, a batch's, the agent's) may have changed the names the Variables tab lists.
+    engine.on('result', () => set((s) => ({ namespaceVersion: s.namespaceVersion + 1 })));
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on
     get().bindMonitor(engine); // live samples, history, ENABLE_PROFILING / COLLECT_METRICS
     set({ engine, status: engine.status });

@@ -56,6 +56,7 @@ export const createRunSlice =
       const { engine, appendEntry } = get();
       if (!engine) return;
       await engine.reset();
+      set((s) => ({ namespaceVersion: s.namespaceVersion + 1, variableTree: {}, expandedVariables: [] }));
       appendEntry('notice', 'Started a fresh interpreter: variables from earlier runs are gone.');
     },
   });

@@ -1,3 +1,4 @@
+import type { VariablesSlice } from './variablesTypes.ts';
 import type { Downloads } from './downloads.ts';
 import type { PackageSources } from '../config/packageSources.ts';
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
@@ -139,6 +140,7 @@ export interface PackagesSlice {
 
 /** The whole store. */
 export type AppState = EngineSlice &
+  VariablesSlice &
   EditorSlice &
   OutputSlice &
   RunSlice &

@@ -30,6 +30,7 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
     install: vi.fn(async (packages: string[]) => ({ installed: packages.map((name) => ({ name, version: '1.0' })), failed: [] })),
     setPypiIndex: vi.fn(),
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
+    listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     handleError: vi.fn(async () => null),
     runTests: vi.fn(async () => {
       throw new Error('not used in these tests');

@@ -12,6 +12,7 @@ import validateSource from './python/_executor/validate.py';
 import suggestSource from './python/_executor/suggest.py';
 import monitorSource from './python/_executor/monitor.py';
 import pypiSource from './python/_executor/pypi.py';
+import variablesSource from './python/_executor/variables.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -33,4 +34,5 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/suggest.py': suggestSource,
   '_executor/monitor.py': monitorSource,
   '_executor/pypi.py': pypiSource,
+  '_executor/variables.py': variablesSource,
 };

@@ -15,6 +15,7 @@ import { isInterrupt, stoppedResult } from './stoppedResult.ts';
 import { runSafely } from './runSafely.ts';
 import { validateCode } from './validateCode.ts';
 import { errorScope } from './errorScope.ts';
+import { listVariables } from './listVariables.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
 import { runTests, syncProjectFiles } from './runTests.ts';
 import { meterFetch } from './meterFetch.ts';
@@ -170,6 +171,7 @@ async function call(msg: WorkerCall): Promise<void> {
     if (request.method === 'analyzeImports') value = analyzeImports(runtime, request.code);
     else if (request.method === 'validate') value = validateCode(runtime, request.code, request.policy);
     else if (request.method === 'errorScope') value = errorScope(runtime, request.error);
+    else if (request.method === 'variables') value = listVariables(runtime, request.request);
     else {
       // Packages the policy does not allow are refused before anything is downloaded.
       const lock = (runtime.pyodide.lockfile as unknown as { packages: Record<string, { name: string; imports?: string[] }> }).packages;

@@ -9,12 +9,14 @@ import { DiagnosticsPanel } from '../DiagnosticsPanel.tsx';
 import { HistoryPanel } from '../HistoryPanel.tsx';
 import { ProfilePanel } from '../ProfilePanel.tsx';
 import { TestsPanel } from '../TestsPanel.tsx';
+import { VariablesPanel } from '../VariablesPanel.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { PANEL_LABELS, panelBadge } from './panelTabs.ts';
 import { useRovingTabs } from './useRovingTabs.ts';
 
 const CONTENT: Record<PanelTab, () => ReactNode> = {
   console: () => <ConsolePanel />,
+  variables: () => <VariablesPanel />,
   tests: () => <TestsPanel />,
   coverage: () => <CoveragePanel />,
   profile: () => <ProfilePanel />,

@@ -13,6 +13,7 @@ export interface TabBadge {
 /** The label of each panel tab. */
 export const PANEL_LABELS: Record<PanelTab, string> = {
   console: 'Console',
+  variables: 'Variables',
   tests: 'Tests',
   coverage: 'Coverage',
   profile: 'Profile',
@@ -43,6 +44,10 @@ export function panelBadge(tab: PanelTab, s: AppState): TabBadge | null {
       if (!c) return null;
       const pc = `${displayPercent(c.totalPercent)}%`;
       return { text: pc, tone: s.testResult?.thresholdMet ? 'ok' : 'warn', label: `${pc} covered` };
+    }
+    case 'variables': {
+      const n = s.variableTree['']?.total ?? 0;
+      return n && s.variablesVersion === s.namespaceVersion ? { text: String(n), tone: 'muted', label: `${n} names` } : null;
     }
     case 'problems': {
       const report = s.validatedCode === s.code ? s.validation : null;
