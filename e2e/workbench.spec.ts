@@ -4,7 +4,7 @@ import { CALCULATOR_FILES } from './support/calculatorProject.ts';
 import { expect, test } from './fixtures.ts';
 import type { ExecutorPage } from './pages/ExecutorPage.ts';
 
-const PANELS = ['console', 'tests', 'coverage', 'profile', 'batch', 'history', 'packages', 'problems'];
+const PANELS = ['console', 'variables', 'tests', 'coverage', 'profile', 'batch', 'history', 'packages', 'problems'];
 const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
@@ -164,8 +164,8 @@ test.describe('at 1440×900', () => {
     const { page } = executor;
     await page.getByTestId('panel-tab-console').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('panel-tab-tests')).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByTestId('panel-tab-tests')).toBeFocused();
+    await expect(page.getByTestId('panel-tab-variables')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('panel-tab-variables')).toBeFocused();
     await page.keyboard.press('End');
     await expect(page.getByTestId('panel-tab-problems')).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowRight'); // wraps
