@@ -100,3 +100,60 @@ test.describe('Variables tab', () => {
     await expect(executor.output).toContainText('43');
   });
 });
+
+test.describe('editor: Python language (Jedi)', () => {
+  test('completes module members, shows hover and signatures', async ({ executor }) => {
+    const { page, editor } = executor;
+    await executor.setCode('import math\nmath.sq');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    const suggest = editor.locator('.suggest-widget');
+    await expect(suggest).toContainText('sqrt', { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => executor.code()).toBe('import math\nmath.sqrt');
+    await page.keyboard.type('(');
+    await expect(editor.locator('.parameter-hints-widget')).toContainText('sqrt(x');
+    await page.keyboard.press('Escape');
+    // The keyboard's hover (Ctrl+K Ctrl+I) with the cursor in `sqrt`.
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I');
+    await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('square root', { timeout: 15_000 });
+    await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('sqrt(x');
+  });
+
+  test('go to definition opens the other project file at the function', async ({ executor }) => {
+    const { page, editor } = executor;
+    await page.evaluate(() =>
+      window.executor.project.writeFile('calc.py', '# helpers\n\n\ndef add(a, b):\n    """Add two numbers."""\n    return a + b\n'),
+    );
+    await executor.setCode('from calc import add\n\nprint(add(1, 2))\n');
+    await editor.locator('.view-line', { hasText: 'print(add' }).getByText('add', { exact: true }).click();
+    await page.keyboard.press('F12');
+    await expect(page.locator('[data-testid="editor-tab"].tab-active')).toHaveAttribute('data-path', 'calc.py', { timeout: 30_000 });
+    await expect.poll(() => executor.code()).toContain('def add(a, b)');
+    await expect(editor.locator('.line-numbers.active-line-number')).toHaveText('4');
+  });
+
+  test('completions know the names of the last run, and work while a program runs', async ({ executor }) => {
+    const { page, editor } = executor;
+    await executor.run('import json\nsettings = json.loads(\'{"a": 1}\')\n');
+    await executor.setCode('settings.ke');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Space');
+    await expect(editor.locator('.suggest-widget')).toContainText('keys', { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    // A long run does not hold completions up.
+    await executor.setCode('import time\nwhile True:\n    time.sleep(0.01)\n');
+    const done = await executor.startRun();
+    await executor.editor.locator('.monaco-editor').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\ntime.mono');
+    await page.keyboard.press('Control+Space');
+    await expect(editor.locator('.suggest-widget')).toContainText('monotonic', { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await executor.stopButton.click();
+    await executor.waitRunsDone(done);
+  });
+});

@@ -32,6 +32,9 @@ import { runDeadlineMs } from '../protocol/runAllowances.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 import type { ErrorScope } from '../protocol/errorScope.ts';
 import type { VariablesPage, VariablesRequest } from '../protocol/variables.ts';
+import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
+import type { ProjectFile } from '../protocol/testProtocol.ts';
+import { createLanguageClient } from './createLanguageClient.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 import type { DownloadTick, RunSample } from '../protocol/protocol.ts';
 import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
@@ -119,6 +122,12 @@ export interface Engine {
    * at `path` (indices of parts, level by level). Summaries are bounded in size and time.
    */
   listVariables(request: VariablesRequest): Promise<VariablesPage>;
+  /**
+   * The editor's questions (completions, hover, signatures, definitions), answered by Jedi in an
+   * interpreter of the sandbox's own that never runs user code, so it answers while a program runs.
+   * `files`: the project's other files. Knows the last run's names and their types.
+   */
+  language(query: LanguageQuery, files: readonly ProjectFile[]): Promise<LanguageResponse>;
   /** The safe-mode policy runs and installs use unless a run passes its own (default: the seed's, safe mode on). */
   readonly policy: RunPolicy;
   setPolicy(policy: RunPolicy): void;
@@ -345,6 +354,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         pendingCalls.get(msg.id)?.(msg.response);
         pendingCalls.delete(msg.id);
         return;
+      case 'language-result':
+        languageClient.receive(msg.id, msg.response);
+        return;
       case 'tests-result':
         flushOutput();
         tests.resolve(msg.id, msg.result);
@@ -392,6 +404,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return response.value;
   };
   window.addEventListener('message', onMessage);
+  const languageClient = createLanguageClient({
+    nextId: () => nextId++,
+    post,
+    listNames: async () => (await call({ method: 'variables', request: { name: null, path: [], offset: 0 } })) as VariablesPage,
+    isRunning: () => currentRun !== null,
+  });
   // One run; the caller holds the lock.
   const runLocked = async (code: string, runOptions: Partial<RunOptions>): Promise<ExecutionResult> => {
     const id = nextId++;
@@ -405,6 +423,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       watchdog.watch(id, runDeadlineMs(options.timeoutMs));
       const done = await result;
       if (options.collectMetrics !== false) lastMetrics = toExecutionMetrics(done);
+      languageClient.namesChanged();
       emit('result', { code, options, result: done });
       return done;
     } finally {
@@ -427,6 +446,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     container.appendChild(frame);
     flushOutput();
     const message = `${why} Executor ended what was running and restarted Python; variables from earlier runs are gone.`;
+    languageClient.frameReplaced(why);
     for (const [id, resolve] of pendingRuns) {
       const output = mergeChunks(runOutput.get(id) ?? []);
       const ended = failedResult('crashed', { type: 'SandboxUnresponsive', message, traceback: '', line: null }, false);
@@ -519,6 +539,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       post({ type: 'stdin', id: currentRun, text });
     },
     reset() {
+      languageClient.namesChanged();
       const id = nextId++;
       const done = new Promise<void>((resolve) => pendingResets.set(id, resolve));
       post({ type: 'reset', id });
@@ -541,6 +562,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setPypiIndex(index) {
       pypiIndex = index;
     },
+    language: (query, files) => languageClient.ask(query, files),
     async listVariables(request) {
       return (await call({ method: 'variables', request })) as VariablesPage;
     },

@@ -1,6 +1,7 @@
 import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
 import { createStdinBuffer, wakeStdin, writeStdin } from '../protocol/stdinBuffer.ts';
 import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
+import type { LanguageRequest } from '../protocol/language.ts';
 import type { FrameRuntime } from './createFrameRuntime.ts';
 
 /** One Python worker as the supervisor sees it. */
@@ -11,6 +12,8 @@ export interface WorkerHandle {
   readonly url: string;
   run(id: number, code: string, options: RunOptions): void;
   call(id: number, request: CallRequest): void;
+  /** Asks the language service (only of the language worker, which never runs user code). */
+  language(id: number, request: LanguageRequest): void;
   /** Runs or collects tests (see src/worker/runTests.ts). */
   tests(id: number, request: WorkerTestRequest): void;
   /** Raises KeyboardInterrupt in the running program (soft stop), also while it waits for input. */
@@ -53,6 +56,9 @@ export function createWorkerHandle(
     },
     call(id, request) {
       worker.postMessage({ type: 'call', id, request });
+    },
+    language(id, request) {
+      worker.postMessage({ type: 'language', id, request });
     },
     tests(id, request) {
       Atomics.store(interruptBuffer, 0, 0);

@@ -7,6 +7,7 @@ import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { createFrameRuntime, type FrameRuntime } from './createFrameRuntime.ts';
 import { createSupervisor } from './createSupervisor.ts';
 import { createTestPool } from './createTestPool.ts';
+import { createLanguageHost } from './createLanguageHost.ts';
 import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts';
 import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
 import { startSnapshotMaker } from './startSnapshotMaker.ts';
@@ -78,8 +79,11 @@ function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFil
   });
   // Tests run in interpreters of their own, so a test run never touches the editor's variables.
   const testPool = createTestPool({ spawn, send, ...timers });
+  // Completions and the like come from an interpreter of their own, which never runs user code.
+  const language = createLanguageHost({ spawn, send });
   handle = (msg) => {
     if (msg.type === 'tests') testPool.handle(msg);
+    else if (msg.type === 'language') language.handle(msg);
     else {
       if (msg.type === 'stop') testPool.stop(msg.id);
       supervisor.handle(msg);

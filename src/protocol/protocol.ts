@@ -12,6 +12,7 @@ import { diagnosticSchema, runPolicySchema, validationReportSchema, type Validat
 import { projectFilesSchema, testRequestSchema, testResultSchema, type WorkerTestMessage, type WorkerTestRequest } from './testProtocol.ts';
 import { rawProfileSchema } from './profileProtocol.ts';
 import { runtimeFilesSchema, assetReplySchema, type AssetReply } from './runtimeFiles.ts';
+import { languageRequestSchema, languageResponseSchema, type LanguageRequest, type LanguageResponse } from './language.ts';
 import { variablesPageSchema, variablesRequestSchema, type VariablesPage } from './variables.ts';
 
 export * from './policy.ts';
@@ -237,6 +238,7 @@ export const PageCommand = {
   ping: 'ping',
   boot: 'boot',
   asset: 'asset',
+  language: 'language',
 } as const;
 
 /** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
@@ -269,6 +271,8 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   }),
   /** The answer to the frame's 'asset-request' with the same id. */
   z.object({ type: z.literal(PageCommand.asset), id: z.number().int(), reply: assetReplySchema }),
+  /** The editor asks the language interpreter (Jedi, which never runs user code); answered by 'language-result'. */
+  z.object({ type: z.literal(PageCommand.language), id: z.number().int(), request: languageRequestSchema }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -292,6 +296,7 @@ export const FrameEvent = {
   booted: 'booted',
   snapshot: 'snapshot',
   assetRequest: 'asset-request',
+  languageResult: 'language-result',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -334,6 +339,7 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
     integrity: z.string().max(1000).nullable(),
   }),
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
+  z.object({ type: z.literal(FrameEvent.languageResult), id: z.number().int(), response: languageResponseSchema }),
   z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
   /** A rich output of the run, in order with its text output. */
   z.object({ type: z.literal(FrameEvent.display), id: z.number().int(), display: displayDataSchema }),
@@ -401,8 +407,15 @@ export interface WorkerAsset {
   reply: AssetReply;
 }
 
+/** A language request, frame → the language worker. */
+export interface WorkerLanguage {
+  type: 'language';
+  id: number;
+  request: LanguageRequest;
+}
+
 /** Messages from the frame to a worker. */
-export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall | WorkerAsset;
+export type FrameToWorker = WorkerTests | WorkerInit | WorkerRun | WorkerCall | WorkerAsset | WorkerLanguage;
 
 /** Messages from a worker to the frame. */
 export type WorkerToFrame =
@@ -423,6 +436,7 @@ export type WorkerToFrame =
   /** The worker took the run: sent at once, so a worker kept busy by what an earlier run left behind is noticed. */
   | { type: 'accepted'; id: number }
   | { type: 'call-result'; id: number; response: CallResponse }
+  | { type: 'language-result'; id: number; response: LanguageResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
   | { type: 'download'; tick: DownloadTick }
   | { type: 'fatal'; id: number | null; message: string }

@@ -29,6 +29,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     setPypiIndex: () => undefined,
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
+    language: vi.fn(async () => ({ ok: false as const, error: 'no language interpreter here' })),
     handleError: vi.fn(async () => null),
     runTests: vi.fn(async () => {
       throw new Error('not used here');

@@ -40,6 +40,7 @@ export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measur
         },
         interrupt: () => void w.interrupts++,
         call: () => undefined, // replaced by tests that need it
+        language: () => undefined, // language requests go to the language host
         tests: () => undefined, // test runs go to the test pool, not the supervisor
         terminate: () => void (w.terminated = true),
         say: (msg) => listener(w, msg),

@@ -31,6 +31,7 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
     setPypiIndex: vi.fn(),
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
+    language: vi.fn(async () => ({ ok: false as const, error: 'no language interpreter here' })),
     handleError: vi.fn(async () => null),
     runTests: vi.fn(async () => {
       throw new Error('not used in these tests');

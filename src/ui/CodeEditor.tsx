@@ -7,9 +7,11 @@ import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
 import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
 import { bindRevealLine } from './monaco/bindRevealLine.ts';
 import { bindRuff } from './monaco/bindRuff.ts';
+import { registerLanguageProviders } from './monaco/bindLanguage.ts';
 import { useEffectiveTheme } from './useEffectiveTheme.ts';
 
 setupMonacoWorkers();
+registerLanguageProviders(); // completions, hover, signatures, definitions from Jedi in the sandbox
 
 /** The Monaco editor, bound to the store's code; Ctrl/Cmd+Enter runs. */
 export function CodeEditor() {

@@ -13,6 +13,7 @@ import suggestSource from './python/_executor/suggest.py';
 import monitorSource from './python/_executor/monitor.py';
 import pypiSource from './python/_executor/pypi.py';
 import variablesSource from './python/_executor/variables.py';
+import languageSource from './python/_executor/language.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -35,4 +36,6 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/monitor.py': monitorSource,
   '_executor/pypi.py': pypiSource,
   '_executor/variables.py': variablesSource,
+  // Imported only by the language worker (it needs Jedi).
+  '_executor/language.py': languageSource,
 };

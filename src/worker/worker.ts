@@ -4,7 +4,7 @@
  * sandboxed frame (a worker from a URL, or a module blob worker, does not start in an
  * opaque origin). User code runs here; nothing here trusts it.
  */
-import type { FrameToWorker, WorkerCall, WorkerInit, WorkerRun, WorkerTests, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToWorker, WorkerCall, WorkerInit, WorkerLanguage, WorkerRun, WorkerTests, WorkerToFrame } from '../protocol/protocol.ts';
 import { loadPyodide } from 'pyodide';
 import { bootPyodide, type BootDeps, type PythonRuntime } from './bootPyodide.ts';
 import { createAssetFetch } from './createAssetFetch.ts';
@@ -16,6 +16,7 @@ import { runSafely } from './runSafely.ts';
 import { validateCode } from './validateCode.ts';
 import { errorScope } from './errorScope.ts';
 import { listVariables } from './listVariables.ts';
+import { answerLanguage } from './answerLanguage.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
 import { runTests, syncProjectFiles } from './runTests.ts';
 import { meterFetch } from './meterFetch.ts';
@@ -221,6 +222,15 @@ async function tests(msg: WorkerTests): Promise<void> {
   post({ type: 'tests-done', id, done });
 }
 
+// Only the language worker gets these; it is never given user code to run.
+async function language(msg: WorkerLanguage): Promise<void> {
+  const response =
+    runtime && !crashed
+      ? await answerLanguage(runtime, msg.request)
+      : { ok: false as const, error: 'The language interpreter is not available.' };
+  post({ type: 'language-result', id: msg.id, response });
+}
+
 receiveMessages(self, (msg: FrameToWorker) => {
   if (msg.type === 'init') void init(msg);
   else if (msg.type === 'run') {
@@ -229,6 +239,7 @@ receiveMessages(self, (msg: FrameToWorker) => {
     void run(msg);
   } else if (msg.type === 'call') void call(msg);
   else if (msg.type === 'tests') void tests(msg);
+  else if (msg.type === 'language') void language(msg);
   else assets.deliver(msg.id, msg.reply);
 });
 self.addEventListener('error', (event) => fatal(null, event.message));

@@ -1,0 +1,98 @@
+import type { LanguageQuery, LanguageValue } from '../../protocol/language.ts';
+import { appStore } from '../../store/useAppStore.ts';
+import { monaco } from './monaco.ts';
+import { hoverMarkdown, toSignatureHelp, toSuggestions } from './languageMapping.ts';
+
+/** Scheme of the read-only models that show other project files in a peek. */
+const PROJECT_SCHEME = 'executor-project';
+
+/** Asks the language interpreter about `model` at `position`; null when there is no answer (or it was superseded or cancelled). */
+async function ask<K extends LanguageQuery['kind']>(
+  kind: K,
+  model: monaco.editor.ITextModel,
+  position: monaco.Position,
+  token: monaco.CancellationToken,
+): Promise<Extract<LanguageValue, { kind: K }> | null> {
+  const { engine, activePath, files } = appStore.getState();
+  if (!engine || !activePath || model.uri.scheme === PROJECT_SCHEME) return null;
+  const others = files.filter((f) => f.path !== activePath);
+  const response = await engine.language(
+    { kind, path: activePath, code: model.getValue(), line: position.lineNumber, column: position.column },
+    others,
+  );
+  if (token.isCancellationRequested || !response.ok || response.value.kind !== kind) return null;
+  return response.value as Extract<LanguageValue, { kind: K }>;
+}
+
+/** A read-only model holding a project file, so a peek at a definition in it can show it. */
+function projectModel(path: string): monaco.Uri | null {
+  const file = appStore.getState().files.find((f) => f.path === path);
+  if (!file) return null;
+  const uri = monaco.Uri.from({ scheme: PROJECT_SCHEME, path: `/${path}` });
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.content, 'python', uri);
+  if (model.getValue() !== file.content) model.setValue(file.content);
+  return uri;
+}
+
+let registered = false;
+
+/**
+ * Completions, hover, signature help and go to definition (and peek) for Python, from Jedi in the
+ * sandbox's language interpreter. Registered once for the page; a definition in another project file
+ * opens that file's tab at the line.
+ */
+export function registerLanguageProviders(): void {
+  if (registered) return;
+  registered = true;
+  const kinds = monaco.languages.CompletionItemKind;
+  monaco.languages.registerCompletionItemProvider('python', {
+    triggerCharacters: ['.', '"', "'", '/'],
+    async provideCompletionItems(model, position, _context, token) {
+      const value = await ask('complete', model, position, token);
+      if (!value) return { suggestions: [] };
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, position.column);
+      return { suggestions: toSuggestions(value.items, kinds).map((s) => ({ ...s, range })) };
+    },
+  });
+  monaco.languages.registerHoverProvider('python', {
+    async provideHover(model, position, token) {
+      const value = await ask('hover', model, position, token);
+      const parts = hoverMarkdown(value?.hover ?? null);
+      return parts.length ? { contents: parts.map((v) => ({ value: v })) } : null;
+    },
+  });
+  monaco.languages.registerSignatureHelpProvider('python', {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [')'],
+    async provideSignatureHelp(model, position, token) {
+      const value = await ask('signatures', model, position, token);
+      if (!value?.signatures.length) return null;
+      return { value: toSignatureHelp(value.signatures), dispose() {} };
+    },
+  });
+  monaco.languages.registerDefinitionProvider('python', {
+    async provideDefinition(model, position, token) {
+      const value = await ask('definition', model, position, token);
+      if (!value) return null;
+      const { activePath } = appStore.getState();
+      return value.places.flatMap((p) => {
+        const uri = p.path === activePath ? model.uri : projectModel(p.path);
+        return uri ? [{ uri, range: new monaco.Range(p.line, p.column, p.line, p.column) }] : [];
+      });
+    },
+  });
+  // Going to a definition in another project file opens that file's tab at the line.
+  monaco.editor.registerEditorOpener({
+    openCodeEditor(_source, resource, selectionOrPosition) {
+      if (resource.scheme !== PROJECT_SCHEME) return false;
+      const line = selectionOrPosition
+        ? 'startLineNumber' in selectionOrPosition
+          ? selectionOrPosition.startLineNumber
+          : selectionOrPosition.lineNumber
+        : 1;
+      appStore.getState().revealLine(resource.path.slice(1), line);
+      return true;
+    },
+  });
+}
