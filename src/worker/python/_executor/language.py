@@ -76,7 +76,7 @@ def _stand_in(type_name):
         if not isinstance(cls, type):
             return None
         return cls.__new__(cls)
-    except Exception:  # noqa: BLE001 - a type that cannot be made empty simply gets no stand-in
+    except Exception:  # a type that cannot be made empty simply gets no stand-in
         return None
 
 
