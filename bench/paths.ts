@@ -14,3 +14,5 @@ export const BARE_PATH = '/bench-bare/';
 export const RESULTS_DIR = join(BENCH_DIR, 'results');
 /** The compute program run in all three interpreters. */
 export const COMPUTE_PROGRAM = join(BENCH_DIR, 'programs', 'compute.py');
+/** The self-hosted package index in the bench's build (Jedi's wheels for the bare baseline). */
+export const PUBLIC_PACKAGES_DIR = join(BENCH_DIST_DIR, 'packages');

@@ -17,6 +17,7 @@ import { measureMemory } from './measureMemory.ts';
 import { measureOutputFlood } from './measureOutputFlood.ts';
 import { measureRoundTrip } from './measureRoundTrip.ts';
 import { measureStart } from './measureStart.ts';
+import { measureCompletion } from './measureCompletion.ts';
 import { measureTests } from './measureTests.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
@@ -81,6 +82,8 @@ async function bench(res: Resources): Promise<void> {
     rows.push(...(await measureOutputFlood(executor, bare, BENCH_CONFIG.slowRuns)));
     log(`7. tests: ${BENCH_CONFIG.slowRuns} samples of a generated suite, serial and on ${BENCH_CONFIG.testWorkers} interpreters`);
     rows.push(...(await measureTests(executor, BENCH_CONFIG.slowRuns, BENCH_CONFIG.testWorkers)));
+    log(`8. completion: ${BENCH_CONFIG.runs} samples on a 300-line file`);
+    rows.push(...(await measureCompletion(executor, bare, BENCH_CONFIG.runs)));
   } finally {
     await ctx.close();
   }

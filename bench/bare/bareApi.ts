@@ -15,6 +15,8 @@ export interface BareApi {
   /** Resolves to the first worker's boot time in ms. */
   ready: Promise<number>;
   run(code: string): Promise<BareResult>;
+  /** Loads wheels by URL (pyodide.loadPackage); resolves to an error message, or null. */
+  load(urls: string[]): Promise<string | null>;
   /** Raises KeyboardInterrupt in the running code through the interrupt buffer. */
   interrupt(): void;
   /** Terminates the worker and boots a new one; resolves to the boot time in ms. */

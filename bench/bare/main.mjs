@@ -42,6 +42,14 @@ const api = {
       worker.postMessage({ type: 'run', id, code });
     });
   },
+  /** Loads wheels (URLs) with pyodide.loadPackage; resolves to an error message or null. */
+  load(urls) {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, (msg) => resolve(msg.error));
+      worker.postMessage({ type: 'load', id, urls });
+    });
+  },
   interrupt() {
     Atomics.store(interrupt, 0, SIGINT);
   },

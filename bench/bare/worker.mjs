@@ -38,8 +38,19 @@ function run(msg) {
   self.postMessage({ type: 'result', id: msg.id, stdout: out.join(''), error, peakMemoryMB });
 }
 
+async function load(msg) {
+  let error = null;
+  try {
+    await pyodide.loadPackage(msg.urls);
+  } catch (err) {
+    error = String(err?.message ?? err);
+  }
+  self.postMessage({ type: 'result', id: msg.id, stdout: '', error, peakMemoryMB: 0 });
+}
+
 self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'init') void init(msg);
+  else if (msg.type === 'load') void load(msg);
   else if (msg.type === 'run') run(msg);
 };

@@ -7,7 +7,7 @@ import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
 import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
 import { bindRevealLine } from './monaco/bindRevealLine.ts';
 import { bindRuff } from './monaco/bindRuff.ts';
-import { registerLanguageProviders } from './monaco/bindLanguage.ts';
+import { registerLanguageProviders, warmLanguageOnFirstEdit } from './monaco/bindLanguage.ts';
 import { useEffectiveTheme } from './useEffectiveTheme.ts';
 
 setupMonacoWorkers();
@@ -53,8 +53,10 @@ export function CodeEditor() {
     const unbindTests = bindTestAnnotations(editor); // failures and coverage of the last test run
     const unbindReveal = bindRevealLine(editor); // a profile row or flame graph box jumps to its line
     const unbindRuff = bindRuff(editor); // Ruff's lint as you type, its quick fixes, Shift+Alt+F
+    const unbindWarm = warmLanguageOnFirstEdit(editor);
     editor.focus();
     return () => {
+      unbindWarm();
       unbindRuff();
       unbindReveal();
       unbindTests();

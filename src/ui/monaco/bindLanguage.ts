@@ -96,3 +96,17 @@ export function registerLanguageProviders(): void {
     },
   });
 }
+
+/**
+ * Starts the language interpreter (and Jedi's first, slowest analysis) when the user first types,
+ * so the first completion does not pay for it; never during start-up. Returns the unbinder.
+ */
+export function warmLanguageOnFirstEdit(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  const sub = editor.onDidChangeModelContent(() => {
+    sub.dispose();
+    const { engine, activePath } = appStore.getState();
+    if (engine && activePath)
+      void engine.language({ kind: 'complete', path: activePath, code: 'import math\nmath.', line: 2, column: 6 }, []);
+  });
+  return () => sub.dispose();
+}
