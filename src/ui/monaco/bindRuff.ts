@@ -78,13 +78,21 @@ export function bindRuff(editor: monaco.editor.IStandaloneCodeEditor): () => voi
     monaco.editor.setModelMarkers(model, OWNER, markers);
     editor.getContainerDomNode().dataset.lintCodes = diagnostics.map((d) => d.code ?? 'syntax').join(',');
   };
+  // Ruff's 11 MB of WebAssembly load once Python has started, so they never slow the start down.
+  let started = false;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void lint(), LINT_DEBOUNCE_MS);
+    if (started) timer = setTimeout(() => void lint(), LINT_DEBOUNCE_MS);
   };
-  schedule();
+  const startWhenReady = () => {
+    if (started || appStore.getState().status.state !== 'ready') return;
+    started = true;
+    schedule();
+  };
+  startWhenReady();
   const changed = editor.onDidChangeModelContent(schedule);
   const unsub = appStore.subscribe((s, prev) => {
+    startWhenReady();
     if (s.settings !== prev.settings || s.files !== prev.files) schedule();
   });
   return () => {
