@@ -14,7 +14,14 @@ interface Spawned {
 function setup() {
   const spawned: Spawned[] = [];
   const sent: FrameToPage[] = [];
+  const timers = new Map<number, () => void>();
+  let nextTimer = 1;
   const host = createLanguageHost({
+    setTimer(fn) {
+      timers.set(nextTimer, fn);
+      return nextTimer++;
+    },
+    clearTimer: (t) => void timers.delete(t as number),
     spawn(listener: WorkerListener) {
       let boot = () => undefined as void;
       const ready = new Promise<void>((resolve) => (boot = resolve));
@@ -30,7 +37,9 @@ function setup() {
     },
     send: (m) => sent.push(m),
   });
-  return { host, spawned, sent };
+  /** Runs the timers that are set (the fake clock's "much later"). */
+  const fireTimers = () => [...timers.values()].forEach((fn) => fn());
+  return { host, spawned, sent, fireTimers };
 }
 
 const query = (kind: LanguageQuery['kind'], code = 'x'): LanguageQuery => ({ kind, path: 'main.py', code, line: 1, column: 1 });
@@ -69,6 +78,25 @@ describe('createLanguageHost', () => {
     w.say({ type: 'language-result', id: 1, response: ok });
     // The replaced request's files are not lost: they go with the one that took its place.
     expect(w.asked[1]).toEqual({ id: 3, request: { query: query('complete', 'abc'), files: [{ path: 'a.py', content: '' }] } });
+  });
+
+  it('replaces a worker stuck on a question, and answers it with the reason', async () => {
+    const { host, spawned, sent, fireTimers } = setup();
+    host.handle({ type: 'language', id: 1, request: { query: query('complete') } });
+    const stuck = spawned[0] as Spawned;
+    stuck.boot();
+    await tick();
+    fireTimers();
+    expect(stuck.terminated).toBe(true);
+    expect(sent).toEqual([
+      {
+        type: 'language-result',
+        id: 1,
+        response: { ok: false, error: 'The language interpreter stopped: it did not answer within 10 s, so it was restarted' },
+      },
+    ]);
+    host.handle({ type: 'language', id: 2, request: { query: query('hover') } });
+    expect(spawned).toHaveLength(2);
   });
 
   it('replaces a worker that failed, answers what it held, and gives the new one the files again', async () => {

@@ -9,7 +9,12 @@ type LanguageMessage = Extract<PageToFrame, { type: 'language' }>;
 export interface LanguageHostDeps {
   spawn(listener: WorkerListener): WorkerHandle;
   send(msg: FrameToPage): void;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(timer: unknown): void;
 }
+
+/** A question not answered in this time means Jedi is stuck (on hostile code): the worker is replaced. */
+export const LANGUAGE_ANSWER_MS = 10_000;
 
 /** The language worker, as the frame's message loop sees it. */
 export interface LanguageHost {
@@ -26,6 +31,7 @@ export interface LanguageHost {
 export function createLanguageHost(deps: LanguageHostDeps): LanguageHost {
   let worker: WorkerHandle | null = null;
   let inFlight: number | null = null;
+  let inFlightTimer: unknown = null;
   const waiting = new Map<LanguageQuery['kind'], LanguageMessage>();
   // The latest files and names, and whether the current worker has them.
   let files: ProjectFile[] | null = null;
@@ -42,6 +48,7 @@ export function createLanguageHost(deps: LanguageHostDeps): LanguageHost {
     filesSent = namesSent = false;
     if (inFlight !== null) answer(inFlight, `The language interpreter stopped: ${message}`);
     inFlight = null;
+    deps.clearTimer(inFlightTimer);
     pump();
   };
 
@@ -50,6 +57,7 @@ export function createLanguageHost(deps: LanguageHostDeps): LanguageHost {
       if (h !== worker) return;
       if (msg.type === 'language-result' && msg.id === inFlight) {
         inFlight = null;
+        deps.clearTimer(inFlightTimer);
         deps.send({ type: 'language-result', id: msg.id, response: msg.response });
         pump();
       } else if (msg.type === 'fatal' || msg.type === 'boot-failed') lost(msg.message);
@@ -81,6 +89,10 @@ export function createLanguageHost(deps: LanguageHostDeps): LanguageHost {
     if (names && !namesSent) request.names = names;
     filesSent = namesSent = true;
     inFlight = msg.id;
+    inFlightTimer = deps.setTimer(
+      () => lost(`it did not answer within ${LANGUAGE_ANSWER_MS / 1000} s, so it was restarted`),
+      LANGUAGE_ANSWER_MS,
+    );
     w.language(msg.id, request);
   }
 

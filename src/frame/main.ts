@@ -80,7 +80,7 @@ function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFil
   // Tests run in interpreters of their own, so a test run never touches the editor's variables.
   const testPool = createTestPool({ spawn, send, ...timers });
   // Completions and the like come from an interpreter of their own, which never runs user code.
-  const language = createLanguageHost({ spawn, send });
+  const language = createLanguageHost({ spawn, send, ...timers });
   handle = (msg) => {
     if (msg.type === 'tests') testPool.handle(msg);
     else if (msg.type === 'language') language.handle(msg);

@@ -38,6 +38,12 @@ parso.load_grammar = parso.grammar.load_grammar = _load_known_grammar
 
 import jedi  # noqa: E402 - after parso is taught about 3.14
 
+# Searching the code for calls to infer a function's parameters (and appends to infer a list's items)
+# costs most of a completion's time in a long file, and an editor needs the names, not those guesses.
+jedi.settings.dynamic_params = False
+jedi.settings.dynamic_params_for_other_modules = False
+jedi.settings.dynamic_array_additions = False
+
 _project = None
 _stand_ins = {}
 
