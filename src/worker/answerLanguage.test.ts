@@ -66,6 +66,15 @@ describe('answerLanguage: Jedi in Pyodide (Node)', () => {
     expect(none.kind === 'complete' && none.items).toEqual([]);
   });
 
+  it("stands in an installed package's type (loaded from the index for it), not a project's", async () => {
+    const names: Array<[string, string]> = [['lexer', 'pygments.lexers.python.PythonLexer']];
+    const value = await ask('complete', 'lexer.get_tok', { names });
+    expect(value.kind === 'complete' && value.items.map((i) => i.label)).toEqual(['get_tokens', 'get_tokens_unprocessed']);
+    const files = [{ path: 'calc.py', content: 'raise SystemExit("never imported")\nclass Calc:\n    def add(self): ...\n' }];
+    const none = await ask('complete', 'c.ad', { files, names: [['c', 'calc.Calc']] });
+    expect(none.kind === 'complete' && none.items).toEqual([]);
+  });
+
   it("reads Python 3.14's syntax (parso knows grammars up to 3.13)", async () => {
     const value = await ask('complete', 'type Pair = tuple[int, int]\nimport os\nos.pa', { names: [] });
     expect(value.kind === 'complete' && value.items.map((i) => i.label)).toContain('path');

@@ -38,17 +38,18 @@ export async function answerLanguage(rt: PythonRuntime, request: LanguageRequest
     const lang = await loadLanguage(rt);
     const { query } = request;
     if (request.files) lang.sync_files(rt.pyodide.toPy(request.files.map((f) => [f.path, f.content])));
-    if (request.names) lang.set_names(rt.pyodide.toPy(request.names));
-    const imports = [...query.code.matchAll(/^\s*(?:import|from)\s+([A-Za-z_]\w*)/gm)]
-      .map((m) => m[1] ?? '')
-      .filter((m) => !importsSeen.has(m));
+    // Packages of the index that the code imports, or that the run's values come from: Jedi reads their files.
+    const typeModules = (request.names ?? []).flatMap(([, type]) => (type.includes('.') ? [type.split('.')[0] ?? ''] : []));
+    const codeModules = [...query.code.matchAll(/^\s*(?:import|from)\s+([A-Za-z_]\w*)/gm)].map((m) => m[1] ?? '');
+    const imports = [...new Set([...codeModules, ...typeModules])].filter((m) => m !== '' && !importsSeen.has(m));
     if (imports.length) {
       imports.forEach((m) => importsSeen.add(m));
-      // Packages of the index the code imports: Jedi reads their files. Nothing of them runs here.
+      const source = imports.map((m) => `import ${m}`).join('\n');
       await rt.pyodide
-        .loadPackagesFromImports(query.code, { messageCallback: () => undefined, errorCallback: () => undefined })
+        .loadPackagesFromImports(source, { messageCallback: () => undefined, errorCallback: () => undefined })
         .catch(() => undefined);
     }
+    if (request.names) lang.set_names(rt.pyodide.toPy(request.names));
     const args = [query.code, query.path, query.line, query.column - 1] as const;
     let value: LanguageValue;
     switch (query.kind) {

@@ -2,13 +2,14 @@
 
 This runs in an interpreter of its own that never executes user code: Jedi only reads
 the project's files (written under PROJECT_DIR). After a run, the names the run defined
-arrive as (name, type name) pairs; types from the standard library and the builtins
-stand in for them, so ``data.`` completes a dict's methods even when ``data`` came from
+arrive as (name, type name) pairs; empty values of their types stand in for them when
+the type is a builtin, the standard library's or an installed package's (never a project's), so ``data.`` completes a dict's methods even when ``data`` came from
 code Jedi cannot see.
 """
 
 import builtins
 import importlib
+import importlib.util
 import os
 import shutil
 import sys
@@ -69,13 +70,22 @@ def sync_files(files):
     jedi.cache.clear_time_caches(True)
 
 
+def _library_module(top):
+    """Whether ``top`` is the standard library's or an installed package's (never a project file)."""
+    if top in sys.stdlib_module_names:
+        return True
+    spec = importlib.util.find_spec(top)
+    # Installed packages live in site-packages; the project's files (in PROJECT_DIR) are not importable here.
+    return bool(spec and spec.origin and "/site-packages/" in spec.origin)
+
+
 def _stand_in(type_name):
-    """An empty instance of a builtin or standard-library type, or None for any other type."""
+    """An empty instance of a builtin, standard-library or installed package's type; None for any other."""
     module_name, _, name = type_name.rpartition(".")
     try:
         if not module_name:
             cls = getattr(builtins, name, None)
-        elif module_name.split(".")[0] in sys.stdlib_module_names:
+        elif _library_module(module_name.split(".")[0]):
             cls = getattr(importlib.import_module(module_name), name, None)
         else:
             return None
