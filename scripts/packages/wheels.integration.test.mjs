@@ -62,9 +62,9 @@ describe('self-hosted wheels in Pyodide', () => {
     expect(lock.packages.numpy?.file_name.startsWith(DEFAULT_CDN_BASE_URL)).toBe(true);
   });
 
-  it('installs pytest and coverage through the lock file, from public/packages', async () => {
+  it('installs pytest, coverage and jedi through the lock file, from public/packages', async () => {
     const messages = /** @type {string[]} */ ([]);
-    await pyodide.loadPackagesFromImports('import pytest\nimport coverage', {
+    await pyodide.loadPackagesFromImports('import pytest\nimport coverage\nimport jedi', {
       messageCallback: (m) => messages.push(m),
       errorCallback: (m) => messages.push(`error: ${m}`),
     });
@@ -80,10 +80,10 @@ describe('self-hosted wheels in Pyodide', () => {
 # pluggy 1.5 has 'return' in 'finally', a SyntaxWarning since Python 3.14
 warnings.filterwarnings("ignore", category=SyntaxWarning, module=r".*pluggy")
 import importlib.metadata as md, pytest, coverage
-[pytest.__version__, coverage.__version__, md.version("pluggy"), md.version("Pygments")]`,
+[pytest.__version__, coverage.__version__, md.version("pluggy"), md.version("Pygments"), md.version("jedi"), md.version("parso")]`,
       )
       .toJs();
-    expect(versions).toEqual(['8.3.5', '7.6.0', '1.5.0', '2.18.0']);
+    expect(versions).toEqual(['8.3.5', '7.6.0', '1.5.0', '2.18.0', '0.19.1', '0.8.4']);
     expect(stderr.join('\n')).not.toMatch(/SyntaxWarning/);
   });
 
