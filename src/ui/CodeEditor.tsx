@@ -38,12 +38,16 @@ export function CodeEditor() {
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => runCommand('format', appStore));
     const sub = editor.onDidChangeModelContent(() => appStore.getState().setCode(editor.getValue()));
     // Code may also change from outside the editor (a link, later the agent).
-    const unsub = appStore.subscribe((s, prev) => {
+    // The file the editor shows: the store switches files (path first, then the text) in separate steps.
+    let shownPath = appStore.getState().activePath;
+    const unsub = appStore.subscribe((s) => {
       if (s.code === editor.getValue()) return;
       const model = editor.getModel();
       // Another file: new text. The same file (Format, the agent's write_file): an edit, which Undo takes back.
-      if (s.activePath !== prev.activePath || !model) editor.setValue(s.code);
-      else {
+      if (s.activePath !== shownPath || !model) {
+        shownPath = s.activePath;
+        editor.setValue(s.code);
+      } else {
         editor.pushUndoStop();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.code }], () => null);
         editor.pushUndoStop();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { VariableRow } from '../protocol/variables.ts';
+import { VARIABLES_PAGE, type VariableRow } from '../protocol/variables.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { variableKey, parseVariableKey } from '../store/variablesTypes.ts';
 
@@ -7,7 +7,9 @@ function Rows({ parent }: { parent: string }) {
   const listing = useAppStore((s) => s.variableTree[parent]);
   if (!listing) return null;
   const rows = parent === '' ? listing.rows.filter((r) => r.kind === 'value') : listing.rows;
-  const more = listing.total === null ? listing.rows.length > 0 && listing.rows.length % 100 === 0 : listing.total > listing.rows.length;
+  // Uncounted (the interpreter ran out of time counting): more may follow a full page.
+  const more =
+    listing.total === null ? listing.rows.length > 0 && listing.rows.length % VARIABLES_PAGE === 0 : listing.total > listing.rows.length;
   return (
     <>
       {rows.map((row) => (

@@ -97,16 +97,34 @@ export function registerLanguageProviders(): void {
   });
 }
 
+/** Quiet time after the first edit before the language interpreter is started without being asked. */
+const WARM_AFTER_MS = 3_000;
+
 /**
- * Starts the language interpreter (and Jedi's first, slowest analysis) when the user first types,
- * so the first completion does not pay for it; never during start-up. Returns the unbinder.
+ * Starts the language interpreter (and Jedi's first, slowest analysis) a little after the user first
+ * types, while Python is idle, so the first completion does not pay for it; never during start-up or
+ * a run (on two cores a second interpreter's boot would slow the run). Returns the unbinder.
  */
 export function warmLanguageOnFirstEdit(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let done = false;
+  const tryWarm = (): void => {
+    const { engine, activePath, status } = appStore.getState();
+    if (done || !engine || !activePath) return;
+    if (status.state !== 'ready') {
+      timer = setTimeout(tryWarm, WARM_AFTER_MS);
+      return;
+    }
+    done = true;
+    void engine.language({ kind: 'complete', path: activePath, code: 'import math\nmath.', line: 2, column: 6 }, []);
+  };
   const sub = editor.onDidChangeModelContent(() => {
     sub.dispose();
-    const { engine, activePath } = appStore.getState();
-    if (engine && activePath)
-      void engine.language({ kind: 'complete', path: activePath, code: 'import math\nmath.', line: 2, column: 6 }, []);
+    timer = setTimeout(tryWarm, WARM_AFTER_MS);
   });
-  return () => sub.dispose();
+  return () => {
+    done = true;
+    clearTimeout(timer);
+    sub.dispose();
+  };
 }

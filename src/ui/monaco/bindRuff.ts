@@ -9,6 +9,8 @@ import { fixEdits, ruffMarkers, touchesLines } from './ruffMarkers.ts';
 const OWNER = 'ruff';
 /** Pause in typing before the text is linted again. */
 const LINT_DEBOUNCE_MS = 150;
+/** How often a waiting first lint checks whether Python is idle. */
+const START_RETRY_MS = 1_000;
 
 // The last findings per model, with the version they were made for: code actions offer their fixes.
 const findings = new WeakMap<monaco.editor.ITextModel, { version: number; diagnostics: RuffDiagnostic[] }>();
@@ -52,7 +54,10 @@ function registerProviders(): void {
   });
 }
 
-/** Lints the editor's text with Ruff as the user types (markers and quick fixes) and formats it on Shift+Alt+F. */
+/**
+ * Lints the editor's text with Ruff as the user types (markers and quick fixes); formatting is a provider
+ * registered once. The first lint waits for the first edit and an idle Python (Format works at once).
+ */
 export function bindRuff(editor: monaco.editor.IStandaloneCodeEditor): () => void {
   registerProviders();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,26 +83,40 @@ export function bindRuff(editor: monaco.editor.IStandaloneCodeEditor): () => voi
     monaco.editor.setModelMarkers(model, OWNER, markers);
     editor.getContainerDomNode().dataset.lintCodes = diagnostics.map((d) => d.code ?? 'syntax').join(',');
   };
-  // Ruff's 11 MB of WebAssembly load once Python has started, so they never slow the start down.
+  // Ruff's 11 MB of WebAssembly compile once the user edits and Python is idle: on two cores, compiling
+  // them during the start or a run would slow that down.
   let started = false;
+  let edited = false;
+  let startTimer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     clearTimeout(timer);
     if (started) timer = setTimeout(() => void lint(), LINT_DEBOUNCE_MS);
   };
-  const startWhenReady = () => {
-    if (started || appStore.getState().status.state !== 'ready') return;
+  const startWhenIdle = () => {
+    clearTimeout(startTimer);
+    if (started || disposed || !edited) return;
+    const { status, running } = appStore.getState();
+    if (status.state !== 'ready' || running) {
+      startTimer = setTimeout(startWhenIdle, START_RETRY_MS);
+      return;
+    }
     started = true;
     schedule();
   };
-  startWhenReady();
-  const changed = editor.onDidChangeModelContent(schedule);
+  const changed = editor.onDidChangeModelContent(() => {
+    if (!edited) {
+      edited = true;
+      startTimer = setTimeout(startWhenIdle, START_RETRY_MS);
+    }
+    schedule();
+  });
   const unsub = appStore.subscribe((s, prev) => {
-    startWhenReady();
     if (s.settings !== prev.settings || s.files !== prev.files) schedule();
   });
   return () => {
     disposed = true;
     clearTimeout(timer);
+    clearTimeout(startTimer);
     unsub();
     changed.dispose();
     const model = editor.getModel();
