@@ -1,6 +1,7 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { LanguageRequest, LanguageResponse, LanguageValue } from '../protocol/language.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
+import { pythonErrorLine } from './pythonErrorLine.ts';
 
 type LanguageModule = PyProxy &
   Record<'sync_files' | 'set_names' | 'complete' | 'hover' | 'signatures' | 'definition', (...args: unknown[]) => unknown>;
@@ -71,7 +72,6 @@ export async function answerLanguage(rt: PythonRuntime, request: LanguageRequest
     }
     return { ok: true, value };
   } catch (err) {
-    const lines = (err instanceof Error ? err.message : String(err)).trim().split('\n');
-    return { ok: false, error: lines.at(-1) ?? 'unknown error' };
+    return { ok: false, error: pythonErrorLine(err) };
   }
 }

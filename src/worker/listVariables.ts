@@ -1,6 +1,7 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { VariablesPage, VariablesRequest } from '../protocol/variables.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
+import { pythonErrorLine } from './pythonErrorLine.ts';
 
 /** A page of the user's names, or of one value's parts, as `_executor.variables` summarises them. */
 export function listVariables(rt: PythonRuntime, request: VariablesRequest): VariablesPage {
@@ -18,9 +19,7 @@ export function listVariables(rt: PythonRuntime, request: VariablesRequest): Var
       path.destroy();
     }
   } catch (err) {
-    // A Python exception's message is its whole traceback: its last line says what happened.
-    const lines = (err instanceof Error ? err.message : String(err)).trim().split('\n');
-    throw new Error(lines.at(-1)?.replace(/^LookupError: /, '') ?? 'unknown error', { cause: err });
+    throw new Error(pythonErrorLine(err).replace(/^LookupError: /, ''), { cause: err });
   } finally {
     variables.destroy();
   }

@@ -16,26 +16,20 @@ export interface CompletionKinds {
   Field: number;
 }
 
+// Jedi's types that have a kind of their own; the rest (instance, statement, ...) are variables.
+const KIND_OF_TYPE: Readonly<Record<string, keyof CompletionKinds>> = {
+  module: 'Module',
+  class: 'Class',
+  function: 'Function',
+  keyword: 'Keyword',
+  property: 'Property',
+  path: 'File',
+  param: 'Field',
+};
+
 /** Monaco's completion kind for Jedi's type of a name. */
 export function completionKind(jediType: string, kinds: CompletionKinds): number {
-  switch (jediType) {
-    case 'module':
-      return kinds.Module;
-    case 'class':
-      return kinds.Class;
-    case 'function':
-      return kinds.Function;
-    case 'keyword':
-      return kinds.Keyword;
-    case 'property':
-      return kinds.Property;
-    case 'path':
-      return kinds.File;
-    case 'param':
-      return kinds.Field;
-    default:
-      return kinds.Variable;
-  }
+  return kinds[KIND_OF_TYPE[jediType] ?? 'Variable'];
 }
 
 /** A completion as Monaco takes it (without the range, which the provider adds). */
