@@ -3,6 +3,7 @@ import { fitRunResult } from './fitRunResult.ts';
 import type { EngineState, ExecutionResult, FrameToPage, PageToFrame, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import type { WorkerMemory } from './measureWorkerMemory.ts';
+import { GUARD_POLL_MS, type DebugCommand } from '../protocol/debug.ts';
 
 const MB = 2 ** 20;
 /** The browser answers a memory measurement at its next garbage collection, within about 20 s. */
@@ -17,6 +18,8 @@ export interface SupervisorDeps {
   spawn(listener: WorkerListener): WorkerHandle;
   send(msg: FrameToPage): void;
   now(): number;
+  /** Milliseconds since the epoch, as the worker's Date.now() (the debugger's guard deadlines); default Date.now. */
+  wallClock?: () => number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
   graceMs?: number;
@@ -46,6 +49,13 @@ interface CurrentRun {
   budgetMs: number;
   timerStartedAt: number;
   waitingForInput: boolean;
+  /** A debug run stopped at a line: its clock is paused and it takes debug commands. */
+  paused: boolean;
+  /** Debug commands waiting for the mailbox: one at a time, each request until its answer. */
+  debugQueue: DebugCommand[];
+  debugInFlight: number | null;
+  /** The timer of the debugger's guarded call into user objects, while one runs. */
+  guardTimer: unknown;
 }
 
 const INTERRUPTED = new Set(['KeyboardInterrupt']);
@@ -129,6 +139,16 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       case 'input-request':
         if (current && msg.id === current.id) waitForInput(current);
         return;
+      case 'debug-paused':
+        if (current && msg.id === current.id) debugPaused(current, msg.pause);
+        return;
+      case 'debug-answer':
+        if (current && msg.id === current.id && current.debugInFlight === msg.requestId) {
+          current.debugInFlight = null;
+          deps.send({ type: 'debug-answer', id: msg.id, requestId: msg.requestId, answer: msg.answer });
+          sendDebug(current);
+        }
+        return;
       case 'started':
         if (current && msg.id === current.id) startClock(current);
         return;
@@ -202,6 +222,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     const target = active;
     memoryLimitMB = run.options.maxMemoryMB;
     active.run(run.id, run.code, run.options);
+    if (run.options.debug) watchDebugGuard(run);
     watchMemory();
     if (!run.accepted) run.timers.push(deps.setTimer(() => current === run && active === target && !run.accepted && stuck(run), ACCEPT_MS));
     // Until the worker says the user's code has started, the run may still be
@@ -222,16 +243,64 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     run.timeoutTimer = deps.setTimer(() => interrupt('timeout'), Math.max(0, run.budgetMs));
   }
 
+  function pauseClock(run: CurrentRun): void {
+    if (run.timeoutTimer === null || run.reason) return;
+    deps.clearTimer(run.timeoutTimer);
+    run.timeoutTimer = null;
+    run.budgetMs -= deps.now() - run.timerStartedAt;
+  }
+
   // By default the time a program waits for its user does not count toward its timeout.
   function waitForInput(run: CurrentRun): void {
     run.waitingForInput = true;
-    if (!run.options.inputCountsTowardTimeout && run.timeoutTimer !== null && !run.reason) {
-      deps.clearTimer(run.timeoutTimer);
-      run.timeoutTimer = null;
-      run.budgetMs -= deps.now() - run.timerStartedAt;
-    }
+    if (!run.options.inputCountsTowardTimeout) pauseClock(run);
     deps.send({ type: 'input-request', id: run.id });
     state('running', 'Waiting for input');
+  }
+
+  // Time spent paused in the debugger never counts toward the time limit.
+  function debugPaused(run: CurrentRun, pause: Extract<WorkerToFrame, { type: 'debug-paused' }>['pause']): void {
+    run.paused = true;
+    pauseClock(run);
+    deps.send({ type: 'debug-paused', id: run.id, pause });
+    state('running', `Paused at ${pause.file}:${pause.line}`);
+    sendDebug(run);
+  }
+
+  // While paused (or testing a condition) CPython traces nothing, so the debugger's own deadline cannot stop
+  // a __repr__ or an expression that loops: the frame interrupts it from outside, when its deadline passed.
+  function watchDebugGuard(run: CurrentRun): void {
+    const target = active;
+    const poll = (): void => {
+      run.guardTimer = null;
+      if (current !== run || active !== target || run.reason) return;
+      target.expireDebugGuard(deps.wallClock?.() ?? Date.now());
+      run.guardTimer = deps.setTimer(poll, GUARD_POLL_MS);
+    };
+    run.guardTimer = deps.setTimer(poll, GUARD_POLL_MS);
+  }
+
+  function answerDebug(id: number, command: DebugCommand, error: string): void {
+    if (command.kind !== 'resume') deps.send({ type: 'debug-answer', id, requestId: command.requestId, answer: { ok: false, error } });
+  }
+
+  // The mailbox holds one command: the next goes when the worker has answered the one before.
+  function sendDebug(run: CurrentRun): void {
+    while (run.paused && run.debugInFlight === null && run.debugQueue.length > 0 && !run.reason) {
+      const command = run.debugQueue.shift() as DebugCommand;
+      if (!active.debug(command)) {
+        answerDebug(run.id, command, 'That command is too large for the debugger.');
+        continue;
+      }
+      if (command.kind !== 'resume') {
+        run.debugInFlight = command.requestId;
+        continue;
+      }
+      run.paused = false;
+      for (const later of run.debugQueue.splice(0)) answerDebug(run.id, later, 'The program is running again.');
+      if (run.timeoutTimer === null) armTimeout(run);
+      state('running', 'Running');
+    }
   }
 
   function giveInput(run: CurrentRun, text: string | null): void {
@@ -367,6 +436,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     if (!run) return;
     for (const t of run.timers) deps.clearTimer(t);
     if (run.timeoutTimer !== null) deps.clearTimer(run.timeoutTimer);
+    if (run.guardTimer !== null) deps.clearTimer(run.guardTimer);
     current = null;
     deps.send({ type: 'result', id: run.id, result });
     if (activeReady) state('ready', 'Ready');
@@ -430,6 +500,14 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         case 'stdin':
           if (current && current.id === msg.id) giveInput(current, msg.text);
           return;
+        case 'debug':
+          if (!current || current.id !== msg.id) answerDebug(msg.id, msg.command, 'That run has ended.');
+          else if (!current.paused) answerDebug(msg.id, msg.command, 'The program is not paused.');
+          else {
+            current.debugQueue.push(msg.command);
+            sendDebug(current);
+          }
+          return;
         case 'call':
           queuedCalls.push(msg);
           if (activeReady) sendQueuedCalls();
@@ -465,6 +543,10 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       budgetMs: 0,
       timerStartedAt: 0,
       waitingForInput: false,
+      paused: false,
+      debugQueue: [],
+      debugInFlight: null,
+      guardTimer: null,
     };
   }
 }

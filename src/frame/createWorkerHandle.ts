@@ -2,6 +2,7 @@ import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '.
 import { createStdinBuffer, wakeStdin, writeStdin } from '../protocol/stdinBuffer.ts';
 import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
 import type { LanguageRequest } from '../protocol/language.ts';
+import { DEBUG_MAILBOX_BYTES, DEBUG_TIMEOUT_MARK, type DebugCommand } from '../protocol/debug.ts';
 import type { FrameRuntime } from './createFrameRuntime.ts';
 
 /** One Python worker as the supervisor sees it. */
@@ -20,6 +21,10 @@ export interface WorkerHandle {
   interrupt(): void;
   /** Hands a line (or end of file: null) to the program waiting for input. */
   writeStdin(text: string | null): void;
+  /** Hands a command to the paused debug run; false when it is too large for the mailbox. */
+  debug(command: DebugCommand): boolean;
+  /** Interrupts the debugger's guarded call into user objects when it is past its deadline (not a Stop); true when it did. */
+  expireDebugGuard(now: number): boolean;
   /** Kills the worker at once (hard stop). */
   terminate(): void;
 }
@@ -42,6 +47,8 @@ export function createWorkerHandle(
   URL.revokeObjectURL(blobUrl);
   const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
   const stdinBuffer = createStdinBuffer();
+  const debugBuffer = createStdinBuffer(DEBUG_MAILBOX_BYTES);
+  const debugGuard = new BigInt64Array(new SharedArrayBuffer(8));
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Nobody may be waiting yet; a rejected boot is still reported through the listener.
@@ -67,9 +74,27 @@ export function createWorkerHandle(
     interrupt() {
       Atomics.store(interruptBuffer, 0, SIGINT);
       wakeStdin(stdinBuffer);
+      wakeStdin(debugBuffer);
     },
     writeStdin(text) {
       writeStdin(stdinBuffer, text);
+    },
+    debug(command) {
+      const text = JSON.stringify(command);
+      // A truncated command would not parse: refuse it whole (the newline takes one byte).
+      if (new TextEncoder().encode(text).length >= DEBUG_MAILBOX_BYTES) return false;
+      writeStdin(debugBuffer, text);
+      return true;
+    },
+    expireDebugGuard(now) {
+      const deadline = Atomics.load(debugGuard, 0);
+      if (deadline === 0n || BigInt(Math.floor(now)) <= deadline) return false;
+      // Taken only once, and not if the worker ended the guard (or began another) meanwhile.
+      if (Atomics.compareExchange(debugGuard, 0, deadline, 0n) !== deadline) return false;
+      // The mark first: the worker takes the interrupt for a Stop unless the mark is there.
+      writeStdin(debugBuffer, DEBUG_TIMEOUT_MARK);
+      Atomics.store(interruptBuffer, 0, SIGINT);
+      return true;
     },
     terminate() {
       worker.terminate();
@@ -94,7 +119,10 @@ export function createWorkerHandle(
   };
   // The snapshot is a Blob: each worker reads it itself.
   runtime.bootFiles().then(
-    (files) => worker.postMessage({ type: 'init', ...files, interruptBuffer, stdinBuffer, ...boot }, [files.stdlib]),
+    (files) =>
+      worker.postMessage({ type: 'init', ...files, interruptBuffer, stdinBuffer, debugBuffer, debugGuard: debugGuard.buffer, ...boot }, [
+        files.stdlib,
+      ]),
     (err: unknown) => {
       const message = `Python could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
       settle?.reject(new Error(message));

@@ -14,6 +14,7 @@ import { rawProfileSchema } from './profileProtocol.ts';
 import { runtimeFilesSchema, assetReplySchema, type AssetReply } from './runtimeFiles.ts';
 import { languageRequestSchema, languageResponseSchema, type LanguageRequest, type LanguageResponse } from './language.ts';
 import { variablesPageSchema, variablesRequestSchema, type VariablesPage } from './variables.ts';
+import { debugAnswerSchema, debugCommandSchema, debugOptionsSchema, debugPauseSchema, type DebugAnswer, type DebugPause } from './debug.ts';
 
 export * from './policy.ts';
 export * from './paths.ts';
@@ -148,6 +149,8 @@ export const runOptionsSchema = z.object({
   tracePythonMemory: z.boolean().optional(),
   /** Run in a fresh `__main__` namespace instead of the persistent one (batch runs without shared state). */
   freshNamespace: z.boolean().optional(),
+  /** Run under the step debugger: it stops at these breakpoints (see src/protocol/debug.ts). */
+  debug: debugOptionsSchema.optional(),
 });
 /** Limits and options of one run. */
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -239,6 +242,7 @@ export const PageCommand = {
   boot: 'boot',
   asset: 'asset',
   language: 'language',
+  debug: 'debug',
 } as const;
 
 /** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
@@ -273,6 +277,8 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(PageCommand.asset), id: z.number().int(), reply: assetReplySchema }),
   /** The editor asks the language interpreter (Jedi, which never runs user code); answered by 'language-result'. */
   z.object({ type: z.literal(PageCommand.language), id: z.number().int(), request: languageRequestSchema }),
+  /** A command for the paused debug run `id` (see src/protocol/debug.ts). */
+  z.object({ type: z.literal(PageCommand.debug), id: z.number().int(), command: debugCommandSchema }),
 ]);
 /** Messages from the page to the frame. */
 export type PageToFrame = z.infer<typeof pageToFrameSchema>;
@@ -297,6 +303,8 @@ export const FrameEvent = {
   snapshot: 'snapshot',
   assetRequest: 'asset-request',
   languageResult: 'language-result',
+  debugPaused: 'debug-paused',
+  debugAnswer: 'debug-answer',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -349,6 +357,10 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.sample), id: z.number().int(), sample: runSampleSchema }),
   /** Progress of a package file's download, in bytes. */
   z.object({ type: z.literal(FrameEvent.download), tick: downloadTickSchema }),
+  /** The debug run `id` stopped at a line and waits for a 'debug' command. */
+  z.object({ type: z.literal(FrameEvent.debugPaused), id: z.number().int(), pause: debugPauseSchema }),
+  /** The answer to a paused run's variables or evaluate request. */
+  z.object({ type: z.literal(FrameEvent.debugAnswer), id: z.number().int(), requestId: z.number().int(), answer: debugAnswerSchema }),
 ]);
 /** Messages from the frame to the page. */
 export type FrameToPage = z.infer<typeof frameToPageSchema>;
@@ -372,6 +384,10 @@ export interface WorkerInit {
   interruptBuffer: Int32Array;
   /** SharedArrayBuffer the frame writes lines of input into (layout: see src/protocol/stdinBuffer.ts). */
   stdinBuffer: SharedArrayBuffer;
+  /** SharedArrayBuffer through which a paused debug run gets its commands (same layout, see src/protocol/debug.ts). */
+  debugBuffer: SharedArrayBuffer;
+  /** SharedArrayBuffer of one BigInt64: the deadline (ms since the epoch) of the debugger's guarded call, 0 when none. */
+  debugGuard: SharedArrayBuffer;
   /** A memory snapshot to boot from (see src/worker/bootPyodide.ts); a normal boot when absent or when it fails. */
   snapshot?: Blob | null;
   /** Boot only to make a snapshot and send it: this worker never runs user code. */
@@ -429,6 +445,9 @@ export type WorkerToFrame =
   | { type: 'output'; id: number; chunks: OutputChunk[] }
   | { type: 'display'; id: number; display: DisplayData }
   | { type: 'input-request'; id: number }
+  /** A debug run stopped at a line; it blocks until a command arrives in the debug buffer. */
+  | { type: 'debug-paused'; id: number; pause: DebugPause }
+  | { type: 'debug-answer'; id: number; requestId: number; answer: DebugAnswer }
   | { type: 'sample'; id: number; sample: RunSample }
   | { type: 'result'; id: number; result: ExecutionResult }
   /** The user's code starts now (files are written, packages loaded): the time limit starts here. */

@@ -22,9 +22,9 @@ const CAPACITY = MAX_STDIN_CHARS * 3 + 1;
 /** What a blocking read got. */
 export type StdinRead = { kind: 'line'; text: string } | { kind: 'eof' } | { kind: 'interrupted' };
 
-/** A fresh, empty stdin buffer. */
-export function createStdinBuffer(): SharedArrayBuffer {
-  return new SharedArrayBuffer(HEADER_BYTES + CAPACITY);
+/** A fresh, empty stdin buffer; `capacity` in bytes (the debugger's command mailbox is a smaller one). */
+export function createStdinBuffer(capacity = CAPACITY): SharedArrayBuffer {
+  return new SharedArrayBuffer(HEADER_BYTES + capacity);
 }
 
 /** Frame side: hands a line (a newline is added) or end of file (null) to the waiting worker. */
@@ -34,7 +34,7 @@ export function writeStdin(buffer: SharedArrayBuffer, text: string | null): void
     Atomics.store(header, STATE, EOF);
   } else {
     // Encode first, then copy: browsers refuse to encode into shared memory.
-    const bytes = new TextEncoder().encode(`${text}\n`).subarray(0, CAPACITY);
+    const bytes = new TextEncoder().encode(`${text}\n`).subarray(0, buffer.byteLength - HEADER_BYTES);
     new Uint8Array(buffer, HEADER_BYTES).set(bytes);
     Atomics.store(header, LENGTH, bytes.length);
     Atomics.store(header, STATE, LINE);
@@ -45,6 +45,20 @@ export function writeStdin(buffer: SharedArrayBuffer, text: string | null): void
 /** Frame side: wakes a waiting worker so it sees an interrupt at once. */
 export function wakeStdin(buffer: SharedArrayBuffer): void {
   Atomics.notify(new Int32Array(buffer, 0, 2), STATE);
+}
+
+/**
+ * Worker side, without waiting: takes the line waiting in the buffer when it is `only` (without its
+ * newline) and returns it; otherwise leaves the buffer as it is and returns null.
+ */
+export function pollStdin(buffer: SharedArrayBuffer, only: string): string | null {
+  const header = new Int32Array(buffer, 0, 2);
+  if (Atomics.load(header, STATE) !== LINE) return null;
+  const bytes = new Uint8Array(buffer, HEADER_BYTES, Atomics.load(header, LENGTH)).slice();
+  const text = new TextDecoder().decode(bytes).replace(/\n$/, '');
+  if (text !== only) return null;
+  Atomics.store(header, STATE, EMPTY);
+  return text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
 import { createSupervisor, type SupervisorDeps } from '../frame/createSupervisor.ts';
 import type { WorkerHandle } from '../frame/createWorkerHandle.ts';
+import type { DebugCommand } from '../protocol/debug.ts';
 
 /** A worker the tests drive by hand: it records what the supervisor asks of it and says what a real one would. */
 export interface FakeWorker extends WorkerHandle {
@@ -8,6 +9,12 @@ export interface FakeWorker extends WorkerHandle {
   interrupts: number;
   terminated: boolean;
   stdin: Array<string | null>;
+  /** Debug commands handed to the worker's mailbox. */
+  debugCommands: DebugCommand[];
+  /** Guarded debugger calls the supervisor interrupted. */
+  debugTimeouts: number;
+  /** The guard deadline the worker set (0: none), on the fake clock. */
+  guardDeadline: number;
   /** While true the worker takes runs without a word, like one kept busy by work an earlier run left. */
   busy: boolean;
   say(msg: WorkerToFrame): void;
@@ -32,8 +39,13 @@ export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measur
         interrupts: 0,
         terminated: false,
         stdin: [],
+        debugCommands: [],
+        debugTimeouts: 0,
+        guardDeadline: 0,
         busy: false,
         writeStdin: (text) => void w.stdin.push(text),
+        debug: (command) => (w.debugCommands.push(command), true),
+        expireDebugGuard: (now) => now >= w.guardDeadline && w.guardDeadline > 0 && ((w.guardDeadline = 0), w.debugTimeouts++, true),
         run: (id, code) => {
           w.runs.push({ id, code });
           if (!w.busy) listener(w, { type: 'accepted', id });
@@ -50,6 +62,7 @@ export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measur
     },
     send: (m) => sent.push(m),
     now: () => now,
+    wallClock: () => now,
     setTimer(fn, ms) {
       const id = nextTimer++;
       timers.push({ at: now + ms, fn, id });

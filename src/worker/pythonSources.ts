@@ -14,6 +14,7 @@ import monitorSource from './python/_executor/monitor.py';
 import pypiSource from './python/_executor/pypi.py';
 import variablesSource from './python/_executor/variables.py';
 import languageSource from './python/_executor/language.py';
+import debuggerSource from './python/_executor/debugger.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -36,6 +37,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/monitor.py': monitorSource,
   '_executor/pypi.py': pypiSource,
   '_executor/variables.py': variablesSource,
+  '_executor/debugger.py': debuggerSource,
   // Imported only by the language worker (it needs Jedi).
   '_executor/language.py': languageSource,
 };

@@ -7,6 +7,8 @@ import { createDisplaySink } from './createDisplaySink.ts';
 import { createStdinReader } from './createStdinReader.ts';
 import { pipeOutput } from './pipeOutput.ts';
 import { beginMonitoring } from './monitorRun.ts';
+import type { DebugChannel } from './createDebugChannel.ts';
+import { WORKING_DIR } from '../protocol/paths.ts';
 
 /** A run's channels besides text output: rich outputs and interactive input. */
 export interface RunIo {
@@ -20,6 +22,8 @@ export interface RunIo {
   sendSample?: (sample: RunSample) => void;
   /** Called as the program starts, and awaited when it has ended: background work it left is stopped there. */
   scope?: { begin(): void; end(): Promise<void> };
+  /** The debugger's way to the page, for a run with `options.debug`; without it a debug run runs normally. */
+  debug?: DebugChannel;
 }
 
 /** What `_executor.runner.run` returns, converted to JS (Python's None arrives as undefined). */
@@ -80,13 +84,30 @@ export async function runCode(
   const started = performance.now();
   const namespace = options.freshNamespace ? (rt.runner.new_namespace() as PyProxy) : rt.namespace;
   io.scope?.begin();
-  let proxy = rt.runner.run(code, namespace, options.filename, displaySink.publish) as PyProxy;
-  if (proxy.type === 'coroutine') {
-    // Top-level await: the runner handed back a coroutine that yields its record.
-    const coroutine = proxy;
-    const awaitable: Promise<PyProxy> = coroutine as unknown as Promise<PyProxy>;
-    proxy = await awaitable;
-    coroutine.destroy();
+  // A normal run pays nothing for the debugger: it is only imported and switched on for a debug run.
+  const debug = options.debug && io.debug ? (rt.pyodide.pyimport('_executor.debugger') as PyProxy) : null;
+  let proxy: PyProxy;
+  try {
+    if (debug && options.debug && io.debug) {
+      const channel = io.debug;
+      // What the program printed is on the page before the pause is.
+      const host: DebugChannel = { ...channel, paused: (text) => (sink.flush(), channel.paused(text)) };
+      debug.start(host, JSON.stringify(options.debug.breakpoints), options.filename, WORKING_DIR);
+    }
+    proxy =
+      debug && options.debug?.test
+        ? (debug.run_test(options.debug.test, namespace, options.filename, displaySink.publish) as PyProxy)
+        : (rt.runner.run(code, namespace, options.filename, displaySink.publish) as PyProxy);
+    if (proxy.type === 'coroutine') {
+      // Top-level await: the runner handed back a coroutine that yields its record.
+      const coroutine = proxy;
+      const awaitable: Promise<PyProxy> = coroutine as unknown as Promise<PyProxy>;
+      proxy = await awaitable;
+      coroutine.destroy();
+    }
+  } finally {
+    debug?.stop();
+    debug?.destroy();
   }
   const record = proxy.toJs({ dict_converter: Object.fromEntries }) as RunnerRecord;
   proxy.destroy();

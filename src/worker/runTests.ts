@@ -56,7 +56,7 @@ export function syncProjectFiles(rt: PythonRuntime, files: ProjectFile[]): void 
 }
 
 /** Loads pytest (and coverage) from the package index unless already loaded; throws with the reason. */
-async function ensureTestPackages(rt: PythonRuntime, coverage: boolean, notify: (text: string) => void): Promise<void> {
+export async function ensureTestPackages(rt: PythonRuntime, coverage: boolean, notify: (text: string) => void): Promise<void> {
   const wanted = coverage ? ['pytest', 'coverage'] : ['pytest'];
   const loaded = new Set(Object.keys(rt.pyodide.loadedPackages).map((n) => n.toLowerCase()));
   const missing = wanted.filter((n) => !loaded.has(n));

@@ -18,7 +18,9 @@ import { errorScope } from './errorScope.ts';
 import { listVariables } from './listVariables.ts';
 import { answerLanguage } from './answerLanguage.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
-import { runTests, syncProjectFiles } from './runTests.ts';
+import { ensureTestPackages, runTests, syncProjectFiles } from './runTests.ts';
+import { createDebugChannel } from './createDebugChannel.ts';
+import type { DebugAnswer, DebugPause } from '../protocol/debug.ts';
 import { meterFetch } from './meterFetch.ts';
 import { installFromPypi } from './installFromPypi.ts';
 import { createRunScope } from './createRunScope.ts';
@@ -60,6 +62,8 @@ const scope = createRunScope(self);
 let runtime: PythonRuntime | null = null;
 let interrupt: Int32Array | null = null;
 let stdinBuffer: SharedArrayBuffer | null = null;
+let debugBuffer: SharedArrayBuffer | null = null;
+let debugGuard: SharedArrayBuffer | null = null;
 let crashed = false;
 
 function fatal(id: number | null, err: unknown): void {
@@ -71,6 +75,8 @@ async function init(msg: WorkerInit): Promise<void> {
   const started = performance.now();
   interrupt = msg.interruptBuffer;
   stdinBuffer = msg.stdinBuffer;
+  debugBuffer = msg.debugBuffer;
+  debugGuard = msg.debugGuard;
   try {
     assets.route([msg.indexURL, msg.packageBaseUrl]);
     const snapshot = msg.snapshot ? new Uint8Array(await msg.snapshot.arrayBuffer()) : null;
@@ -118,6 +124,7 @@ async function run(msg: WorkerRun): Promise<void> {
     const ran = await runSafely(rt, msg.code, msg.options.policy, {
       prepare: async () => {
         if (msg.options.autoLoadPackages !== false) failed = await autoLoadImports(rt, msg.code, notify);
+        if (msg.options.debug?.test) await ensureTestPackages(rt, false, notify);
       },
       execute: () => {
         post({ type: 'started', id: msg.id });
@@ -127,6 +134,17 @@ async function run(msg: WorkerRun): Promise<void> {
           requestInput: () => post({ type: 'input-request', id: msg.id }),
           sendSample: (sample) => post({ type: 'sample', id: msg.id, sample }),
           scope: { begin: () => scope.begin(), end: () => endBackground(rt, scope, notify) },
+          debug:
+            debugBuffer && debugGuard
+              ? createDebugChannel({
+                  guard: new BigInt64Array(debugGuard),
+                  mailbox: debugBuffer,
+                  interrupt: buffer,
+                  // The page checks both against the protocol's schemas.
+                  onPause: (pause) => post({ type: 'debug-paused', id: msg.id, pause: pause as DebugPause }),
+                  onAnswer: (requestId, answer) => post({ type: 'debug-answer', id: msg.id, requestId, answer: answer as DebugAnswer }),
+                })
+              : undefined,
         });
       },
     });

@@ -163,6 +163,17 @@ def run(source, namespace, filename="main.py", publisher=None):
     return state.done()
 
 
+def run_callable(fn, namespace, filename, publisher=None):
+    """Call ``fn()`` with a run's bookkeeping; returns the same record as ``run`` (no value)."""
+    _display.set_publisher(publisher)
+    state = _Run("", namespace, filename)
+    try:
+        fn()
+    except BaseException as exc:  # KeyboardInterrupt and MemoryError included
+        state.fail(exc)
+    return state.done()
+
+
 def cancel_background():
     """Cancel the asyncio tasks a run left pending.
 

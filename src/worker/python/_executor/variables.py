@@ -156,7 +156,9 @@ def _row(name, value, budget):
     return row
 
 
-def _user_names(namespace):
+def _user_names(namespace, private=False):
+    if private:  # the debugger shows a frame's `_x` too, but not `__name__` and the like
+        return [name for name in namespace if not (name.startswith("__") and name.endswith("__"))]
     return [name for name in namespace if not name.startswith("_")]
 
 
@@ -175,8 +177,10 @@ def _resolve(namespace, name, path):
     return value
 
 
-def summarize(namespace, name=None, path=(), offset=0):
+def summarize(namespace, name=None, path=(), offset=0, private=False):
     """One page of rows: the namespace's names (``name`` None) or the parts of ``name`` at ``path``.
+
+    ``private`` lists names that start with one underscore too (dunder names never).
 
     Returns ``{"rows": [...], "total": n or None, "offset": offset}``; total is None when the
     parts could not all be counted in time.
@@ -184,7 +188,7 @@ def summarize(namespace, name=None, path=(), offset=0):
     started = time.perf_counter()
     within = lambda: time.perf_counter() - started < PAGE_BUDGET_S  # noqa: E731
     if name is None:
-        names = _user_names(namespace)
+        names = _user_names(namespace, private)
         rows = [_row(n, namespace[n], within()) for n in names[offset : offset + PAGE]]
         return {"rows": rows, "total": len(names), "offset": offset}
     if name not in namespace:
@@ -207,3 +211,13 @@ def summarize(namespace, name=None, path=(), offset=0):
         complete = False
     rows = [_row(label, value, within()) for label, value in items]
     return {"rows": rows, "total": total[0] if complete else None, "offset": offset}
+
+
+def bounded(fn, budget):
+    """``fn()`` under a deadline of ``budget`` seconds (raises TimeUp past it); see ``_bounded``."""
+    return _bounded(fn, budget)
+
+
+def describe(name, value):
+    """One row for ``value`` under ``name``, summarised within the usual budget."""
+    return _row(name, value, True)
