@@ -14,6 +14,11 @@ export const CommandId = {
   clear: 'clear',
   reset: 'reset',
   format: 'format',
+  debug: 'debug',
+  debugContinue: 'debug-continue',
+  debugStepOver: 'debug-step-over',
+  debugStepInto: 'debug-step-into',
+  debugStepOut: 'debug-step-out',
 } as const;
 /** Ids of the registered commands. */
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
@@ -23,15 +28,18 @@ export interface Shortcut {
   key: string;
   /** Ctrl on Windows and Linux, Cmd on macOS. */
   primary?: boolean;
+  /** With Shift (when absent, Shift does not matter). */
+  shift?: boolean;
 }
 
 /** "Ctrl/Cmd+Enter", "Escape". */
 export function shortcutLabel(s: Shortcut): string {
-  return `${s.primary ? 'Ctrl/Cmd+' : ''}${s.key}`;
+  return `${s.primary ? 'Ctrl/Cmd+' : ''}${s.shift ? 'Shift+' : ''}${s.key}`;
 }
 
 /** Whether a key event is this shortcut. */
-export function matchesShortcut(s: Shortcut, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
+export function matchesShortcut(s: Shortcut, e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): boolean {
+  if (s.shift !== undefined && s.shift !== e.shiftKey) return false;
   return e.key === s.key && Boolean(s.primary) === (e.ctrlKey || e.metaKey) && !e.altKey;
 }
 
@@ -48,9 +56,12 @@ export interface Command {
   shortcut?: Shortcut;
   isEnabled(state: AppState): boolean;
   execute(store: StoreApi<AppState>): Promise<unknown> | void;
+  /** Where its button is: the main toolbar (default) or the Debug panel's. */
+  placement?: 'toolbar' | 'debug';
 }
 
 const ready = (s: AppState) => s.engine !== null && s.status.state !== 'failed';
+const paused = (s: AppState) => s.debugPause !== null;
 
 /** Every command, in toolbar order. */
 export const commands: readonly Command[] = [
@@ -61,6 +72,17 @@ export const commands: readonly Command[] = [
     shortcut: { key: 'Enter', primary: true },
     isEnabled: (s) => ready(s) && !s.running,
     execute: (store) => store.getState().runCode(),
+  },
+  {
+    id: CommandId.debug,
+    label: 'Debug',
+    title: 'Run the code under the debugger: it stops at the breakpoints set in the gutter (F5; F5 again continues)',
+    shortcut: { key: 'F5', shift: false },
+    isEnabled: (s) => ready(s) && (!s.running || paused(s)),
+    execute: (store) => {
+      const s = store.getState();
+      return paused(s) ? s.resumeDebug('continue') : s.debugCode();
+    },
   },
   {
     id: CommandId.profile,
@@ -111,6 +133,42 @@ export const commands: readonly Command[] = [
     title: 'Restart Python: a fresh interpreter (variables are lost)',
     isEnabled: (s) => ready(s) && !s.running,
     execute: (store) => store.getState().resetInterpreter(),
+  },
+  {
+    id: CommandId.debugContinue,
+    label: 'Continue',
+    title: 'Continue to the next breakpoint (F8, or F5)',
+    shortcut: { key: 'F8' },
+    isEnabled: paused,
+    execute: (store) => store.getState().resumeDebug('continue'),
+    placement: 'debug',
+  },
+  {
+    id: CommandId.debugStepOver,
+    label: 'Step over',
+    title: 'Run the current line and stop at the next one in this function (F10)',
+    shortcut: { key: 'F10' },
+    isEnabled: paused,
+    execute: (store) => store.getState().resumeDebug('step-over'),
+    placement: 'debug',
+  },
+  {
+    id: CommandId.debugStepInto,
+    label: 'Step into',
+    title: 'Stop at the next line that runs, inside a function the line calls (F11)',
+    shortcut: { key: 'F11', shift: false },
+    isEnabled: paused,
+    execute: (store) => store.getState().resumeDebug('step-into'),
+    placement: 'debug',
+  },
+  {
+    id: CommandId.debugStepOut,
+    label: 'Step out',
+    title: 'Run until this function returns, and stop in its caller (Shift+F11)',
+    shortcut: { key: 'F11', shift: true },
+    isEnabled: paused,
+    execute: (store) => store.getState().resumeDebug('step-out'),
+    placement: 'debug',
   },
 ];
 

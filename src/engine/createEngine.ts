@@ -35,6 +35,9 @@ import type { VariablesPage, VariablesRequest } from '../protocol/variables.ts';
 import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { createLanguageClient } from './createLanguageClient.ts';
+import { createDebugClient, type FrameQuery } from './createDebugClient.ts';
+import type { Breakpoint, DebugPause, ResumeAction } from '../protocol/debug.ts';
+import type { VariableRow } from '../protocol/variables.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 import type { DownloadTick, RunSample } from '../protocol/protocol.ts';
 import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
@@ -79,6 +82,8 @@ export interface EngineEvents {
   sample: (sample: RunSample, runId: number) => void;
   /** A run finished (editor, agent, profile and batch runs alike): what ran, how, and its result. */
   result: (run: { code: string; options: RunOptions; result: ExecutionResult }) => void;
+  /** A debug run stopped at a line: look with `inspectFrame`, go on with `resumeDebug` (or `stop`). */
+  paused: (pause: DebugPause, runId: number) => void;
 }
 
 /**
@@ -91,6 +96,20 @@ export interface Engine {
   whenReady(): Promise<void>;
   /** Runs code in the persistent namespace; runs are serialized. */
   execute(code: string, options?: Partial<RunOptions>): Promise<ExecutionResult>;
+  /**
+   * Runs code like `execute`, under the step debugger: it stops at `breakpoints` (project paths and lines,
+   * optionally with a condition) and emits `paused`. With `test` (a pytest node id) that one test runs instead,
+   * stopping in the test or the code under test (`code` is then the test file's source). Time spent paused does
+   * not count toward the time limit. A normal `execute` ignores breakpoints and pays nothing for the debugger.
+   */
+  debug(code: string, options: Partial<RunOptions> & { breakpoints: Breakpoint[]; test?: string }): Promise<ExecutionResult>;
+  /** The paused program goes on (`continue`, `step-over`, `step-into`, `step-out`); `breakpoints` replace the run's. False when nothing is paused. */
+  resumeDebug(action: ResumeAction, breakpoints: Breakpoint[]): boolean;
+  /**
+   * Asks the paused program: a page of a frame's locals or globals (`kind: 'variables'`), or the value of an
+   * expression evaluated in a frame (`kind: 'evaluate'`, 2 s at most). Frame 0 is the innermost.
+   */
+  inspectFrame(query: FrameQuery): Promise<VariablesPage | VariableRow>;
   /** Stops the current run: interrupt first, kill after a grace period. */
   stop(): void;
   /**
@@ -199,6 +218,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     input: new Set(),
     sample: new Set(),
     result: new Set(),
+    paused: new Set(),
   };
   const emit = <K extends keyof EngineEvents>(event: K, ...args: Parameters<EngineEvents[K]>): void => {
     for (const l of listeners[event]) (l as (...a: Parameters<EngineEvents[K]>) => void)(...args);
@@ -333,6 +353,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return;
       case 'result': {
         flushOutput(); // every piece of output is shown before the result
+        if (msg.id === currentRun) debugClient.ended('The program has ended.');
 
         const resolve = pendingRuns.get(msg.id);
         const output = mergeChunks(runOutput.get(msg.id) ?? []);
@@ -356,6 +377,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
         return;
       case 'language-result':
         languageClient.receive(msg.id, msg.response);
+        return;
+      case 'debug-paused':
+        flushOutput(); // what the program printed shows before the pause
+        debugClient.paused(msg.id, msg.pause);
+        return;
+      case 'debug-answer':
+        debugClient.answer(msg.requestId, msg.answer);
         return;
       case 'tests-result':
         flushOutput();
@@ -410,6 +438,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     listNames: async () => (await call({ method: 'variables', request: { name: null, path: [], offset: 0 } })) as VariablesPage,
     isRunning: () => currentRun !== null,
   });
+  const debugClient = createDebugClient({
+    post,
+    nextId: () => nextId++,
+    currentRun: () => currentRun,
+    pauseWatch: (id) => watchdog.pause(id),
+    resumeWatch: (id) => watchdog.resume(id),
+    onPaused: (pause, id) => emit('paused', pause, id),
+  });
   // One run; the caller holds the lock.
   const runLocked = async (code: string, runOptions: Partial<RunOptions>): Promise<ExecutionResult> => {
     const id = nextId++;
@@ -447,6 +483,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     flushOutput();
     const message = `${why} Executor ended what was running and restarted Python; variables from earlier runs are gone.`;
     languageClient.frameReplaced(why);
+    debugClient.ended(message);
     for (const [id, resolve] of pendingRuns) {
       const output = mergeChunks(runOutput.get(id) ?? []);
       const ended = failedResult('crashed', { type: 'SandboxUnresponsive', message, traceback: '', line: null }, false);
@@ -499,6 +536,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
         release();
       }
     },
+    async debug(code, { breakpoints, test, ...runOptions }) {
+      const release = await lock.acquire();
+      try {
+        return await runLocked(code, { ...runOptions, debug: { breakpoints, ...(test ? { test } : {}) } });
+      } finally {
+        release();
+      }
+    },
+    resumeDebug: (action, breakpoints) => debugClient.resume(action, breakpoints),
+    inspectFrame: (query) => debugClient.query(query),
     async profileCode(code, runOptions = {}) {
       if (!monitoring.enableProfiling)
         throw new Error('Profiling is off (ENABLE_PROFILING). Turn on "Profiling" in Settings to profile code.');

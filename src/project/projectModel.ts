@@ -1,10 +1,13 @@
 import type { ProjectFile } from '../protocol/testProtocol.ts';
+import type { Breakpoint } from '../protocol/debug.ts';
 
 /** The project as stored and as the Sessions feature will share it: files plus the active path. */
 export interface ProjectSnapshot {
   files: ProjectFile[];
   activePath: string;
   openPaths: string[];
+  /** The project's breakpoints (absent in projects saved before the debugger). */
+  breakpoints?: Breakpoint[];
 }
 
 /** The file a project starts with, and where the old single editor buffer goes. */

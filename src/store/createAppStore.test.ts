@@ -21,6 +21,13 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     execute: vi.fn(async (code: string, opts: Partial<RunOptions> = {}) =>
       respond(code, opts, (chunks, id) => out.forEach((l) => l(chunks, id))),
     ),
+    debug: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    resumeDebug: vi.fn(() => false),
+    inspectFrame: vi.fn(async () => {
+      throw new Error('not used here');
+    }),
     stop: vi.fn(),
     sendInput: vi.fn(),
     reset: vi.fn(async () => undefined),

@@ -14,6 +14,7 @@ import { createMonitorSlice } from './createMonitorSlice.ts';
 import { createSessionsSlice } from './createSessionsSlice.ts';
 import { createLayoutSlice } from './createLayoutSlice.ts';
 import { createVariablesSlice } from './createVariablesSlice.ts';
+import { createDebugSlice } from './createDebugSlice.ts';
 import type { SessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import type { HistoryStorage } from '../monitor/historyStorage.ts';
@@ -36,6 +37,7 @@ export function createAppStore(
     ...createEngineSlice(set, get),
     ...createEditorSlice(storage)(set, get),
     ...createVariablesSlice(set, get),
+    ...createDebugSlice(set, get),
     ...createOutputSlice(set, get),
     ...createRunSlice((code) => flushSavedCode(storage, code))(set, get),
     ...createSettingsSlice(storage)(set, get),

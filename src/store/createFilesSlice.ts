@@ -10,7 +10,7 @@ export function projectFiles(s: Pick<AppState, 'files' | 'activePath' | 'code'>)
 
 /** The project as it should be stored now. */
 export function projectSnapshot(s: AppState): ProjectSnapshot {
-  return { files: projectFiles(s), activePath: s.activePath, openPaths: s.openPaths };
+  return { files: projectFiles(s), activePath: s.activePath, openPaths: s.openPaths, breakpoints: s.breakpoints };
 }
 
 /**
@@ -157,7 +157,13 @@ export const createFilesSlice =
         const active = saved.files.some((f) => f.path === saved.activePath) ? saved.activePath : (saved.files[0] as ProjectFile).path;
         const typedMeanwhile = linkedCode === null && code !== codeAtStart;
         const files = saved.files.map((f) => (typedMeanwhile && f.path === active ? { ...f, content: code } : f));
-        set({ files, activePath: active, openPaths: saved.openPaths.filter((p) => files.some((f) => f.path === p)), projectLoaded: true });
+        set({
+          files,
+          activePath: active,
+          openPaths: saved.openPaths.filter((p) => files.some((f) => f.path === p)),
+          breakpoints: saved.breakpoints ?? [],
+          projectLoaded: true,
+        });
         if (!get().openPaths.includes(active)) set({ openPaths: [...get().openPaths, active] });
         get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
         placeLinkedCode();
@@ -170,6 +176,7 @@ export const createFilesSlice =
           files,
           activePath: active,
           openPaths: open.includes(active) ? open : [...open, active],
+          breakpoints: snapshot.breakpoints ?? [],
           projectLoaded: true,
           filesError: null,
         });

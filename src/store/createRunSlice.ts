@@ -20,7 +20,7 @@ export const createRunSlice =
       set({ running: true });
       get().showPanel('console');
       try {
-        const result = await engine.execute(code, {
+        const runOptions = {
           timeoutMs: Math.round(settings.timeoutSeconds * 1000),
           maxMemoryMB: settings.maxMemoryMB,
           maxOutputChars: settings.maxOutputChars,
@@ -31,7 +31,8 @@ export const createRunSlice =
           ...(extra.profile ? { profile: true, tracePythonMemory: true } : {}),
           ...(stdinEnabled ? { stdin: stdinText } : {}),
           ...(inputCountsTowardTimeout ? { inputCountsTowardTimeout } : {}),
-        });
+        };
+        const result = extra.debug ? await engine.debug(code, { ...runOptions, ...extra.debug }) : await engine.execute(code, runOptions);
         const { appendEntry } = get();
         // A value with a rich form (a table, an image) already showed as a display.
         if (result.value !== null && result.displays.at(-1)?.kind !== 'result') appendEntry('value', result.value);

@@ -1,5 +1,16 @@
 /** The tabs of the panel area under the editor, in tab order. Each is `panel-tab-<name>` in the page. */
-export const PANEL_TABS = ['console', 'variables', 'tests', 'coverage', 'profile', 'batch', 'history', 'packages', 'problems'] as const;
+export const PANEL_TABS = [
+  'console',
+  'variables',
+  'debug',
+  'tests',
+  'coverage',
+  'profile',
+  'batch',
+  'history',
+  'packages',
+  'problems',
+] as const;
 /** A tab of the panel area. */
 export type PanelTab = (typeof PANEL_TABS)[number];
 

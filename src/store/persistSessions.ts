@@ -7,6 +7,7 @@ const KEPT: ReadonlyArray<keyof AppState> = [
   'files',
   'activePath',
   'openPaths',
+  'breakpoints',
   'settings',
   'settingsCustomized',
   'autoLoadPackages',

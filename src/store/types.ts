@@ -1,4 +1,6 @@
 import type { VariablesSlice } from './variablesTypes.ts';
+import type { DebugSlice } from './debugTypes.ts';
+import type { Breakpoint } from '../protocol/debug.ts';
 import type { Downloads } from './downloads.ts';
 import type { PackageSources } from '../config/packageSources.ts';
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
@@ -83,7 +85,13 @@ export interface RunSlice {
   runCount: number;
   lastResult: ExecutionResult | null;
   /** Runs the editor's code; `extra` runs other code (a past run) as `filename`, or under the profiler. */
-  runCode(extra?: { code?: string; filename?: string; profile?: boolean }): Promise<ExecutionResult | null>;
+  runCode(extra?: {
+    code?: string;
+    filename?: string;
+    profile?: boolean;
+    /** Under the step debugger (see the debug slice). */
+    debug?: { breakpoints: Breakpoint[]; test?: string };
+  }): Promise<ExecutionResult | null>;
   stopRun(): void;
   resetInterpreter(): Promise<void>;
 }
@@ -141,6 +149,7 @@ export interface PackagesSlice {
 /** The whole store. */
 export type AppState = EngineSlice &
   VariablesSlice &
+  DebugSlice &
   EditorSlice &
   OutputSlice &
   RunSlice &

@@ -1,3 +1,4 @@
+import type { Breakpoint } from '../protocol/debug.ts';
 import { vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/createEngine.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
@@ -23,6 +24,12 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
     status: { state: 'ready', detail: 'Ready', progress: null },
     whenReady: () => Promise.resolve(),
     execute: vi.fn(run),
+    debug: vi.fn(
+      async (code: string, { breakpoints, test, ...options }: Partial<RunOptions> & { breakpoints: Breakpoint[]; test?: string }) =>
+        run(code, { ...options, debug: { breakpoints, ...(test ? { test } : {}) } }),
+    ),
+    resumeDebug: vi.fn(() => true),
+    inspectFrame: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     stop: vi.fn(),
     sendInput: vi.fn(),
     reset: vi.fn(async () => undefined),
@@ -56,5 +63,9 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
     },
     dispose: () => undefined,
   };
-  return { engine, ran };
+  /** Says what the real engine would (a pause, a status) to the store's listeners. */
+  const emit = <K extends keyof EngineEvents>(event: K, ...args: Parameters<EngineEvents[K]>): void => {
+    for (const l of listeners.get(event) ?? []) l(...args);
+  };
+  return { engine, ran, emit };
 }

@@ -7,6 +7,7 @@ import { bindTestAnnotations } from './monaco/bindTestAnnotations.ts';
 import { bindDiagnosticMarkers } from './monaco/bindDiagnosticMarkers.ts';
 import { bindRevealLine } from './monaco/bindRevealLine.ts';
 import { bindRuff } from './monaco/bindRuff.ts';
+import { bindBreakpoints } from './monaco/bindBreakpoints.ts';
 import { registerLanguageProviders, warmLanguageOnFirstEdit } from './monaco/bindLanguage.ts';
 import { useEffectiveTheme } from './useEffectiveTheme.ts';
 
@@ -58,8 +59,10 @@ export function CodeEditor() {
     const unbindReveal = bindRevealLine(editor); // a profile row or flame graph box jumps to its line
     const unbindRuff = bindRuff(editor); // Ruff's lint as you type, its quick fixes, Shift+Alt+F
     const unbindWarm = warmLanguageOnFirstEdit(editor);
+    const unbindBreakpoints = bindBreakpoints(editor); // the gutter's breakpoints, run to cursor, the paused line
     editor.focus();
     return () => {
+      unbindBreakpoints();
       unbindWarm();
       unbindRuff();
       unbindReveal();

@@ -33,6 +33,16 @@ function Row({ record }: { record: TestRecord }) {
       >
         Run
       </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="test-debug"
+        disabled={busy}
+        title="Run this test under the debugger: it stops at the breakpoints in the test and in the code it tests"
+        onClick={() => void appStore.getState().debugTest(record.nodeId)}
+      >
+        Debug
+      </button>
       {record.message && record.outcome !== 'passed' ? (
         <div className="test-message">
           {record.message}

@@ -6,19 +6,21 @@ export function Toolbar() {
   const state = useAppStore((s) => s);
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls" data-testid="toolbar">
-      {commands.map((c) => (
-        <button
-          key={c.id}
-          type="button"
-          className={`btn btn-${c.id}`}
-          data-testid={c.id}
-          title={c.title}
-          disabled={!c.isEnabled(state)}
-          onClick={() => void c.execute(appStore)}
-        >
-          {c.label}
-        </button>
-      ))}
+      {commands
+        .filter((c) => c.placement !== 'debug')
+        .map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`btn btn-${c.id}`}
+            data-testid={c.id}
+            title={c.title}
+            disabled={!c.isEnabled(state)}
+            onClick={() => void c.execute(appStore)}
+          >
+            {c.label}
+          </button>
+        ))}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { HistoryPanel } from '../HistoryPanel.tsx';
 import { ProfilePanel } from '../ProfilePanel.tsx';
 import { TestsPanel } from '../TestsPanel.tsx';
 import { VariablesPanel } from '../VariablesPanel.tsx';
+import { DebugPanel } from '../DebugPanel.tsx';
 import { ConsolePanel } from './ConsolePanel.tsx';
 import { PANEL_LABELS, panelBadge } from './panelTabs.ts';
 import { useRovingTabs } from './useRovingTabs.ts';
@@ -17,6 +18,7 @@ import { useRovingTabs } from './useRovingTabs.ts';
 const CONTENT: Record<PanelTab, () => ReactNode> = {
   console: () => <ConsolePanel />,
   variables: () => <VariablesPanel />,
+  debug: () => <DebugPanel />,
   tests: () => <TestsPanel />,
   coverage: () => <CoveragePanel />,
   profile: () => <ProfilePanel />,

@@ -14,6 +14,7 @@ export interface TabBadge {
 export const PANEL_LABELS: Record<PanelTab, string> = {
   console: 'Console',
   variables: 'Variables',
+  debug: 'Debug',
   tests: 'Tests',
   coverage: 'Coverage',
   profile: 'Profile',
@@ -56,6 +57,11 @@ export function panelBadge(tab: PanelTab, s: AppState): TabBadge | null {
       const errors = report?.diagnostics.some((d) => d.severity === 'error');
       return { text: String(n), tone: errors ? 'error' : 'warn', label: `${n} problem${n === 1 ? '' : 's'}` };
     }
+    case 'debug':
+      if (s.debugPause) return { text: 'paused', tone: 'warn', label: 'the program is paused' };
+      return s.breakpoints.length
+        ? { text: String(s.breakpoints.length), tone: 'muted', label: `${s.breakpoints.length} breakpoints` }
+        : null;
     case 'history':
       return s.history.length ? { text: String(s.history.length), tone: 'muted', label: `${s.history.length} runs` } : null;
     case 'batch': {
