@@ -18,6 +18,7 @@ import { measureOutputFlood } from './measureOutputFlood.ts';
 import { measureRoundTrip } from './measureRoundTrip.ts';
 import { measureStart } from './measureStart.ts';
 import { measureCompletion } from './measureCompletion.ts';
+import { measureDebug } from './measureDebug.ts';
 import { measureTests } from './measureTests.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
@@ -84,6 +85,8 @@ async function bench(res: Resources): Promise<void> {
     rows.push(...(await measureTests(executor, BENCH_CONFIG.slowRuns, BENCH_CONFIG.testWorkers)));
     log(`8. completion: ${BENCH_CONFIG.runs} samples on a 300-line file`);
     rows.push(...(await measureCompletion(executor, bare, BENCH_CONFIG.runs)));
+    log(`9. debugger: ${BENCH_CONFIG.slowRuns} samples of compute.py, normal, under the debugger and under settrace`);
+    rows.push(...(await measureDebug(executor, BENCH_CONFIG.slowRuns)));
   } finally {
     await ctx.close();
   }

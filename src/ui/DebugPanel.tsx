@@ -114,7 +114,7 @@ function Watches() {
           <li key={`${i}-${w.expression}`} data-testid="debug-watch" data-expression={w.expression}>
             <code className="debug-watch-expression">{w.expression}</code>
             <span className={w.error ? 'field-message' : 'debug-watch-value'} data-testid="debug-watch-value">
-              {w.loading ? '…' : w.error ? w.error : w.result ? `${w.result.repr}  (${w.result.type})` : paused ? '' : 'not paused'}
+              {w.loading ? '…' : w.error ? w.error : w.result ? `= ${w.result.repr}  (${w.result.type})` : paused ? '' : 'not paused'}
             </span>
             <button
               type="button"

@@ -21,9 +21,11 @@ export function StatusLine() {
   const running = useAppStore((s) => s.running);
   const live = useAppStore((s) => s.liveSample);
   const waiting = useAppStore((s) => s.awaitingInput);
+  const pause = useAppStore((s) => s.debugPause);
   const elapsed = useElapsed(running);
   let text: string;
-  if (running && status.state !== 'restarting')
+  if (running && pause) text = `Paused at ${pause.file}:${pause.line} (debugger)`;
+  else if (running && status.state !== 'restarting')
     text = `${waiting ? 'Waiting for input' : 'Running'}… ${(elapsed / 1000).toFixed(1)} s${live ? ` · heap ${live.heapMB.toFixed(0)} MB${live.pythonMB !== null ? `, Python ${live.pythonMB.toFixed(1)} MB` : ''}` : ''}`;
   else if (status.state === 'ready') text = 'Ready';
   else if (status.state === 'failed') text = status.detail;
@@ -34,7 +36,7 @@ export function StatusLine() {
       className={`status status-${running ? 'running' : status.state}`}
       data-testid="status"
       data-boot={status.boot}
-      title={status.boot === 'snapshot' ? 'Python started from a snapshot saved on an earlier visit' : undefined}
+      title={status.boot === 'snapshot' ? `${text} (Python started from a snapshot saved on an earlier visit)` : text}
       aria-live="off"
     >
       <span className="status-dot" aria-hidden="true" />
