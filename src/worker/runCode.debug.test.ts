@@ -226,6 +226,19 @@ describe('the step debugger (real Pyodide in Node)', () => {
     expect(next.status).toBe('ok');
   });
 
+  it('the memory and output limits hold in a debug run', async () => {
+    const bp = [{ file: 'main.py', line: 2 }];
+    const memory = await debug('x = 1\nblock = bytearray(400 * 2**20)\n', bp, () => [resume('continue', bp)], { maxMemoryMB: 256 });
+    expect(memory.pauses).toHaveLength(1);
+    expect(memory.result.status).toBe('memory');
+    const output = await debug('x = 1\nfor i in range(5000):\n    print("line", i)\n', bp, () => [resume('continue', bp)], {
+      maxOutputChars: 1000,
+    });
+    expect(output.result.status).toBe('ok');
+    expect(output.result.metrics.truncated).toBe(true);
+    expect(output.output.length).toBeLessThan(1500);
+  });
+
   it('run to cursor: a temporary breakpoint stops once', async () => {
     const { pauses } = await debug(LOOP, [{ file: 'main.py', line: 4, temporary: true }], (p) => [
       resume(
