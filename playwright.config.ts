@@ -11,6 +11,8 @@ export const fakeCdnUrl = `http://127.0.0.1:${cdnPort}/cdn/`;
 export const llmBaseUrl = `http://127.0.0.1:${port + 1}`;
 /** The fake Azure OpenAI's own URL (its control API scripts the replies). */
 export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
+/** A third app server without COOP/COEP (as a static host serves it): the sandbox gets no SharedArrayBuffer. */
+export const noIsolationBaseUrl = `http://127.0.0.1:${port + 3}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -76,6 +78,19 @@ export default defineConfig({
         AZURE_OPENAI_ENDPOINT: fakeAzureUrl,
         AZURE_OPENAI_API_KEY: FAKE_AZURE_KEY,
         AZURE_OPENAI_DEPLOYMENT: FAKE_AZURE_DEPLOYMENT,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx tsx server/main.ts',
+      url: `${noIsolationBaseUrl}/`,
+      env: {
+        PORT: String(port + 3),
+        HOST: '127.0.0.1',
+        EXECUTOR_PACKAGE_CDN: fakeCdnUrl,
+        EXECUTOR_DIST_DIR: process.env.EXECUTOR_DIST_DIR ?? '',
+        EXECUTOR_CROSS_ORIGIN_ISOLATION: 'off',
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -17,6 +17,8 @@ export interface AppOptions {
   /** Mounted before the static files, e.g. the chat proxy. */
   api?: Hono;
   env?: NodeJS.ProcessEnv;
+  /** Serve the page cross-origin isolated (COOP + COEP; default true). False serves it as a static host without those headers would. */
+  isolated?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createApp(options: AppOptions): Hono {
     const ifNoneMatch = c.req.header('if-none-match') ?? null;
     if (path === FRAME_PATH) {
       const origin = publicOrigin(c.req.url, options.env);
-      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources), method);
+      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources, options.isolated !== false), method);
       if (res) return res;
     } else if (isSandboxAsset(path)) {
       // The raw path, as sent: Hono's path has some escapes decoded already.
@@ -59,15 +61,20 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders(), method, ifNoneMatch);
+      const res = await serveFile(distDir, path, pageHeaders({ isolated: options.isolated !== false }), method, ifNoneMatch);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
-        const index = await serveFile(distDir, '/index.html', { ...pageHeaders(), 'Cache-Control': 'no-cache' }, method);
+        const index = await serveFile(
+          distDir,
+          '/index.html',
+          { ...pageHeaders({ isolated: options.isolated !== false }), 'Cache-Control': 'no-cache' },
+          method,
+        );
         if (index) return index;
       }
     }
-    return c.text('Not found', 404, pageHeaders());
+    return c.text('Not found', 404, pageHeaders({ isolated: options.isolated !== false }));
   });
   return app;
 }

@@ -46,7 +46,10 @@ const api = new Hono()
   )
   .route('/', proxy);
 // The sandbox may fetch packages from the CDN and, for micropip, from the PyPI index's hosts.
-const app = createApp({ distDir, api, packageLock, packageSources: sandboxPackageSources(cdn, pypi) });
+// EXECUTOR_CROSS_ORIGIN_ISOLATION=off serves the page without COOP/COEP, as a static host that cannot set headers
+// would: Python still runs, without SharedArrayBuffer (see the README's supported browsers).
+const isolated = process.env.EXECUTOR_CROSS_ORIGIN_ISOLATION !== 'off';
+const app = createApp({ distDir, api, packageLock, packageSources: sandboxPackageSources(cdn, pypi), isolated });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Executor is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`);
 });

@@ -16,13 +16,15 @@ const common: Headers = {
  * Headers of the app page and its same-origin assets: cross-origin isolated
  * (COOP + COEP) so the sandbox frame can use SharedArrayBuffer, and never framed.
  */
-export function pageHeaders(options: { dev?: boolean } = {}): Headers {
+export function pageHeaders(options: { dev?: boolean; isolated?: boolean } = {}): Headers {
   const devScript = options.dev ? " 'unsafe-inline'" : '';
   const devConnect = options.dev ? ' ws: wss:' : '';
+  // Off only to serve as a static host without these headers would (EXECUTOR_CROSS_ORIGIN_ISOLATION=off): reduced.
+  const isolation: Headers =
+    options.isolated === false ? {} : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
   return {
     ...common,
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Embedder-Policy': 'require-corp',
+    ...isolation,
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Content-Security-Policy': [
@@ -51,11 +53,11 @@ export function pageHeaders(options: { dev?: boolean } = {}): Headers {
  * `extraPackageSources` elsewhere (a package CDN, PyPI), may start only blob:
  * workers, and may be embedded only by the app.
  */
-export function frameHeaders(origin: string, extraPackageSources: string[] = []): Headers {
+export function frameHeaders(origin: string, extraPackageSources: string[] = [], isolated = true): Headers {
   const connect = extraPackageSources.length ? extraPackageSources.join(' ') : "'none'";
   return {
     ...common,
-    'Cross-Origin-Embedder-Policy': 'require-corp',
+    ...(isolated ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Cache-Control': 'no-cache',
     'Content-Security-Policy': [

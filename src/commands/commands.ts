@@ -78,7 +78,8 @@ export const commands: readonly Command[] = [
     label: 'Debug',
     title: 'Run the code under the debugger: it stops at the breakpoints set in the gutter (F5; F5 again continues)',
     shortcut: { key: 'F5', shift: false },
-    isEnabled: (s) => ready(s) && (!s.running || paused(s)),
+    // Without shared memory nothing can hold a program at a line (the notice under the status line says why).
+    isEnabled: (s) => ready(s) && s.capabilities?.sharedMemory !== false && (!s.running || paused(s)),
     execute: (store) => {
       const s = store.getState();
       return paused(s) ? s.resumeDebug('continue') : s.debugCode();

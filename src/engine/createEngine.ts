@@ -36,8 +36,10 @@ import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { createLanguageClient } from './createLanguageClient.ts';
 import { createDebugClient, type FrameQuery } from './createDebugClient.ts';
+import { startupProblem } from './startupProblem.ts';
 import type { Breakpoint, DebugPause, ResumeAction } from '../protocol/debug.ts';
 import type { VariableRow } from '../protocol/variables.ts';
+import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 import type { DownloadTick, RunSample } from '../protocol/protocol.ts';
 import { parseProfile, type ProfileReport } from '../monitor/parseProfile.ts';
@@ -84,6 +86,8 @@ export interface EngineEvents {
   result: (run: { code: string; options: RunOptions; result: ExecutionResult }) => void;
   /** A debug run stopped at a line: look with `inspectFrame`, go on with `resumeDebug` (or `stop`). */
   paused: (pause: DebugPause, runId: number) => void;
+  /** What the sandbox can do in this browser, as its frame found out (see `capabilities`). */
+  capabilities: (capabilities: SandboxCapabilities) => void;
 }
 
 /**
@@ -92,6 +96,12 @@ export interface EngineEvents {
  */
 export interface Engine {
   readonly status: EngineStatus;
+  /**
+   * What the sandbox can do in this browser; null until its frame has said. Without shared memory
+   * (`sharedMemory: false`, and `reason`), Stop and the time limit replace the interpreter, `input()` reads only
+   * pre-filled input, and `debug` is refused.
+   */
+  readonly capabilities: SandboxCapabilities | null;
   /** Resolves once Python can run code. */
   whenReady(): Promise<void>;
   /** Runs code in the persistent namespace; runs are serialized. */
@@ -181,6 +191,9 @@ export interface Engine {
   dispose(): void;
 }
 
+/** How long the page waits for Python's first Ready before it says that something is wrong. */
+export const STARTUP_LIMIT_MS = 90_000;
+
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   /** Where to put the hidden sandbox frame (default: document.body). */
@@ -219,6 +232,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     sample: new Set(),
     result: new Set(),
     paused: new Set(),
+    capabilities: new Set(),
   };
   const emit = <K extends keyof EngineEvents>(event: K, ...args: Parameters<EngineEvents[K]>): void => {
     for (const l of listeners[event]) (l as (...a: Parameters<EngineEvents[K]>) => void)(...args);
@@ -229,6 +243,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let monitoring: MonitoringOptions = { enableProfiling: true, collectMetrics: true };
   let lastMetrics: ExecutionMetrics | null = null;
   let status: EngineStatus = { state: 'starting', detail: 'Starting Python', progress: 0 };
+  let capabilities: SandboxCapabilities | null = null;
   let frameHeard = false;
   let queue: PageToFrame[] = [];
   let nextId = 1;
@@ -378,6 +393,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'language-result':
         languageClient.receive(msg.id, msg.response);
         return;
+      case 'capabilities':
+        capabilities = { sharedMemory: msg.sharedMemory, reason: msg.reason };
+        emit('capabilities', capabilities);
+        return;
       case 'debug-paused':
         flushOutput(); // what the program printed shows before the pause
         debugClient.paused(msg.id, msg.pause);
@@ -520,10 +539,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     onOverdue: () => replaceFrame("A run's end did not arrive although its time limit and every allowance had passed."),
   });
   container.appendChild(frame);
+  // Never a silent wait: a frame that never speaks (its script blocked, a browser without what it needs) or a
+  // Python that never becomes ready is reported, with what the user can do; a late start still becomes Ready.
+  let everReady = false;
+  readyWaiters.push(() => (everReady = true));
+  const startupCheck = setTimeout(() => {
+    if (everReady || status.state === 'failed') return;
+    const detail = startupProblem(frameHeard, status.detail, STARTUP_LIMIT_MS);
+    status = { state: 'failed', detail, progress: null };
+    emit('status', status);
+  }, STARTUP_LIMIT_MS);
 
   return {
     get status() {
       return status;
+    },
+    get capabilities() {
+      return capabilities;
     },
     whenReady() {
       return status.state === 'ready' ? Promise.resolve() : new Promise((r) => readyWaiters.push(r));
@@ -537,6 +569,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     },
     async debug(code, { breakpoints, test, ...runOptions }) {
+      if (capabilities && !capabilities.sharedMemory) {
+        const message = `The debugger needs SharedArrayBuffer to hold a program at a line, and ${capabilities.reason ?? 'this browser has none'}.`;
+        return failedResult('error', { type: 'DebuggerUnavailable', message, traceback: '', line: null }, true);
+      }
       const release = await lock.acquire();
       try {
         return await runLocked(code, { ...runOptions, debug: { breakpoints, ...(test ? { test } : {}) } });
@@ -627,6 +663,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return () => listeners[event].delete(listener);
     },
     dispose() {
+      clearTimeout(startupCheck);
       window.removeEventListener('message', onMessage);
       frame.remove();
     },

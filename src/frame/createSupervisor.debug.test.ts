@@ -88,3 +88,35 @@ describe('supervisor: the debugger', () => {
     expect(worker.interrupts).toBe(1);
   });
 });
+
+describe('supervisor: the debugger, edges', () => {
+  it('a command the mailbox cannot take is answered with the reason', () => {
+    const { sup, worker, sent } = setup();
+    worker.debug = () => false;
+    worker.say({ type: 'debug-paused', id: 1, pause });
+    sup.handle({ type: 'debug', id: 1, command: evaluate(3) });
+    expect(sent).toContainEqual({
+      type: 'debug-answer',
+      id: 1,
+      requestId: 3,
+      answer: { ok: false, error: 'That command is too large for the debugger.' },
+    });
+  });
+
+  it('requests queued behind a resume are answered: the program is running again', () => {
+    const { sup, worker, sent } = setup();
+    worker.say({ type: 'debug-paused', id: 1, pause });
+    sup.handle({ type: 'debug', id: 1, command: evaluate(1) });
+    sup.handle({ type: 'debug', id: 1, command: resume });
+    sup.handle({ type: 'debug', id: 1, command: evaluate(2) });
+    worker.say({ type: 'debug-answer', id: 1, requestId: 9, answer: { ok: false, error: 'stale' } }); // not the one asked: dropped
+    expect(sent.filter((m) => m.type === 'debug-answer')).toEqual([]);
+    worker.say({ type: 'debug-answer', id: 1, requestId: 1, answer: { ok: false, error: 'x' } });
+    expect(sent).toContainEqual({
+      type: 'debug-answer',
+      id: 1,
+      requestId: 2,
+      answer: { ok: false, error: 'The program is running again.' },
+    });
+  });
+});

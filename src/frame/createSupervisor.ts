@@ -319,6 +319,11 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       finish(adjust(run, emptyResult(run, 'stopped')));
       return;
     }
+    // Without shared memory nothing can reach a busy worker: ending it is the only way to stop the program.
+    if (!active.canInterrupt) {
+      endWithoutInterrupt(run);
+      return;
+    }
     active.interrupt();
     // Signal once more half-way through the grace: a program that caught the first
     // KeyboardInterrupt (or was between checks) gets a second chance to stop softly.
@@ -388,6 +393,18 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     }
     run.reason = null;
     finish({ ...emptyResult(run, 'memory'), error: { type: 'MemoryError', message, traceback: '', line: null }, stateKept: false });
+  }
+
+  function endWithoutInterrupt(run: CurrentRun): void {
+    replaceActive();
+    deps.send({
+      type: 'notice',
+      level: 'warning',
+      text:
+        `The program was ${run.reason === 'timeout' ? 'stopped at its time limit' : 'stopped'} by replacing its interpreter: ` +
+        'this browser gives the sandbox no SharedArrayBuffer, so a running program cannot be interrupted. Variables from earlier runs are gone.',
+    });
+    finish({ ...adjust(run, emptyResult(run, run.reason ?? 'stopped')), stateKept: false });
   }
 
   function hardKill(run: CurrentRun): void {

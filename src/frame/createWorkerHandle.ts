@@ -4,6 +4,7 @@ import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
 import type { LanguageRequest } from '../protocol/language.ts';
 import { DEBUG_MAILBOX_BYTES, DEBUG_TIMEOUT_MARK, type DebugCommand } from '../protocol/debug.ts';
 import type { FrameRuntime } from './createFrameRuntime.ts';
+import { detectCapabilities } from '../protocol/capabilities.ts';
 
 /** One Python worker as the supervisor sees it. */
 export interface WorkerHandle {
@@ -19,6 +20,8 @@ export interface WorkerHandle {
   tests(id: number, request: WorkerTestRequest): void;
   /** Raises KeyboardInterrupt in the running program (soft stop), also while it waits for input. */
   interrupt(): void;
+  /** False where there is no shared memory: `interrupt` does nothing, and only `terminate` stops a program. */
+  readonly canInterrupt: boolean;
   /** Hands a line (or end of file: null) to the program waiting for input. */
   writeStdin(text: string | null): void;
   /** Hands a command to the paused debug run; false when it is too large for the mailbox. */
@@ -41,14 +44,17 @@ export function createWorkerHandle(
   runtime: FrameRuntime,
   listener: WorkerListener,
   boot: { snapshot?: Blob | null; makeSnapshot?: boolean } = {},
+  /** The browser gives the sandbox SharedArrayBuffer (see src/protocol/capabilities.ts). */
+  sharedMemory = detectCapabilities(globalThis).sharedMemory,
 ): WorkerHandle {
   const blobUrl = runtime.workerUrl();
   const worker = new Worker(blobUrl);
   URL.revokeObjectURL(blobUrl);
-  const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
-  const stdinBuffer = createStdinBuffer();
-  const debugBuffer = createStdinBuffer(DEBUG_MAILBOX_BYTES);
-  const debugGuard = new BigInt64Array(new SharedArrayBuffer(8));
+  // Without shared memory these are the frame's own (never seen by the worker): writing them does nothing.
+  const interruptBuffer = new Int32Array(sharedMemory ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
+  const stdinBuffer = sharedMemory ? createStdinBuffer() : null;
+  const debugBuffer = sharedMemory ? createStdinBuffer(DEBUG_MAILBOX_BYTES) : null;
+  const debugGuard = new BigInt64Array(sharedMemory ? new SharedArrayBuffer(8) : new ArrayBuffer(8));
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Nobody may be waiting yet; a rejected boot is still reported through the listener.
@@ -57,6 +63,7 @@ export function createWorkerHandle(
   const handle: WorkerHandle = {
     ready,
     url: blobUrl,
+    canInterrupt: sharedMemory,
     run(id, code, options) {
       Atomics.store(interruptBuffer, 0, 0); // a stale Stop must not hit the next run
       worker.postMessage({ type: 'run', id, code, options });
@@ -73,13 +80,14 @@ export function createWorkerHandle(
     },
     interrupt() {
       Atomics.store(interruptBuffer, 0, SIGINT);
-      wakeStdin(stdinBuffer);
-      wakeStdin(debugBuffer);
+      if (stdinBuffer) wakeStdin(stdinBuffer);
+      if (debugBuffer) wakeStdin(debugBuffer);
     },
     writeStdin(text) {
-      writeStdin(stdinBuffer, text);
+      if (stdinBuffer) writeStdin(stdinBuffer, text);
     },
     debug(command) {
+      if (!debugBuffer) return false;
       const text = JSON.stringify(command);
       // A truncated command would not parse: refuse it whole (the newline takes one byte).
       if (new TextEncoder().encode(text).length >= DEBUG_MAILBOX_BYTES) return false;
@@ -90,7 +98,7 @@ export function createWorkerHandle(
       const deadline = Atomics.load(debugGuard, 0);
       if (deadline === 0n || BigInt(Math.floor(now)) <= deadline) return false;
       // Taken only once, and not if the worker ended the guard (or began another) meanwhile.
-      if (Atomics.compareExchange(debugGuard, 0, deadline, 0n) !== deadline) return false;
+      if (!debugBuffer || Atomics.compareExchange(debugGuard, 0, deadline, 0n) !== deadline) return false;
       // The mark first: the worker takes the interrupt for a Stop unless the mark is there.
       writeStdin(debugBuffer, DEBUG_TIMEOUT_MARK);
       Atomics.store(interruptBuffer, 0, SIGINT);
@@ -120,9 +128,18 @@ export function createWorkerHandle(
   // The snapshot is a Blob: each worker reads it itself.
   runtime.bootFiles().then(
     (files) =>
-      worker.postMessage({ type: 'init', ...files, interruptBuffer, stdinBuffer, debugBuffer, debugGuard: debugGuard.buffer, ...boot }, [
-        files.stdlib,
-      ]),
+      worker.postMessage(
+        {
+          type: 'init',
+          ...files,
+          interruptBuffer: sharedMemory ? interruptBuffer : null,
+          stdinBuffer,
+          debugBuffer,
+          debugGuard: sharedMemory ? (debugGuard.buffer as SharedArrayBuffer) : null,
+          ...boot,
+        },
+        [files.stdlib],
+      ),
     (err: unknown) => {
       const message = `Python could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
       settle?.reject(new Error(message));

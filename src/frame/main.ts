@@ -11,6 +11,7 @@ import { createLanguageHost } from './createLanguageHost.ts';
 import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts';
 import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
 import { startSnapshotMaker } from './startSnapshotMaker.ts';
+import { detectCapabilities } from '../protocol/capabilities.ts';
 
 declare const __WORKER_SOURCE__: string;
 
@@ -34,6 +35,8 @@ const timers = {
 
 // Until the page's 'boot' message says which snapshot to start from, nothing starts and its commands wait.
 let handle: ((msg: PageToFrame) => void) | null = null;
+// Without SharedArrayBuffer (a page served without its isolation headers, some browsers) Python still runs, reduced.
+const capabilities = detectCapabilities(globalThis);
 let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 
@@ -62,6 +65,7 @@ function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFil
         listener(h, msg);
       },
       { snapshot },
+      capabilities.sharedMemory,
     );
   const supervisor = createSupervisor({
     spawn,
@@ -98,11 +102,19 @@ window.addEventListener('message', (event) => {
   if (!msg) return;
   if (msg.type === 'ping') send({ type: 'pong', id: msg.id });
   else if (msg.type === 'boot') {
-    if (!handle) start(msg.snapshot, msg.snapshots, msg.runtime);
+    if (handle) return;
+    try {
+      start(msg.snapshot, msg.snapshots, msg.runtime);
+    } catch (err) {
+      // Never a silent wait: what the browser refused (a worker, a buffer) goes to the status line.
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      send({ type: 'state', state: 'failed', detail: `Python could not start in this browser (${why}).`, progress: null });
+    }
   } else if (msg.type === 'asset') runtime?.deliverAsset(msg.id, msg.reply);
   else if (handle) handle(msg);
   else waiting.push(msg);
 });
 
 // The page learns that the frame is there from its first message, and answers with 'boot'.
+send({ type: 'capabilities', ...capabilities });
 send({ type: 'state', state: 'starting', detail: 'Starting Python', progress: 0 });

@@ -305,6 +305,7 @@ export const FrameEvent = {
   languageResult: 'language-result',
   debugPaused: 'debug-paused',
   debugAnswer: 'debug-answer',
+  capabilities: 'capabilities',
 } as const;
 
 /** Bytes of one package file downloaded so far (worker → frame → page). */
@@ -357,6 +358,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.sample), id: z.number().int(), sample: runSampleSchema }),
   /** Progress of a package file's download, in bytes. */
   z.object({ type: z.literal(FrameEvent.download), tick: downloadTickSchema }),
+  /** What the sandbox can do in this browser (sent first): without shared memory, Stop kills and input() is pre-filled only. */
+  z.object({ type: z.literal(FrameEvent.capabilities), sharedMemory: z.boolean(), reason: z.string().max(1000).nullable() }),
   /** The debug run `id` stopped at a line and waits for a 'debug' command. */
   z.object({ type: z.literal(FrameEvent.debugPaused), id: z.number().int(), pause: debugPauseSchema }),
   /** The answer to a paused run's variables or evaluate request. */
@@ -380,14 +383,17 @@ export interface WorkerInit {
   lock: string;
   /** Absolute URL that relative wheel names in the lock resolve against. */
   packageBaseUrl: string;
-  /** Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. */
-  interruptBuffer: Int32Array;
+  /**
+   * Int32Array view over a SharedArrayBuffer: Pyodide's interrupt buffer. The four shared buffers are null where
+   * the browser gives the sandbox no SharedArrayBuffer (see src/protocol/capabilities.ts).
+   */
+  interruptBuffer: Int32Array | null;
   /** SharedArrayBuffer the frame writes lines of input into (layout: see src/protocol/stdinBuffer.ts). */
-  stdinBuffer: SharedArrayBuffer;
+  stdinBuffer: SharedArrayBuffer | null;
   /** SharedArrayBuffer through which a paused debug run gets its commands (same layout, see src/protocol/debug.ts). */
-  debugBuffer: SharedArrayBuffer;
+  debugBuffer: SharedArrayBuffer | null;
   /** SharedArrayBuffer of one BigInt64: the deadline (ms since the epoch) of the debugger's guarded call, 0 when none. */
-  debugGuard: SharedArrayBuffer;
+  debugGuard: SharedArrayBuffer | null;
   /** A memory snapshot to boot from (see src/worker/bootPyodide.ts); a normal boot when absent or when it fails. */
   snapshot?: Blob | null;
   /** Boot only to make a snapshot and send it: this worker never runs user code. */

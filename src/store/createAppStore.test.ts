@@ -17,6 +17,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
   const out = new Set<EngineEvents['output']>();
   const engine: Engine = {
     status: { state: 'ready', detail: 'Ready', progress: null },
+    capabilities: { sharedMemory: true, reason: null },
     whenReady: () => Promise.resolve(),
     execute: vi.fn(async (code: string, opts: Partial<RunOptions> = {}) =>
       respond(code, opts, (chunks, id) => out.forEach((l) => l(chunks, id))),

@@ -187,3 +187,56 @@ describe('debug slice', () => {
     expect(commands.find((c) => c.shortcut && matchesShortcut(c.shortcut, key('Enter', true)))).toBeUndefined();
   });
 });
+
+describe('debug slice: edges', () => {
+  it('the Debug tab badge says paused, or counts breakpoints', async () => {
+    const { panelBadge } = await import('../ui/layout/panelTabs.ts');
+    const { store, emit, engine, finish } = setup();
+    expect(panelBadge('debug', store.getState())).toBeNull();
+    store.getState().toggleBreakpoint('main.py', 2);
+    expect(panelBadge('debug', store.getState())).toMatchObject({ text: '1', tone: 'muted' });
+    const done = store.getState().debugCode();
+    await vi.waitFor(() => expect(engine.debug).toHaveBeenCalled());
+    emit('paused', pauseAt('main.py', 2), 1);
+    expect(panelBadge('debug', store.getState())).toMatchObject({ text: 'paused', tone: 'warn' });
+    // Run to cursor while paused: a temporary breakpoint at the active file's line.
+    store.getState().resumeDebug('continue', { toLine: 3 });
+    expect(engine.resumeDebug).toHaveBeenLastCalledWith('continue', [
+      { file: 'main.py', line: 2 },
+      { file: 'main.py', line: 3, temporary: true },
+    ]);
+    // Not paused any more: nothing to resume.
+    store.getState().resumeDebug('step-over');
+    expect(engine.resumeDebug).toHaveBeenCalledTimes(1);
+    finish();
+    await done;
+  });
+
+  it('Debug is off without shared memory, continues when paused, and a failed listing says why', async () => {
+    const { store, emit, engine, finish } = setup();
+    const debugCommand = commands.find((c) => c.id === 'debug');
+    store.setState({ capabilities: { sharedMemory: false, reason: 'no SharedArrayBuffer' } });
+    expect(debugCommand?.isEnabled(store.getState())).toBe(false);
+    store.setState({ capabilities: { sharedMemory: true, reason: null } });
+    expect(debugCommand?.isEnabled(store.getState())).toBe(true);
+    engine.inspectFrame = vi.fn(async () => {
+      throw new Error('that frame is gone');
+    });
+    const done = debugCommand?.execute(store) as Promise<unknown>;
+    await vi.waitFor(() => expect(engine.debug).toHaveBeenCalled());
+    emit('paused', pauseAt('main.py', 2), 1);
+    await store.getState().toggleDebugVariable('globals');
+    expect(store.getState().debugTree.globals?.error).toBe('Could not list these: that frame is gone');
+    await store.getState().toggleDebugVariable('globals'); // closes
+    expect(store.getState().debugExpanded).not.toContain('globals');
+    await store.getState().addDebugWatch('  ');
+    await store.getState().addDebugWatch('x');
+    await vi.waitFor(() => expect(store.getState().debugWatches[0]?.error).toBe('that frame is gone'));
+    await store.getState().selectDebugFrame(5); // no such frame: nothing changes
+    expect(store.getState().debugFrame).toBe(0);
+    void debugCommand?.execute(store); // paused: Debug (F5) continues
+    expect(engine.resumeDebug).toHaveBeenCalledWith('continue', []);
+    finish();
+    await done;
+  });
+});

@@ -8,7 +8,13 @@ export const RUNNING_SHOWN_AFTER_MS = 60;
 export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
   engine: null,
   status: { state: 'starting', detail: 'Starting Python', progress: 0 },
+  capabilities: null,
+  capabilityNoticeClosed: false,
+  closeCapabilityNotice() {
+    set({ capabilityNoticeClosed: true });
+  },
   attachEngine(engine) {
+    engine.on('capabilities', (capabilities) => set({ capabilities }));
     let running: ReturnType<typeof setTimeout> | null = null;
     engine.on('status', (status) => {
       if (running !== null) clearTimeout(running);
@@ -33,6 +39,6 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('result', () => set((s) => ({ namespaceVersion: s.namespaceVersion + 1 })));
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on
     get().bindMonitor(engine); // live samples, history, ENABLE_PROFILING / COLLECT_METRICS
-    set({ engine, status: engine.status });
+    set({ engine, status: engine.status, capabilities: engine.capabilities });
   },
 });

@@ -1,6 +1,7 @@
 import type { VariablesSlice } from './variablesTypes.ts';
 import type { DebugSlice } from './debugTypes.ts';
 import type { Breakpoint } from '../protocol/debug.ts';
+import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import type { Downloads } from './downloads.ts';
 import type { PackageSources } from '../config/packageSources.ts';
 import type { Engine, EngineStatus } from '../engine/createEngine.ts';
@@ -36,6 +37,11 @@ export interface ConsoleEntry {
 export interface EngineSlice {
   engine: Engine | null;
   status: EngineStatus;
+  /** What the sandbox can do in this browser (null until its frame has said). */
+  capabilities: SandboxCapabilities | null;
+  /** The user closed the notice about reduced capabilities. */
+  capabilityNoticeClosed: boolean;
+  closeCapabilityNotice(): void;
   attachEngine(engine: Engine): void;
 }
 

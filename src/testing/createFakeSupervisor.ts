@@ -24,7 +24,11 @@ export interface FakeWorker extends WorkerHandle {
 export const FAKE_RUN_OPTIONS: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512, maxOutputChars: 10_000, filename: 'main.py' };
 
 /** A supervisor over fake workers and a fake clock (`advance` runs the timers that fall due); grace 500 ms. */
-export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measureWorkerMemory'>> = {}) {
+export function createFakeSupervisor(
+  extra: Partial<Pick<SupervisorDeps, 'measureWorkerMemory'>> = {},
+  /** False: workers as in a browser without SharedArrayBuffer (no soft interrupt). */
+  canInterrupt = true,
+) {
   let now = 0;
   let timers: Array<{ at: number; fn: () => void; id: number }> = [];
   let nextTimer = 1;
@@ -35,6 +39,7 @@ export function createFakeSupervisor(extra: Partial<Pick<SupervisorDeps, 'measur
       const w: FakeWorker = {
         ready: Promise.resolve(),
         url: `blob:fake/${workers.length}`,
+        canInterrupt,
         runs: [],
         interrupts: 0,
         terminated: false,

@@ -22,6 +22,7 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
   };
   const engine: Engine = {
     status: { state: 'ready', detail: 'Ready', progress: null },
+    capabilities: { sharedMemory: true, reason: null },
     whenReady: () => Promise.resolve(),
     execute: vi.fn(run),
     debug: vi.fn(

@@ -9,6 +9,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { PaneToggles } from './layout/PaneToggles.tsx';
 import { COMPACT_QUERY, Workbench } from './layout/Workbench.tsx';
 import { SessionBanner } from './sessions/SessionBanner.tsx';
+import { CapabilityNotice } from './CapabilityNotice.tsx';
 import { SessionSwitcher } from './sessions/SessionSwitcher.tsx';
 import { SharePanel } from './sessions/SharePanel.tsx';
 import { useEffectiveTheme } from './useEffectiveTheme.ts';
@@ -62,6 +63,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <CapabilityNotice />
       <SessionBanner />
       <Workbench />
       <StatusBar />

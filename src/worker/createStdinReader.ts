@@ -9,6 +9,8 @@ export interface StdinReaderOptions {
   interrupt: Int32Array;
   /** Called before blocking for a line: flush output, ask the page for input. */
   onWait: () => void;
+  /** Called (once) when the program reads input that nobody can type: there is no buffer (no shared memory). */
+  onUnavailable?: () => void;
 }
 
 /** Thrown to Pyodide when Stop or the timeout hits a waiting read: Python sees EINTR and raises KeyboardInterrupt. */
@@ -30,7 +32,11 @@ export function createStdinReader(options: StdinReaderOptions): () => string | U
       // Bytes, not a string: Pyodide would add a newline to a string that lacks one.
       return text === '' ? null : new TextEncoder().encode(text);
     }
-    if (!options.buffer) return null;
+    if (!options.buffer) {
+      options.onUnavailable?.();
+      options.onUnavailable = undefined;
+      return null;
+    }
     if (Atomics.load(options.interrupt, 0) !== 0) throw interrupted();
     options.onWait();
     const got = readStdin(options.buffer, options.interrupt);

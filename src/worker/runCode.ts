@@ -18,6 +18,8 @@ export interface RunIo {
   stdinBuffer?: SharedArrayBuffer | null;
   /** Tells the frame that the program waits for a line (output is flushed first). */
   requestInput?: () => void;
+  /** Why nobody can type input (no shared memory): written to stderr when the program reads input it was not given. */
+  inputUnavailable?: string;
   /** Receives live memory samples while the program runs (see monitorRun.ts). */
   sendSample?: (sample: RunSample) => void;
   /** Called as the program starts, and awaited when it has ended: background work it left is stopped there. */
@@ -75,6 +77,7 @@ export async function runCode(
         sink.flush(); // the prompt shows before the input box
         io.requestInput?.();
       },
+      onUnavailable: io.inputUnavailable ? () => sink.write('stderr', `\n[${io.inputUnavailable}]\n`) : undefined,
     }),
   });
   // The interrupt buffer is cleared by the frame before it sends the run: clearing

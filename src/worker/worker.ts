@@ -73,7 +73,8 @@ function fatal(id: number | null, err: unknown): void {
 
 async function init(msg: WorkerInit): Promise<void> {
   const started = performance.now();
-  interrupt = msg.interruptBuffer;
+  // Without shared memory nobody else can write it: Stop then ends the worker instead.
+  interrupt = msg.interruptBuffer ?? new Int32Array(1);
   stdinBuffer = msg.stdinBuffer;
   debugBuffer = msg.debugBuffer;
   debugGuard = msg.debugGuard;
@@ -89,7 +90,7 @@ async function init(msg: WorkerInit): Promise<void> {
       return;
     }
     runtime = booted.runtime;
-    runtime.pyodide.setInterruptBuffer(interrupt);
+    if (msg.interruptBuffer) runtime.pyodide.setInterruptBuffer(msg.interruptBuffer);
     post({ type: 'ready', bootMs: performance.now() - started, boot: booted.report.boot, snapshotProblem: booted.report.problem });
     // A restored interpreter has run none of its code yet: the browser compiles it on first use, which
     // would make the user's first run slow. A warm-up run nobody sees pays that now.
@@ -131,6 +132,10 @@ async function run(msg: WorkerRun): Promise<void> {
         return runCode(rt, msg.code, msg.options, buffer, (chunks) => post({ type: 'output', id: msg.id, chunks }), {
           sendDisplay: (display) => post({ type: 'display', id: msg.id, display }),
           stdinBuffer,
+          inputUnavailable: stdinBuffer
+            ? undefined
+            : 'input() has no pre-filled input to read, and interactive input needs a browser that gives the sandbox ' +
+              'SharedArrayBuffer (a cross-origin isolated page). Type it under Input (pre-filled standard input, in the Console tab) and run again.',
           requestInput: () => post({ type: 'input-request', id: msg.id }),
           sendSample: (sample) => post({ type: 'sample', id: msg.id, sample }),
           scope: { begin: () => scope.begin(), end: () => endBackground(rt, scope, notify) },
