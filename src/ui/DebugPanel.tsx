@@ -4,6 +4,7 @@ import type { VariableRow } from '../protocol/variables.ts';
 import { debugKey, parseDebugKey } from '../store/debugTypes.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { DebugBreakpoints } from './DebugBreakpoints.tsx';
+import { CommandButton } from './CommandButton.tsx';
 
 function Names({ parent }: { parent: string }) {
   const listing = useAppStore((s) => s.debugTree[parent]);
@@ -164,17 +165,7 @@ export function DebugPanel() {
         {commands
           .filter((c) => c.placement === 'debug')
           .map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              className="btn btn-small"
-              data-testid={c.id}
-              title={c.title}
-              disabled={!c.isEnabled(state)}
-              onClick={() => void c.execute(appStore)}
-            >
-              {c.label}
-            </button>
+            <CommandButton key={c.id} command={c} state={state} className="btn btn-small" />
           ))}
         <Where />
       </div>

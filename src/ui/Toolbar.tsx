@@ -1,5 +1,6 @@
 import { commands } from '../commands/commands.ts';
-import { appStore, useAppStore } from '../store/useAppStore.ts';
+import { useAppStore } from '../store/useAppStore.ts';
+import { CommandButton } from './CommandButton.tsx';
 
 /** Buttons for the registered commands. */
 export function Toolbar() {
@@ -9,17 +10,7 @@ export function Toolbar() {
       {commands
         .filter((c) => c.placement !== 'debug')
         .map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            className={`btn btn-${c.id}`}
-            data-testid={c.id}
-            title={c.title}
-            disabled={!c.isEnabled(state)}
-            onClick={() => void c.execute(appStore)}
-          >
-            {c.label}
-          </button>
+          <CommandButton key={c.id} command={c} state={state} className={`btn btn-${c.id}`} />
         ))}
     </div>
   );

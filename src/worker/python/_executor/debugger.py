@@ -21,6 +21,7 @@ import json
 import os
 import sys
 
+from _executor import runner as _runner
 from _executor import variables as _variables
 
 _MONITORING = sys.monitoring
@@ -38,14 +39,6 @@ PAGE_BUDGET_S = 1.5
 
 class TooLong(Exception):
     """Guarded code ran past its time."""
-
-
-def _flush():
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:  # a user may have replaced the stream with anything
-            pass
 
 
 def _depth(frame):
@@ -191,7 +184,7 @@ class Debugger:
         self.busy = True
         self.step = None
         try:
-            _flush()  # what the program printed shows before the pause
+            _runner.flush_streams()  # what the program printed shows before the pause
             self.frames = self._stack(frame)
             self.scopes = {}
             payload = {
@@ -330,7 +323,6 @@ def stop():
 
 def run_test(node_id, namespace, filename, publisher=None):
     """Run one pytest node under the debugger as a program; the same record as ``runner.run``."""
-    from _executor import runner
 
     def one_test():
         import pytest
@@ -342,4 +334,4 @@ def run_test(node_id, namespace, filename, publisher=None):
         if code != 0:
             raise SystemExit(f"pytest exited with code {code} ({pytest.ExitCode(code).name})")
 
-    return runner.run_callable(one_test, namespace, filename, publisher)
+    return _runner.run_callable(one_test, namespace, filename, publisher)

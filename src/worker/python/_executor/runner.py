@@ -60,7 +60,8 @@ def describe_error(exc, filename):
     }
 
 
-def _flush():
+def flush_streams():
+    """Flush stdout and stderr (whatever the user replaced them with)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -120,7 +121,7 @@ class _Run:
             if self.result["error"] is None:
                 self.fail(exc)
         _display.set_publisher(None)
-        _flush()
+        flush_streams()
         self.result["cpu_ms"] = (time.process_time() - self.cpu_start) * 1000.0
         return self.result
 
