@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../store/types.ts';
+import type { ResumeAction } from '../protocol/debug.ts';
 
 /**
  * Ids of the registered commands. Each id is also its toolbar button's stable
@@ -62,6 +63,11 @@ export interface Command {
 
 const ready = (s: AppState) => s.engine !== null && s.status.state !== 'failed';
 const paused = (s: AppState) => s.debugPause !== null;
+
+/** A command that lets the paused program go on: its button is in the Debug tab. */
+function stepCommand(id: CommandId, action: ResumeAction, label: string, title: string, shortcut: Shortcut): Command {
+  return { id, label, title, shortcut, isEnabled: paused, execute: (store) => store.getState().resumeDebug(action), placement: 'debug' };
+}
 
 /** Every command, in toolbar order. */
 export const commands: readonly Command[] = [
@@ -135,42 +141,24 @@ export const commands: readonly Command[] = [
     isEnabled: (s) => ready(s) && !s.running,
     execute: (store) => store.getState().resetInterpreter(),
   },
-  {
-    id: CommandId.debugContinue,
-    label: 'Continue',
-    title: 'Continue to the next breakpoint (F8, or F5)',
-    shortcut: { key: 'F8' },
-    isEnabled: paused,
-    execute: (store) => store.getState().resumeDebug('continue'),
-    placement: 'debug',
-  },
-  {
-    id: CommandId.debugStepOver,
-    label: 'Step over',
-    title: 'Run the current line and stop at the next one in this function (F10)',
-    shortcut: { key: 'F10' },
-    isEnabled: paused,
-    execute: (store) => store.getState().resumeDebug('step-over'),
-    placement: 'debug',
-  },
-  {
-    id: CommandId.debugStepInto,
-    label: 'Step into',
-    title: 'Stop at the next line that runs, inside a function the line calls (F11)',
-    shortcut: { key: 'F11', shift: false },
-    isEnabled: paused,
-    execute: (store) => store.getState().resumeDebug('step-into'),
-    placement: 'debug',
-  },
-  {
-    id: CommandId.debugStepOut,
-    label: 'Step out',
-    title: 'Run until this function returns, and stop in its caller (Shift+F11)',
-    shortcut: { key: 'F11', shift: true },
-    isEnabled: paused,
-    execute: (store) => store.getState().resumeDebug('step-out'),
-    placement: 'debug',
-  },
+  stepCommand(CommandId.debugContinue, 'continue', 'Continue', 'Continue to the next breakpoint (F8, or F5)', { key: 'F8' }),
+  stepCommand(CommandId.debugStepOver, 'step-over', 'Step over', 'Run the current line and stop at the next one in this function (F10)', {
+    key: 'F10',
+  }),
+  stepCommand(
+    CommandId.debugStepInto,
+    'step-into',
+    'Step into',
+    'Stop at the next line that runs, inside a function the line calls (F11)',
+    {
+      key: 'F11',
+      shift: false,
+    },
+  ),
+  stepCommand(CommandId.debugStepOut, 'step-out', 'Step out', 'Run until this function returns, and stop in its caller (Shift+F11)', {
+    key: 'F11',
+    shift: true,
+  }),
 ];
 
 /** Looks a command up by id. */

@@ -5,6 +5,7 @@ import { debugKey, parseDebugKey } from '../store/debugTypes.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { DebugBreakpoints } from './DebugBreakpoints.tsx';
 import { CommandButton } from './CommandButton.tsx';
+import { VariableLine } from './VariableLine.tsx';
 
 function Names({ parent }: { parent: string }) {
   const listing = useAppStore((s) => s.debugTree[parent]);
@@ -40,25 +41,7 @@ function Name({ row, rowKey }: { row: VariableRow; rowKey: string }) {
       role="treeitem"
       aria-expanded={row.expandable ? open : undefined}
     >
-      <div className="variable-line">
-        {row.expandable ? (
-          <button
-            type="button"
-            className="variable-toggle"
-            aria-label={`${open ? 'Hide' : 'Show'} the parts of ${row.name}`}
-            onClick={() => void appStore.getState().toggleDebugVariable(rowKey)}
-          >
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="variable-toggle" aria-hidden="true" />
-        )}
-        <span className="variable-name">{row.name}</span>
-        <span className="variable-type">{row.type}</span>
-        <span className="variable-repr" data-testid="debug-value" title={row.repr}>
-          {row.repr}
-        </span>
-      </div>
+      <VariableLine row={row} open={open} reprTestId="debug-value" onToggle={() => void appStore.getState().toggleDebugVariable(rowKey)} />
       {open ? (
         <ul role="group">
           <Names parent={rowKey} />

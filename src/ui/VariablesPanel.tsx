@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { VARIABLES_PAGE, type VariableRow } from '../protocol/variables.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
+import { VariableLine } from './VariableLine.tsx';
 import { variableKey, parseVariableKey } from '../store/variablesTypes.ts';
 
 function Rows({ parent }: { parent: string }) {
@@ -49,27 +50,13 @@ function Row({ row, rowKey }: { row: VariableRow; rowKey: string }) {
       role="treeitem"
       aria-expanded={row.expandable ? open : undefined}
     >
-      <div className="variable-line">
-        {row.expandable ? (
-          <button
-            type="button"
-            className="variable-toggle"
-            data-testid="variable-toggle"
-            aria-label={`${open ? 'Hide' : 'Show'} the parts of ${row.name}`}
-            onClick={() => void appStore.getState().toggleVariable(rowKey)}
-          >
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="variable-toggle" aria-hidden="true" />
-        )}
-        <span className="variable-name">{row.name}</span>
-        <span className="variable-type">{row.type}</span>
-        <span className="variable-size">{row.size ?? ''}</span>
-        <span className="variable-repr" title={row.repr}>
-          {row.repr}
-        </span>
-      </div>
+      <VariableLine
+        row={row}
+        open={open}
+        showSize
+        toggleTestId="variable-toggle"
+        onToggle={() => void appStore.getState().toggleVariable(rowKey)}
+      />
       {open ? (
         <ul role="group">
           <Rows parent={rowKey} />
