@@ -29,6 +29,17 @@ describe('createApp', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('serves the page and frame without isolation when asked (?isolation=off), with the same CSP', async () => {
+    for (const path of ['/?isolation=off&session=a', '/frame.html?isolation=off']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
+      expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
+      expect(res.headers.get('content-security-policy')).toContain('frame-ancestors');
+    }
+    expect((await get('/frame.html')).headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
   it('lets the page show rich output (blob:/data: images, script-less srcdoc frames) and nothing more', async () => {
     const csp = (await get('/')).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("img-src 'self' data: blob:");

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { join } from 'node:path';
 import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
 import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
+import { isolationDropped } from '../src/protocol/isolationUrls.ts';
 import { sandboxPathProblem } from '../src/protocol/sandboxPathProblem.ts';
 import { createHash } from 'node:crypto';
 import { matchesEtag, serveFile } from './serveFile.ts';
@@ -38,9 +39,11 @@ export function createApp(options: AppOptions): Hono {
     const path = c.req.path;
     const method = c.req.method;
     const ifNoneMatch = c.req.header('if-none-match') ?? null;
+    // A document asked for without isolation (the page does so where isolation only breaks the sandbox).
+    const isolated = options.isolated !== false && !isolationDropped(new URL(c.req.url).search);
     if (path === FRAME_PATH) {
       const origin = publicOrigin(c.req.url, options.env);
-      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources, options.isolated !== false), method);
+      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources, isolated), method);
       if (res) return res;
     } else if (isSandboxAsset(path)) {
       // The raw path, as sent: Hono's path has some escapes decoded already.
@@ -61,20 +64,20 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders({ isolated: options.isolated !== false }), method, ifNoneMatch);
+      const res = await serveFile(distDir, path, pageHeaders({ isolated }), method, ifNoneMatch);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
         const index = await serveFile(
           distDir,
           '/index.html',
-          { ...pageHeaders({ isolated: options.isolated !== false }), 'Cache-Control': 'no-cache' },
+          { ...pageHeaders({ isolated }), 'Cache-Control': 'no-cache' },
           method,
         );
         if (index) return index;
       }
     }
-    return c.text('Not found', 404, pageHeaders({ isolated: options.isolated !== false }));
+    return c.text('Not found', 404, pageHeaders({ isolated }));
   });
   return app;
 }

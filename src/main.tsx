@@ -14,9 +14,18 @@ import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
 import { createSnapshotStore, snapshotKey } from './engine/createSnapshotStore.ts';
 import { snapshotsWanted } from './engine/snapshotsWanted.ts';
+import { frameUrlFor, unisolatedPageUrl } from './protocol/isolationUrls.ts';
 import { fetchRuntimeFiles } from './engine/fetchRuntimeFiles.ts';
 
 declare const __PYTHON_BUILD_KEY__: string;
+
+// An engine that isolates the page but gives it no SharedArrayBuffer (WebKitGTK) refuses the sandbox's
+// workers under isolation: the page reloads itself without it once (and runs reduced, as it would anyway).
+const unisolated = unisolatedPageUrl(location.href, globalThis);
+if (unisolated) {
+  location.replace(unisolated);
+  throw new Error('Reloading without cross-origin isolation: this browser gives an isolated page no SharedArrayBuffer.');
+}
 
 // The deployment's defaults (server environment); the user's saved settings still win.
 const deployment = loadDeploymentConfig();
@@ -25,6 +34,7 @@ const deployment = loadDeploymentConfig();
 const engine = createEngine({
   // index.html preloads them; this picks the preloaded responses up (or the browser's cache).
   runtimeFiles: fetchRuntimeFiles(location.origin),
+  frameUrl: frameUrlFor(location.search),
   snapshots: {
     store: createSnapshotStore(snapshotKey(__PYTHON_BUILD_KEY__, navigator.userAgent)),
     enabled: snapshotsWanted(location.search, import.meta.env.DEV, deployment),

@@ -121,8 +121,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         becameReady();
         return;
       case 'boot-failed':
-        state('failed', `Python could not start: ${msg.message}`);
-        if (current) finish(crashResult(current, `Python could not start: ${msg.message}`));
+        bootFailed(msg.message);
         return;
       case 'output':
         if (current && msg.id === current.id) {
@@ -162,7 +161,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         if (current && msg.id === current.id) finishChecked(current, msg.result);
         return;
       case 'fatal':
-        crash(msg.message);
+        // A worker that dies before it is ready would die again: starting another would loop forever.
+        if (activeReady) crash(msg.message);
+        else bootFailed(`the Python worker failed: ${msg.message}`);
         return;
       case 'call-result':
         if (sentCalls.delete(msg.id)) deps.send({ type: 'call-result', id: msg.id, response: msg.response });
@@ -416,6 +417,11 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
       text: `The program did not stop when interrupted, so its interpreter was replaced. Variables from earlier runs are gone.`,
     });
     finish({ ...adjust(run, emptyResult(run, run.reason ?? 'stopped')), stateKept: false });
+  }
+
+  function bootFailed(message: string): void {
+    state('failed', `Python could not start: ${message}`);
+    if (current) finish(crashResult(current, `Python could not start: ${message}`));
   }
 
   function crash(message: string): void {

@@ -49,7 +49,12 @@ export function createWorkerHandle(
 ): WorkerHandle {
   const blobUrl = runtime.workerUrl();
   const worker = new Worker(blobUrl);
-  URL.revokeObjectURL(blobUrl);
+  // WebKit reads the script after the constructor returns: revoked now, the worker would fail to load.
+  let urlKept = true;
+  const releaseUrl = (): void => {
+    if (urlKept) URL.revokeObjectURL(blobUrl);
+    urlKept = false;
+  };
   // Without shared memory these are the frame's own (never seen by the worker): writing them does nothing.
   const interruptBuffer = new Int32Array(sharedMemory ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
   const stdinBuffer = sharedMemory ? createStdinBuffer() : null;
@@ -106,10 +111,12 @@ export function createWorkerHandle(
     },
     terminate() {
       worker.terminate();
+      releaseUrl();
       settle?.reject(new Error('The interpreter was stopped.'));
     },
   };
   worker.onmessage = (event: MessageEvent<WorkerToFrame>) => {
+    releaseUrl(); // the script is running
     const msg = event.data;
     if (msg.type === 'asset-request') {
       void runtime
@@ -123,6 +130,7 @@ export function createWorkerHandle(
   };
   worker.onerror = (event) => {
     event.preventDefault();
+    releaseUrl();
     listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
   };
   // The snapshot is a Blob: each worker reads it itself.

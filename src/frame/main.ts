@@ -12,6 +12,7 @@ import { createWorkerHandle, type WorkerListener } from './createWorkerHandle.ts
 import { workerMemoryMeasurer } from './measureWorkerMemory.ts';
 import { startSnapshotMaker } from './startSnapshotMaker.ts';
 import { detectCapabilities } from '../protocol/capabilities.ts';
+import { isolationDropped } from '../protocol/isolationUrls.ts';
 
 declare const __WORKER_SOURCE__: string;
 
@@ -36,7 +37,7 @@ const timers = {
 // Until the page's 'boot' message says which snapshot to start from, nothing starts and its commands wait.
 let handle: ((msg: PageToFrame) => void) | null = null;
 // Without SharedArrayBuffer (a page served without its isolation headers, some browsers) Python still runs, reduced.
-const capabilities = detectCapabilities(globalThis);
+const capabilities = detectCapabilities(globalThis, isolationDropped(location.search));
 let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 

@@ -16,8 +16,18 @@ export interface CapabilityGlobals {
   crossOriginIsolated?: boolean;
 }
 
-/** Finds out whether the sandbox has shared memory here, and if not, why. */
-export function detectCapabilities(g: CapabilityGlobals): SandboxCapabilities {
+/**
+ * Finds out whether the sandbox has shared memory here, and if not, why. `isolationDropped`: the page
+ * asked to be served without isolation (see src/protocol/isolationUrls.ts).
+ */
+export function detectCapabilities(g: CapabilityGlobals, isolationDropped = false): SandboxCapabilities {
+  if (g.crossOriginIsolated === false && isolationDropped)
+    return {
+      sharedMemory: false,
+      reason:
+        'this browser gives no SharedArrayBuffer even to a cross-origin isolated page (and there isolation keeps ' +
+        "the sandbox's workers from starting), so the page runs without isolation",
+    };
   if (g.crossOriginIsolated === false)
     return {
       sharedMemory: false,

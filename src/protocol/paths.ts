@@ -12,3 +12,9 @@ export const WORKING_DIR = '/home/pyodide';
 export const FRAME_PATH = '/frame.html';
 /** URL path of the frame's own script (allowed by exact path in the frame CSP). */
 export const FRAME_SCRIPT_PATH = '/frame/frame.js';
+/**
+ * Query parameter asking the server for a document without cross-origin isolation headers (COOP/COEP).
+ * The page asks for it itself in engines that isolate a page but give it no SharedArrayBuffer (WebKitGTK):
+ * there isolation buys nothing and stops the sandbox frame's workers from loading.
+ */
+export const ISOLATION_OFF_QUERY = 'isolation=off';
