@@ -1,4 +1,5 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type Project } from '@playwright/test';
+import type { EngineOptions } from './e2e/engines/fixtures.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { FAKE_AZURE_DEPLOYMENT, FAKE_AZURE_KEY } from './e2e/support/fakeAzureConfig.ts';
 
@@ -14,7 +15,21 @@ export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
 /** A third app server without COOP/COEP (as a static host serves it): the sandbox gets no SharedArrayBuffer. */
 export const noIsolationBaseUrl = `http://127.0.0.1:${port + 3}`;
 
-export default defineConfig({
+/** A project running e2e/engines/*.spec.ts in `engine` against the server on `appPort` (see e2e/engines/fixtures.ts). */
+function engineProject(name: string, engine: EngineOptions['remoteEngine'], appPort: number, expectSharedMemory: boolean) {
+  if (process.env.E2E_ENGINES === 'off') return [];
+  return [
+    {
+      name,
+      testMatch: 'engines/**/*.spec.ts',
+      // WebKitGTK under Xvfb on two cores takes about a minute for the smoke test run (each test interpreter boots there).
+      timeout: 180_000,
+      use: { remoteEngine: engine, appUrl: `http://127.0.0.1:${appPort}`, expectSharedMemory },
+    } satisfies Project<object, EngineOptions>,
+  ];
+}
+
+export default defineConfig<object, EngineOptions>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 60_000,
@@ -40,6 +55,16 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'chromium', testIgnore: 'engines/**' },
+    // The cross-engine smoke suite (e2e/engines): Firefox ESR over WebDriver BiDi, with shared memory and
+    // without (served without COOP/COEP); WebKitGTK over WebDriver (no SharedArrayBuffer at all: the page drops
+    // isolation itself); Chromium without isolation.
+    ...engineProject('firefox', 'firefox', port, true),
+    ...engineProject('firefox-no-isolation', 'firefox', port + 3, false),
+    ...engineProject('webkit', 'webkit', port, false),
+    ...engineProject('chromium-no-isolation', 'chromium', port + 3, false),
+  ],
   webServer: [
     {
       command: 'npx tsx e2e/support/fakeCdn.ts',

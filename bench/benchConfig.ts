@@ -17,7 +17,7 @@ export const BENCH_CONFIG = {
   /** The bare page reboots its worker when an interrupt is not honoured within this (Executor's grace). */
   bareGraceMs: 1_500,
   /** The whole run fails past this. */
-  overallTimeoutMs: Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000),
+  overallTimeoutMs: Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000),
   /** Time limit for the hard-kill figure. */
   hardKillTimeoutMs: 300,
   /** Output flood: lines printed and the output cap that keeps them all. */

@@ -19,6 +19,7 @@ import { measureRoundTrip } from './measureRoundTrip.ts';
 import { measureStart } from './measureStart.ts';
 import { measureCompletion } from './measureCompletion.ts';
 import { measureDebug } from './measureDebug.ts';
+import { measureEngines } from './measureEngines.ts';
 import { measureTests } from './measureTests.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
@@ -93,6 +94,10 @@ async function bench(res: Resources): Promise<void> {
 
   log(`6. memory: ${BENCH_CONFIG.slowRuns} samples`);
   rows.push(...(await measureMemory(browser, server.origin, BENCH_CONFIG.slowRuns)));
+  log(`10. other engines: ${BENCH_CONFIG.slowRuns} cold + warm visits and bare boots in each`);
+  const engines = await measureEngines(server.origin, BENCH_CONFIG.slowRuns);
+  rows.push(...engines.rows);
+  extras.engineVersions = engines.versions;
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),

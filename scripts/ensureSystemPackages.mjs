@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Makes sure the Debian packages the tests need are installed: Chromium (the
- * end-to-end browser; `npx playwright install` cannot download here) and
- * redis-server (the shared rate-limit test). Installs them with apt when it can,
+ * end-to-end browser; `npx playwright install` cannot download here), redis-server
+ * (the shared rate-limit test), Firefox ESR, WebKitGTK's driver and Xvfb (the
+ * cross-engine smoke suite). Installs them with apt when it can,
  * otherwise says exactly what to install and exits non-zero.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,6 +12,15 @@ import { existsSync } from 'node:fs';
 const needed = [
   { pkg: 'chromium', bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
+  // The cross-engine smoke suite (e2e/engines): Firefox over WebDriver BiDi, WebKitGTK's MiniBrowser over
+  // WebDriver, and a virtual display for MiniBrowser (it has no headless mode). E2E_ENGINES=off skips them.
+  ...(process.env.E2E_ENGINES === 'off'
+    ? []
+    : [
+        { pkg: 'firefox-esr', bin: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' },
+        { pkg: 'webkit2gtk-driver', bin: process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver' },
+        { pkg: 'xvfb', bin: '/usr/bin/Xvfb' },
+      ]),
 ].filter((n) => !existsSync(n.bin));
 
 if (needed.length === 0) process.exit(0);
@@ -23,7 +33,7 @@ const canSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }
 if (!hasApt || (!isRoot && !canSudo)) {
   console.error(
     `The tests need these system packages, which are missing: ${names}.\n` +
-      `Install them (Debian/Ubuntu: sudo apt-get install -y ${names}), or set CHROMIUM_PATH to a Chromium binary, then run npm test again.`,
+      `Install them (Debian/Ubuntu: sudo apt-get install -y ${names}), or set CHROMIUM_PATH to a Chromium binary (E2E_ENGINES=off leaves out Firefox and WebKitGTK), then run npm test again.`,
   );
   process.exit(1);
 }

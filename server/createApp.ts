@@ -68,12 +68,7 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
-        const index = await serveFile(
-          distDir,
-          '/index.html',
-          { ...pageHeaders({ isolated }), 'Cache-Control': 'no-cache' },
-          method,
-        );
+        const index = await serveFile(distDir, '/index.html', { ...pageHeaders({ isolated }), 'Cache-Control': 'no-cache' }, method);
         if (index) return index;
       }
     }

@@ -5,13 +5,16 @@ const indexURL = new URL(`/pyodide/v${version}/`, location.href).href;
 const SIGINT = 2;
 
 let worker = null;
-let interrupt = new Int32Array(new SharedArrayBuffer(4));
+// WebKitGTK gives no SharedArrayBuffer: the bare page then boots without an interrupt buffer (figure 10).
+const shared = typeof SharedArrayBuffer === 'function';
+const newInterrupt = () => (shared ? new Int32Array(new SharedArrayBuffer(4)) : null);
+let interrupt = newInterrupt();
 let nextId = 1;
 const pending = new Map();
 
 function boot() {
   const started = performance.now();
-  interrupt = new Int32Array(new SharedArrayBuffer(4));
+  interrupt = newInterrupt();
   worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
   return new Promise((resolve, reject) => {
     worker.onmessage = (event) => {
@@ -51,7 +54,7 @@ const api = {
     });
   },
   interrupt() {
-    Atomics.store(interrupt, 0, SIGINT);
+    if (interrupt) Atomics.store(interrupt, 0, SIGINT);
   },
   async reboot() {
     worker.terminate();

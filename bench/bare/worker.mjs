@@ -7,7 +7,7 @@ async function init(msg) {
   try {
     const { loadPyodide } = await import(`${msg.indexURL}pyodide.mjs`);
     pyodide = await loadPyodide({ indexURL: msg.indexURL });
-    pyodide.setInterruptBuffer(msg.interruptBuffer);
+    if (msg.interruptBuffer) pyodide.setInterruptBuffer(msg.interruptBuffer);
     pyodide.setStdout({
       write(buffer) {
         out.push(decoder.decode(buffer, { stream: true }));

@@ -20,14 +20,13 @@ export class DebuggerPanel {
   /** Clicks the editor's glyph margin beside `line` (the file must be short enough to show it unscrolled). */
   async clickGutter(line: number): Promise<void> {
     const editor = this.executor.editor;
-    const lineHeight = await editor
-      .locator('.view-line')
-      .first()
-      .evaluate((el) => el.getBoundingClientRect().height);
-    const lines = await editor.locator('.view-lines').boundingBox();
+    // The line's own number in the margin says where it is (measuring line heights raced the first layout).
+    const number = editor.locator('.line-numbers').getByText(String(line), { exact: true });
+    await expect(number).toBeVisible();
+    const row = await number.boundingBox();
     const margin = await editor.locator('.glyph-margin').boundingBox();
-    if (!lines || !margin) throw new Error('the editor is not shown');
-    await this.page.mouse.click(margin.x + margin.width / 2, lines.y + (line - 0.5) * lineHeight);
+    if (!row || !margin) throw new Error('the editor is not shown');
+    await this.page.mouse.click(margin.x + margin.width / 2, row.y + row.height / 2);
   }
 
   /** Puts the cursor on `line` and presses F9 (toggle breakpoint). */

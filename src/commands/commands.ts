@@ -59,6 +59,15 @@ export interface Command {
   execute(store: StoreApi<AppState>): Promise<unknown> | void;
   /** Where its button is: the main toolbar (default) or the Debug panel's. */
   placement?: 'toolbar' | 'debug';
+  /** Why it cannot be used at all here (its button's tooltip then), or null. */
+  unavailable?(state: AppState): string | null;
+}
+
+/** Why the debugger cannot run in this browser, or null when it can. */
+export function debuggerUnavailable(s: AppState): string | null {
+  return s.capabilities?.sharedMemory === false
+    ? 'The debugger needs SharedArrayBuffer to hold a program at a line, and this browser does not give it to the page (the notice under the top bar says why).'
+    : null;
 }
 
 const ready = (s: AppState) => s.engine !== null && s.status.state !== 'failed';
@@ -84,8 +93,8 @@ export const commands: readonly Command[] = [
     label: 'Debug',
     title: 'Run the code under the debugger: it stops at the breakpoints set in the gutter (F5; F5 again continues)',
     shortcut: { key: 'F5', shift: false },
-    // Without shared memory nothing can hold a program at a line (the notice under the status line says why).
-    isEnabled: (s) => ready(s) && s.capabilities?.sharedMemory !== false && (!s.running || paused(s)),
+    isEnabled: (s) => ready(s) && debuggerUnavailable(s) === null && (!s.running || paused(s)),
+    unavailable: debuggerUnavailable,
     execute: (store) => {
       const s = store.getState();
       return paused(s) ? s.resumeDebug('continue') : s.debugCode();

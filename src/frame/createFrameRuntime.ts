@@ -41,7 +41,15 @@ export function createFrameRuntime(
   let script: Blob | null = null;
   let scriptProblem: string | null = null;
   try {
-    script = new Blob(['{const pm=self.postMessage.bind(self);pm({type:"progress",detail:"DIAG alive",progress:0.01});self.addEventListener("error",(e)=>pm({type:"boot-failed",message:"DIAG "+e.message+" at "+e.filename+":"+e.lineno+":"+e.colno}));self.addEventListener("unhandledrejection",(e)=>pm({type:"boot-failed",message:"DIAG rej "+(e.reason&&e.reason.stack||e.reason)}));}\n',classicModuleFactory(files.asm), '\n;\n', workerSource], { type: 'text/javascript' });
+    script = new Blob(
+      [
+        '{const pm=self.postMessage.bind(self);pm({type:"progress",detail:"DIAG alive",progress:0.01});self.addEventListener("error",(e)=>pm({type:"boot-failed",message:"DIAG "+e.message+" at "+e.filename+":"+e.lineno+":"+e.colno}));self.addEventListener("unhandledrejection",(e)=>pm({type:"boot-failed",message:"DIAG rej "+(e.reason&&e.reason.stack||e.reason)}));}\n',
+        classicModuleFactory(files.asm),
+        '\n;\n',
+        workerSource,
+      ],
+      { type: 'text/javascript' },
+    );
   } catch (err) {
     scriptProblem = err instanceof Error ? err.message : String(err);
   }

@@ -53,7 +53,7 @@ export function reducedCapabilitiesNotice(reason: string): string {
   return (
     `Running with reduced capabilities: ${reason}. Stop and the time limit end the interpreter instead of ` +
     'interrupting the program (variables are lost each time), input() reads only the pre-filled input (Input, in the Console tab), ' +
-    'and the debugger is off. Serve Executor with its headers (npm start does) or use a browser with ' +
-    'SharedArrayBuffer for all of them.'
+    'and the debugger is off. For all of them, serve Executor with its headers (npm start does) to a browser that ' +
+    'gives SharedArrayBuffer (Chromium, Firefox).'
   );
 }

@@ -9,7 +9,7 @@ export function CommandButton({ command, state, className }: { command: Command;
       type="button"
       className={className}
       data-testid={command.id}
-      title={command.title}
+      title={command.unavailable?.(state) ?? command.title}
       disabled={!command.isEnabled(state)}
       onClick={() => void command.execute(appStore)}
     >

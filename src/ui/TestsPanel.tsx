@@ -2,6 +2,7 @@ import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { testCountsLine } from '../engine/describeTestResult.ts';
+import { debuggerUnavailable } from '../commands/commands.ts';
 
 /** "11 passed, 1 failed, 2 skipped, 1 xfailed in 0.4 s", as pytest words it. */
 export function summaryText(r: TestResult): string {
@@ -10,6 +11,7 @@ export function summaryText(r: TestResult): string {
 
 function Row({ record }: { record: TestRecord }) {
   const busy = useAppStore((s) => s.running);
+  const noDebugger = useAppStore(debuggerUnavailable);
   return (
     <li className={`test-row test-${record.outcome}`} data-testid="test-row" data-outcome={record.outcome} data-node-id={record.nodeId}>
       <span className={`badge badge-test-${record.outcome}`}>{record.outcome}</span>
@@ -37,8 +39,8 @@ function Row({ record }: { record: TestRecord }) {
         type="button"
         className="btn btn-small"
         data-testid="test-debug"
-        disabled={busy}
-        title="Run this test under the debugger: it stops at the breakpoints in the test and in the code it tests"
+        disabled={busy || noDebugger !== null}
+        title={noDebugger ?? 'Run this test under the debugger: it stops at the breakpoints in the test and in the code it tests'}
         onClick={() => void appStore.getState().debugTest(record.nodeId)}
       >
         Debug

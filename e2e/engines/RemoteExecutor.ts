@@ -1,0 +1,98 @@
+import type { RemoteBrowser } from '../../scripts/engines/RemoteBrowser.ts';
+
+/**
+ * The app in a browser driven over WebDriver (Firefox, WebKitGTK) or Playwright, for the cross-engine
+ * smoke suite: what a user does (Run, Stop, the tests, Share) through test ids, and the page's engine API.
+ */
+export class RemoteExecutor {
+  constructor(
+    readonly browser: RemoteBrowser,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Opens the app (or `url`) and waits until Python is ready. */
+  async open(url = `${this.baseUrl}/`): Promise<void> {
+    await this.browser.goto(url);
+    await this.waitReady();
+  }
+
+  /** Starts over as a first visit would, without a reload. */
+  async startOver(): Promise<void> {
+    await this.browser.evaluate(() => window.executor.startOver(), null);
+    await this.waitReady();
+  }
+
+  async waitReady(): Promise<void> {
+    await this.waitText('status', 'Ready');
+  }
+
+  /** Polls `read(arg)` in the page until `ok` holds for its value; fails with what it last saw. */
+  async waitFor<A, R>(what: string, read: (arg: A) => R, arg: A, ok: (value: R) => boolean, timeoutMs = 90_000): Promise<R> {
+    const end = Date.now() + timeoutMs;
+    let last: R | undefined;
+    while (Date.now() < end) {
+      last = await this.browser.evaluate(read, arg);
+      if (ok(last)) return last;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(
+      `Timed out after ${timeoutMs / 1000} s waiting for ${what} in ${this.browser.version}; last seen: ${JSON.stringify(last)}`,
+    );
+  }
+
+  /** Text of the element with this test id ('' when there is none). */
+  text(testId: string): Promise<string> {
+    return this.browser.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId);
+  }
+
+  /** Waits until the element with this test id contains `text`. */
+  async waitText(testId: string, text: string, timeoutMs?: number): Promise<void> {
+    await this.waitFor(
+      `"${text}" in ${testId}`,
+      (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '',
+      testId,
+      (t) => t.includes(text),
+      timeoutMs,
+    );
+  }
+
+  /** Puts code into the editor's file (through the page's project API: WebDriver cannot paste into Monaco alike everywhere). */
+  async setCode(code: string): Promise<void> {
+    await this.browser.evaluate((text) => {
+      const project = window.executor.project;
+      project.writeFile(project.activePath(), text);
+    }, code);
+  }
+
+  /** How many runs have finished. */
+  runCount(): Promise<number> {
+    return this.browser.evaluate(() => Number(document.querySelector('[data-testid="metrics"]')?.getAttribute('data-runs') ?? '0'), null);
+  }
+
+  /** Clicks Run; returns the finished-run count to wait for. */
+  async startRun(): Promise<number> {
+    const before = await this.runCount();
+    await this.browser.click('run');
+    return before + 1;
+  }
+
+  async waitRunsDone(count: number): Promise<void> {
+    await this.waitFor(
+      `run ${count} to finish`,
+      () => document.querySelector('[data-testid="metrics"]')?.getAttribute('data-runs'),
+      null,
+      (n) => Number(n) >= count,
+    );
+  }
+
+  /** Puts code in the editor, clicks Run and waits for the result. */
+  async run(code: string): Promise<void> {
+    await this.setCode(code);
+    await this.waitRunsDone(await this.startRun());
+  }
+
+  /** Status of the last finished run ('ok', 'stopped', 'timeout', ...). */
+  lastStatus(): Promise<string | null> {
+    return this.browser.evaluate(() => document.querySelector('[data-testid="metrics"]')?.getAttribute('data-status') ?? null, null);
+  }
+}

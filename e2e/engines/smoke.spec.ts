@@ -1,0 +1,95 @@
+import { CALCULATOR_FILES } from '../support/calculatorProject.ts';
+import { expect, test } from './fixtures.ts';
+
+// The cross-engine smoke suite (issue #21): what a user does first, in every engine and mode
+// playwright.config.ts lists (Firefox and WebKitGTK over WebDriver, Chromium without isolation).
+test.describe('smoke', () => {
+  test('starts, says what it can do, runs code and keeps state between runs', async ({ app, expectSharedMemory }) => {
+    const notice = await app.text('capability-notice');
+    const debugDisabled = await app.browser.evaluate(
+      () => document.querySelector<HTMLButtonElement>('[data-testid="debug"]')?.disabled,
+      null,
+    );
+    if (expectSharedMemory) {
+      expect(notice).toBe('');
+      expect(debugDisabled).toBe(false);
+    } else {
+      expect(notice).toContain('Running with reduced capabilities');
+      expect(notice).toContain('the debugger is off');
+      expect(debugDisabled).toBe(true);
+    }
+    await app.run('x = 41\nprint("hello from", "Python")');
+    await app.waitText('output', 'hello from Python');
+    await app.run('print(x + 1)');
+    await app.waitText('output', '42');
+    expect(await app.lastStatus()).toBe('ok');
+  });
+
+  test('Stop ends a running loop and the next run works', async ({ app, expectSharedMemory }) => {
+    await app.run('kept = 1');
+    await app.setCode('while True:\n    pass\n');
+    const runs = await app.startRun();
+    await app.waitText('status', 'Running');
+    await app.browser.click('stop');
+    await app.waitRunsDone(runs);
+    expect(await app.lastStatus()).toBe('stopped');
+    await app.run('print("kept:", "kept" in globals())');
+    // With shared memory Stop interrupts the program; without, it replaces the interpreter and says so.
+    await app.waitText('output', expectSharedMemory ? 'kept: True' : 'kept: False');
+    if (!expectSharedMemory) await app.waitText('output', 'cannot be interrupted');
+  });
+
+  test('the time limit and the memory limit hold, and Python goes on', async ({ app }) => {
+    const statuses = await app.browser.evaluate(async () => {
+      const engine = window.executor.engine;
+      const loop = await engine.execute('while True:\n    pass\n', { timeoutMs: 1500 });
+      const bomb = await engine.execute('block = bytearray(400 * 2**20)', { maxMemoryMB: 256 });
+      const after = await engine.execute('print(6 * 7)');
+      return [loop.status, bomb.status, bomb.error?.type ?? null, after.stdout];
+    }, null);
+    expect(statuses).toEqual(['timeout', 'memory', 'MemoryError', '42\n']);
+  });
+
+  test('input() asks the user, or explains why it cannot and reads the pre-filled input', async ({ app, expectSharedMemory }) => {
+    if (expectSharedMemory) {
+      await app.setCode('print("hello", input("Name? "))');
+      const runs = await app.startRun();
+      await app.waitFor(
+        'the input box',
+        () => document.querySelector('[data-testid="stdin-input"]') !== null,
+        null,
+        (shown) => shown,
+      );
+      await app.browser.type('stdin-input', 'Ada', true);
+      await app.waitRunsDone(runs);
+    } else {
+      await app.run('name = input("Name? ")');
+      await app.waitText('output', 'interactive input needs a browser that gives the sandbox SharedArrayBuffer');
+      await app.waitText('output', 'EOFError');
+      // The Input panel (folded in the Console tab): typing there turns pre-filled input on.
+      await app.browser.evaluate(() => {
+        const panel = document.querySelector('[data-testid="stdin-panel"]');
+        if (panel instanceof HTMLDetailsElement) panel.open = true;
+      }, null);
+      await app.browser.type('setting-stdin', 'Ada');
+      const enabled = () => document.querySelector<HTMLInputElement>('[data-testid="setting-stdin-enabled"]')?.checked;
+      await app.waitFor('pre-filled input on', enabled, null, (on) => on === true);
+      await app.run('print("hello", input())');
+    }
+    await app.waitText('output', 'hello Ada');
+  });
+
+  test('a test run gives pytest counts, and a share link round-trips', async ({ app }) => {
+    await app.browser.evaluate((files) => {
+      for (const f of files) window.executor.project.writeFile(f.path, f.content);
+    }, CALCULATOR_FILES);
+    await app.browser.click('tests-run');
+    await app.waitText('tests-summary', '1 failed, 3 passed', 120_000);
+    await app.browser.click('share');
+    const shareLink = () => document.querySelector('[data-testid="share-link"]')?.textContent ?? '';
+    const link = await app.waitFor('the share link', shareLink, null, (t) => t.includes('#s/'));
+    await app.open(link);
+    const files = await app.browser.evaluate(() => window.executor.project.files().map((f) => f.path), null);
+    expect(files).toEqual(expect.arrayContaining(['calculator.py', 'test_calculator.py']));
+  });
+});
