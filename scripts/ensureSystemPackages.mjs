@@ -2,8 +2,9 @@
 /**
  * Makes sure the Debian packages the tests need are installed: Chromium (the
  * end-to-end browser; `npx playwright install` cannot download here), redis-server
- * (the shared rate-limit test), Firefox ESR, WebKitGTK's driver and Xvfb (the
- * cross-engine smoke suite). Installs them with apt when it can,
+ * (the shared rate-limit test), python3-pytest (native pytest, whose summary
+ * lines the test runner's counts are checked against), Firefox ESR, WebKitGTK's
+ * driver and Xvfb (the cross-engine smoke suite). Installs them with apt when it can,
  * otherwise says exactly what to install and exits non-zero.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync } from 'node:fs';
 const needed = [
   { pkg: 'chromium', bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
+  { pkg: 'python3-pytest', bin: '/usr/lib/python3/dist-packages/pytest/__init__.py' },
   // The cross-engine smoke suite (e2e/engines): Firefox over WebDriver BiDi, WebKitGTK's MiniBrowser over
   // WebDriver, and a virtual display for MiniBrowser (it has no headless mode). E2E_ENGINES=off skips them.
   ...(process.env.E2E_ENGINES === 'off'

@@ -408,6 +408,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         flushOutput();
         tests.resolve(msg.id, msg.result);
         return;
+      case 'test-records':
+        tests.progress(msg.id, msg.records);
+        return;
       case 'reset-done':
         pendingResets.get(msg.id)?.();
         pendingResets.delete(msg.id);

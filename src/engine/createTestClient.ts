@@ -1,5 +1,12 @@
 import type { PageToFrame, RunPolicy } from '../protocol/protocol.ts';
-import { projectFilesSchema, MAX_TEST_WORKERS, type ProjectFile, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
+import {
+  projectFilesSchema,
+  MAX_TEST_WORKERS,
+  type ProjectFile,
+  type TestRecord,
+  type TestRequest,
+  type TestResult,
+} from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
@@ -23,6 +30,8 @@ export interface TestRunOptions {
   maxOutputChars?: number;
   /** Safe mode for the test files (default: the engine's policy). */
   policy?: RunPolicy;
+  /** Called with the tests that finished, in the order they finished, a few times a second while the run goes on. */
+  onRecords?: (records: TestRecord[]) => void;
 }
 
 /** What the engine lends the test client. */
@@ -38,6 +47,8 @@ export interface TestClientDeps {
 export interface TestClient {
   runTests(options: TestRunOptions): Promise<TestResult>;
   collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
+  /** Hands finished tests of a running run to its caller's `onRecords`. */
+  progress(id: number, records: TestRecord[]): void;
   /** Hands a `tests-result` from the frame to its caller. */
   resolve(id: number, result: TestResult): void;
   /** Ends the caller's wait for a `tests-result` the page could not accept, with `message` as the error. */
@@ -77,14 +88,17 @@ function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequ
 
 /** Runs and collects tests through the frame; test runs take the engine's run lock like any run. */
 export function createTestClient(deps: TestClientDeps): TestClient {
-  const pending = new Map<number, { resolve: (r: TestResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: TestResult) => void; reject: (e: Error) => void; onRecords?: ((records: TestRecord[]) => void) | undefined }
+  >();
 
-  async function send(request: TestRequest): Promise<TestResult> {
+  async function send(request: TestRequest, onRecords?: (records: TestRecord[]) => void): Promise<TestResult> {
     const release = await deps.lock.acquire();
     try {
       const id = deps.nextId();
       deps.setCurrent(id);
-      const result = new Promise<TestResult>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const result = new Promise<TestResult>((resolve, reject) => pending.set(id, { resolve, reject, onRecords }));
       deps.post({ type: 'tests', id, request });
       return await result;
     } finally {
@@ -94,11 +108,18 @@ export function createTestClient(deps: TestClientDeps): TestClient {
   }
 
   return {
-    runTests: (options) => send(toRequest('run', options)),
+    runTests: (options) => send(toRequest('run', options), options.onRecords),
     async collectTests(paths, options) {
       const result = await send(toRequest('collect', { ...options, paths: paths ?? [], coverage: false, parallel: 1 }));
       if (result.status !== 'passed' && result.collected.length === 0 && result.message) throw new Error(result.message);
       return result.collected;
+    },
+    progress(id, records) {
+      try {
+        pending.get(id)?.onRecords?.(records);
+      } catch {
+        // the caller's listener failed: the run and its result go on
+      }
     },
     resolve(id, result) {
       pending.get(id)?.resolve(result);

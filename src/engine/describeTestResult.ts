@@ -19,19 +19,7 @@ export function linesPhrase(lines: readonly number[]): string {
   return `${new Set(lines).size === 1 ? 'line' : 'lines'} ${lineRanges(lines)}`;
 }
 
-/** "1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41 s" (pytest's order and words). */
+/** "1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41s": pytest's own summary line. */
 export function testCountsLine(r: TestResult): string {
-  const parts = (
-    [
-      [r.failed, 'failed'],
-      [r.passed, 'passed'],
-      [r.skipped, 'skipped'],
-      [r.xfailed, 'xfailed'],
-      [r.xpassed, 'xpassed'],
-      [r.errors, r.errors === 1 ? 'error' : 'errors'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}`);
-  return `${parts.length ? parts.join(', ') : 'no tests ran'} in ${(r.durationMs / 1000).toFixed(2)} s`;
+  return r.summary;
 }

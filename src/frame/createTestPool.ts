@@ -1,10 +1,10 @@
 import type { PageToFrame, WorkerToFrame } from '../protocol/protocol.ts';
-import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import type { TestRecord, TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { DEFAULT_GRACE_MS, type SupervisorDeps } from './createSupervisor.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
 import { fitTestResult } from './fitTestResult.ts';
 import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
-import { splitTests } from './splitTests.ts';
+import { shareTests } from './shareTests.ts';
 
 /** Handles the page's test commands for the frame. */
 export interface TestPool {
@@ -34,7 +34,13 @@ interface Run {
   timers: unknown[];
   timing: boolean;
   jobs: Array<{ slot: Slot; job: Job }>;
+  /** Finished tests not yet sent to the page, and the timer that will send them. */
+  unsent: TestRecord[];
+  sendTimer: unknown;
 }
+
+/** How often finished tests go to the page while a run goes on: live, without a message per test. */
+export const RECORDS_INTERVAL_MS = 150;
 
 /**
  * Owns the interpreters that run tests (separate from the one that runs the
@@ -72,6 +78,7 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
         if (!job) return;
         job.part.records.push(msg.record);
         if (!msg.record.message?.startsWith('Stopped')) job.current = null;
+        if (run) queueRecord(run, msg.record);
         return;
       case 'tests-done':
         slot.job = null;
@@ -88,6 +95,17 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
         return;
     }
   };
+
+  function queueRecord(r: Run, record: TestRecord): void {
+    r.unsent.push(record);
+    r.sendTimer ??= deps.setTimer(() => sendRecords(r), RECORDS_INTERVAL_MS);
+  }
+
+  function sendRecords(r: Run): void {
+    if (r.sendTimer !== null) deps.clearTimer(r.sendTimer);
+    r.sendTimer = null;
+    while (r.unsent.length > 0) deps.send({ type: 'test-records', id: r.id, records: r.unsent.splice(0, 5000) });
+  }
 
   function drop(slot: Slot, message: string): void {
     slot.handle.terminate();
@@ -179,15 +197,16 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
       } else {
         const found = await startJob(r, first, { ...base, mode: 'collect', coverage: false, args: [...request.args, ...request.paths] });
         collected = found?.collected ?? [];
-        const groups = r.reason || !found ? [] : splitTests(collected, n);
-        if (!r.reason && found && groups.length === 0) parts.push(r.jobs[0]?.job.part ?? { records: [], done: found });
+        const groups = r.reason || !found ? [] : shareTests(found, request.args, n);
+        // Collection's own outcomes (module skips, collection errors, deselected) come from this interpreter.
+        if (found) parts.push({ ...(r.jobs[0]?.job.part ?? { records: [], done: found }), role: 'collect' });
         const shares = await Promise.all(groups.map((_, i) => slot(i)));
         const limits = { ...request.limits, maxOutputChars: Math.max(1, Math.floor(request.limits.maxOutputChars / groups.length)) };
         const jobs = groups.map((ids, i) =>
           startJob(r, shares[i] as Slot, { ...base, limits, mode: 'run', args: [...request.args, ...ids] }),
         );
         await Promise.all(jobs);
-        parts.push(...r.jobs.slice(1).map((j) => j.job.part));
+        parts.push(...r.jobs.slice(1).map((j): TestPart => ({ ...j.job.part, role: 'share' })));
       }
     } catch (err) {
       r.message ??= err instanceof Error ? `Python could not start for the tests: ${err.message}` : String(err);
@@ -198,10 +217,12 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
 
   function finish(r: Run, parts: TestPart[], collected: string[]): void {
     for (const t of r.timers) deps.clearTimer(t);
+    sendRecords(r);
     const running = r.jobs.map((j) => j.job.current).filter((c): c is string => c !== null);
     const result = mergeTestResults(parts, {
       reason: r.reason,
       running,
+      collectOnly: r.request.mode === 'collect',
       message: r.message,
       collected,
       threshold: r.request.threshold,
@@ -227,7 +248,18 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
         deps.send({ type: 'tests-result', id: msg.id, result: { ...busy, status: 'error' } });
         return;
       }
-      run = { id: msg.id, request: msg.request, startedAt: deps.now(), reason: null, message: null, timers: [], timing: false, jobs: [] };
+      run = {
+        id: msg.id,
+        request: msg.request,
+        startedAt: deps.now(),
+        reason: null,
+        message: null,
+        timers: [],
+        timing: false,
+        jobs: [],
+        unsent: [],
+        sendTimer: null,
+      };
       void execute(run);
     },
     stop(id) {

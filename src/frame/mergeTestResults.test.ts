@@ -15,6 +15,7 @@ const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRec
   line: null,
   stdout: '',
   stderr: '',
+  platform: null,
 });
 const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
   statements: [1, 2, 3, 4, 5],
@@ -26,6 +27,7 @@ const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
 const done = (counts: Record<string, number>, coverage: Record<string, FileCoverageFacts> | null): WorkerTestsDone => ({
   exitCode: counts.failed ? 1 : 0,
   counts,
+  collectCounts: {},
   collected: [],
   durationMs: 10,
   coverage,

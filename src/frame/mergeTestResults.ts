@@ -1,10 +1,17 @@
 import type { TestRecord, TestResult, TestRunStatus, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { mergeCoverage } from './mergeCoverage.ts';
+import { pytestCollectLine, pytestSummaryLine } from '../protocol/pytestSummary.ts';
 
 /** What one interpreter contributed to a test run. */
 export interface TestPart {
   records: TestRecord[];
   done: WorkerTestsDone | null;
+  /**
+   * `collect`: only collected for a run split across interpreters (its collection counts: module skips,
+   * collection errors, deselected, import-time warnings); `share`: ran a share of the collected tests (its
+   * counts less what its own collection found again); absent: the whole run.
+   */
+  role?: 'collect' | 'share';
 }
 
 /** How the run as a whole ended, as the pool saw it. */
@@ -13,6 +20,8 @@ export interface TestRunEnd {
   reason: 'timeout' | 'stopped' | 'crashed' | null;
   /** The test each interpreter was running when the run was stopped. */
   running: string[];
+  /** The run only listed the tests (`--collect-only`). */
+  collectOnly?: boolean;
   message: string | null;
   collected: string[];
   threshold: number;
@@ -37,7 +46,7 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
     if (!records.some((r) => r.nodeId === nodeId)) records.push(stoppedRecord(blankRecord(nodeId), end));
   }
   const counts: Record<string, number> = {};
-  for (const p of parts) for (const [k, v] of Object.entries(p.done?.counts ?? {})) counts[k] = (counts[k] ?? 0) + v;
+  for (const p of parts) for (const [k, v] of Object.entries(contribution(p))) counts[k] = (counts[k] ?? 0) + v;
   // A test stopped mid-run has no pytest report; count it as an error, as its record says.
   if (end.reason) for (const r of records) if (r.message?.startsWith('Stopped')) counts.error = (counts.error ?? 0) + 1;
   const dones = parts.map((p) => p.done).filter((d): d is WorkerTestsDone => d !== null);
@@ -57,6 +66,11 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
     skipped: c('skipped'),
     xfailed: c('xfailed'),
     xpassed: c('xpassed'),
+    deselected: counts.deselected ?? 0,
+    warnings: counts.warnings ?? 0,
+    summary: end.collectOnly
+      ? pytestCollectLine(end.collected.length, counts.deselected ?? 0, c('error'), end.wallMs / 1000)
+      : pytestSummaryLine(counts, end.wallMs / 1000),
     durationMs: end.wallMs,
     records,
     collected: end.collected,
@@ -67,6 +81,17 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
     speedup: parts.length > 1 && end.wallMs > 0 ? workerTime / end.wallMs : null,
     stoppedTest: end.reason ? (end.running[0] ?? null) : null,
   };
+}
+
+/** What a part adds to the run's counts (see {@link TestPart.role}). */
+function contribution(p: TestPart): Record<string, number> {
+  const done = p.done;
+  if (!done) return {};
+  if (p.role === 'collect') return done.collectCounts;
+  if (p.role !== 'share') return done.counts;
+  const own: Record<string, number> = {};
+  for (const [k, v] of Object.entries(done.counts)) own[k] = v - (done.collectCounts[k] ?? 0);
+  return own;
 }
 
 function statusOf(end: TestRunEnd, dones: WorkerTestsDone[], failures: number): TestRunStatus {
@@ -95,7 +120,18 @@ function usageMessage(dones: WorkerTestsDone[]): string | null {
 }
 
 function blankRecord(nodeId: string): TestRecord {
-  return { nodeId, outcome: 'error', durationMs: 0, message: null, traceback: null, file: null, line: null, stdout: '', stderr: '' };
+  return {
+    nodeId,
+    outcome: 'error',
+    durationMs: 0,
+    message: null,
+    traceback: null,
+    file: null,
+    line: null,
+    stdout: '',
+    stderr: '',
+    platform: null,
+  };
 }
 
 function stoppedRecord(record: TestRecord, end: TestRunEnd): TestRecord {

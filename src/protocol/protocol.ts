@@ -9,7 +9,14 @@
 import * as z from 'zod';
 import { errorScopeSchema, type ErrorScope } from './errorScope.ts';
 import { diagnosticSchema, runPolicySchema, validationReportSchema, type ValidationReport } from './policy.ts';
-import { projectFilesSchema, testRequestSchema, testResultSchema, type WorkerTestMessage, type WorkerTestRequest } from './testProtocol.ts';
+import {
+  projectFilesSchema,
+  testRecordSchema,
+  testRequestSchema,
+  testResultSchema,
+  type WorkerTestMessage,
+  type WorkerTestRequest,
+} from './testProtocol.ts';
 import { rawProfileSchema } from './profileProtocol.ts';
 import { runtimeFilesSchema, assetReplySchema, type AssetReply } from './runtimeFiles.ts';
 import { languageRequestSchema, languageResponseSchema, type LanguageRequest, type LanguageResponse } from './language.ts';
@@ -294,6 +301,7 @@ export const FrameEvent = {
   resetDone: 'reset-done',
   callResult: 'call-result',
   testsResult: 'tests-result',
+  testRecords: 'test-records',
   display: 'display',
   inputRequest: 'input-request',
   sample: 'sample',
@@ -350,6 +358,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(FrameEvent.callResult), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal(FrameEvent.languageResult), id: z.number().int(), response: languageResponseSchema }),
   z.object({ type: z.literal(FrameEvent.testsResult), id: z.number().int(), result: testResultSchema }),
+  /** Tests of a running test run that have finished, in the order they finished (batched a few times a second). */
+  z.object({ type: z.literal(FrameEvent.testRecords), id: z.number().int(), records: z.array(testRecordSchema).max(5000) }),
   /** A rich output of the run, in order with its text output. */
   z.object({ type: z.literal(FrameEvent.display), id: z.number().int(), display: displayDataSchema }),
   /** The run waits for a line of input (its prompt went out as output just before). */

@@ -67,6 +67,8 @@ export const testRecordSchema = z.object({
   line: z.number().int().nullable(),
   stdout: z.string(),
   stderr: z.string(),
+  /** What the browser's Python lacks that made it fail or skip ("needs threads: not available in the browser"), or null. */
+  platform: z.string().nullable(),
 });
 /** One test's structured result. */
 export type TestRecord = z.infer<typeof testRecordSchema>;
@@ -122,6 +124,12 @@ export const testResultSchema = z.object({
   skipped: z.number().int(),
   xfailed: z.number().int(),
   xpassed: z.number().int(),
+  /** Tests left out by `-k` or `-m`. */
+  deselected: z.number().int(),
+  /** Warnings pytest recorded (its "N warnings"). */
+  warnings: z.number().int(),
+  /** pytest's own summary line, word for word ("1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41s"). */
+  summary: z.string(),
   durationMs: z.number(),
   /** One per test, in collection order. */
   records: z.array(testRecordSchema),
@@ -165,7 +173,10 @@ export interface WorkerTestRequest {
 /** What a worker reports at the end of its pytest session. */
 export interface WorkerTestsDone {
   exitCode: number;
+  /** pytest's terminal summary counts by category, in its order. */
   counts: Record<string, number>;
+  /** What collection alone contributed to `counts` (module skips, collection errors, deselected, import-time warnings). */
+  collectCounts: Record<string, number>;
   collected: string[];
   durationMs: number;
   coverage: Record<string, FileCoverageFacts> | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
-import { makeTestResult } from '../testing/makeTestResult.ts';
+import { makeTestRecord, makeTestResult } from '../testing/makeTestResult.ts';
 import { createAppStore } from './createAppStore.ts';
 
 function memoryStorage() {
@@ -29,5 +29,22 @@ describe('the tests panel', () => {
       expect.objectContaining({ args: ['-q', '-x'], threshold: 90 }),
       expect.objectContaining({ args: ['-q', '-x'] }),
     ]);
+  });
+
+  it('shows finished tests while the run goes on, then the result', async () => {
+    const store = createAppStore(memoryStorage());
+    const { engine } = createRecordingEngine();
+    let seenDuringRun: string[] = [];
+    engine.runTests = async (options) => {
+      options.onRecords?.([makeTestRecord({ nodeId: 'a.py::test_1' })]);
+      options.onRecords?.([makeTestRecord({ nodeId: 'a.py::test_2' })]);
+      seenDuringRun = store.getState().liveTestRecords.map((r) => r.nodeId);
+      return makeTestResult();
+    };
+    store.getState().attachEngine(engine);
+    await store.getState().runTests();
+    expect(seenDuringRun).toEqual(['a.py::test_1', 'a.py::test_2']);
+    expect(store.getState().liveTestRecords).toEqual([]);
+    expect(store.getState().testResult?.summary).toBe('1 passed in 0.42s');
   });
 });

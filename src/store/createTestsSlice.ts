@@ -46,6 +46,7 @@ export const createTestsSlice =
     };
     return {
       testResult: null,
+      liveTestRecords: [],
       testsBusy: null,
       collectedTests: null,
       testsError: null,
@@ -54,10 +55,11 @@ export const createTestsSlice =
       async runTests(paths = [], parallel) {
         const { engine, running } = get();
         if (!engine || running) return null;
-        set({ running: true, testsBusy: 'running', testsError: null });
+        set({ running: true, testsBusy: 'running', testsError: null, liveTestRecords: [] });
         get().showPanel('tests');
         try {
           const result = await engine.runTests({
+            onRecords: (records) => set({ liveTestRecords: [...get().liveTestRecords, ...records] }),
             files: projectFiles(get()),
             paths,
             // PYTEST_ARGS and COVERAGE_THRESHOLD from the settings, as the agent's run_tests uses them.
@@ -73,7 +75,7 @@ export const createTestsSlice =
           set({ testsError: err instanceof Error ? err.message : String(err) });
           return null;
         } finally {
-          set({ running: false, testsBusy: null });
+          set({ running: false, testsBusy: null, liveTestRecords: [] });
         }
       },
       async collectTests() {

@@ -1,4 +1,4 @@
-import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
+import type { ProjectFile, TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 
 /** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
@@ -39,6 +39,8 @@ export interface FilesSlice {
 /** Tests slice: discovery, runs and the last result. */
 export interface TestsSlice {
   testResult: TestResult | null;
+  /** Tests of the run going on that have finished, in the order they finished (empty between runs). */
+  liveTestRecords: TestRecord[];
   testsBusy: 'running' | 'collecting' | null;
   /** Node ids found by the last discovery (or run). */
   collectedTests: string[] | null;

@@ -1,4 +1,5 @@
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import { pytestSummaryLine } from '../protocol/pytestSummary.ts';
 
 /** A passing test record for tests, with any fields overridden. */
 export function makeTestRecord(partial: Partial<TestRecord> = {}): TestRecord {
@@ -12,6 +13,7 @@ export function makeTestRecord(partial: Partial<TestRecord> = {}): TestRecord {
     line: null,
     stdout: '',
     stderr: '',
+    platform: null,
     ...partial,
   };
 }
@@ -21,7 +23,7 @@ export function makeTestResult(partial: Partial<TestResult> = {}): TestResult {
   const records = partial.records ?? [makeTestRecord()];
   const count = (o: TestRecord['outcome']) => records.filter((r) => r.outcome === o).length;
   const failed = count('failed') + count('error');
-  return {
+  const result: TestResult = {
     status: failed ? 'failed' : 'passed',
     exitCode: failed ? 1 : 0,
     message: null,
@@ -32,6 +34,9 @@ export function makeTestResult(partial: Partial<TestResult> = {}): TestResult {
     skipped: count('skipped'),
     xfailed: count('xfailed'),
     xpassed: count('xpassed'),
+    deselected: 0,
+    warnings: 0,
+    summary: '',
     durationMs: 420,
     records,
     collected: records.map((r) => r.nodeId),
@@ -43,4 +48,7 @@ export function makeTestResult(partial: Partial<TestResult> = {}): TestResult {
     stoppedTest: null,
     ...partial,
   };
+  const { failed: f, passed, skipped, deselected, xfailed, xpassed, warnings, errors: error } = result;
+  const counts = { failed: f, passed, skipped, deselected, xfailed, xpassed, warnings, error };
+  return { ...result, summary: partial.summary ?? pytestSummaryLine(counts, result.durationMs / 1000) };
 }

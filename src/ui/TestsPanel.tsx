@@ -1,71 +1,19 @@
-import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import type { TestResult } from '../protocol/testProtocol.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { testCountsLine } from '../engine/describeTestResult.ts';
-import { debuggerUnavailable } from '../commands/commands.ts';
+import { TestList } from './TestList.tsx';
+import { fileOf } from './testListItems.ts';
 
-/** "11 passed, 1 failed, 2 skipped, 1 xfailed in 0.4 s", as pytest words it. */
+/** "1 failed, 11 passed, 2 skipped, 1 xfailed in 0.41s": pytest's own summary line. */
 export function summaryText(r: TestResult): string {
   return r.status === 'security' ? 'Refused by safe mode: no test ran' : testCountsLine(r);
-}
-
-function Row({ record }: { record: TestRecord }) {
-  const busy = useAppStore((s) => s.running);
-  const noDebugger = useAppStore(debuggerUnavailable);
-  return (
-    <li className={`test-row test-${record.outcome}`} data-testid="test-row" data-outcome={record.outcome} data-node-id={record.nodeId}>
-      <span className={`badge badge-test-${record.outcome}`}>{record.outcome}</span>
-      <button
-        type="button"
-        className="test-id"
-        title="Open the failing line"
-        onClick={() =>
-          record.file && appStore.getState().files.some((f) => f.path === record.file) && appStore.getState().openFile(record.file)
-        }
-      >
-        {record.nodeId}
-      </button>
-      <span className="test-time">{record.durationMs.toFixed(0)} ms</span>
-      <button
-        type="button"
-        className="btn btn-small"
-        disabled={busy}
-        title="Run this test alone"
-        onClick={() => void appStore.getState().runTests([record.nodeId], 1)}
-      >
-        Run
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="test-debug"
-        disabled={busy || noDebugger !== null}
-        title={noDebugger ?? 'Run this test under the debugger: it stops at the breakpoints in the test and in the code it tests'}
-        onClick={() => void appStore.getState().debugTest(record.nodeId)}
-      >
-        Debug
-      </button>
-      {record.message && record.outcome !== 'passed' ? (
-        <div className="test-message">
-          {record.message}
-          {record.file && record.line ? ` (${record.file}:${record.line})` : ''}
-        </div>
-      ) : null}
-      {record.traceback ? (
-        <details className="test-trace">
-          <summary>Traceback{record.stdout || record.stderr ? ' and output' : ''}</summary>
-          <pre>{record.traceback}</pre>
-          {record.stdout ? <pre>{record.stdout}</pre> : null}
-          {record.stderr ? <pre className="entry-stderr">{record.stderr}</pre> : null}
-        </details>
-      ) : null}
-    </li>
-  );
 }
 
 /** Discovery, runs (all, by file, one test) and results of the project's tests, with coverage. */
 export function TestsPanel() {
   const result = useAppStore((s) => s.testResult);
+  const live = useAppStore((s) => s.liveTestRecords);
   const collected = useAppStore((s) => s.collectedTests);
   const busy = useAppStore((s) => s.testsBusy);
   const error = useAppStore((s) => s.testsError);
@@ -73,7 +21,9 @@ export function TestsPanel() {
   const workers = useAppStore((s) => s.testWorkers);
   const canRun = useAppStore((s) => s.engine !== null && !s.running && s.projectLoaded);
   const s = appStore.getState();
-  const files = [...new Set((collected ?? []).map((id) => id.split('::')[0] ?? id))];
+  const files = [...new Set((collected ?? []).map(fileOf))];
+  const running = busy === 'running';
+  const rows = running ? live : (result?.records ?? []);
   return (
     <section className="panel tests" data-testid="tests-panel" aria-label="Tests">
       <div className="deps-actions">
@@ -100,13 +50,18 @@ export function TestsPanel() {
           />
         </label>
       </div>
-      {busy === 'running' ? <progress className="deps-progress" aria-label="Running tests" /> : null}
+      {running ? (
+        <p className="tests-live" data-testid="tests-live" aria-live="polite">
+          <progress className="deps-progress" aria-label="Running tests" />
+          {live.length} {live.length === 1 ? 'test' : 'tests'} finished so far
+        </p>
+      ) : null}
       {error ? (
         <p className="field-message" role="alert">
           {error}
         </p>
       ) : null}
-      {collected && !result ? (
+      {collected && !result && !running ? (
         <ul className="test-files">
           {files.map((file) => (
             <li key={file}>
@@ -127,7 +82,7 @@ export function TestsPanel() {
           ))}
         </ul>
       ) : null}
-      {result ? (
+      {result && !running ? (
         <>
           <p className={`tests-summary tests-${result.status}`} data-testid="tests-summary" data-status={result.status}>
             {summaryText(result)}
@@ -145,29 +100,9 @@ export function TestsPanel() {
               Stopped while running {result.stoppedTest}.
             </p>
           ) : null}
-          {files.length > 1 ? (
-            <div className="deps-actions">
-              {files.map((file) => (
-                <button
-                  key={file}
-                  type="button"
-                  className="btn btn-small"
-                  disabled={!canRun}
-                  title={`Run ${file}`}
-                  onClick={() => void s.runTests([file])}
-                >
-                  Run {file}
-                </button>
-              ))}
-            </div>
-          ) : null}
-          <ul className="test-rows">
-            {result.records.map((r) => (
-              <Row key={r.nodeId} record={r} />
-            ))}
-          </ul>
         </>
       ) : null}
+      {rows.length > 0 ? <TestList records={rows} /> : null}
       {!result && !collected && !busy ? (
         <p className="panel-empty">No test run yet. Run tests runs pytest on the project's test files; Discover lists them.</p>
       ) : null}

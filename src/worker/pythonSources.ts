@@ -6,6 +6,7 @@ import mplBackendSource from './python/_executor/mpl_backend.py';
 import executorModuleSource from './python/executor/__init__.py';
 import projectSource from './python/_executor/project.py';
 import pytestPluginSource from './python/_executor/pytest_plugin.py';
+import platformLimitsSource from './python/_executor/platform_limits.py';
 import testingSource from './python/_executor/testing.py';
 import policySource from './python/_executor/policy.py';
 import validateSource from './python/_executor/validate.py';
@@ -30,6 +31,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   'executor/__init__.py': executorModuleSource,
   '_executor/project.py': projectSource,
   '_executor/pytest_plugin.py': pytestPluginSource,
+  '_executor/platform_limits.py': platformLimitsSource,
   '_executor/testing.py': testingSource,
   '_executor/policy.py': policySource,
   '_executor/validate.py': validateSource,

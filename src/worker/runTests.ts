@@ -29,11 +29,13 @@ interface PythonRecord {
   line?: number | null;
   stdout: string;
   stderr: string;
+  platform?: string | null;
 }
 
 interface PythonDone {
   exit_code: number;
   counts: Record<string, number>;
+  collect_counts?: Record<string, number>;
   collected: string[];
   duration_ms: number;
   coverage?: Record<string, FileCoverageFacts> | null;
@@ -85,7 +87,17 @@ export async function runTests(
     } finally {
       testing.destroy();
     }
-    return { exitCode: 0, counts: {}, collected: [], durationMs: 0, coverage: null, problem: null, memory: false, outputTruncated: false };
+    return {
+      exitCode: 0,
+      counts: {},
+      collectCounts: {},
+      collected: [],
+      durationMs: 0,
+      coverage: null,
+      problem: null,
+      memory: false,
+      outputTruncated: false,
+    };
   }
   syncProjectFiles(rt, request.files);
   const refused = refuseUnsafeProject(rt, request.files, request.policy);
@@ -93,6 +105,7 @@ export async function runTests(
     return {
       exitCode: -1,
       counts: {},
+      collectCounts: {},
       collected: [],
       durationMs: 0,
       coverage: null,
@@ -133,6 +146,7 @@ export async function runTests(
     return {
       exitCode: done.exit_code,
       counts: done.counts,
+      collectCounts: done.collect_counts ?? {},
       collected: done.collected,
       durationMs: done.duration_ms,
       coverage: done.coverage ?? null,
@@ -159,5 +173,6 @@ function toRecord(r: PythonRecord): TestRecord {
     line: r.line ?? null,
     stdout: r.stdout,
     stderr: r.stderr,
+    platform: r.platform ?? null,
   };
 }

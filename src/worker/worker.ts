@@ -240,7 +240,17 @@ async function tests(msg: WorkerTests): Promise<void> {
     }
     // Packages that could not load, or a file that could not be written: say why.
     const problem = err instanceof Error ? err.message : String(err);
-    done = { exitCode: -1, counts: {}, collected: [], durationMs: 0, coverage: null, problem, memory: false, outputTruncated: false };
+    done = {
+      exitCode: -1,
+      counts: {},
+      collectCounts: {},
+      collected: [],
+      durationMs: 0,
+      coverage: null,
+      problem,
+      memory: false,
+      outputTruncated: false,
+    };
   }
   post({ type: 'tests-done', id, done });
 }

@@ -83,7 +83,7 @@ describe('runOfflineTurn', () => {
     const reply = await send('Run the tests in test_calculator.py and show me the coverage');
     expect(calls()).toEqual([['run_tests', { paths: ['test_calculator.py'], coverage: true }]]);
     expect(runTests.mock.calls[0]?.[0]).toMatchObject({ files: FILES, paths: ['test_calculator.py'], coverage: true });
-    expect(reply).toContain('Tests: 1 failed, 1 passed in 0.42 s; coverage 75% (threshold 80%, not met).');
+    expect(reply).toContain('Tests: 1 failed, 1 passed in 0.42s; coverage 75% (threshold 80%, not met).');
     // The card shows each failure and the coverage per file; the reply does not repeat them.
     expect(reply).toContain('The card lists the failure with file:line');
     expect(reply).not.toContain('lines never run');

@@ -63,7 +63,7 @@ describe('run_tests', () => {
     const { ctx } = setup();
     const outcome = await invokeTool(runTestsTool, { paths: ['test_calculator.py'], coverage: true }, ctx);
     expect(outcome.ok).toBe(false); // a test failed
-    expect(outcome.summary).toBe('1 failed, 1 passed in 0.42 s; coverage 88% (threshold 80%).');
+    expect(outcome.summary).toBe('1 failed, 1 passed in 0.42s; coverage 88% (threshold 80%).');
     const data = outcome.data as TestRunSummary;
     expect(data.counts).toMatchObject({ total: 2, passed: 1, failed: 1 });
     expect(data.failures).toEqual([
@@ -81,7 +81,7 @@ describe('run_tests', () => {
   it('passes node ids, folders and the coverage switch; no paths means every test', async () => {
     const { ctx, runTests } = setup(makeTestResult());
     const outcome = await invokeTool(runTestsTool, { paths: ['test_calculator.py::test_add', 'tests/'], coverage: false }, ctx);
-    expect(outcome).toMatchObject({ ok: true, summary: '1 passed in 0.42 s.' });
+    expect(outcome).toMatchObject({ ok: true, summary: '1 passed in 0.42s.' });
     expect(runTests.mock.calls[0]?.[0]).toMatchObject({ paths: ['test_calculator.py::test_add', 'tests'], coverage: false });
     await invokeTool(runTestsTool, {}, ctx);
     expect(runTests.mock.calls[1]?.[0]).toMatchObject({ paths: [], coverage: true });
@@ -113,7 +113,7 @@ describe('run_tests', () => {
     const outcome = await invokeTool(runTestsTool, {}, ctx);
     expect(outcome.ok).toBe(false);
     expect(outcome.summary).toBe(
-      'no tests ran in 0.42 s. Run ended: timeout during test_calculator.py::test_slow. The tests ran out of time (7 s).',
+      'no tests ran in 0.42s. Run ended: timeout during test_calculator.py::test_slow. The tests ran out of time (7 s).',
     );
   });
 });

@@ -15,7 +15,7 @@ describe('testSummary', () => {
       coverage: { totalPercent: 99.6, perFile: {}, suggestions: [], problems: [] },
       thresholdMet: true,
     });
-    expect(testsHeadline(r)).toBe('1 passed, 1 skipped, 1 error in 0.42 s; coverage 99% (threshold 80%).');
+    expect(testsHeadline(r)).toBe('1 passed, 1 skipped, 1 error in 0.42s; coverage 99% (threshold 80%).');
     expect(testsHeadline({ ...r, thresholdMet: false, threshold: 100 })).toContain('(threshold 100%, not met)');
   });
 

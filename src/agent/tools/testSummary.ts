@@ -12,6 +12,8 @@ export interface TestFailure {
   /** `tests/test_calc.py:25`: where it failed, when known. */
   where: string | null;
   message: string;
+  /** What the browser's Python lacks that made it fail ("needs threads: not available in the browser"), if that is why. */
+  platform?: string;
 }
 
 /** Coverage of one file, compact: percent and the lines no test ran as ranges ("27-30, 41"). */
@@ -28,8 +30,8 @@ export interface TestRunSummary {
   status: TestResult['status'];
   /** What went wrong beyond failing tests (no tests found, a timeout, ...), and what to do. */
   message: string | null;
-  counts: Pick<TestResult, 'total' | 'passed' | 'failed' | 'errors' | 'skipped' | 'xfailed' | 'xpassed'>;
-  /** "1 failed, 11 passed, 2 skipped in 0.41 s", as pytest words it. */
+  counts: Pick<TestResult, 'total' | 'passed' | 'failed' | 'errors' | 'skipped' | 'xfailed' | 'xpassed' | 'deselected' | 'warnings'>;
+  /** "1 failed, 11 passed, 2 skipped in 0.41s": pytest's own summary line. */
   line: string;
   durationMs: number;
   failures: TestFailure[];
@@ -63,6 +65,8 @@ export function summarizeTests(r: TestResult): TestRunSummary {
       skipped: r.skipped,
       xfailed: r.xfailed,
       xpassed: r.xpassed,
+      deselected: r.deselected,
+      warnings: r.warnings,
     },
     line: testCountsLine(r),
     durationMs: r.durationMs,
@@ -71,6 +75,7 @@ export function summarizeTests(r: TestResult): TestRunSummary {
       outcome: t.outcome,
       where: t.file ? (t.line ? `${t.file}:${t.line}` : t.file) : null,
       message: clipText(t.message ?? t.outcome, 500),
+      ...(t.platform ? { platform: t.platform } : {}),
     })),
     moreFailures: Math.max(0, bad.length - MAX_LISTED_FAILURES),
     coverage: coverage

@@ -1,13 +1,17 @@
 """Executor's pytest plugin: one structured record per test.
 
-Counts follow pytest's own terminal summary (``pytest_report_teststatus``), so
-"3 passed, 1 failed" here is what native pytest prints for the same files.
+Counts are pytest's own: the terminal reporter's stats, the numbers of its
+summary line ("3 passed, 1 skipped, 2 warnings"), so they equal what native
+pytest prints for the same files. Without a terminal reporter (``-p no:terminal``)
+the plugin counts the same reports itself.
 """
 
 import os
 import traceback
 
 import pytest
+
+from _executor.platform_limits import platform_limit
 
 # Worst first: a test's outcome is the worst category of its phases.
 _RANK = ["error", "failed", "xpassed", "xfailed", "skipped", "passed"]
@@ -30,7 +34,9 @@ class RecordsPlugin:
         self.order = []
         self.counts = {}
         self.collected = []
-        self.collect_errors = []
+        # What collection alone contributed (pytest's categories): a run split across
+        # interpreters takes these from the interpreter that collected.
+        self.collect_counts = {}
         self.current = None
         self.config = None
 
@@ -46,10 +52,15 @@ class RecordsPlugin:
     def pytest_collection_finish(self, session):
         self.collected = [item.nodeid for item in session.items]
 
+    def _count(self, category, n=1, collecting=False):
+        self.counts[category] = self.counts.get(category, 0) + n
+        if collecting:
+            self.collect_counts[category] = self.collect_counts.get(category, 0) + n
+
     @pytest.hookimpl
     def pytest_collectreport(self, report):
         if report.failed:
-            self.counts["error"] = self.counts.get("error", 0) + 1
+            self._count("error", collecting=True)
             text = _clip(report.longreprtext, self.limit)
             record = self._record(report.nodeid or ".")
             record.update(
@@ -57,8 +68,43 @@ class RecordsPlugin:
                 message=f"collection failed: {text.strip().splitlines()[-1] if text.strip() else ''}",
                 traceback=text,
                 file=self._relative(report.fspath) if report.fspath else None,
+                platform=platform_limit(text),
             )
             self._finish(record)
+        elif report.skipped:
+            # A module skipped while it was collected (pytest.importorskip, pytest.skip(...,
+            # allow_module_level=True)): pytest counts one skip for the module.
+            self._count("skipped", collecting=True)
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            record = self._record(report.nodeid or ".")
+            record.update(
+                outcome="skipped",
+                message=reason,
+                file=self._relative(report.fspath) if report.fspath else None,
+                platform=platform_limit(reason),
+            )
+            self._finish(record)
+
+    @pytest.hookimpl
+    def pytest_deselected(self, items):
+        self._count("deselected", len(items), collecting=True)
+
+    @pytest.hookimpl
+    def pytest_warning_recorded(self, warning_message, when, nodeid, location):
+        self._count("warnings", collecting=when != "runtest")
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session):
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is None:
+            return
+        # The reporter's own numbers: what its summary line shows, in its order.
+        counts = {}
+        for key, reports in reporter.stats.items():
+            shown = [r for r in reports if getattr(r, "count_towards_summary", True)]
+            if key and shown:
+                counts[key] = len(shown)
+        self.counts = counts
 
     @pytest.hookimpl
     def pytest_runtest_logstart(self, nodeid, location):
@@ -72,8 +118,12 @@ class RecordsPlugin:
         if call.excinfo is not None and not report.skipped:
             record = self._record(item.nodeid)
             if record["message"] is None:
-                record["message"] = _clip(call.excinfo.exconly(), self.limit)
+                text = _clip(call.excinfo.exconly(), self.limit)
+                # A fixture's error is the test's error, but where it happened matters.
+                record["message"] = text if call.when == "call" else f"error at {call.when}: {text}"
                 record["file"], record["line"] = self._failing_line(call.excinfo.tb)
+                files = [frame.f_code.co_filename for frame, _ in traceback.walk_tb(call.excinfo.tb)]
+                record["platform"] = platform_limit(text, files)
 
     def _failing_line(self, tb):
         found = (None, None)
@@ -96,6 +146,7 @@ class RecordsPlugin:
                 "line": None,
                 "stdout": "",
                 "stderr": "",
+                "platform": None,
             }
         return self.records[nodeid]
 
@@ -105,13 +156,14 @@ class RecordsPlugin:
         record = self._record(report.nodeid)
         record["duration_ms"] += report.duration * 1000.0
         if category:
-            self.counts[category] = self.counts.get(category, 0) + 1
+            self._count(category)
             if category in _RANK and _RANK.index(category) < _RANK.index(record["outcome"]):
                 record["outcome"] = category
         if report.failed and report.longrepr is not None:
             record["traceback"] = _clip(report.longreprtext, self.limit)
         if report.skipped and isinstance(report.longrepr, tuple):
             record["message"] = report.longrepr[2]
+            record["platform"] = record["platform"] or platform_limit(report.longrepr[2])
         if category in ("xfailed", "xpassed") and getattr(report, "wasxfail", ""):
             record["message"] = f"xfail: {report.wasxfail}"
         if report.capstdout:

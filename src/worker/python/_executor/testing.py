@@ -132,6 +132,7 @@ def run(args, folder, paths, collect_only, with_coverage, emit, limit):
     return {
         "exit_code": exit_code if exit_code is not None else -1,
         "counts": plugin.counts,
+        "collect_counts": plugin.collect_counts,
         "collected": plugin.collected,
         "duration_ms": duration_ms,
         "coverage": facts,

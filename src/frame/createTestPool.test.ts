@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameToPage, WorkerToFrame } from '../protocol/protocol.ts';
+import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import { makeTestRecord } from '../testing/makeTestResult.ts';
+import type { WorkerHandle } from './createWorkerHandle.ts';
+import { createTestPool, RECORDS_INTERVAL_MS } from './createTestPool.ts';
+
+type Listener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
+
+interface FakeTestWorker {
+  handle: WorkerHandle;
+  jobs: Array<{ id: number; request: WorkerTestRequest }>;
+  say(msg: WorkerToFrame): void;
+}
+
+const done = (partial: Partial<WorkerTestsDone> = {}): WorkerTestsDone => ({
+  exitCode: 0,
+  counts: {},
+  collectCounts: {},
+  collected: [],
+  durationMs: 5,
+  coverage: null,
+  problem: null,
+  memory: false,
+  outputTruncated: false,
+  ...partial,
+});
+
+const request = (parallel: number): TestRequest => ({
+  mode: 'run',
+  paths: [],
+  args: [],
+  coverage: false,
+  parallel,
+  threshold: 80,
+  files: [{ path: 'test_a.py', content: 'def test_a(): pass\n' }],
+  limits: { timeoutMs: 60_000, maxMemoryMB: 512, maxOutputChars: 10_000 },
+});
+
+/** A test pool over fake workers that answer `prepare` at once; the test plays the rest. */
+function setup() {
+  let now = 0;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let nextTimer = 1;
+  const workers: FakeTestWorker[] = [];
+  const sent: FrameToPage[] = [];
+  const pool = createTestPool({
+    spawn(listener: Listener) {
+      const w: FakeTestWorker = {
+        jobs: [],
+        say: (msg) => listener(w.handle, msg),
+        handle: {
+          ready: Promise.resolve(),
+          url: 'blob:fake',
+          canInterrupt: true,
+          run: () => undefined,
+          call: () => undefined,
+          language: () => undefined,
+          tests: (id, req) => {
+            if (req.mode === 'prepare') queueMicrotask(() => w.say({ type: 'tests-done', id, done: done() }));
+            else w.jobs.push({ id, request: req });
+          },
+          interrupt: () => undefined,
+          writeStdin: () => undefined,
+          debug: () => true,
+          expireDebugGuard: () => false,
+          terminate: () => undefined,
+        },
+      };
+      workers.push(w);
+      return w.handle;
+    },
+    send: (m) => sent.push(m),
+    now: () => now,
+    wallClock: () => now,
+    setTimer(fn, ms) {
+      const id = nextTimer++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimer(id) {
+      timers = timers.filter((t) => t.id !== id);
+    },
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    due.forEach((t) => t.fn());
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { pool, workers, sent, advance, settle };
+}
+
+describe('createTestPool', () => {
+  it('sends finished tests to the page in batches while the run goes on, and all of them before the result', async () => {
+    const { pool, workers, sent, advance, settle } = setup();
+    pool.handle({ type: 'tests', id: 7, request: request(1) });
+    await settle();
+    const job = workers[0]?.jobs[0];
+    if (!job) throw new Error('no job started');
+    workers[0]?.say({ type: 'tests-begin', id: job.id });
+    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_1' }) });
+    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_2' }) });
+    expect(sent.filter((m) => m.type === 'test-records')).toEqual([]);
+    advance(RECORDS_INTERVAL_MS);
+    const first = sent.filter((m) => m.type === 'test-records');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ id: 7, records: [{ nodeId: 'test_a.py::test_1' }, { nodeId: 'test_a.py::test_2' }] });
+    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_3' }) });
+    workers[0]?.say({
+      type: 'tests-done',
+      id: job.id,
+      done: done({ counts: { passed: 3 }, collected: ['test_a.py::test_1', 'test_a.py::test_2', 'test_a.py::test_3'] }),
+    });
+    await settle();
+    const types = sent.map((m) => m.type).filter((t) => t === 'test-records' || t === 'tests-result');
+    expect(types).toEqual(['test-records', 'test-records', 'tests-result']);
+    const result = sent.find((m) => m.type === 'tests-result');
+    expect(result?.type === 'tests-result' && result.result.summary).toMatch(/^3 passed in \d+\.\d\ds$/);
+  });
+
+  it('runs no share after a collection error, as pytest runs nothing then', async () => {
+    const { pool, workers, sent, settle } = setup();
+    pool.handle({ type: 'tests', id: 8, request: request(2) });
+    await settle();
+    const collect = workers[0]?.jobs[0];
+    expect(collect?.request.mode).toBe('collect');
+    workers[0]?.say({
+      type: 'tests-done',
+      id: collect?.id ?? 0,
+      done: done({
+        exitCode: 2,
+        counts: { error: 1, skipped: 1 },
+        collectCounts: { error: 1, skipped: 1 },
+        collected: ['test_a.py::test_a'],
+      }),
+    });
+    await settle();
+    expect(workers.flatMap((w) => w.jobs).filter((j) => j.request.mode === 'run')).toEqual([]);
+    const result = sent.find((m) => m.type === 'tests-result');
+    expect(result?.type === 'tests-result' && result.result).toMatchObject({ exitCode: 2, skipped: 1, errors: 1, status: 'error' });
+  });
+});

@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectFile, TestRecord, WorkerTestRequest } from '../protocol/testProtocol.ts';
+import { mergeTestResults, type TestPart } from '../frame/mergeTestResults.ts';
+import { shareTests } from '../frame/shareTests.ts';
+import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
+import { readFixtureProject } from '../testing/readFixtureProject.ts';
+import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../testing/generateLargeSuite.ts';
+import type { PythonRuntime } from './bootPyodide.ts';
+import { runTests } from './runTests.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../e2e/fixtures/${name}`, import.meta.url));
+const LIMITS = { timeoutMs: 60_000, maxMemoryMB: 512, maxOutputChars: 20_000 };
+// Debian's python3-pytest (installed by npm test's system-package step).
+const NATIVE_PYTHON = '/usr/bin/python3';
+
+let rt: PythonRuntime;
+
+/** Native pytest's summary line on the same files, without its time ("3 failed, 9 passed, …"). */
+function nativeSummary(folder: string, args: string[]): string {
+  const run = spawnSync(NATIVE_PYTHON, ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', ...args], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  const line = run.stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => / in \d+\.\d+s/.test(l));
+  if (!line) throw new Error(`native pytest printed no summary line (is python3-pytest installed?):\n${run.stdout}${run.stderr}`);
+  return withoutTime(line.replace(/^=+ | =+$/g, ''));
+}
+
+const withoutTime = (line: string) => line.replace(/ in \d+\.\d+s.*$/, '');
+
+async function part(files: ProjectFile[], request: Partial<WorkerTestRequest>): Promise<TestPart> {
+  const records: TestRecord[] = [];
+  const done = await runTests(
+    rt,
+    { mode: 'run', args: [], coverage: false, files, limits: LIMITS, ...request },
+    { output: () => undefined, begin: () => undefined, start: () => undefined, record: (r) => records.push(r) },
+    () => undefined,
+  );
+  return { records, done };
+}
+
+const end = (collected: string[]) => ({
+  reason: null,
+  running: [],
+  message: null,
+  collected,
+  threshold: 80,
+  wallMs: 40,
+  timeoutMs: 60_000,
+});
+
+/** One interpreter: one pytest session, as the pool runs it with parallel 1. */
+async function serial(files: ProjectFile[], args: string[]) {
+  const p = await part(files, { args });
+  return mergeTestResults([p], end(p.done?.collected ?? []));
+}
+
+/** Two interpreters, as the pool runs them: one collects, then each runs its share (here one after the other). */
+async function split(files: ProjectFile[], args: string[]) {
+  const found = await part(files, { mode: 'collect', args });
+  const collected = found.done?.collected ?? [];
+  const groups = found.done ? shareTests(found.done, args, 2) : [];
+  const shares: TestPart[] = [];
+  for (const ids of groups) shares.push({ ...(await part(files, { args: [...args, ...ids] })), role: 'share' });
+  return { result: mergeTestResults([{ ...found, role: 'collect' }, ...shares], end(collected)), groups };
+}
+
+const CASES: Array<{ name: string; folder: string; args: string[] }> = [
+  { name: 'every outcome', folder: 'outcomes', args: [] },
+  { name: 'deselected with -m and -k', folder: 'outcomes', args: ['-m', 'not slow', '-k', 'not param'] },
+  { name: 'a collection error (pytest stops)', folder: 'outcomes-broken', args: [] },
+  { name: 'a collection error with --continue-on-collection-errors', folder: 'outcomes-broken', args: ['--continue-on-collection-errors'] },
+  { name: 'the calculator', folder: 'calculator', args: ['-v', '--tb=short'] },
+];
+
+beforeAll(async () => {
+  rt = await loadTestRuntime({ packageIndex: true });
+}, 120_000);
+
+describe("the runner's summary is native pytest's own line, word for word", () => {
+  for (const c of CASES) {
+    it(`${c.name}: one interpreter and two`, async () => {
+      const files = readFixtureProject(fixture(c.folder));
+      const native = nativeSummary(fixture(c.folder), c.args);
+      const one = await serial(files, c.args);
+      expect(withoutTime(one.summary)).toBe(native);
+      const two = await split(files, c.args);
+      expect(withoutTime(two.result.summary)).toBe(native);
+      expect(two.result.records.length).toBe(one.records.length);
+      expect(one.summary).toMatch(/ in 0\.04s$/);
+    }, 120_000);
+  }
+
+  it(`a generated project of ${LARGE_SUITE_TESTS} tests in 100 files: one interpreter and two`, async () => {
+    const files = generateLargeSuite();
+    const folder = mkdtempSync(join(tmpdir(), 'executor-large-suite-'));
+    try {
+      for (const f of files) {
+        mkdirSync(dirname(join(folder, f.path)), { recursive: true });
+        writeFileSync(join(folder, f.path), f.content);
+      }
+      const native = nativeSummary(folder, []);
+      expect(native).toBe(LARGE_SUITE_SUMMARY);
+      const one = await serial(files, []);
+      expect(withoutTime(one.summary)).toBe(native);
+      expect(one.collected).toHaveLength(LARGE_SUITE_TESTS);
+      const two = await split(files, []);
+      expect(withoutTime(two.result.summary)).toBe(native);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('splits the suite between two interpreters in these checks', async () => {
+    const { groups } = await split(readFixtureProject(fixture('outcomes')), []);
+    expect(groups).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('records of every outcome', () => {
+  it('gives a module skipped at collection a record, and says where a fixture failed', async () => {
+    const { records, done } = await part(readFixtureProject(fixture('outcomes')), {});
+    const byId = new Map(records.map((r) => [r.nodeId, r]));
+    expect(byId.get('test_importorskip.py')).toMatchObject({ outcome: 'skipped', file: 'test_importorskip.py' });
+    expect(byId.get('test_importorskip.py')?.message).toMatch(/could not import 'a_module_nobody_has'/);
+    expect(byId.get('test_module_skip.py')?.message).toBe('Skipped: this module is for another platform');
+    expect(byId.get('test_pytestmark.py::test_one')).toMatchObject({
+      outcome: 'skipped',
+      message: 'Skipped: skipped for the whole module',
+    });
+    expect(byId.get('test_outcomes.py::test_error_at_setup')?.message).toBe('error at setup: RuntimeError: the fixture could not set up');
+    expect(byId.get('test_outcomes.py::test_error_at_teardown')).toMatchObject({ outcome: 'error' });
+    expect(byId.get('test_outcomes.py::test_error_at_teardown')?.message).toMatch(/^error at teardown: RuntimeError/);
+    expect(byId.get('test_outcomes.py::test_xpasses_strict')?.outcome).toBe('failed');
+    expect(done?.counts).toMatchObject({ warnings: 3, error: 2, skipped: 5 });
+    expect(done?.collectCounts).toEqual({ skipped: 2, warnings: 1 });
+  }, 120_000);
+});
+
+describe('platform limits', () => {
+  it('labels what the browser cannot do and leaves a real bug unlabelled', async () => {
+    const { records } = await part(readFixtureProject(fixture('platform')), {});
+    const label = (name: string) => records.find((r) => r.nodeId === `test_platform.py::${name}`)?.platform;
+    expect(label('test_thread')).toBe('needs threads: not available in the browser');
+    expect(label('test_subprocess')).toBe('needs processes: not available in the browser');
+    expect(label('test_alarm')).toBe('needs signals: not available in the browser');
+    expect(label('test_skipped_on_emscripten')).toBe('needs threads: not available in the browser');
+    expect(label('test_real_bug')).toBeNull();
+    expect(records.find((r) => r.nodeId.endsWith('test_real_bug'))?.outcome).toBe('failed');
+  }, 120_000);
+});
