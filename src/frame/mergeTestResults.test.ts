@@ -102,3 +102,26 @@ describe('splitting and merging a parallel run', () => {
     expect(mergeCoverage([]).totalPercent).toBe(100);
   });
 });
+
+describe('the order of records', () => {
+  it('puts a module skipped at collection among the files by its path, the rest in collection order', () => {
+    const r = mergeTestResults(
+      [
+        {
+          records: [rec('test_b.py::test_1'), rec('test_a.py', 'skipped'), rec('test_c.py::test_1'), rec('test_b.py::test_0')],
+          done: null,
+        },
+      ],
+      {
+        reason: null,
+        running: [],
+        message: null,
+        collected: ['test_b.py::test_0', 'test_b.py::test_1', 'test_c.py::test_1'],
+        threshold: 80,
+        wallMs: 10,
+        timeoutMs: 1000,
+      },
+    );
+    expect(r.records.map((x) => x.nodeId)).toEqual(['test_a.py', 'test_b.py::test_0', 'test_b.py::test_1', 'test_c.py::test_1']);
+  });
+});

@@ -37,7 +37,10 @@ type Counted = 'passed' | 'failed' | 'error' | 'skipped' | 'xfailed' | 'xpassed'
  * on one interpreter and the same run split across several give the same content.
  */
 export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult {
-  const order = new Map(end.collected.map((id, i) => [id, i]));
+  const order = collectionOrder(
+    end.collected,
+    parts.flatMap((p) => p.records.map((r) => r.nodeId)),
+  );
   const records = parts
     .flatMap((p) => p.records)
     .map((r) => (end.reason && end.running.includes(r.nodeId) ? stoppedRecord(r, end) : r))
@@ -50,9 +53,13 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
   // A test stopped mid-run has no pytest report; count it as an error, as its record says.
   if (end.reason) for (const r of records) if (r.message?.startsWith('Stopped')) counts.error = (counts.error ?? 0) + 1;
   const dones = parts.map((p) => p.done).filter((d): d is WorkerTestsDone => d !== null);
-  const facts = dones.map((d) => d.coverage).filter((c) => c !== null);
+  // The collecting interpreter measures no coverage and runs a share too: it is not one more interpreter.
+  const runs = parts.filter((p) => p.role !== 'collect');
+  const runDones = runs.map((p) => p.done).filter((d): d is WorkerTestsDone => d !== null);
+  const facts = runDones.map((d) => d.coverage).filter((c) => c !== null);
   const complete = dones.length === parts.length && !end.reason;
-  const coverage = complete && facts.length === dones.length && facts.length > 0 ? mergeCoverage(facts) : null;
+  const coverage = complete && facts.length === runDones.length && facts.length > 0 ? mergeCoverage(facts) : null;
+  const workers = Math.max(1, runs.length);
   const c = (k: Counted) => counts[k] ?? 0;
   const workerTime = dones.reduce((sum, d) => sum + d.durationMs, 0);
   return {
@@ -77,10 +84,25 @@ export function mergeTestResults(parts: TestPart[], end: TestRunEnd): TestResult
     coverage,
     thresholdMet: coverage ? coverage.totalPercent >= end.threshold : null,
     threshold: end.threshold,
-    workers: parts.length,
-    speedup: parts.length > 1 && end.wallMs > 0 ? workerTime / end.wallMs : null,
+    workers,
+    speedup: workers > 1 && end.wallMs > 0 ? workerTime / end.wallMs : null,
     stoppedTest: end.reason ? (end.running[0] ?? null) : null,
   };
+}
+
+/**
+ * Each node id's place: collected tests in collection order; a module that has no collected test (skipped
+ * or broken at collection) among the files by its path, where pytest met it.
+ */
+function collectionOrder(collected: string[], recorded: string[]): Map<string, number> {
+  const fileOf = (id: string) => id.split('::')[0] ?? id;
+  const order = new Map(collected.map((id, i) => [id, i]));
+  for (const id of recorded) {
+    if (order.has(id)) continue;
+    const after = collected.findIndex((c) => fileOf(c).localeCompare(fileOf(id)) > 0);
+    order.set(id, (after < 0 ? collected.length : after) - 0.5);
+  }
+  return order;
 }
 
 /** What a part adds to the run's counts (see {@link TestPart.role}). */
