@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../src/testing/generateLargeSuite.ts';
 import { generateTestSuite, type SuiteFile } from './generateTestSuite.ts';
 import { log } from './log.ts';
 import { runCommand } from './runCommand.ts';
@@ -11,10 +12,12 @@ import { row, type BenchRow } from './types.ts';
 /** Debian's python3 (with python3-pytest); the bench's native pytest. */
 const NATIVE_PYTHON = '/usr/bin/python3';
 
-async function timeNative(args: string[], cwd: string): Promise<number> {
+async function timeNative(args: string[], cwd: string, summary: string): Promise<number> {
   const started = performance.now();
-  await runCommand(NATIVE_PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...args], cwd);
-  return performance.now() - started;
+  const { stdout: out } = await runCommand(NATIVE_PYTHON, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...args], cwd);
+  const ms = performance.now() - started;
+  if (!out.includes(`${summary} in `)) throw new Error(`native pytest did not say "${summary}":\n${out.slice(-2000)}`);
+  return ms;
 }
 
 async function hasXdist(): Promise<boolean> {
@@ -27,10 +30,10 @@ async function hasXdist(): Promise<boolean> {
 }
 
 /** Runs the suite in Executor and returns the wall time from the engine call to the result. */
-async function timeExecutor(page: Page, files: SuiteFile[], expected: number, parallel: number, coverage: boolean): Promise<number> {
+async function timeExecutor(page: Page, files: SuiteFile[], summary: string, parallel: number, coverage: boolean): Promise<number> {
   await page.bringToFront();
   return page.evaluate(
-    async ({ files, expected, parallel, coverage }) => {
+    async ({ files, summary, parallel, coverage }) => {
       const started = performance.now();
       const r = await window.executor.engine.runTests({
         files,
@@ -41,24 +44,38 @@ async function timeExecutor(page: Page, files: SuiteFile[], expected: number, pa
         maxOutputChars: 1_000_000,
       });
       const ms = performance.now() - started;
-      if (r.status !== 'passed' || r.passed !== expected)
-        throw new Error(`the generated suite ended with ${r.status} (${r.passed} of ${expected} passed): ${r.message ?? ''}`);
+      if (r.status !== 'passed' || !r.summary.startsWith(`${summary} in `))
+        throw new Error(`the generated suite ended with ${r.status} ("${r.summary}", expected "${summary}"): ${r.message ?? ''}`);
       return ms;
     },
-    { files, expected, parallel, coverage },
+    { files, summary, parallel, coverage },
   );
 }
 
 /**
- * Figure 7: a generated suite of 300 small tests through Executor (engine.runTests,
- * one interpreter and several, with and without coverage) against the same files
- * under native pytest (Debian's python3-pytest; parallel with pytest-xdist when installed).
- * Times are end to end: the engine call to the result, the command's start to its exit.
- * Executor's test interpreters are booted by an untimed first run.
+ * Figure 7: generated suites through Executor (engine.runTests, one interpreter and several, with and
+ * without coverage) against the same files under native pytest (Debian's python3-pytest; parallel with
+ * pytest-xdist when installed): 300 small passing tests in 10 files, and a project of
+ * {@link LARGE_SUITE_TESTS} tests in 100 files (module-level skips, fixtures, parametrize, classes, xfail).
+ * Every run's summary must be native pytest's. Times are end to end: the engine call to the result, the
+ * command's start to its exit. Executor's test interpreters are booted by an untimed first run.
  */
 export async function measureTests(executor: Page, runs: number, parallel: number): Promise<BenchRow[]> {
-  const suite = generateTestSuite();
-  const count = (suite.length - 1) * 30;
+  const small = generateTestSuite();
+  return [
+    ...(await measureSuite(executor, runs, parallel, small, `${(small.length - 1) * 30} tests`, `${(small.length - 1) * 30} passed`)),
+    ...(await measureSuite(executor, runs, parallel, generateLargeSuite(), `${LARGE_SUITE_TESTS} tests in 100 files`, LARGE_SUITE_SUMMARY)),
+  ];
+}
+
+async function measureSuite(
+  executor: Page,
+  runs: number,
+  parallel: number,
+  suite: SuiteFile[],
+  name: string,
+  summary: string,
+): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'executor-bench-tests-'));
   try {
     for (const f of suite) {
@@ -66,52 +83,40 @@ export async function measureTests(executor: Page, runs: number, parallel: numbe
       await writeFile(join(dir, f.path), f.content);
     }
     const xdist = await hasXdist();
-    await timeExecutor(executor, suite, count, parallel, true);
-    await timeNative([], dir);
+    await timeExecutor(executor, suite, summary, parallel, true);
+    await timeNative([], dir, summary);
     const samples = {
       exSerial: [] as number[],
       exParallel: [] as number[],
       exCoverage: [] as number[],
+      exParallelCoverage: [] as number[],
       native: [] as number[],
       nativeParallel: [] as number[],
     };
     for (let i = 0; i < runs; i++) {
-      samples.exSerial.push(await timeExecutor(executor, suite, count, 1, false));
-      samples.exParallel.push(await timeExecutor(executor, suite, count, parallel, false));
-      samples.exCoverage.push(await timeExecutor(executor, suite, count, 1, true));
-      samples.native.push(await timeNative([], dir));
-      if (xdist) samples.nativeParallel.push(await timeNative(['-n', String(parallel)], dir));
+      samples.exSerial.push(await timeExecutor(executor, suite, summary, 1, false));
+      samples.exParallel.push(await timeExecutor(executor, suite, summary, parallel, false));
+      samples.exCoverage.push(await timeExecutor(executor, suite, summary, 1, true));
+      samples.exParallelCoverage.push(await timeExecutor(executor, suite, summary, parallel, true));
+      samples.native.push(await timeNative([], dir, summary));
+      if (xdist) samples.nativeParallel.push(await timeNative(['-n', String(parallel)], dir, summary));
       log(
-        `tests ${i + 1}/${runs}: Executor ${samples.exSerial.at(-1)?.toFixed(0)} ms serial, ${samples.exParallel.at(-1)?.toFixed(0)} ms on ${parallel}, ` +
-          `${samples.exCoverage.at(-1)?.toFixed(0)} ms with coverage; native ${samples.native.at(-1)?.toFixed(0)} ms` +
+        `tests (${name}) ${i + 1}/${runs}: Executor ${samples.exSerial.at(-1)?.toFixed(0)} ms serial, ${samples.exParallel.at(-1)?.toFixed(0)} ms on ${parallel}, ` +
+          `${samples.exCoverage.at(-1)?.toFixed(0)} ms with coverage (${samples.exParallelCoverage.at(-1)?.toFixed(0)} on ${parallel}); native ${samples.native.at(-1)?.toFixed(0)} ms` +
           (xdist ? `, ${samples.nativeParallel.at(-1)?.toFixed(0)} ms with -n ${parallel}` : ''),
       );
     }
     const f = '7. Tests';
     const native = summarize(samples.native);
+    const nativeParallel = xdist ? summarize(samples.nativeParallel) : native;
+    const nativeParallelName = xdist ? `native pytest -n ${parallel} (xdist)` : 'native pytest';
+    const noXdist = xdist ? undefined : 'install python3-pytest-xdist to compare with native parallel runs';
     return [
-      row(f, `${count} tests, one interpreter`, 'ms', summarize(samples.exSerial), 'native pytest', native),
-      xdist
-        ? row(
-            f,
-            `${count} tests, ${parallel} interpreters`,
-            'ms',
-            summarize(samples.exParallel),
-            `native pytest -n ${parallel} (xdist)`,
-            summarize(samples.nativeParallel),
-          )
-        : row(
-            f,
-            `${count} tests, ${parallel} interpreters`,
-            'ms',
-            summarize(samples.exParallel),
-            'native pytest',
-            native,
-            'install python3-pytest-xdist to compare with native parallel runs',
-          ),
+      row(f, `${name}, one interpreter`, 'ms', summarize(samples.exSerial), 'native pytest', native),
+      row(f, `${name}, ${parallel} interpreters`, 'ms', summarize(samples.exParallel), nativeParallelName, nativeParallel, noXdist),
       row(
         f,
-        `${count} tests, ${parallel} interpreters vs one (below 1: parallel is faster)`,
+        `${name}, ${parallel} interpreters vs one (below 1: parallel is faster)`,
         'ms',
         summarize(samples.exParallel),
         'Executor, one interpreter',
@@ -119,11 +124,19 @@ export async function measureTests(executor: Page, runs: number, parallel: numbe
       ),
       row(
         f,
-        `${count} tests with line and branch coverage, one interpreter`,
+        `${name} with line and branch coverage, one interpreter`,
         'ms',
         summarize(samples.exCoverage),
         'Executor without coverage',
         summarize(samples.exSerial),
+      ),
+      row(
+        f,
+        `${name} with coverage, ${parallel} interpreters`,
+        'ms',
+        summarize(samples.exParallelCoverage),
+        'Executor with coverage, one interpreter',
+        summarize(samples.exCoverage),
       ),
     ];
   } finally {
