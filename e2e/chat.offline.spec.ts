@@ -158,8 +158,9 @@ test('offline: "Run the tests in test_calculator.py and show me the coverage" ru
   // Shown once: in the card, not again in the reply.
   await expect(answer.locator('.chat-markdown')).not.toContainText('lines never run');
   await expect(answer).not.toContainText('not available');
-  // The Tests panel shows the same run, with its rows.
+  // The Tests panel shows the same run, with its rows (drawn when the tab is open: the list is virtualized).
   await expect(page.getByTestId('tests-summary')).toContainText('1 failed, 3 passed');
+  await executor.showPanel('tests');
   await expect(page.locator('[data-testid="test-row"][data-node-id="test_calculator.py::test_power"]')).toHaveAttribute(
     'data-outcome',
     'failed',

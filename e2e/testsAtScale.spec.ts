@@ -17,8 +17,15 @@ async function importProject(executor: ExecutorPage, files: ProjectFile[], marke
   await expect(executor.page.locator(`[data-testid="file-item"][data-path="${marker}"]`)).toBeAttached();
 }
 
+/** The Tests panel's choices are saved in the browser: what these tests change is put back after each. */
+let saved: { workers: string; coverage: boolean } | null = null;
+
 async function startTests(executor: ExecutorPage, workers: number, coverage: boolean): Promise<void> {
   await executor.showPanel('tests');
+  saved ??= {
+    workers: await executor.page.getByTestId('tests-workers').inputValue(),
+    coverage: await executor.page.getByTestId('tests-coverage').isChecked(),
+  };
   await executor.page.getByTestId('tests-workers').fill(String(workers));
   await executor.page.getByTestId('tests-coverage').setChecked(coverage);
   await executor.page.getByTestId('tests-run-all').click();
@@ -26,6 +33,15 @@ async function startTests(executor: ExecutorPage, workers: number, coverage: boo
 
 test.describe('test runner at scale', () => {
   test.setTimeout(240_000);
+
+  test.afterEach(async ({ executor }) => {
+    if (!saved) return;
+    await executor.showPanel('tests');
+    await expect(executor.page.getByTestId('tests-workers')).toBeEnabled();
+    await executor.page.getByTestId('tests-workers').fill(saved.workers);
+    await executor.page.getByTestId('tests-coverage').setChecked(saved.coverage);
+    saved = null;
+  });
 
   test("every outcome kind, on two interpreters, reads as native pytest's own summary line", async ({ executor }) => {
     await importProject(executor, readFixtureProject(fixture('outcomes')), 'test_outcomes.py');
