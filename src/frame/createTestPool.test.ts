@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameToPage, WorkerToFrame } from '../protocol/protocol.ts';
 import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { makeTestRecord } from '../testing/makeTestResult.ts';
+import { createFakeClock } from '../testing/createFakeClock.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
 import { createTestPool, RECORDS_INTERVAL_MS } from './createTestPool.ts';
 
@@ -39,9 +40,7 @@ const request = (parallel: number): TestRequest => ({
 
 /** A test pool over fake workers that answer `prepare` at once; the test plays the rest. */
 function setup() {
-  let now = 0;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let nextTimer = 1;
+  const clock = createFakeClock();
   const workers: FakeTestWorker[] = [];
   const sent: FrameToPage[] = [];
   const pool = createTestPool({
@@ -71,23 +70,12 @@ function setup() {
       return w.handle;
     },
     send: (m) => sent.push(m),
-    now: () => now,
-    wallClock: () => now,
-    setTimer(fn, ms) {
-      const id = nextTimer++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer(id) {
-      timers = timers.filter((t) => t.id !== id);
-    },
+    now: clock.now,
+    wallClock: clock.now,
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
   });
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now);
-    timers = timers.filter((t) => t.at > now);
-    due.forEach((t) => t.fn());
-  };
+  const advance = clock.advance;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { pool, workers, sent, advance, settle };
 }

@@ -4,19 +4,9 @@ import { displayPercent } from '../protocol/displayPercent.ts';
 import { mergeCoverage } from './mergeCoverage.ts';
 import { mergeTestResults } from './mergeTestResults.ts';
 import { splitTests } from './splitTests.ts';
+import { makeTestRecord } from '../testing/makeTestResult.ts';
 
-const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRecord => ({
-  nodeId,
-  outcome,
-  durationMs: 1,
-  message: null,
-  traceback: null,
-  file: null,
-  line: null,
-  stdout: '',
-  stderr: '',
-  platform: null,
-});
+const rec = (nodeId: string, outcome: TestRecord['outcome'] = 'passed'): TestRecord => makeTestRecord({ nodeId, outcome });
 const facts = (missing: number[], missed: number[]): FileCoverageFacts => ({
   statements: [1, 2, 3, 4, 5],
   missing,

@@ -2,6 +2,7 @@ import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protoco
 import { createSupervisor, type SupervisorDeps } from '../frame/createSupervisor.ts';
 import type { WorkerHandle } from '../frame/createWorkerHandle.ts';
 import type { DebugCommand } from '../protocol/debug.ts';
+import { createFakeClock } from './createFakeClock.ts';
 
 /** A worker the tests drive by hand: it records what the supervisor asks of it and says what a real one would. */
 export interface FakeWorker extends WorkerHandle {
@@ -29,9 +30,7 @@ export function createFakeSupervisor(
   /** False: workers as in a browser without SharedArrayBuffer (no soft interrupt). */
   canInterrupt = true,
 ) {
-  let now = 0;
-  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let nextTimer = 1;
+  const clock = createFakeClock();
   const workers: FakeWorker[] = [];
   const sent: FrameToPage[] = [];
   const sup = createSupervisor({
@@ -66,25 +65,14 @@ export function createFakeSupervisor(
       return w;
     },
     send: (m) => sent.push(m),
-    now: () => now,
-    wallClock: () => now,
-    setTimer(fn, ms) {
-      const id = nextTimer++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer(id) {
-      timers = timers.filter((t) => t.id !== id);
-    },
+    now: clock.now,
+    wallClock: clock.now,
+    setTimer: clock.setTimer,
+    clearTimer: clock.clearTimer,
     graceMs: 500,
     ...extra,
   });
-  const advance = (ms: number) => {
-    now += ms;
-    const due = timers.filter((t) => t.at <= now);
-    timers = timers.filter((t) => t.at > now);
-    due.forEach((t) => t.fn());
-  };
+  const advance = clock.advance;
   const results = () => sent.flatMap((m) => (m.type === 'result' ? [m] : []));
   const states = () => sent.flatMap((m) => (m.type === 'state' ? [m.state] : []));
   return { sup, workers, sent, advance, results, states };

@@ -20,8 +20,21 @@ const NATIVE_PYTHON = '/usr/bin/python3';
 
 let rt: PythonRuntime;
 
-/** Native pytest's summary line on the same files, without its time ("3 failed, 9 passed, …"). */
-function nativeSummary(folder: string, args: string[]): string {
+/** Native pytest's summary line on the same files (written to a temporary folder), without its time. */
+function nativeSummary(files: ProjectFile[], args: string[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'executor-native-pytest-'));
+  try {
+    for (const f of files) {
+      mkdirSync(dirname(join(folder, f.path)), { recursive: true });
+      writeFileSync(join(folder, f.path), f.content);
+    }
+    return nativeSummaryIn(folder, args);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function nativeSummaryIn(folder: string, args: string[]): string {
   const run = spawnSync(NATIVE_PYTHON, ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', ...args], {
     cwd: folder,
     encoding: 'utf8',
@@ -75,11 +88,19 @@ async function split(files: ProjectFile[], args: string[]) {
   return { result: mergeTestResults([{ ...found, role: 'collect' }, ...shares], end(collected)), groups };
 }
 
-const CASES: Array<{ name: string; folder: string; args: string[] }> = [
+/** The outcomes fixture with a module that cannot be imported: a collection error. */
+const BROKEN = { path: 'test_broken.py', content: 'import a_module_nobody_has  # noqa: F401\n\n\ndef test_never_collected():\n    pass\n' };
+
+const CASES: Array<{ name: string; folder: string; args: string[]; extra?: ProjectFile }> = [
   { name: 'every outcome', folder: 'outcomes', args: [] },
   { name: 'deselected with -m and -k', folder: 'outcomes', args: ['-m', 'not slow', '-k', 'not param'] },
-  { name: 'a collection error (pytest stops)', folder: 'outcomes-broken', args: [] },
-  { name: 'a collection error with --continue-on-collection-errors', folder: 'outcomes-broken', args: ['--continue-on-collection-errors'] },
+  { name: 'a collection error (pytest stops)', folder: 'outcomes', args: [], extra: BROKEN },
+  {
+    name: 'a collection error with --continue-on-collection-errors',
+    folder: 'outcomes',
+    args: ['--continue-on-collection-errors'],
+    extra: BROKEN,
+  },
   { name: 'the calculator', folder: 'calculator', args: ['-v', '--tb=short'] },
 ];
 
@@ -90,8 +111,8 @@ beforeAll(async () => {
 describe("the runner's summary is native pytest's own line, word for word", () => {
   for (const c of CASES) {
     it(`${c.name}: one interpreter and two`, async () => {
-      const files = readFixtureProject(fixture(c.folder));
-      const native = nativeSummary(fixture(c.folder), c.args);
+      const files = [...readFixtureProject(fixture(c.folder)), ...(c.extra ? [c.extra] : [])];
+      const native = nativeSummary(files, c.args);
       const one = await serial(files, c.args);
       expect(withoutTime(one.summary)).toBe(native);
       const two = await split(files, c.args);
@@ -104,22 +125,13 @@ describe("the runner's summary is native pytest's own line, word for word", () =
 
   it(`a generated project of ${LARGE_SUITE_TESTS} tests in 100 files: one interpreter and two`, async () => {
     const files = generateLargeSuite();
-    const folder = mkdtempSync(join(tmpdir(), 'executor-large-suite-'));
-    try {
-      for (const f of files) {
-        mkdirSync(dirname(join(folder, f.path)), { recursive: true });
-        writeFileSync(join(folder, f.path), f.content);
-      }
-      const native = nativeSummary(folder, []);
-      expect(native).toBe(LARGE_SUITE_SUMMARY);
-      const one = await serial(files, []);
-      expect(withoutTime(one.summary)).toBe(native);
-      expect(one.collected).toHaveLength(LARGE_SUITE_TESTS);
-      const two = await split(files, []);
-      expect(withoutTime(two.result.summary)).toBe(native);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const native = nativeSummary(files, []);
+    expect(native).toBe(LARGE_SUITE_SUMMARY);
+    const one = await serial(files, []);
+    expect(withoutTime(one.summary)).toBe(native);
+    expect(one.collected).toHaveLength(LARGE_SUITE_TESTS);
+    const two = await split(files, []);
+    expect(withoutTime(two.result.summary)).toBe(native);
   }, 300_000);
 
   it('splits the suite between two interpreters in these checks', async () => {

@@ -87,33 +87,12 @@ export async function runTests(
     } finally {
       testing.destroy();
     }
-    return {
-      exitCode: 0,
-      counts: {},
-      collectCounts: {},
-      collected: [],
-      durationMs: 0,
-      coverage: null,
-      problem: null,
-      memory: false,
-      outputTruncated: false,
-    };
+    return noTestsRun(0);
   }
   syncProjectFiles(rt, request.files);
   const refused = refuseUnsafeProject(rt, request.files, request.policy);
   if (refused) {
-    return {
-      exitCode: -1,
-      counts: {},
-      collectCounts: {},
-      collected: [],
-      durationMs: 0,
-      coverage: null,
-      problem: null,
-      memory: false,
-      outputTruncated: false,
-      refused,
-    };
+    return { ...noTestsRun(-1), refused };
   }
   const sink = createOutputSink({ maxChars: request.limits.maxOutputChars, send: events.output });
   pipeOutput(rt, sink);
@@ -160,6 +139,21 @@ export async function runTests(
     paths.destroy();
     testing.destroy();
   }
+}
+
+/** The end of a session in which pytest ran nothing (warm-up, or a project refused by safe mode). */
+function noTestsRun(exitCode: number): WorkerTestsDone {
+  return {
+    exitCode,
+    counts: {},
+    collectCounts: {},
+    collected: [],
+    durationMs: 0,
+    coverage: null,
+    problem: null,
+    memory: false,
+    outputTruncated: false,
+  };
 }
 
 function toRecord(r: PythonRecord): TestRecord {
