@@ -11,7 +11,9 @@ import tseslint from 'typescript-eslint';
  * Where imports may go. The app's layers, top to bottom:
  *   ui → commands → store → agent, engine, editor, monitor, session, project → config → protocol.
  * frame/ and worker/ run inside the sandbox and import only protocol/ and their own folder;
- * server/ imports only the pure shared modules (src/protocol, src/config).
+ * server/ imports only the pure shared modules (src/protocol, src/config); the headless engine, the MCP server
+ * and the CLI (server/headless, server/mcp, server/cli) drive the engine page as the agent does, so they may also
+ * use the agent's tool summaries and the engine's, monitor's and project's types and pure helpers.
  * Each zone says: files in `target` may not import from `from` (except `except`).
  */
 const below = (/** @type {string} */ folder, /** @type {string[]} */ allowed) => ({
@@ -36,8 +38,16 @@ const boundaries = [
   below('ui', [...LIB, './commands', './store', './agent', './engine', './editor', './monitor', './project', './session']),
   below('frame', ['./protocol']),
   below('worker', ['./protocol']),
+  below('headless', [...LIB, './engine', './project']),
   {
     target: './server',
+    from: './src',
+    except: ['./protocol', './config', './headless', './agent', './engine', './monitor', './project'],
+    message:
+      'server/headless, server/mcp and server/cli may import src/protocol, src/config, src/headless, src/agent, src/engine, src/monitor and src/project.',
+  },
+  {
+    target: ['./server/*.ts', './server/proxy', './server/testing'],
     from: './src',
     except: ['./protocol', './config'],
     message: 'server/ may import only the shared pure modules src/protocol and src/config.',

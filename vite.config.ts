@@ -14,6 +14,11 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   // Pre-bundling Monaco breaks its ?worker import in dev; Vite serves its ESM files as they are.
   optimizeDeps: { exclude: ['monaco-editor', 'monaco-esm'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // engine.html: the engine without the UI, for the MCP server and the CLI (server/headless).
+    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), engine: fileURLToPath(new URL('./engine.html', import.meta.url)) } },
+  },
   worker: { format: 'es' },
 });

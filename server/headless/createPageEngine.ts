@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import type { Engine } from '../../src/engine/createEngine.ts';
+import type { TestRunOptions } from '../../src/engine/createTestClient.ts';
+import { EngineLostError } from './EngineLostError.ts';
+
+/** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
+export type RemoteMethod =
+  'execute' | 'runTests' | 'validateCode' | 'analyzeDependencies' | 'install' | 'profileCode' | 'handleError' | 'reset';
+
+/** The page's engine seen from Node: the same methods and results (runTests without `onRecords`). */
+export type PageEngine = {
+  [K in Exclude<RemoteMethod, 'runTests'>]: (...args: Parameters<Engine[K]>) => Promise<Awaited<ReturnType<Engine[K]>>>;
+} & {
+  runTests(options: Omit<TestRunOptions, 'onRecords'>): ReturnType<Engine['runTests']>;
+  /** Waits until Python is ready (or throws what went wrong). */
+  whenReady(): Promise<void>;
+  /** Why this engine is gone, or null while it works. */
+  readonly lost: string | null;
+  close(): Promise<void>;
+};
+
+/** The longest a call may take past its own time limit before the page counts as wedged and is closed. */
+const SLACK_MS = 60_000;
+
+function deadlineFor(method: RemoteMethod, args: readonly unknown[]): number {
+  const options = (method === 'runTests' ? args[0] : args[1]) as { timeoutMs?: number } | undefined;
+  if (method === 'install') return 15 * 60_000;
+  return (options?.timeoutMs ?? 30_000) * (method === 'runTests' ? 4 : 1) + SLACK_MS;
+}
+
+/**
+ * Drives the engine of a loaded engine.html page (see src/headless/engineMain.ts). The engine enforces the run's
+ * limits itself; this adds only a last-resort deadline (the page is closed when even the engine stops answering)
+ * and turns a crashed page or browser into an {@link EngineLostError}.
+ */
+export function createPageEngine(page: Page): PageEngine {
+  let lost: string | null = null;
+  let onLost: ((reason: string) => void) | null = null;
+  const whenLost = new Promise<never>((_, reject) => {
+    onLost = (reason) => reject(new EngineLostError(reason));
+  });
+  whenLost.catch(() => undefined);
+  const lose = (reason: string) => {
+    if (lost) return;
+    lost = reason;
+    onLost?.(reason);
+  };
+  page.on('crash', () => lose('The browser tab running this session crashed (out of memory?).'));
+  const browser = page.context().browser();
+  const browserGone = 'The browser running this session stopped (it crashed or was killed).';
+  browser?.on('disconnected', () => lose(browserGone));
+  // A killed browser closes its pages before it reports the disconnect: wait a moment to say which it was.
+  page.on('close', () =>
+    setTimeout(() => lose(browser?.isConnected() === false ? browserGone : 'The browser tab running this session was closed.'), 200),
+  );
+
+  async function call<T>(method: RemoteMethod | 'whenReady', args: unknown[], deadlineMs: number): Promise<T> {
+    if (lost) throw new EngineLostError(lost);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const reason = `The session's interpreter did not answer within ${Math.round(deadlineMs / 1000)} s, so it was closed.`;
+        lose(reason);
+        void page.close().catch(() => undefined);
+        reject(new EngineLostError(reason));
+      }, deadlineMs);
+    });
+    const work = page.evaluate(
+      async ({ method, args }) => {
+        const engine = window.executorEngine;
+        if (!engine) throw new Error('This page has no engine (window.executorEngine).');
+        return (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
+      },
+      { method, args },
+    ) as Promise<T>;
+    try {
+      return await Promise.race([work, deadline, whenLost]);
+    } catch (err) {
+      if (!lost && page.isClosed()) await new Promise((r) => setTimeout(r, 300));
+      if (lost) throw new EngineLostError(lost, { cause: err });
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const remote =
+    (method: RemoteMethod) =>
+    (...args: unknown[]) =>
+      call(method, args, deadlineFor(method, args));
+  return {
+    execute: remote('execute') as PageEngine['execute'],
+    runTests: remote('runTests') as PageEngine['runTests'],
+    validateCode: remote('validateCode') as PageEngine['validateCode'],
+    analyzeDependencies: remote('analyzeDependencies') as PageEngine['analyzeDependencies'],
+    install: remote('install') as PageEngine['install'],
+    profileCode: remote('profileCode') as PageEngine['profileCode'],
+    handleError: remote('handleError') as PageEngine['handleError'],
+    reset: remote('reset') as PageEngine['reset'],
+    whenReady: () => call<void>('whenReady', [], 150_000),
+    get lost() {
+      return lost;
+    },
+    async close() {
+      lose('The session was closed.');
+      await page.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createMemoryProject, type ProjectAccess } from '../../src/agent/projectAccess.ts';
+import { createPageEngine, type PageEngine } from './createPageEngine.ts';
+import { EngineLostError, SessionsFullError } from './EngineLostError.ts';
+
+/** One session: an interpreter that keeps its state between calls, and a project folder. */
+export interface EngineSession {
+  readonly id: string;
+  readonly engine: PageEngine;
+  readonly project: ProjectAccess;
+  /** Why this session's interpreter is new though the session is not (idle close, crash), said once; null otherwise. */
+  takeNotice(): string | null;
+}
+
+/** What the pool needs from the outside: a browser and the engine page's address. */
+export interface PoolHost {
+  /** A connected browser (launched on first use, again after a crash). */
+  browser(): Promise<Browser>;
+  /** Gives up the current browser (it failed to open a page): the next `browser()` launches a new one. */
+  relaunch(): Promise<void>;
+  /** The engine page, e.g. http://127.0.0.1:PORT/engine.html */
+  engineUrl(): Promise<string>;
+}
+
+/** Options of {@link createSessionPool}. */
+export interface SessionPoolOptions {
+  host: PoolHost;
+  /** Most sessions with an interpreter at once (EXECUTOR_MCP_MAX_SESSIONS). */
+  maxSessions: number;
+  /** A session unused this long loses its interpreter (EXECUTOR_MCP_IDLE_MINUTES); its files stay. */
+  idleMs: number;
+  /** Called when a session's interpreter was closed for idleness (the HTTP server ends that MCP session). */
+  onIdle?: (id: string) => void;
+  now?: () => number;
+}
+
+/** Sessions by id, each a page of the one headless browser. */
+export interface SessionPool {
+  /** Runs `work` with the session `id` (started when it has no interpreter); a lost interpreter throws EngineLostError. */
+  use<T>(id: string, work: (session: EngineSession) => Promise<T>): Promise<T>;
+  /** Closes the session and forgets its files. */
+  close(id: string): Promise<void>;
+  closeAll(): Promise<void>;
+  /** Sessions with a live interpreter. */
+  readonly size: number;
+  /** Closes interpreters idle longer than idleMs (the pool calls this itself every so often). */
+  reapIdle(): Promise<void>;
+}
+
+interface Slot {
+  id: string;
+  project: ProjectAccess;
+  engine: Promise<PageEngine> | null;
+  notice: string | null;
+  busy: number;
+  lastUsed: number;
+}
+
+/** Creates the session pool; call `closeAll` to end it. */
+export function createSessionPool(options: SessionPoolOptions): SessionPool {
+  const now = options.now ?? Date.now;
+  const slots = new Map<string, Slot>();
+  let context: Promise<BrowserContext> | null = null;
+
+  const live = () => [...slots.values()].filter((s) => s.engine !== null).length;
+
+  // One context for every session: they share the origin's memory snapshots (IndexedDB); each run is confined to
+  // its own opaque-origin frame anyway.
+  async function sharedContext(): Promise<BrowserContext> {
+    const current = context ? await context.catch(() => null) : null;
+    if (current && current.browser()?.isConnected()) return current;
+    context = options.host.browser().then((b) => b.newContext());
+    return context;
+  }
+
+  async function openPage(): Promise<Page> {
+    try {
+      return await (await sharedContext()).newPage();
+    } catch {
+      // The browser died and its disconnect has not been noticed yet: start a new one.
+      context = null;
+      await options.host.relaunch();
+      return (await sharedContext()).newPage();
+    }
+  }
+
+  async function start(slot: Slot): Promise<PageEngine> {
+    const page = await openPage();
+    const engine = createPageEngine(page);
+    try {
+      await page.goto(await options.host.engineUrl());
+      await engine.whenReady();
+      return engine;
+    } catch (err) {
+      await engine.close();
+      throw err instanceof EngineLostError ? err : new Error(`Python could not start: ${(err as Error).message}`, { cause: err });
+    } finally {
+      slot.lastUsed = now();
+    }
+  }
+
+  async function engineOf(slot: Slot): Promise<PageEngine> {
+    if (slot.engine) {
+      const engine = await slot.engine.catch(() => null);
+      if (engine && !engine.lost) return engine;
+      slot.notice = engine?.lost
+        ? `${engine.lost} This is a fresh interpreter: variables and installed packages are gone; the session's files are kept.`
+        : null;
+      slot.engine = null;
+    }
+    if (live() >= options.maxSessions)
+      throw new SessionsFullError(
+        `Executor already runs ${options.maxSessions} sessions, its limit (EXECUTOR_MCP_MAX_SESSIONS): close a session or try again when one has been idle for ${Math.round(options.idleMs / 60_000)} min.`,
+      );
+    slot.engine = start(slot);
+    slot.engine.catch(() => {
+      slot.engine = null;
+    });
+    return slot.engine;
+  }
+
+  const reaper = setInterval(() => void pool.reapIdle(), Math.max(1000, Math.min(30_000, options.idleMs / 4)));
+  reaper.unref();
+
+  const pool: SessionPool = {
+    async use(id, work) {
+      let slot = slots.get(id);
+      if (!slot) {
+        slot = { id, project: createMemoryProject(), engine: null, notice: null, busy: 0, lastUsed: now() };
+        slots.set(id, slot);
+      }
+      const current = slot;
+      current.busy++;
+      try {
+        const engine = await engineOf(current);
+        current.lastUsed = now();
+        return await work({
+          id,
+          engine,
+          project: current.project,
+          takeNotice() {
+            const notice = current.notice;
+            current.notice = null;
+            return notice;
+          },
+        });
+      } finally {
+        current.busy--;
+        current.lastUsed = now();
+      }
+    },
+    async close(id) {
+      const slot = slots.get(id);
+      slots.delete(id);
+      const engine = await slot?.engine?.catch(() => null);
+      await engine?.close();
+    },
+    async closeAll() {
+      clearInterval(reaper);
+      await Promise.all([...slots.keys()].map((id) => pool.close(id)));
+      const ctx = context ? await context.catch(() => null) : null;
+      await ctx?.close().catch(() => undefined);
+    },
+    get size() {
+      return live();
+    },
+    async reapIdle() {
+      const idle = [...slots.values()].filter((s) => s.engine && s.busy === 0 && now() - s.lastUsed > options.idleMs);
+      for (const slot of idle) {
+        const engine = await slot.engine?.catch(() => null);
+        slot.engine = null;
+        slot.notice = `The session was idle for more than ${Math.round(options.idleMs / 60_000)} min, so its interpreter was closed. This is a fresh one: variables and installed packages are gone; the session's files are kept.`;
+        await engine?.close();
+        options.onIdle?.(slot.id);
+      }
+    },
+  };
+  return pool;
+}

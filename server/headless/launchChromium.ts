@@ -1,0 +1,45 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium unless CHROMIUM_PATH names another. */
+export function chromiumPath(env: NodeJS.ProcessEnv): string {
+  return env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * Chromium's flags for the headless engine. Chromium's own OS sandbox stays on unless the process runs as root,
+ * where Chromium refuses to start with it (containers): run as a normal user in production (see the README).
+ */
+export function chromiumArgs(isRoot: boolean): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
+/** A launched Chromium: the connection and its process (for the tests and the benchmark that measure or kill it). */
+export interface LaunchedChromium {
+  browser: Browser;
+  pid: number | null;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium for the engine, or throws an Error that says how to get one. */
+export async function launchChromium(env: NodeJS.ProcessEnv): Promise<LaunchedChromium> {
+  const executablePath = chromiumPath(env);
+  try {
+    const server = await chromium.launchServer({ executablePath, headless: true, args: chromiumArgs(process.getuid?.() === 0) });
+    const browser = await chromium.connect(server.wsEndpoint());
+    return { browser, pid: server.process().pid ?? null, close: () => server.close() };
+  } catch (err) {
+    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    throw new Error(
+      `Chromium could not be started from ${executablePath} (${first}). Install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+      { cause: err },
+    );
+  }
+}
