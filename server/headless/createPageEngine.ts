@@ -5,7 +5,7 @@ import { EngineLostError } from './EngineLostError.ts';
 
 /** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
 export type RemoteMethod =
-  'execute' | 'runTests' | 'validateCode' | 'analyzeDependencies' | 'install' | 'profileCode' | 'handleError' | 'reset';
+  'execute' | 'runTests' | 'validateCode' | 'analyzeDependencies' | 'install' | 'profileCode' | 'handleError' | 'reset' | 'setPolicy';
 
 /** The page's engine seen from Node: the same methods and results (runTests without `onRecords`). */
 export type PageEngine = {
@@ -97,6 +97,7 @@ export function createPageEngine(page: Page): PageEngine {
     profileCode: remote('profileCode') as PageEngine['profileCode'],
     handleError: remote('handleError') as PageEngine['handleError'],
     reset: remote('reset') as PageEngine['reset'],
+    setPolicy: remote('setPolicy') as PageEngine['setPolicy'],
     whenReady: () => call<void>('whenReady', [], 150_000),
     get lost() {
       return lost;

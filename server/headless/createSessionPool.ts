@@ -1,15 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createMemoryProject, type ProjectAccess } from '../../src/agent/projectAccess.ts';
 import { createPageEngine, type PageEngine } from './createPageEngine.ts';
+import { createSessionProject, type SessionProject } from './createSessionProject.ts';
 import { EngineLostError, SessionsFullError } from './EngineLostError.ts';
+import type { ExecutionResult } from '../../src/protocol/protocol.ts';
+import type { RunPolicy } from '../../src/protocol/policy.ts';
 
 /** One session: an interpreter that keeps its state between calls, and a project folder. */
 export interface EngineSession {
   readonly id: string;
   readonly engine: PageEngine;
-  readonly project: ProjectAccess;
+  readonly project: SessionProject;
   /** Why this session's interpreter is new though the session is not (idle close, crash), said once; null otherwise. */
   takeNotice(): string | null;
+  /** The session's last run (handle_error explains it). */
+  lastResult: ExecutionResult | null;
 }
 
 /** What the pool needs from the outside: a browser and the engine page's address. */
@@ -31,6 +35,8 @@ export interface SessionPoolOptions {
   idleMs: number;
   /** Called when a session's interpreter was closed for idleness (the HTTP server ends that MCP session). */
   onIdle?: (id: string) => void;
+  /** Safe mode of every session (EXECUTOR_SANDBOX_MODE, ...); the engine's default when absent. */
+  policy?: RunPolicy;
   now?: () => number;
 }
 
@@ -38,6 +44,8 @@ export interface SessionPoolOptions {
 export interface SessionPool {
   /** Runs `work` with the session `id` (started when it has no interpreter); a lost interpreter throws EngineLostError. */
   use<T>(id: string, work: (session: EngineSession) => Promise<T>): Promise<T>;
+  /** The session's files, without starting its interpreter. */
+  project(id: string): SessionProject;
   /** Closes the session and forgets its files. */
   close(id: string): Promise<void>;
   closeAll(): Promise<void>;
@@ -49,9 +57,10 @@ export interface SessionPool {
 
 interface Slot {
   id: string;
-  project: ProjectAccess;
+  project: SessionProject;
   engine: Promise<PageEngine> | null;
   notice: string | null;
+  lastResult: ExecutionResult | null;
   busy: number;
   lastUsed: number;
 }
@@ -90,6 +99,7 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     try {
       await page.goto(await options.host.engineUrl());
       await engine.whenReady();
+      if (options.policy) await engine.setPolicy(options.policy);
       return engine;
     } catch (err) {
       await engine.close();
@@ -122,14 +132,19 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
   const reaper = setInterval(() => void pool.reapIdle(), Math.max(1000, Math.min(30_000, options.idleMs / 4)));
   reaper.unref();
 
+  const slotOf = (id: string): Slot => {
+    let slot = slots.get(id);
+    if (!slot) {
+      slot = { id, project: createSessionProject(), engine: null, notice: null, lastResult: null, busy: 0, lastUsed: now() };
+      slots.set(id, slot);
+    }
+    return slot;
+  };
+
   const pool: SessionPool = {
+    project: (id) => slotOf(id).project,
     async use(id, work) {
-      let slot = slots.get(id);
-      if (!slot) {
-        slot = { id, project: createMemoryProject(), engine: null, notice: null, busy: 0, lastUsed: now() };
-        slots.set(id, slot);
-      }
-      const current = slot;
+      const current = slotOf(id);
       current.busy++;
       try {
         const engine = await engineOf(current);
@@ -142,6 +157,12 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
             const notice = current.notice;
             current.notice = null;
             return notice;
+          },
+          get lastResult() {
+            return current.lastResult;
+          },
+          set lastResult(result) {
+            current.lastResult = result;
           },
         });
       } finally {

@@ -16,9 +16,19 @@ export interface ToolOutcome<D = unknown> {
   view?: { displays: DisplayData[] };
 }
 
+/**
+ * The engine methods tools call: the page's engine, or a headless session's (server/headless), which has no
+ * batch runs.
+ */
+export type ToolEngine = Pick<
+  Engine,
+  'execute' | 'runTests' | 'handleError' | 'install' | 'profileCode' | 'validateCode' | 'analyzeDependencies'
+> &
+  Partial<Pick<Engine, 'executeBatch'>>;
+
 /** What tools may use. Tools act through the engine (and these hooks), never the worker. */
 export interface ToolContext {
-  engine: Engine;
+  engine: ToolEngine;
   /** The user's current limits (timeout, memory, output), as run options. */
   runOptions(): Partial<RunOptions>;
   /** The last finished run of the editor or of a tool, for handle_error. */

@@ -62,6 +62,7 @@ export const executeBatchTool = defineTool({
         input.push({ name: file.path, code: file.content });
       }
     } else input = (blocks ?? []).map((code, i) => ({ name: `block ${i + 1}`, code }));
+    if (!ctx.engine.executeBatch) return { ok: false, summary: 'This engine has no batch runs.', data: { error: 'no batch runs' } };
     const batch = await ctx.engine.executeBatch(input, {
       stopOnError: stop_on_error,
       sharedState: shared_state,

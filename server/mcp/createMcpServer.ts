@@ -1,0 +1,64 @@
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { SessionPool } from '../headless/createSessionPool.ts';
+import type { HeadlessSettings } from '../headless/headlessSettings.ts';
+import { MCP_TOOLS } from './mcpTools.ts';
+import { errorResult, toCallToolResult } from './toCallToolResult.ts';
+
+/** Executor's version, as the MCP server reports it. */
+export const SERVER_VERSION = '0.1.0';
+
+const INSTRUCTIONS =
+  'Executor runs Python 3.14 (Pyodide) in a sandbox: an opaque-origin frame and a Web Worker in headless Chromium, with no network and no access to the host. ' +
+  'Each MCP session has its own interpreter (state persists between run_python calls) and project folder (write_file, read_file, list_files; run_tests runs pytest on it with coverage). ' +
+  'Runs have time, memory and output limits; safe mode refuses risky code unless safe_mode is false.';
+
+/**
+ * An MCP server for one session of the pool: Executor's tools (server/mcp/tools) and the session's files as
+ * resources (executor://files/{path}).
+ */
+export function createMcpServer(sessionId: string, pool: SessionPool, settings: HeadlessSettings): McpServer {
+  const server = new McpServer({ name: 'executor', title: 'Executor', version: SERVER_VERSION }, { instructions: INSTRUCTIONS });
+  for (const tool of MCP_TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.schema,
+        annotations: { readOnlyHint: tool.readOnly ?? false, openWorldHint: false },
+      },
+      async (args: unknown) => {
+        try {
+          return await pool.use(sessionId, async (session) => {
+            const outcome = await tool.run(tool.schema.parse(args), { session, settings });
+            return toCallToolResult(outcome, session.takeNotice());
+          });
+        } catch (err) {
+          return errorResult(err instanceof Error ? err.message : String(err));
+        }
+      },
+    );
+  }
+  server.registerResource(
+    'project-files',
+    new ResourceTemplate('executor://files/{+path}', {
+      list: () => ({
+        resources: pool
+          .project(sessionId)
+          .files()
+          .map((f) => ({ uri: `executor://files/${f.path}`, name: f.path, mimeType: 'text/plain' })),
+      }),
+    }),
+    { title: "The session's project files", description: 'The files of this session (write_file creates them).', mimeType: 'text/plain' },
+    (uri, { path }) => {
+      const wanted = Array.isArray(path) ? path.join('/') : (path ?? '');
+      const file = pool
+        .project(sessionId)
+        .files()
+        .find((f) => f.path === wanted);
+      if (!file) throw new Error(`${wanted} is not a file of this session; list_files shows them.`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: file.content }] };
+    },
+  );
+  return server;
+}

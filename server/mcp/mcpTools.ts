@@ -1,0 +1,27 @@
+import type { McpTool } from './defineMcpTool.ts';
+import { analyzeDependenciesMcpTool } from './tools/analyzeDependencies.ts';
+import { handleErrorMcpTool } from './tools/handleError.ts';
+import { installPackagesMcpTool } from './tools/installPackages.ts';
+import { listFilesMcpTool } from './tools/listFiles.ts';
+import { profileCodeMcpTool } from './tools/profileCode.ts';
+import { readFileMcpTool } from './tools/readFile.ts';
+import { resetSessionTool } from './tools/resetSession.ts';
+import { runPythonTool } from './tools/runPython.ts';
+import { runTestsTool } from './tools/runTests.ts';
+import { validateCodeMcpTool } from './tools/validateCode.ts';
+import { writeFileMcpTool } from './tools/writeFile.ts';
+
+/** Every tool the MCP server offers, in the order clients list them. */
+export const MCP_TOOLS = [
+  runPythonTool,
+  runTestsTool,
+  validateCodeMcpTool,
+  analyzeDependenciesMcpTool,
+  installPackagesMcpTool,
+  profileCodeMcpTool,
+  handleErrorMcpTool,
+  writeFileMcpTool,
+  readFileMcpTool,
+  listFilesMcpTool,
+  resetSessionTool,
+] as unknown as McpTool[];

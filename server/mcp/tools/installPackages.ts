@@ -1,0 +1,9 @@
+import { installPackagesTool } from '../../../src/agent/tools/installPackages.ts';
+import { fromAgentTool } from '../fromAgentTool.ts';
+
+/** install_packages: loads packages into the session's interpreter. */
+export const installPackagesMcpTool = fromAgentTool(installPackagesTool, {
+  title: 'Install packages',
+  description:
+    "Install Python packages into this session's interpreter: from Executor's package index (self-hosted wheels, else the package CDN) and pure-Python wheels from PyPI when the server allows it. Says what was installed, with versions, and why anything failed.",
+});

@@ -1,0 +1,9 @@
+import { profileCodeTool } from '../../../src/agent/tools/profileCode.ts';
+import { fromAgentTool } from '../fromAgentTool.ts';
+
+/** profile_code: cProfile's view of a run, with suggestions. */
+export const profileCodeMcpTool = fromAgentTool(profileCodeTool, {
+  title: 'Profile Python code',
+  description:
+    "Run Python code (or a file of the session's project, `path`) under cProfile in the session's interpreter, within the limits, and report the functions that take the most time (calls, own and cumulative ms, percent) with optimization suggestions.",
+});
