@@ -56,7 +56,9 @@ export default defineConfig<object, EngineOptions>({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'chromium', testIgnore: 'engines/**' },
+    { name: 'chromium', testIgnore: ['engines/**', 'mcp/**'] },
+    // The MCP server and the CLI (e2e/mcp): each test starts `executor` processes with their own headless Chromium.
+    { name: 'mcp', testMatch: 'mcp/**/*.spec.ts', timeout: 240_000 },
     // The cross-engine smoke suite (e2e/engines): Firefox ESR over WebDriver BiDi, with shared memory and
     // without (served without COOP/COEP); WebKitGTK over WebDriver (no SharedArrayBuffer at all: the page drops
     // isolation itself); Chromium without isolation.

@@ -60,7 +60,7 @@ export function formatTestReport(result: TestResult): string {
         `${r.outcome === 'error' ? 'ERROR' : 'FAILED'} ${r.nodeId}${r.file ? ` (${r.file}:${r.line ?? '?'})` : ''} - ${(r.message ?? '').split('\n')[0]}`,
       );
   }
-  if (result.message && result.status !== 'passed' && result.status !== 'failed') out.push(`executor: ${result.message}`);
+  if (result.message && result.status !== 'failed') out.push(`executor: ${result.message}`);
   out.push(rule(result.summary || `${result.status} in ${(result.durationMs / 1000).toFixed(2)}s`));
   return out.join('\n');
 }

@@ -4,7 +4,7 @@ import type { ExecutionResult } from '../../src/protocol/protocol.ts';
 import { describeDisplays } from '../../src/engine/describeDisplays.ts';
 import { startHeadless } from '../headless/startHeadless.ts';
 import { checkToolPath } from '../../src/agent/tools/checkToolPath.ts';
-import { EXIT } from './exitCodes.ts';
+import { EXIT, SAFE_MODE_HINT } from './exitCodes.ts';
 import { readLocalProject } from './readLocalProject.ts';
 import { startProgress } from './startProgress.ts';
 import { UsageError } from './UsageError.ts';
@@ -87,8 +87,10 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
     if (result.error && result.error.type !== 'SystemExit')
       process.stderr.write(`${result.error.traceback || `${result.error.type}: ${result.error.message}`}\n`);
     else if (result.error?.type === 'SystemExit' && code === EXIT.error) process.stderr.write(`${result.error.message}\n`);
+    for (const d of result.diagnostics ?? []) process.stderr.write(`${script.path}:${d.line}: ${d.message} (${d.rule})\n`);
     if (!result.success && result.status !== 'error')
       process.stderr.write(`executor: ${result.status}: ${result.error?.message ?? 'the run did not finish'}\n`);
+    if (result.status === 'security') process.stderr.write(`${SAFE_MODE_HINT}\n`);
     return code;
   } finally {
     await headless.close();

@@ -8,10 +8,15 @@ import { junitXml } from './junitXml.ts';
 import { readLocalProject } from './readLocalProject.ts';
 import { startProgress } from './startProgress.ts';
 import { UsageError } from './UsageError.ts';
+import { EXIT, SAFE_MODE_HINT } from './exitCodes.ts';
 
-/** pytest's exit code for the run; a run the limits ended counts as interrupted (2), a crash as an internal error (3). */
+/**
+ * pytest's exit code for the run; a run the limits ended counts as interrupted (2), a crash as an internal error (3),
+ * a project safe mode refused exits 6.
+ */
 export function testExitCode(result: TestResult): number {
-  if (result.exitCode !== null) return result.exitCode;
+  if (result.status === 'security') return EXIT.testRefused;
+  if (result.exitCode !== null && result.exitCode >= 0) return result.exitCode;
   return result.status === 'crashed' ? 3 : result.status === 'passed' ? 0 : result.status === 'failed' ? 1 : 2;
 }
 
@@ -55,6 +60,7 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
     const code = testExitCode(result);
     if (values.junit) await writeFile(values.junit, junitXml(result));
     console.log(values.json ? JSON.stringify({ ...result, exitCode: code }, null, 2) : formatTestReport(result));
+    if (result.status === 'security') console.error(SAFE_MODE_HINT);
     return code;
   } finally {
     await headless.close();

@@ -1,0 +1,186 @@
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { readFixtureProject } from '../../src/testing/readFixtureProject.ts';
+import { ATTACKS } from '../attacks/attacks.ts';
+import { nativePytest } from '../support/nativePytest.ts';
+import { RED_PNG } from '../support/redPng.ts';
+import { startCollector } from '../support/startCollector.ts';
+import { stdioClient, textOf, type McpTestClient } from './mcpClients.ts';
+
+const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));
+
+/** What run_python returns (src/agent/tools/runSummary.ts). */
+interface Run {
+  status: string;
+  success: boolean;
+  stdout: string;
+  value: string | null;
+  error: { type: string; message: string; line: number | null; traceback: string } | null;
+  stateKept: boolean;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let mcp: McpTestClient;
+test.beforeAll(async () => {
+  mcp = await stdioClient();
+});
+test.afterAll(async () => {
+  await mcp?.close();
+});
+
+test('lists every tool, each with an input schema', async () => {
+  const { tools } = await mcp.client.listTools();
+  expect(tools.map((t) => t.name)).toEqual([
+    'run_python',
+    'run_tests',
+    'validate_code',
+    'analyze_dependencies',
+    'install_packages',
+    'profile_code',
+    'handle_error',
+    'write_file',
+    'read_file',
+    'list_files',
+    'reset_session',
+  ]);
+  for (const tool of tools) expect(tool.inputSchema.type).toBe('object');
+});
+
+test('state persists across run_python calls in the session, with output, value and metrics', async () => {
+  const first = await mcp.call('run_python', { code: 'total = 40\nprint("set")' });
+  expect(first.isError).toBe(false);
+  expect(textOf(first)).toContain('set');
+  const run = await mcp.data<Run & { metrics: { wallMs: number } }>('run_python', { code: 'total + 2' });
+  expect(run).toMatchObject({ status: 'ok', success: true, value: '42', stateKept: true });
+  expect(run.metrics.wallMs).toBeGreaterThan(0);
+});
+
+test('an endless loop ends at its timeout and the next call works', async () => {
+  const stuck = await mcp.call('run_python', { code: 'while True:\n    pass', timeout_seconds: 2 });
+  expect((stuck.structuredContent as unknown as Run).status).toBe('timeout');
+  expect(textOf(stuck)).toMatch(/time limit|timed out/i);
+  const next = await mcp.data<Run>('run_python', { code: 'print("next works")' });
+  expect(next.stdout).toBe('next works\n');
+});
+
+test('a memory bomb ends with MemoryError at the memory limit, and Python keeps working', async () => {
+  const bomb = await mcp.data<Run>('run_python', { code: 'block = bytearray(400 * 2**20)', max_memory_mb: 256 });
+  expect(bomb.status).toBe('memory');
+  expect(bomb.error?.type).toBe('MemoryError');
+  expect((await mcp.data<Run>('run_python', { code: '"alive"' })).value).toBe("'alive'");
+});
+
+test('stdin is read, then end of file; a Python error comes with its line and traceback', async () => {
+  const echo = await mcp.data<Run>('run_python', { code: 'import sys\nprint(sys.stdin.read().upper())', stdin: 'abc' });
+  expect(echo.stdout).toBe('ABC\n');
+  const eof = await mcp.data<Run>('run_python', { code: 'input()' });
+  expect(eof.error?.type).toBe('EOFError');
+  const failed = await mcp.call('run_python', { code: 'x = 1\ny = x / 0' });
+  expect(failed.isError).toBe(false); // the call worked; the program failed
+  expect((failed.structuredContent as unknown as Run).error).toMatchObject({ type: 'ZeroDivisionError', line: 2 });
+  expect(textOf(failed)).toContain('Traceback');
+});
+
+test('images come back as MCP image content', async () => {
+  const result = await mcp.call('run_python', { code: `${RED_PNG}\nRed(3, 2)` });
+  const image = result.content.find((c) => c.type === 'image');
+  expect(image).toMatchObject({ type: 'image', mimeType: 'image/png' });
+  const bytes = Buffer.from(image?.type === 'image' ? image.data : '', 'base64');
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.readUInt32BE(16)).toBe(3); // IHDR width
+});
+
+test('safe mode refuses risky code unless safe_mode is false', async () => {
+  const refused = await mcp.data<Run>('run_python', { code: 'import subprocess' });
+  expect(refused.status).toBe('security');
+  const allowed = await mcp.data<Run>('run_python', { code: 'import subprocess\nprint("imported")', safe_mode: false });
+  expect(allowed.stdout).toBe('imported\n');
+});
+
+test("run_tests on the calculator gives native pytest's counts, failures with file:line, and coverage", async () => {
+  for (const file of readFixtureProject(CALCULATOR)) expect((await mcp.call('write_file', file)).isError).toBe(false);
+  const result = await mcp.data<{
+    summary: string;
+    failures: Array<{ nodeId: string; where: string }>;
+    coverage: { totalPercent: number } | null;
+  }>('run_tests', {});
+  expect(result.summary.replace(/ in \d+\.\d+s.*$/, '')).toBe(nativePytest(CALCULATOR).summary);
+  expect(result.failures).toEqual([expect.objectContaining({ nodeId: 'tests/test_calc.py::test_wrong', where: 'tests/test_calc.py:25' })]);
+  expect(result.coverage?.totalPercent).toBeGreaterThan(50);
+  // The project's files are importable from run_python too.
+  expect((await mcp.data<Run>('run_python', { code: 'from calc import add\nadd(2, 3)' })).value).toBe('5');
+});
+
+test('the session files are listed, read and offered as resources; paths with .. are refused', async () => {
+  const listed = await mcp.data<{ files: Array<{ path: string }> }>('list_files');
+  expect(listed.files.map((f) => f.path)).toContain('calc.py');
+  const read = await mcp.data<{ content: string }>('read_file', { path: 'calc.py' });
+  expect(read.content).toContain('def add');
+  const { resources } = await mcp.client.listResources();
+  expect(resources.map((r) => r.uri)).toContain('executor://files/tests/test_calc.py');
+  const resource = await mcp.client.readResource({ uri: 'executor://files/calc.py' });
+  expect(resource.contents[0]).toMatchObject({ text: read.content });
+  for (const [tool, args] of [
+    ['write_file', { path: '../escape.py', content: 'x = 1' }],
+    ['read_file', { path: '../../etc/passwd' }],
+    ['run_tests', { paths: ['../tests'] }],
+  ] as const) {
+    const refused = await mcp.call(tool, args);
+    expect(refused.isError, tool).toBe(true);
+    expect(textOf(refused)).toContain('..');
+  }
+});
+
+test('validate_code, analyze_dependencies, profile_code and handle_error answer through the same session', async () => {
+  const report = await mcp.data<{ diagnostics: Array<{ rule: string }> }>('validate_code', { code: 'eval("1")' });
+  expect(report.diagnostics.length).toBeGreaterThan(0);
+  const deps = await mcp.data<{ result?: unknown; imports?: Array<{ module: string; verdict: string }> }>('analyze_dependencies', {
+    code: 'import json\nimport numpy',
+  });
+  expect(JSON.stringify(deps)).toContain('stdlib');
+  const profile = await mcp.data<{ hottest: string | null }>('profile_code', {
+    code: 'def slow():\n    t = 0\n    for i in range(300000):\n        t += i * i\n    return t\n\nslow()',
+  });
+  expect(profile.hottest).toContain('slow');
+  await mcp.call('run_python', { code: 'print(undefined_name)' });
+  const advice = await mcp.data<{ advice: { errorType: string } | null }>('handle_error');
+  expect(advice.advice?.errorType).toBe('NameError');
+});
+
+test("the attack suite's network attacks through run_python (safe mode off) reach nothing", async () => {
+  const collector = await startCollector();
+  try {
+    for (const attack of ATTACKS.network ?? []) {
+      if (attack.safeMode) continue;
+      // Every target is the collector: any request that got out, to any of them, is recorded.
+      const code = attack.code({ collector: collector.url, app: collector.url.replace(/\/$/, '') });
+      const result = await mcp.call('run_python', { code, safe_mode: false, timeout_seconds: 30 });
+      const run = result.structuredContent as unknown as Run;
+      expect(attack.status, attack.name).toContain(run.status);
+      expect(textOf(result), attack.name).not.toContain('ESCAPED');
+    }
+    expect(collector.requests).toEqual([]);
+  } finally {
+    await collector.close();
+  }
+});
+
+test('reset_session gives a fresh interpreter and keeps the files unless asked', async () => {
+  await mcp.call('run_python', { code: 'kept = 1' });
+  expect((await mcp.call('reset_session')).isError).toBe(false);
+  expect((await mcp.data<Run>('run_python', { code: 'kept' })).error?.type).toBe('NameError');
+  expect((await mcp.data<{ files: unknown[] }>('list_files')).files.length).toBeGreaterThan(0);
+  await mcp.call('reset_session', { keep_files: false });
+  expect((await mcp.data<{ files: unknown[] }>('list_files')).files).toEqual([]);
+});
+
+test('state does not cross sessions: another client has its own interpreter', async () => {
+  await mcp.call('run_python', { code: 'secret = "mine"' });
+  const other = await stdioClient();
+  try {
+    expect((await other.data<Run>('run_python', { code: 'secret' })).error?.type).toBe('NameError');
+  } finally {
+    await other.close();
+  }
+});
