@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPageEngine, type PageEngine } from './createPageEngine.ts';
+import type { PageEngine } from './createPageEngine.ts';
 import { createSessionProject, type SessionProject } from './createSessionProject.ts';
-import { EngineLostError, SessionsFullError } from './EngineLostError.ts';
+import { SessionsFullError } from './EngineLostError.ts';
 import type { ExecutionResult } from '../../src/protocol/protocol.ts';
 import type { RunPolicy } from '../../src/protocol/policy.ts';
 
@@ -16,14 +15,10 @@ export interface EngineSession {
   lastResult: ExecutionResult | null;
 }
 
-/** What the pool needs from the outside: a browser and the engine page's address. */
+/** What starts interpreters for the pool (the headless browser: see createHeadlessHost). */
 export interface PoolHost {
-  /** A connected browser (launched on first use, again after a crash). */
-  browser(): Promise<Browser>;
-  /** Gives up the current browser (it failed to open a page): the next `browser()` launches a new one. */
-  relaunch(): Promise<void>;
-  /** The engine page, e.g. http://127.0.0.1:PORT/engine.html */
-  engineUrl(): Promise<string>;
+  /** A ready engine with this safe-mode policy (the engine's default when absent), or an Error saying why not. */
+  startEngine(policy?: RunPolicy): Promise<PageEngine>;
 }
 
 /** Options of {@link createSessionPool}. */
@@ -40,7 +35,7 @@ export interface SessionPoolOptions {
   now?: () => number;
 }
 
-/** Sessions by id, each a page of the one headless browser. */
+/** Sessions by id, each with its own interpreter (a page of the one headless browser) and files. */
 export interface SessionPool {
   /** Runs `work` with the session `id` (started when it has no interpreter); a lost interpreter throws EngineLostError. */
   use<T>(id: string, work: (session: EngineSession) => Promise<T>): Promise<T>;
@@ -69,41 +64,12 @@ interface Slot {
 export function createSessionPool(options: SessionPoolOptions): SessionPool {
   const now = options.now ?? Date.now;
   const slots = new Map<string, Slot>();
-  let context: Promise<BrowserContext> | null = null;
 
   const live = () => [...slots.values()].filter((s) => s.engine !== null).length;
 
-  // One context for every session: they share the origin's memory snapshots (IndexedDB); each run is confined to
-  // its own opaque-origin frame anyway.
-  async function sharedContext(): Promise<BrowserContext> {
-    const current = context ? await context.catch(() => null) : null;
-    if (current && current.browser()?.isConnected()) return current;
-    context = options.host.browser().then((b) => b.newContext());
-    return context;
-  }
-
-  async function openPage(): Promise<Page> {
-    try {
-      return await (await sharedContext()).newPage();
-    } catch {
-      // The browser died and its disconnect has not been noticed yet: start a new one.
-      context = null;
-      await options.host.relaunch();
-      return (await sharedContext()).newPage();
-    }
-  }
-
   async function start(slot: Slot): Promise<PageEngine> {
-    const page = await openPage();
-    const engine = createPageEngine(page);
     try {
-      await page.goto(await options.host.engineUrl());
-      await engine.whenReady();
-      if (options.policy) await engine.setPolicy(options.policy);
-      return engine;
-    } catch (err) {
-      await engine.close();
-      throw err instanceof EngineLostError ? err : new Error(`Python could not start: ${(err as Error).message}`, { cause: err });
+      return await options.host.startEngine(options.policy);
     } finally {
       slot.lastUsed = now();
     }
@@ -179,8 +145,6 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
     async closeAll() {
       clearInterval(reaper);
       await Promise.all([...slots.keys()].map((id) => pool.close(id)));
-      const ctx = context ? await context.catch(() => null) : null;
-      await ctx?.close().catch(() => undefined);
     },
     get size() {
       return live();

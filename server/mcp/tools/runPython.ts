@@ -45,7 +45,7 @@ export const runPythonTool = defineMcpTool({
     session.lastResult = result;
     const advice = result.success ? null : await session.engine.handleError(result, options);
     const text = [
-      result.output.length ? clip(result.output.map((c) => c.text).join('')) : '',
+      result.output.length ? clip(result.output.map((c) => c.text).join('')).trimEnd() : '',
       result.value !== null ? `→ ${clip(result.value, 2000)}` : '',
       result.error ? clip(result.error.traceback || `${result.error.type}: ${result.error.message}`, 3000) : '',
       advice?.summary ?? '',
