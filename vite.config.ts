@@ -18,7 +18,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
     // engine.html: the engine without the UI, for the MCP server and the CLI (server/headless).
-    rollupOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), engine: fileURLToPath(new URL('./engine.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        engine: fileURLToPath(new URL('./engine.html', import.meta.url)),
+      },
+    },
   },
   worker: { format: 'es' },
 });

@@ -20,6 +20,7 @@ import { measureStart } from './measureStart.ts';
 import { measureCompletion } from './measureCompletion.ts';
 import { measureDebug } from './measureDebug.ts';
 import { measureEngines } from './measureEngines.ts';
+import { measureMcp } from './measureMcp.ts';
 import { measureTests } from './measureTests.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
@@ -98,6 +99,8 @@ async function bench(res: Resources): Promise<void> {
   const engines = await measureEngines(server.origin, BENCH_CONFIG.slowRuns);
   rows.push(...engines.rows);
   extras.engineVersions = engines.versions;
+  log(`11. MCP server: ${BENCH_CONFIG.slowRuns} servers, sessions, round trips and ten sessions at once`);
+  rows.push(...(await measureMcp(BENCH_CONFIG.slowRuns, BENCH_CONFIG.roundTripIterations)));
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
