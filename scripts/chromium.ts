@@ -1,17 +1,11 @@
-/** Debian's Chromium (Playwright's own browsers cannot be downloaded on these machines). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from '../server/headless/launchChromium.ts';
+
+/** Debian's Chromium (Playwright's own browsers cannot be downloaded on these machines), or CHROMIUM_PATH. */
+export const CHROMIUM_PATH = chromiumPath(process.env);
 
 /**
- * Flags every Executor launch of Chromium uses (e2e tests, benchmark, screenshots):
- * root needs --no-sandbox, and without the background-networking flags Chromium's
- * own connections fail noisily on a closed network.
+ * Flags every Executor launch of Chromium for tests, the benchmark and screenshots: the headless engine's
+ * (without the background-networking flags Chromium's own connections fail noisily on a closed network), with
+ * --no-sandbox always, as these run as root on CI.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const CHROMIUM_ARGS: readonly string[] = chromiumArgs(true);

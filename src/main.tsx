@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExecutorAgent } from './agent/ExecutorAgent.ts';
-import { createEngine, type Engine } from './engine/createEngine.ts';
+import type { Engine } from './engine/createEngine.ts';
+import { createServedEngine } from './engine/createServedEngine.ts';
 import { flushSavedCode } from './store/createEditorSlice.ts';
 import { codeFromUrl } from './session/codeFromUrl.ts';
 import { appStore } from './store/useAppStore.ts';
@@ -12,10 +13,7 @@ import { startOver } from './store/startOver.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
-import { createSnapshotStore, snapshotKey } from './engine/createSnapshotStore.ts';
-import { snapshotsWanted } from './engine/snapshotsWanted.ts';
-import { frameUrlFor, unisolatedPageUrl } from './protocol/isolationUrls.ts';
-import { fetchRuntimeFiles } from './engine/fetchRuntimeFiles.ts';
+import { unisolatedPageUrl } from './protocol/isolationUrls.ts';
 
 declare const __PYTHON_BUILD_KEY__: string;
 
@@ -29,17 +27,8 @@ if (unisolated) {
 
 // The deployment's defaults (server environment); the user's saved settings still win.
 const deployment = loadDeploymentConfig();
-// Boot Python first, so it starts while the editor loads: from a memory snapshot of an earlier visit
-// unless the deployment (EXECUTOR_SNAPSHOTS=off) or the URL (?snapshots=off) turns them off, or in development.
-const engine = createEngine({
-  // index.html preloads them; this picks the preloaded responses up (or the browser's cache).
-  runtimeFiles: fetchRuntimeFiles(location.origin),
-  frameUrl: frameUrlFor(location.search),
-  snapshots: {
-    store: createSnapshotStore(snapshotKey(__PYTHON_BUILD_KEY__, navigator.userAgent)),
-    enabled: snapshotsWanted(location.search, import.meta.env.DEV, deployment),
-  },
-});
+// Boot Python first, so it starts while the editor loads (from a memory snapshot of an earlier visit when allowed).
+const engine = createServedEngine(__PYTHON_BUILD_KEY__, deployment, import.meta.env.DEV);
 appStore.getState().attachEngine(engine);
 void deployment.then((info) => {
   if (info?.config) appStore.getState().setDeploymentDefaults(info.config);

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nativePytest } from '../support/nativePytest.ts';
+import { nativePytest } from '../../src/testing/nativePytest.ts';
 import { CLI, ROOT } from './mcpClients.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));

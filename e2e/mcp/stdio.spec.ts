@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { readFixtureProject } from '../../src/testing/readFixtureProject.ts';
 import { ATTACKS } from '../attacks/attacks.ts';
-import { nativePytest } from '../support/nativePytest.ts';
+import { nativePytest } from '../../src/testing/nativePytest.ts';
 import { RED_PNG } from '../support/redPng.ts';
 import { startCollector } from '../support/startCollector.ts';
 import { stdioClient, textOf, type McpTestClient } from './mcpClients.ts';

@@ -2,12 +2,9 @@
  * The headless engine page (engine.html): the sandbox frame and the engine, no UI. The MCP server and the
  * CLI open one per session in headless Chromium and call `window.executorEngine` (see server/headless).
  */
-import { createEngine, type Engine } from '../engine/createEngine.ts';
-import { createSnapshotStore, snapshotKey } from '../engine/createSnapshotStore.ts';
-import { fetchRuntimeFiles } from '../engine/fetchRuntimeFiles.ts';
-import { snapshotsWanted } from '../engine/snapshotsWanted.ts';
+import type { Engine } from '../engine/createEngine.ts';
+import { createServedEngine } from '../engine/createServedEngine.ts';
 import { loadDeploymentConfig } from '../config/loadDeploymentConfig.ts';
-import { frameUrlFor } from '../protocol/isolationUrls.ts';
 
 declare const __PYTHON_BUILD_KEY__: string;
 
@@ -19,13 +16,6 @@ declare global {
 }
 
 const deployment = loadDeploymentConfig();
-const engine = createEngine({
-  runtimeFiles: fetchRuntimeFiles(location.origin),
-  frameUrl: frameUrlFor(location.search),
-  snapshots: {
-    store: createSnapshotStore(snapshotKey(__PYTHON_BUILD_KEY__, navigator.userAgent)),
-    enabled: snapshotsWanted(location.search, import.meta.env.DEV, deployment),
-  },
-});
+const engine = createServedEngine(__PYTHON_BUILD_KEY__, deployment, import.meta.env.DEV);
 void deployment.then((info) => engine.setPypiIndex(info?.packageSources?.pypi?.index ?? null));
 window.executorEngine = engine;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,14 +8,13 @@ import { mergeTestResults, type TestPart } from '../frame/mergeTestResults.ts';
 import { shareTests } from '../frame/shareTests.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import { readFixtureProject } from '../testing/readFixtureProject.ts';
+import { nativePytest, withoutTime } from '../testing/nativePytest.ts';
 import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../testing/generateLargeSuite.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runTests } from './runTests.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../e2e/fixtures/${name}`, import.meta.url));
 const LIMITS = { timeoutMs: 60_000, maxMemoryMB: 512, maxOutputChars: 20_000 };
-// Debian's python3-pytest (installed by npm test's system-package step).
-const NATIVE_PYTHON = '/usr/bin/python3';
 
 let rt: PythonRuntime;
 
@@ -28,28 +26,11 @@ function nativeSummary(files: ProjectFile[], args: string[]): string {
       mkdirSync(dirname(join(folder, f.path)), { recursive: true });
       writeFileSync(join(folder, f.path), f.content);
     }
-    return nativeSummaryIn(folder, args);
+    return nativePytest(folder, args).summary;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
-
-function nativeSummaryIn(folder: string, args: string[]): string {
-  const run = spawnSync(NATIVE_PYTHON, ['-m', 'pytest', '-p', 'no:cacheprovider', '-q', ...args], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
-  });
-  const line = run.stdout
-    .trim()
-    .split('\n')
-    .reverse()
-    .find((l) => / in \d+\.\d+s/.test(l));
-  if (!line) throw new Error(`native pytest printed no summary line (is python3-pytest installed?):\n${run.stdout}${run.stderr}`);
-  return withoutTime(line.replace(/^=+ | =+$/g, ''));
-}
-
-const withoutTime = (line: string) => line.replace(/ in \d+\.\d+s.*$/, '');
 
 async function part(files: ProjectFile[], request: Partial<WorkerTestRequest>): Promise<TestPart> {
   const records: TestRecord[] = [];

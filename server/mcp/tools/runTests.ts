@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { runTestsTool as agentRunTestsTool } from '../../../src/agent/tools/runTests.ts';
 import { checkToolPath } from '../../../src/agent/tools/checkToolPath.ts';
 import { namePaths } from '../../../src/agent/tools/namePaths.ts';
 import { summarizeTests, testsHeadline } from '../../../src/agent/tools/testSummary.ts';
@@ -14,21 +14,8 @@ export const runTestsTool = defineMcpTool({
   description:
     "Run pytest (with coverage) on this session's project files (write_file puts them there), in fresh interpreters: the session's variables are untouched. " +
     "Returns the TestResult Executor's page gets (pytest's counts and summary line, one record per test with file:line of failures, coverage per file with missing lines) and a short list of failures.",
-  schema: z.object({
-    paths: z
-      .array(z.string().min(1).max(2000))
-      .max(100)
-      .optional()
-      .describe(
-        'Test files, folders or node ids relative to the project (like "tests/test_calc.py::test_add"); absent or empty: every test.',
-      ),
-    pytest_args: z
-      .array(z.string().min(1).max(500))
-      .max(30)
-      .optional()
-      .describe('Extra pytest arguments after EXECUTOR_PYTEST_ARGS, e.g. ["-k", "add"].'),
-    coverage: z.boolean().optional().describe('Measure line and branch coverage (default true).'),
-  }),
+  // The chat agent's run_tests arguments: paths, pytest_args, coverage.
+  schema: agentRunTestsTool.schema,
   readOnly: true,
   async run({ paths = [], pytest_args = [], coverage = true }, { session, settings }) {
     const files = session.project.files();

@@ -1,0 +1,23 @@
+import type { DeploymentInfo } from '../config/loadDeploymentConfig.ts';
+import { frameUrlFor } from '../protocol/isolationUrls.ts';
+import { createEngine, type Engine } from './createEngine.ts';
+import { createSnapshotStore, snapshotKey } from './createSnapshotStore.ts';
+import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';
+import { snapshotsWanted } from './snapshotsWanted.ts';
+
+/**
+ * The engine of a page served by Executor's server (the app, and engine.html for the headless engine): Pyodide's
+ * files from the page's origin (index.html preloads them), the frame URL the page's isolation calls for, and
+ * memory snapshots unless the deployment (EXECUTOR_SNAPSHOTS=off), the URL (?snapshots=off) or development turns
+ * them off. `buildKey` names the Python build the snapshots belong to.
+ */
+export function createServedEngine(buildKey: string, deployment: Promise<DeploymentInfo | null>, dev: boolean): Engine {
+  return createEngine({
+    runtimeFiles: fetchRuntimeFiles(location.origin),
+    frameUrl: frameUrlFor(location.search),
+    snapshots: {
+      store: createSnapshotStore(snapshotKey(buildKey, navigator.userAgent)),
+      enabled: snapshotsWanted(location.search, dev, deployment),
+    },
+  });
+}
