@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExecutorAgent } from './agent/ExecutorAgent.ts';
-import type { Engine } from './engine/createEngine.ts';
+import type { Engine } from './engine/engine.ts';
 import { createServedEngine } from './engine/createServedEngine.ts';
 import { flushSavedCode } from './store/createEditorSlice.ts';
 import { codeFromUrl } from './session/codeFromUrl.ts';

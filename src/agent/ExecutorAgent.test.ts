@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine } from '../engine/createEngine.ts';
-import type { TestRunOptions } from '../engine/createTestClient.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { TestRunOptions } from '../engine/engine.ts';
 import { makeTestResult } from '../testing/makeTestResult.ts';
 import { ExecutorAgent } from './ExecutorAgent.ts';
 import { createMemoryProject } from './projectAccess.ts';

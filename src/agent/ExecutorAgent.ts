@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { ErrorAdvice } from '../engine/handleError.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS } from '../engine/testDefaults.ts';
 import type { ValidationReport } from '../protocol/policy.ts';

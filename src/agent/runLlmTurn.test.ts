@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeAzureOpenAI, type FakeAzureOpenAI } from '../../server/testing/fakeAzureOpenAI.ts';
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { runLlmTurn } from './runLlmTurn.ts';
 import { createToolbox } from './tools/createToolbox.ts';

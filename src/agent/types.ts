@@ -2,7 +2,7 @@
  * Types shared by the agent's tools, the LLM loop and the offline assistant.
  * Plain TypeScript: the UI renders these, the agent never imports the UI.
  */
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/protocol.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectAccess } from './projectAccess.ts';

@@ -1,9 +1,7 @@
 import type { PageToFrame } from '../protocol/protocol.ts';
-import type { Breakpoint, DebugAnswer, DebugPause, DebugRequest, ResumeAction } from '../protocol/debug.ts';
+import type { Breakpoint, DebugAnswer, DebugPause, ResumeAction } from '../protocol/debug.ts';
+import type { FrameQuery } from './engine.ts';
 import type { VariableRow, VariablesPage } from '../protocol/variables.ts';
-
-/** A request to the paused program, without its id (the client gives one). */
-export type FrameQuery = DebugRequest extends infer R ? (R extends { requestId: number } ? Omit<R, 'requestId'> : never) : never;
 
 /** What the debug client needs from the engine. */
 export interface DebugClientDeps {

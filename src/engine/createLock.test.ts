@@ -16,3 +16,22 @@ describe('createLock', () => {
     expect(events).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-']);
   });
 });
+
+describe('lock.run', () => {
+  it('holds the lock for the function and releases it when the function throws', async () => {
+    const lock = createLock();
+    const events: string[] = [];
+    const failing = lock.run(async () => {
+      events.push('a');
+      await Promise.resolve();
+      throw new Error('boom');
+    });
+    const next = lock.run(async () => {
+      events.push('b');
+      return 42;
+    });
+    await expect(failing).rejects.toThrow('boom');
+    await expect(next).resolves.toBe(42);
+    expect(events).toEqual(['a', 'b']);
+  });
+});

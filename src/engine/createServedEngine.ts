@@ -1,6 +1,7 @@
 import type { DeploymentInfo } from '../config/loadDeploymentConfig.ts';
 import { frameUrlFor } from '../protocol/isolationUrls.ts';
-import { createEngine, type Engine } from './createEngine.ts';
+import { createEngine } from './createEngine.ts';
+import type { Engine } from './engine.ts';
 import { createSnapshotStore, snapshotKey } from './createSnapshotStore.ts';
 import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';
 import { snapshotsWanted } from './snapshotsWanted.ts';

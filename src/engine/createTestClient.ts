@@ -1,38 +1,9 @@
-import type { PageToFrame, RunPolicy } from '../protocol/protocol.ts';
-import {
-  projectFilesSchema,
-  MAX_TEST_WORKERS,
-  type ProjectFile,
-  type TestRecord,
-  type TestRequest,
-  type TestResult,
-} from '../protocol/testProtocol.ts';
+import type { PageToFrame } from '../protocol/protocol.ts';
+import type { TestRunOptions } from './engine.ts';
+import { projectFilesSchema, MAX_TEST_WORKERS, type TestRecord, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
-
-/** Options of `engine.runTests`: everything but the files has a default. */
-export interface TestRunOptions {
-  /** The project: written into the test interpreters' working folder. */
-  files: ProjectFile[];
-  /** Files, folders or node ids; empty or absent for the whole project. */
-  paths?: string[];
-  /** pytest arguments (default PYTEST_ARGS: -v --tb=short). */
-  args?: string[];
-  /** Measure line and branch coverage (default true). */
-  coverage?: boolean;
-  /** Interpreters to split the suite across (default hardwareConcurrency - 1, at least 1); 1 runs serially. */
-  parallel?: number;
-  /** COVERAGE_THRESHOLD in percent (default 80). */
-  threshold?: number;
-  timeoutMs?: number;
-  maxMemoryMB?: number;
-  maxOutputChars?: number;
-  /** Safe mode for the test files (default: the engine's policy). */
-  policy?: RunPolicy;
-  /** Called with the tests that finished, in the order they finished, a few times a second while the run goes on. */
-  onRecords?: (records: TestRecord[]) => void;
-}
 
 /** What the engine lends the test client. */
 export interface TestClientDeps {

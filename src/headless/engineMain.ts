@@ -2,7 +2,7 @@
  * The headless engine page (engine.html): the sandbox frame and the engine, no UI. The MCP server and the
  * CLI open one per session in headless Chromium and call `window.executorEngine` (see server/headless).
  */
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import { createServedEngine } from '../engine/createServedEngine.ts';
 import { loadDeploymentConfig } from '../config/loadDeploymentConfig.ts';
 

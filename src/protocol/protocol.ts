@@ -215,6 +215,9 @@ export const callRequestSchema = z.discriminatedUnion('method', [
 /** Requests that are not runs. */
 export type CallRequest = z.infer<typeof callRequestSchema>;
 
+/** The methods of calls. */
+export type CallMethod = CallRequest['method'];
+
 /** The value each call method answers with. */
 export interface CallValues {
   analyzeImports: ImportReport[];
@@ -223,6 +226,15 @@ export interface CallValues {
   errorScope: ErrorScope;
   variables: VariablesPage;
 }
+
+/** The schema of each call method's value: the page checks an answer against the method it asked. */
+export const callValueSchemas: { [M in CallMethod]: z.ZodType<CallValues[M]> } = {
+  analyzeImports: z.array(importReportSchema),
+  install: installReportSchema,
+  validate: validationReportSchema,
+  errorScope: errorScopeSchema,
+  variables: variablesPageSchema,
+};
 
 /** A call's answer: its value, or an error message. */
 export const callResponseSchema = z.discriminatedUnion('ok', [

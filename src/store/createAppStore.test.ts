@@ -1,6 +1,6 @@
 import { makeResult } from '../testing/makeResult.ts';
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import type { Engine, EngineEvents } from '../engine/engine.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
 import { createAppStore } from './createAppStore.ts';
 import { RUNNING_SHOWN_AFTER_MS } from './createEngineSlice.ts';

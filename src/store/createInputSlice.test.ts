@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import type { Engine, EngineEvents } from '../engine/engine.ts';
 import type { DisplayData, ExecutionResult } from '../protocol/protocol.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { createAppStore } from './createAppStore.ts';

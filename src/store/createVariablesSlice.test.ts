@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { VariableRow, VariablesRequest } from '../protocol/variables.ts';
 import { createAppStore } from './createAppStore.ts';
 import { variableKey } from './variablesTypes.ts';

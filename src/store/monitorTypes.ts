@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/createEngine.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { RunSample, RunStatus } from '../protocol/protocol.ts';
 import type { ProfileReport } from '../monitor/parseProfile.ts';
 import type { BatchResult } from '../monitor/summarizeBatch.ts';

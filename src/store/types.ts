@@ -4,7 +4,7 @@ import type { Breakpoint } from '../protocol/debug.ts';
 import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import type { Downloads } from './downloads.ts';
 import type { PackageSources } from '../config/packageSources.ts';
-import type { Engine, EngineStatus } from '../engine/createEngine.ts';
+import type { Engine, EngineStatus } from '../engine/engine.ts';
 import type { FilesSlice, TestsSlice } from './projectTypes.ts';
 import type { DisplayData, DownloadTick, ExecutionResult, ImportReport, InstallReport, OutputChunk } from '../protocol/protocol.ts';
 import type { Settings, SettingsCheck, SettingsInput } from '../config/settings.ts';

@@ -1,6 +1,6 @@
 import type { Breakpoint } from '../protocol/debug.ts';
 import { vi } from 'vitest';
-import type { Engine, EngineEvents } from '../engine/createEngine.ts';
+import type { Engine, EngineEvents } from '../engine/engine.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import { runBatch, toBlocks } from '../monitor/runBatch.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';

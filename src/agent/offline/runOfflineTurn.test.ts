@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TestRunOptions } from '../../engine/createTestClient.ts';
+import type { TestRunOptions } from '../../engine/engine.ts';
 import { parseProfile } from '../../monitor/parseProfile.ts';
 import type { RunOptions } from '../../protocol/protocol.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';

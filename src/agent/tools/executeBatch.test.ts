@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine } from '../../engine/createEngine.ts';
+import type { Engine } from '../../engine/engine.ts';
 import { runBatch, toBlocks } from '../../monitor/runBatch.ts';
 import type { ExecutionResult, RunOptions } from '../../protocol/protocol.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';

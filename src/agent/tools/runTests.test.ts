@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TestRunOptions } from '../../engine/createTestClient.ts';
+import type { TestRunOptions } from '../../engine/engine.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';
 import { invokeTool } from './defineTool.ts';
