@@ -1,4 +1,4 @@
-import type { Engine } from '../src/engine/createEngine.ts';
+import type { Engine } from '../src/engine/engine.ts';
 import { ChatPane } from './pages/ChatPane.ts';
 import { expect, test } from './fixtures.ts';
 import { RED_PNG } from './support/redPng.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { Engine } from '../../src/engine/createEngine.ts';
-import type { TestRunOptions } from '../../src/engine/createTestClient.ts';
+import type { Engine } from '../../src/engine/engine.ts';
+import type { TestRunOptions } from '../../src/engine/engine.ts';
 import { EngineLostError } from './EngineLostError.ts';
 
 /** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
