@@ -71,7 +71,6 @@ function setup() {
     },
     send: (m) => sent.push(m),
     now: clock.now,
-    wallClock: clock.now,
     setTimer: clock.setTimer,
     clearTimer: clock.clearTimer,
   });

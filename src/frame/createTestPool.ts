@@ -1,6 +1,8 @@
 import type { PageToFrame, WorkerToFrame } from '../protocol/protocol.ts';
 import type { TestRecord, TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
-import { DEFAULT_GRACE_MS, type SupervisorDeps } from './createSupervisor.ts';
+import { DEFAULT_GRACE_MS } from '../protocol/runAllowances.ts';
+import type { FrameDeps } from './frameDeps.ts';
+import { interruptThenKill } from './interruptThenKill.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
 import { fitTestResult } from './fitTestResult.ts';
 import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
@@ -48,7 +50,7 @@ export const RECORDS_INTERVAL_MS = 150;
  * them; the run's time limit covers it all: a soft interrupt first, then a hard
  * kill of every interpreter still busy. The test each one was running is named.
  */
-export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs?: number }): TestPool {
+export function createTestPool(deps: FrameDeps): TestPool {
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const slots: Array<Slot | null> = [];
   let run: Run | null = null;
@@ -164,18 +166,19 @@ export function createTestPool(deps: Omit<SupervisorDeps, 'graceMs'> & { graceMs
   function interrupt(r: Run, reason: 'timeout' | 'stopped'): void {
     if (run !== r || r.reason) return;
     r.reason = reason;
-    for (const { slot: s, job } of r.jobs) if (s.job === job) s.handle.interrupt();
-    r.timers.push(
-      deps.setTimer(() => {
-        for (const { slot: s, job } of r.jobs) {
-          if (s.job !== job) continue;
+    const busy = (): Array<{ slot: Slot; job: Job }> => r.jobs.filter(({ slot: s, job }) => s.job === job);
+    interruptThenKill((fn, ms) => r.timers.push(deps.setTimer(fn, ms)), graceMs, {
+      interrupt: () => busy().forEach(({ slot: s }) => s.handle.interrupt()),
+      stillBusy: () => run === r && busy().length > 0,
+      kill: () => {
+        for (const { slot: s, job } of busy()) {
           s.job = null;
           s.handle.terminate();
           slots[slots.indexOf(s)] = null;
           job.resolve(null);
         }
-      }, graceMs),
-    );
+      },
+    });
   }
 
   async function execute(r: Run): Promise<void> {

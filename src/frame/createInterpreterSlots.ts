@@ -1,0 +1,96 @@
+import type { WorkerToFrame } from '../protocol/protocol.ts';
+import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+import type { FrameDeps } from './frameDeps.ts';
+
+/** How an interpreter started (told to the page when it starts serving runs). */
+export interface BootReport {
+  boot: 'snapshot' | 'normal';
+  /** Why the snapshot given could not be used, if it could not. */
+  problem: string | null;
+}
+
+/** The interpreter that serves runs and a booted spare that takes its place at once. */
+export interface InterpreterSlots {
+  readonly active: WorkerHandle;
+  /** The active interpreter has said it is ready. */
+  readonly ready: boolean;
+  /**
+   * The active interpreter ran code without safe mode: it could have switched safe mode's own checks off, so a
+   * later safe-mode run must not trust it. Cleared by {@link replace}.
+   */
+  tainted: boolean;
+  /** The active interpreter said it is ready: how it booted; a spare starts booting if there is none. */
+  becameReady(): BootReport | null;
+  /** Ends the active interpreter; the spare (booted or still booting) or a new one takes its place. True when it is ready. */
+  replace(): boolean;
+}
+
+/**
+ * Creates the slots. Messages of the active interpreter go to `onActive` (its 'ready' too: answer it with
+ * {@link InterpreterSlots.becameReady}); the spare's are handled here: a spare that fails is dropped.
+ */
+export function createInterpreterSlots(spawn: FrameDeps['spawn'], onActive: (msg: WorkerToFrame) => void): InterpreterSlots {
+  let spare: WorkerHandle | null = null;
+  let spareReady = false;
+  let activeReady = false;
+  let tainted = false;
+  const boots = new Map<WorkerHandle, BootReport>();
+
+  const noteBoot = (handle: WorkerHandle, msg: WorkerToFrame): void => {
+    if (msg.type === 'ready') boots.set(handle, { boot: msg.boot ?? 'normal', problem: msg.snapshotProblem ?? null });
+  };
+  const listener: WorkerListener = (handle, msg) => {
+    if (handle === spare) {
+      noteBoot(handle, msg);
+      if (msg.type === 'ready') spareReady = true;
+      if (msg.type === 'boot-failed' || msg.type === 'fatal') {
+        spare.terminate();
+        spare = null;
+      }
+    } else if (handle === active) {
+      noteBoot(handle, msg);
+      onActive(msg);
+    }
+  };
+
+  let active = spawn(listener);
+
+  return {
+    get active() {
+      return active;
+    },
+    get ready() {
+      return activeReady;
+    },
+    get tainted() {
+      return tainted;
+    },
+    set tainted(value: boolean) {
+      tainted = value;
+    },
+    becameReady() {
+      activeReady = true;
+      const boot = boots.get(active) ?? null;
+      boots.delete(active);
+      if (!spare) {
+        spare = spawn(listener);
+        spareReady = false;
+      }
+      return boot;
+    },
+    replace() {
+      active.terminate();
+      boots.delete(active);
+      tainted = false;
+      if (spare) {
+        active = spare;
+        activeReady = spareReady;
+        spare = null;
+      } else {
+        active = spawn(listener);
+        activeReady = false;
+      }
+      return activeReady;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { FrameToPage } from '../protocol/protocol.ts';
+import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
+
+/** What the frame's interpreter owners (the supervisor, the test pool) need from their surroundings; injected so tests drive time. */
+export interface FrameDeps {
+  spawn: (listener: WorkerListener) => WorkerHandle;
+  send: (msg: FrameToPage) => void;
+  now: () => number;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (timer: unknown) => void;
+  /** How long an interrupted program has to stop before its interpreter is killed (default DEFAULT_GRACE_MS). */
+  graceMs?: number;
+}
