@@ -9,8 +9,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Where imports may go. The app's layers, top to bottom:
- *   ui → commands → store → agent, engine, editor, monitor, session, project → config → protocol.
- * frame/ and worker/ run inside the sandbox and import only protocol/ and their own folder;
+ *   ui → commands → store → agent, engine, editor, monitor, session, project → config → protocol, format.
+ * frame/ and worker/ run inside the sandbox and import only protocol/, format/ and their own folder;
  * server/ imports only the pure shared modules (src/protocol, src/config); the headless engine, the MCP server
  * and the CLI (server/headless, server/mcp, server/cli) drive the engine page as the agent does, so they may also
  * use the agent's tool summaries and the engine's, monitor's and project's types and pure helpers.
@@ -20,11 +20,13 @@ const below = (/** @type {string} */ folder, /** @type {string[]} */ allowed) =>
   target: `./src/${folder}`,
   from: './src',
   except: [`./${folder}`, ...allowed],
-  message: `src/${folder} may import only from ${allowed.map((a) => `src/${a.slice(2)}`).join(', ') || 'itself'} (see "Architecture" in the README).`,
+  message: `src/${folder} may import only from ${allowed.map((a) => `src/${a.slice(2)}`).join(', ') || 'itself'} (see docs/architecture.md).`,
 });
-const LIB = ['./protocol', './config'];
+const LIB = ['./protocol', './config', './format'];
 const boundaries = [
   below('protocol', []),
+  // How numbers and pytest's summary lines are written for people: pure, shared by the page and the sandbox.
+  below('format', []),
   below('config', ['./protocol']),
   below('project', LIB),
   below('monitor', [...LIB, './project']),
@@ -36,15 +38,15 @@ const boundaries = [
   below('store', [...LIB, './agent', './engine', './editor', './monitor', './project', './session']),
   below('commands', [...LIB, './store', './agent', './engine', './editor', './monitor', './project', './session']),
   below('ui', [...LIB, './commands', './store', './agent', './engine', './editor', './monitor', './project', './session']),
-  below('frame', ['./protocol']),
-  below('worker', ['./protocol']),
+  below('frame', ['./protocol', './format']),
+  below('worker', ['./protocol', './format']),
   below('headless', [...LIB, './engine', './project']),
   {
     target: './server',
     from: './src',
-    except: ['./protocol', './config', './headless', './agent', './engine', './monitor', './project'],
+    except: ['./protocol', './config', './format', './headless', './agent', './engine', './monitor', './project'],
     message:
-      'server/headless, server/mcp and server/cli may import src/protocol, src/config, src/headless, src/agent, src/engine, src/monitor and src/project.',
+      'server/headless, server/mcp and server/cli may import src/protocol, src/config, src/format, src/headless, src/agent, src/engine, src/monitor and src/project.',
   },
   {
     target: ['./server/*.ts', './server/proxy', './server/testing'],

@@ -1,6 +1,6 @@
 import { defineConfig, type Project } from '@playwright/test';
 import type { EngineOptions } from './e2e/engines/fixtures.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
+import { CHROMIUM_TEST_ARGS, CHROMIUM_PATH } from './scripts/chromium.ts';
 import { FAKE_AZURE_DEPLOYMENT, FAKE_AZURE_KEY } from './e2e/support/fakeAzureConfig.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -51,7 +51,7 @@ export default defineConfig<object, EngineOptions>({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_TEST_ARGS],
     },
     trace: 'retain-on-failure',
   },

@@ -1,6 +1,6 @@
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { readFile } from 'node:fs/promises';
-import { PYODIDE_VERSION } from '../src/protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../src/protocol/paths.ts';
 import { runCommand } from './runCommand.ts';
 import type { MachineInfo } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { launchRemoteBrowser } from '../scripts/engines/launchRemoteBrowser.ts';
 import type { RemoteBrowser, RemoteEngine } from '../scripts/engines/RemoteBrowser.ts';
-import { PYODIDE_VERSION } from '../src/protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../src/protocol/paths.ts';
 import type { BareWindow } from './bare/bareApi.ts';
 import { log } from './log.ts';
 import { BARE_PATH } from './paths.ts';

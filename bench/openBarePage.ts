@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { PYODIDE_VERSION } from '../src/protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../src/protocol/paths.ts';
 import type { BareWindow } from './bare/bareApi.ts';
 import { BARE_PATH } from './paths.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { ExecutorPage } from './pages/ExecutorPage.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.ts';
+import { CHROMIUM_TEST_ARGS, CHROMIUM_PATH } from '../scripts/chromium.ts';
 import { storedSnapshots } from './support/storedSnapshots.ts';
 import { sandboxFileRequests, transferSizes } from './support/sandboxFileRequests.ts';
 import { CALCULATOR_FILES } from './support/calculatorProject.ts';
@@ -114,7 +114,11 @@ test("nothing is downloaded twice: the page fetches Pyodide's files and the whee
 }) => {
   // A profile on disk, as people browse: an incognito context's in-memory cache keeps no file over about 1 MB.
   const profile = await mkdtemp(join(tmpdir(), 'executor-cache-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], baseURL });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_TEST_ARGS],
+    baseURL,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const executor = new ExecutorPage(page);

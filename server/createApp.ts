@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { join } from 'node:path';
-import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { FRAME_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/paths.ts';
 import { frameHeaders, isSandboxAsset, pageHeaders, publicOrigin, sandboxAssetHeaders } from './securityHeaders.ts';
 import { isolationDropped } from '../src/protocol/isolationUrls.ts';
 import { sandboxPathProblem } from '../src/protocol/sandboxPathProblem.ts';

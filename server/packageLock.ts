@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_CDN_BASE_URL, mergeLock, type Lockfile } from '../scripts/packages/mergeLock.mjs';
 import type { PackageSources } from '../src/config/packageSources.ts';
-import { PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/paths.ts';
 
 /** Where packages that are not self-hosted come from; null when the deployment turned the CDN off. */
 export function packageCdn(env: NodeJS.ProcessEnv = process.env): string | null {

@@ -2,7 +2,7 @@
  * Every security header Executor serves, in one place: used by the production
  * server and by the Vite dev server, so both serve the same isolation.
  */
-import { FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/protocol.ts';
+import { FRAME_SCRIPT_PATH, PACKAGES_PATH, PYODIDE_PATH } from '../src/protocol/paths.ts';
 
 /** A header name → value map. */
 export type Headers = Record<string, string>;

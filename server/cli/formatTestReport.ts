@@ -1,4 +1,4 @@
-import { displayPercent } from '../../src/protocol/displayPercent.ts';
+import { displayPercent } from '../../src/format/displayPercent.ts';
 import { lineRanges } from '../../src/engine/describeTestResult.ts';
 import type { TestResult } from '../../src/protocol/testProtocol.ts';
 

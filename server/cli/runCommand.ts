@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { ExecutionResult } from '../../src/protocol/protocol.ts';
+import type { ExecutionResult } from '../../src/protocol/results.ts';
 import { describeDisplays } from '../../src/engine/describeDisplays.ts';
 import { startHeadless } from '../headless/startHeadless.ts';
 import { checkToolPath } from '../../src/agent/tools/checkToolPath.ts';

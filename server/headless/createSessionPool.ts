@@ -1,7 +1,7 @@
 import type { PageEngine } from './createPageEngine.ts';
 import { createSessionProject, type SessionProject } from './createSessionProject.ts';
 import { SessionsFullError } from './EngineLostError.ts';
-import type { ExecutionResult } from '../../src/protocol/protocol.ts';
+import type { ExecutionResult } from '../../src/protocol/results.ts';
 import type { RunPolicy } from '../../src/protocol/policy.ts';
 
 /** One session: an interpreter that keeps its state between calls, and a project folder. */

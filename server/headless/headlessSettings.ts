@@ -1,6 +1,6 @@
 import { configFromEnv } from '../../src/config/configFromEnv.ts';
 import { parseMemoryMB, type ExecutorConfig } from '../../src/config/executorConfig.ts';
-import type { RunOptions } from '../../src/protocol/protocol.ts';
+import type { RunOptions } from '../../src/protocol/results.ts';
 import type { RunPolicy } from '../../src/protocol/policy.ts';
 
 /** What the MCP server and the CLI run with: the app's EXECUTOR_* defaults and the session limits. */

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { DisplayData } from '../../src/protocol/protocol.ts';
+import type { DisplayData } from '../../src/protocol/results.ts';
 import type { ToolContext } from '../../src/agent/types.ts';
 import type { EngineSession } from '../headless/createSessionPool.ts';
 import type { HeadlessSettings } from '../headless/headlessSettings.ts';

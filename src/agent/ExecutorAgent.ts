@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { ErrorAdvice } from '../engine/handleError.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS } from '../engine/testDefaults.ts';
 import type { ValidationReport } from '../protocol/policy.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
 import { createAgentSession, type AgentSession } from './createAgentSession.ts';
 import { createLlmClient } from './createLlmClient.ts';

@@ -3,7 +3,7 @@
  * Plain TypeScript: the UI renders these, the agent never imports the UI.
  */
 import type { Engine } from '../engine/engine.ts';
-import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/results.ts';
 import type { TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectAccess } from './projectAccess.ts';
 

@@ -1,4 +1,4 @@
-import type { RunPolicy } from '../protocol/protocol.ts';
+import type { RunPolicy } from '../protocol/policy.ts';
 import { validateSettings, type Settings, type SettingsCheck } from './settings.ts';
 import { CONFIG_KEYS, formatMemory, type ExecutorConfig } from './executorConfig.ts';
 

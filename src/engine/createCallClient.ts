@@ -1,11 +1,5 @@
-import {
-  callValueSchemas,
-  type CallMethod,
-  type CallRequest,
-  type CallResponse,
-  type CallValues,
-  type PageToFrame,
-} from '../protocol/protocol.ts';
+import { callValueSchemas, type CallMethod, type CallRequest, type CallResponse, type CallValues } from '../protocol/calls.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 
 /** A call for method `M`: its request, whose `method` is `M`. */
 export type CallRequestOf<M extends CallMethod> = Extract<CallRequest, { method: M }> & { method: M };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { DebugPause } from '../protocol/debug.ts';
 import { createDebugClient } from './createDebugClient.ts';
 

@@ -1,4 +1,4 @@
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { Breakpoint, DebugAnswer, DebugPause, ResumeAction } from '../protocol/debug.ts';
 import type { FrameQuery } from './engine.ts';
 import type { VariableRow, VariablesPage } from '../protocol/variables.ts';

@@ -1,4 +1,5 @@
-import type { ExecutionResult, OutputChunk, RunOptions, RunPolicy } from '../protocol/protocol.ts';
+import type { ExecutionResult, OutputChunk, RunOptions } from '../protocol/results.ts';
+import type { RunPolicy } from '../protocol/policy.ts';
 import type { RefusedFrameMessage } from '../protocol/explainRefusal.ts';
 import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import { unshowableResult } from '../protocol/unshowableResult.ts';

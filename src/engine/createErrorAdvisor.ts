@@ -1,5 +1,5 @@
 import type { ValidationReport } from '../protocol/policy.ts';
-import type { ExecutionResult, ImportReport } from '../protocol/protocol.ts';
+import type { ExecutionResult, ImportReport } from '../protocol/results.ts';
 import { adviseOnError, missingModule, type ErrorAdvice, type ErrorScope, type RunLimits } from './handleError.ts';
 
 /** What the advisor asks the interpreter. */

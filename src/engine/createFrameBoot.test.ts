@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFrameBoot } from './createFrameBoot.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';
 
 const origin = 'http://127.0.0.1:8080';

@@ -1,4 +1,4 @@
-import type { FrameToPage, PageToFrame } from '../protocol/protocol.ts';
+import type { FrameToPage, PageToFrame } from '../protocol/pageFrame.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';
 import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';

@@ -1,4 +1,5 @@
-import { FRAME_PATH, parseFrameMessage, type FrameToPage, type PageToFrame } from '../protocol/protocol.ts';
+import { FRAME_PATH } from '../protocol/paths.ts';
+import { parseFrameMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
 import { explainRefusal, type RefusedFrameMessage } from '../protocol/explainRefusal.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';

@@ -1,4 +1,4 @@
-import type { OutputChunk } from '../protocol/protocol.ts';
+import type { OutputChunk } from '../protocol/results.ts';
 
 /** Hands a run's output on at most once per animation frame (see {@link createOutputPacer}). */
 export interface OutputPacer {

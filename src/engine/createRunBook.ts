@@ -1,4 +1,4 @@
-import type { DisplayData, ExecutionResult, OutputChunk } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, OutputChunk } from '../protocol/results.ts';
 import { mergeChunks, textOf } from '../protocol/outputText.ts';
 
 /** One pending run: what it streamed so far, and how to end the caller's wait. */

@@ -1,4 +1,4 @@
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { TestRunOptions } from './engine.ts';
 import { projectFilesSchema, MAX_TEST_WORKERS, type TestRecord, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';

@@ -1,4 +1,4 @@
-import type { DisplayData } from '../protocol/protocol.ts';
+import type { DisplayData } from '../protocol/results.ts';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
 

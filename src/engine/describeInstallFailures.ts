@@ -1,4 +1,4 @@
-import type { InstallReport } from '../protocol/protocol.ts';
+import type { InstallReport } from '../protocol/results.ts';
 
 /**
  * One line per distinct reason: packages that failed for the same reason (eight

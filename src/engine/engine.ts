@@ -11,10 +11,9 @@ import type {
   InstallReport,
   OutputChunk,
   RunOptions,
-  RunPolicy,
   RunSample,
-  ValidationReport,
-} from '../protocol/protocol.ts';
+} from '../protocol/results.ts';
+import type { RunPolicy, ValidationReport } from '../protocol/policy.ts';
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { Breakpoint, DebugPause, DebugRequest, ResumeAction } from '../protocol/debug.ts';
 import type { VariablesPage, VariablesRequest, VariableRow } from '../protocol/variables.ts';

@@ -4,7 +4,7 @@
  * engine could ask the interpreter, the names and values around the error ({@link ErrorScope}).
  */
 import type { ErrorScope } from '../protocol/errorScope.ts';
-import type { ExecutionResult, ImportReport } from '../protocol/protocol.ts';
+import type { ExecutionResult, ImportReport } from '../protocol/results.ts';
 
 export type { ErrorScope } from '../protocol/errorScope.ts';
 

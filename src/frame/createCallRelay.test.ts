@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameToPage, CallRequest } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
+import type { CallRequest } from '../protocol/calls.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
 import { createCallRelay } from './createCallRelay.ts';
 

@@ -1,4 +1,5 @@
-import type { PageToFrame, CallResponse } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
+import type { CallResponse } from '../protocol/calls.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
 import type { FrameDeps } from './frameDeps.ts';
 

@@ -1,4 +1,4 @@
-import type { WorkerInit } from '../protocol/protocol.ts';
+import type { WorkerInit } from '../protocol/frameWorker.ts';
 import { assetUrlProblem, MAX_PENDING_ASSETS, type AssetReply, type RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { classicModuleFactory } from './classicModuleFactory.ts';
 

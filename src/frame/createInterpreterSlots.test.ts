@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkerToFrame } from '../protocol/protocol.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import { createInterpreterSlots } from './createInterpreterSlots.ts';
 

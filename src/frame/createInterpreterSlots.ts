@@ -1,4 +1,4 @@
-import type { WorkerToFrame } from '../protocol/protocol.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import type { FrameDeps } from './frameDeps.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameToPage, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { LanguageQuery, LanguageRequest } from '../protocol/language.ts';
 import { createLanguageHost } from './createLanguageHost.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';

@@ -1,4 +1,4 @@
-import type { FrameToPage, PageToFrame } from '../protocol/protocol.ts';
+import type { FrameToPage, PageToFrame } from '../protocol/pageFrame.ts';
 import type { LanguageQuery, LanguageRequest } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';

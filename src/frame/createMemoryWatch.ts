@@ -5,9 +5,15 @@ import type { FrameDeps } from './frameDeps.ts';
 const MB = 2 ** 20;
 /** The browser answers a memory measurement at its next garbage collection, within about 20 s. */
 export const MEASURE_TIMEOUT_MS = 30_000;
+/**
+ * Measurements start at least this far apart. A browser that measures at once (Chromium with
+ * `--enable-blink-features=ForceEagerMeasureMemory`, as the tests run it) would otherwise collect garbage
+ * back to back for as long as a run goes on.
+ */
+export const MEASURE_INTERVAL_MS = 1000;
 
 /** What the memory watch needs from the supervisor. */
-export interface MemoryWatchDeps extends Pick<FrameDeps, 'setTimer' | 'clearTimer'> {
+export interface MemoryWatchDeps extends Pick<FrameDeps, 'now' | 'setTimer' | 'clearTimer'> {
   /** The browser's measurement of workers' JavaScript memory. */
   measure: () => Promise<WorkerMemory>;
   /** The interpreter that serves runs now. */
@@ -36,12 +42,25 @@ export function createMemoryWatch(deps: MemoryWatchDeps): MemoryWatch {
   let again = false;
   let generation = 0;
   let limitMB: number | null = null;
+  let lastStartedAt = Number.NEGATIVE_INFINITY;
+  // The next measurement, when it waits for MEASURE_INTERVAL_MS: it starts after what is asked about now.
+  let waitTimer: unknown = null;
 
   const watch = (): void => {
+    if (waitTimer !== null) return;
     if (measuring) {
       again = true; // what the one in flight reports may predate what is asked about now
       return;
     }
+    const wait = lastStartedAt + MEASURE_INTERVAL_MS - deps.now();
+    if (wait > 0) {
+      waitTimer = deps.setTimer(() => {
+        waitTimer = null;
+        watch();
+      }, wait);
+      return;
+    }
+    lastStartedAt = deps.now();
     measuring = true;
     again = false;
     const target = deps.active();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeResult } from '../testing/makeResult.ts';
 import { createFakeSupervisor, FAKE_RUN_OPTIONS } from '../testing/createFakeSupervisor.ts';
 import type { WorkerMemory } from './measureWorkerMemory.ts';
-import { MEASURE_TIMEOUT_MS } from './createSupervisor.ts';
+import { MEASURE_INTERVAL_MS, MEASURE_TIMEOUT_MS } from './createMemoryWatch.ts';
 
 const MB = 2 ** 20;
 
@@ -30,11 +30,13 @@ function booted(m: ReturnType<typeof measurements>) {
 describe('createSupervisor: JavaScript memory', () => {
   it('ends a run whose worker holds more JavaScript memory than the limit, with status memory, in a fresh interpreter', async () => {
     const m = measurements();
-    const { sup, workers, results } = booted(m);
+    const { sup, workers, results, advance } = booted(m);
     sup.handle({ type: 'run', id: 1, code: 'hog()', options: { ...FAKE_RUN_OPTIONS, maxMemoryMB: 256 } });
     await m.complete({ 'blob:fake/0': 100 * MB });
     expect(results()).toHaveLength(0);
-    expect(m.count()).toBe(1); // measuring again while the run goes on
+    expect(m.count()).toBe(0); // not back to back ...
+    advance(MEASURE_INTERVAL_MS);
+    expect(m.count()).toBe(1); // ... but again while the run goes on
     await m.complete({ 'blob:fake/0': 900 * MB, 'blob:fake/1': 1 });
     expect(results()[0]?.result).toMatchObject({ status: 'memory', stateKept: false, error: { type: 'MemoryError' } });
     expect(results()[0]?.result.error?.message).toMatch(/JavaScript memory of 900 MB.*limit of 256 MB/);
@@ -55,12 +57,13 @@ describe('createSupervisor: JavaScript memory', () => {
 
   it('measures the run going on when a measurement begun for a replaced interpreter comes back', async () => {
     const m = measurements();
-    const { sup, workers, results } = booted(m);
+    const { sup, workers, results, advance } = booted(m);
     sup.handle({ type: 'run', id: 1, code: 'x', options: FAKE_RUN_OPTIONS });
     workers[0]?.say({ type: 'result', id: 1, result: makeResult() }); // the measurement after the run is in flight
     sup.handle({ type: 'reset', id: 2 }); // Restart: the spare takes over
     sup.handle({ type: 'run', id: 3, code: 'hog()', options: { ...FAKE_RUN_OPTIONS, maxMemoryMB: 256 } });
     await m.complete({ 'blob:fake/0': 1 }); // for the old interpreter
+    advance(MEASURE_INTERVAL_MS);
     expect(m.count()).toBe(1); // a new one, for the run on the new interpreter
     await m.complete({ 'blob:fake/1': 900 * MB });
     expect(results().at(-1)?.result).toMatchObject({ status: 'memory' });
@@ -68,10 +71,11 @@ describe('createSupervisor: JavaScript memory', () => {
 
   it('measures once more after a run when the measurement in flight began before the run ended', async () => {
     const m = measurements();
-    const { sup, workers, sent } = booted(m);
+    const { sup, workers, sent, advance } = booted(m);
     sup.handle({ type: 'run', id: 1, code: 'keep = hog()', options: { ...FAKE_RUN_OPTIONS, maxMemoryMB: 256 } });
     workers[0]?.say({ type: 'result', id: 1, result: makeResult() });
     await m.complete({ 'blob:fake/0': 5 * MB }); // began before the program allocated
+    advance(MEASURE_INTERVAL_MS);
     expect(m.count()).toBe(1);
     await m.complete({ 'blob:fake/0': 700 * MB });
     expect(workers[0]?.terminated).toBe(true);
@@ -94,12 +98,14 @@ describe('createSupervisor: JavaScript memory', () => {
 
   it('measures nothing while no run has happened, and stops after the measurement that follows a run', async () => {
     const m = measurements();
-    const { sup, workers } = booted(m);
+    const { sup, workers, advance } = booted(m);
     expect(m.count()).toBe(0);
     sup.handle({ type: 'run', id: 1, code: 'x', options: FAKE_RUN_OPTIONS });
     workers[0]?.say({ type: 'result', id: 1, result: makeResult() });
     await m.complete({ 'blob:fake/0': 10 * MB }); // began while the run went on
+    advance(MEASURE_INTERVAL_MS);
     await m.complete({ 'blob:fake/0': 10 * MB }); // the one after the run's end
+    advance(MEASURE_INTERVAL_MS * 10);
     expect(m.count()).toBe(0);
     expect(workers[0]?.terminated).toBe(false);
   });

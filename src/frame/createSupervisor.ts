@@ -1,4 +1,6 @@
-import type { EngineState, ExecutionResult, PageToFrame, WorkerToFrame } from '../protocol/protocol.ts';
+import type { EngineState, ExecutionResult } from '../protocol/results.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS } from '../protocol/runAllowances.ts';
 import type { WorkerMemory } from './measureWorkerMemory.ts';
 import type { FrameDeps } from './frameDeps.ts';
@@ -6,7 +8,7 @@ import { fitRunResult } from './fitRunResult.ts';
 import { createInterpreterSlots } from './createInterpreterSlots.ts';
 import { createRunClock } from './createRunClock.ts';
 import { createDebugMailbox, refuseDebugCommand } from './createDebugMailbox.ts';
-import { createMemoryWatch, MEASURE_TIMEOUT_MS } from './createMemoryWatch.ts';
+import { createMemoryWatch } from './createMemoryWatch.ts';
 import { interruptThenKill } from './interruptThenKill.ts';
 import { replacedNotice } from './replacedNotice.ts';
 import { createCallRelay } from './createCallRelay.ts';
@@ -14,7 +16,7 @@ import { newSupervisorRun, type SupervisorRun } from './supervisorRun.ts';
 import { handleRunMessage } from './handleRunMessage.ts';
 import { busyResult, crashResult, emptyResult, withStopReason, type StopReason } from './runResults.ts';
 
-export { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS, MEASURE_TIMEOUT_MS };
+export { ACCEPT_MS, DEFAULT_GRACE_MS, PREPARE_ALLOWANCE_MS };
 
 /** What the supervisor needs from its surroundings (injected so tests can drive time). */
 export interface SupervisorDeps extends FrameDeps {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameToPage, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { makeTestRecord } from '../testing/makeTestResult.ts';
 import { createFakeClock } from '../testing/createFakeClock.ts';

@@ -1,4 +1,5 @@
-import type { PageToFrame, WorkerToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { TestRecord, TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { DEFAULT_GRACE_MS } from '../protocol/runAllowances.ts';
 import type { FrameDeps } from './frameDeps.ts';

@@ -1,4 +1,6 @@
-import { SIGINT, type CallRequest, type WorkerToFrame, type RunOptions } from '../protocol/protocol.ts';
+import { SIGINT, type WorkerToFrame } from '../protocol/frameWorker.ts';
+import type { CallRequest } from '../protocol/calls.ts';
+import type { RunOptions } from '../protocol/results.ts';
 import { createStdinBuffer, wakeStdin, writeStdin } from '../protocol/stdinBuffer.ts';
 import type { WorkerTestRequest } from '../protocol/testProtocol.ts';
 import type { LanguageRequest } from '../protocol/language.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrameMessage } from '../protocol/protocol.ts';
+import { parseFrameMessage } from '../protocol/pageFrame.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { fitRunResult, MAX_RESULT_TEXT_CHARS } from './fitRunResult.ts';
 

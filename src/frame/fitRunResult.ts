@@ -1,4 +1,5 @@
-import { executionResultSchema, MAX_FRAME_MESSAGE_CHARS, type ExecutionResult } from '../protocol/protocol.ts';
+import { executionResultSchema, type ExecutionResult } from '../protocol/results.ts';
+import { MAX_FRAME_MESSAGE_CHARS } from '../protocol/pageFrame.ts';
 import { unshowableResult } from '../protocol/unshowableResult.ts';
 
 /** Longest error message, traceback or value the page is sent; the rest is cut with a marker. */

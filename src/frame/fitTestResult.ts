@@ -1,4 +1,4 @@
-import { MAX_FRAME_MESSAGE_CHARS } from '../protocol/protocol.ts';
+import { MAX_FRAME_MESSAGE_CHARS } from '../protocol/pageFrame.ts';
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 
 const clip = (text: string | null, limit: number): string | null =>

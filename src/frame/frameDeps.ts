@@ -1,4 +1,4 @@
-import type { FrameToPage } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 
 /** What the frame's interpreter owners (the supervisor, the test pool) need from their surroundings; injected so tests drive time. */

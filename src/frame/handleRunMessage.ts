@@ -1,4 +1,5 @@
-import type { EngineState, WorkerToFrame } from '../protocol/protocol.ts';
+import type { EngineState } from '../protocol/results.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { FrameDeps } from './frameDeps.ts';
 import type { SupervisorRun } from './supervisorRun.ts';
 

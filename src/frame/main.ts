@@ -2,7 +2,8 @@
  * The sandboxed frame: an opaque-origin document (sandbox="allow-scripts", strict
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
-import { PACKAGES_PATH, PYODIDE_PATH, parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/protocol.ts';
+import { PACKAGES_PATH, PYODIDE_PATH } from '../protocol/paths.ts';
+import { parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { createFrameRuntime, type FrameRuntime } from './createFrameRuntime.ts';
 import { createSupervisor } from './createSupervisor.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileCoverageFacts, TestRecord, WorkerTestsDone } from '../protocol/testProtocol.ts';
-import { displayPercent } from '../protocol/displayPercent.ts';
+import { displayPercent } from '../format/displayPercent.ts';
 import { mergeCoverage } from './mergeCoverage.ts';
 import { mergeTestResults } from './mergeTestResults.ts';
 import { splitTests } from './splitTests.ts';

@@ -1,6 +1,6 @@
 import type { TestRecord, TestResult, TestRunStatus, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { mergeCoverage } from './mergeCoverage.ts';
-import { pytestCollectLine, pytestSummaryLine } from '../protocol/pytestSummary.ts';
+import { pytestCollectLine, pytestSummaryLine } from '../format/pytestSummary.ts';
 
 /** What one interpreter contributed to a test run. */
 export interface TestPart {

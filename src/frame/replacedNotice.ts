@@ -1,4 +1,4 @@
-import type { FrameToPage } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
 
 /** The console line for an interpreter that was replaced: `why`, and that the variables are gone. */
 export function replacedNotice(why: string): Extract<FrameToPage, { type: 'notice' }> {

@@ -1,5 +1,5 @@
 import { failedResult } from '../protocol/failedResult.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 
 /** Why the frame is stopping a run. */
 export type StopReason = 'timeout' | 'stopped';

@@ -1,4 +1,4 @@
-import type { FrameToPage } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
 import type { FrameRuntime } from './createFrameRuntime.ts';
 import { createWorkerHandle } from './createWorkerHandle.ts';
 

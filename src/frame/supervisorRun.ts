@@ -1,4 +1,5 @@
-import type { PageToFrame, RunOptions } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
+import type { RunOptions } from '../protocol/results.ts';
 import type { RunClock } from './createRunClock.ts';
 import type { DebugMailbox } from './createDebugMailbox.ts';
 import type { StopReason } from './runResults.ts';

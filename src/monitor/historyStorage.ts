@@ -1,4 +1,4 @@
-import type { RunStatus } from '../protocol/protocol.ts';
+import type { RunStatus } from '../protocol/results.ts';
 import type { ExecutionMetrics } from './seedMetrics.ts';
 
 /** Runs kept per session unless configured otherwise. */

@@ -1,4 +1,4 @@
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import { summarizeBatch, type BatchBlock, type BatchResult, type BatchStep } from './summarizeBatch.ts';
 
 /** Options of a batch. */

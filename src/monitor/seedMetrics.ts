@@ -1,4 +1,4 @@
-import type { ExecutionResult, RunMetrics, RunStatus } from '../protocol/protocol.ts';
+import type { ExecutionResult, RunMetrics, RunStatus } from '../protocol/results.ts';
 
 /**
  * A run's metrics as `engine.getLastExecutionMetrics()` reports them: the seed's names

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeResult } from '../testing/makeResult.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import { describeBatch, summarizeBatch } from './summarizeBatch.ts';
 import { runBatch, toBlocks } from './runBatch.ts';
 import { toExecutionMetrics } from './seedMetrics.ts';

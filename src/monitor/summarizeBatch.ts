@@ -1,4 +1,4 @@
-import type { ExecutionResult, RunStatus } from '../protocol/protocol.ts';
+import type { ExecutionResult, RunStatus } from '../protocol/results.ts';
 
 /** One block of a batch: a code snippet or a project file, run as `__main__`. */
 export interface BatchBlock {

@@ -1,4 +1,4 @@
-import type { RunOptions } from './protocol.ts';
+import type { RunOptions } from './results.ts';
 
 /** The seed's ExecutorConfig defaults: TIMEOUT 30 s, MAX_MEMORY 512MB, MAX_OUTPUT_LENGTH 10000. */
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

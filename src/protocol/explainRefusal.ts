@@ -1,4 +1,4 @@
-import { frameToPageSchema, MAX_FRAME_MESSAGE_CHARS } from './protocol.ts';
+import { frameToPageSchema, MAX_FRAME_MESSAGE_CHARS } from './pageFrame.ts';
 
 /** A message from the frame that the page refused: what it said it was, and why it was refused. */
 export interface RefusedFrameMessage {

@@ -1,4 +1,4 @@
-import type { ExecutionResult, PythonError, RunStatus } from './protocol.ts';
+import type { ExecutionResult, PythonError, RunStatus } from './results.ts';
 
 /** A run that ended before (or without) producing anything: no output, zero metrics, the error that says why (if any). */
 export function failedResult(status: RunStatus, error: PythonError | null, stateKept: boolean): ExecutionResult {

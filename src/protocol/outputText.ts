@@ -1,4 +1,4 @@
-import type { OutputChunk, OutputStream } from './protocol.ts';
+import type { OutputChunk, OutputStream } from './results.ts';
 
 /** Merges neighbouring chunks of the same stream, keeping the order of writes. */
 export function mergeChunks(chunks: readonly OutputChunk[]): OutputChunk[] {

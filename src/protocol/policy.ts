@@ -1,6 +1,6 @@
 /**
  * The safe-mode policy and validate_code's report, as they cross the page → frame →
- * worker boundary. Part of the protocol (re-exported by protocol.ts).
+ * worker boundary. Part of the protocol (runs and calls carry a policy).
  */
 import * as z from 'zod';
 

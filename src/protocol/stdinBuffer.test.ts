@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIGINT } from './protocol.ts';
+import { SIGINT } from './frameWorker.ts';
 import { createStdinBuffer, readStdin, writeStdin } from './stdinBuffer.ts';
 
 describe('stdin buffer', () => {

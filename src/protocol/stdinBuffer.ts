@@ -4,7 +4,7 @@
  * page), writes each line the page sends, and the worker blocks on it with
  * `Atomics.wait`. Layout: Int32 state, Int32 byte length, then the UTF-8 bytes.
  */
-import { MAX_STDIN_CHARS } from './protocol.ts';
+import { MAX_STDIN_CHARS } from './results.ts';
 
 const STATE = 0;
 const LENGTH = 1;

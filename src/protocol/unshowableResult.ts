@@ -1,5 +1,5 @@
 import { failedResult } from './failedResult.ts';
-import type { ExecutionResult } from './protocol.ts';
+import type { ExecutionResult } from './results.ts';
 
 /** The result of a run whose own result could not be shown (the page refused it, or the frame could not fit it). */
 export function unshowableResult(reason: string): ExecutionResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PYODIDE_VERSION } from '../protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../protocol/paths.ts';
 import { DEFAULT_SETTINGS } from '../config/settings.ts';
 import { checkSessionDocument, readSessionText, sessionDocumentText, toSessionDocument, type SessionDocument } from './sessionDocument.ts';
 import { MAX_SESSION_FILE_CHARS, MAX_SESSION_FILES, MAX_SESSION_TOTAL_CHARS } from './sessionLimits.ts';

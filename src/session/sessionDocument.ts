@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PYODIDE_VERSION } from '../protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../protocol/paths.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { validateSettings, type Settings } from '../config/settings.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';

@@ -1,7 +1,7 @@
 import { makeResult } from '../testing/makeResult.ts';
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/engine.ts';
-import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
 import { createAppStore } from './createAppStore.ts';
 import { RUNNING_SHOWN_AFTER_MS } from './createEngineSlice.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DebugPause } from '../protocol/debug.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import type { VariableRow } from '../protocol/variables.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';

@@ -1,6 +1,6 @@
 import type { Breakpoint, DebugPause, FrameScope } from '../protocol/debug.ts';
 import type { VariableRow, VariablesPage } from '../protocol/variables.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import { debugKey, parseDebugKey, type DebugSlice } from './debugTypes.ts';
 import type { VariableChildren } from './variablesTypes.ts';
 import type { AppState, SliceCreator } from './types.ts';

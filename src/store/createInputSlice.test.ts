@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/engine.ts';
-import type { DisplayData, ExecutionResult } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult } from '../protocol/results.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { createAppStore } from './createAppStore.ts';
 

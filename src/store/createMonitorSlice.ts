@@ -1,4 +1,4 @@
-import type { ExecutionResult, RunOptions } from '../protocol/protocol.ts';
+import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
 import { parseProfile } from '../monitor/parseProfile.ts';
 import { toExecutionMetrics } from '../monitor/seedMetrics.ts';
 import { describeBatch } from '../monitor/summarizeBatch.ts';

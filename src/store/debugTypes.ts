@@ -1,5 +1,5 @@
 import type { Breakpoint, DebugPause, FrameScope, ResumeAction } from '../protocol/debug.ts';
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import type { VariableRow } from '../protocol/variables.ts';
 import type { VariableChildren } from './variablesTypes.ts';
 

@@ -1,4 +1,4 @@
-import type { DownloadTick } from '../protocol/protocol.ts';
+import type { DownloadTick } from '../protocol/results.ts';
 
 /** The package files of the current (or last) download batch, by URL. */
 export type Downloads = Record<string, DownloadTick>;

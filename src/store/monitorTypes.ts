@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.ts';
-import type { RunSample, RunStatus } from '../protocol/protocol.ts';
+import type { RunSample, RunStatus } from '../protocol/results.ts';
 import type { ProfileReport } from '../monitor/parseProfile.ts';
 import type { BatchResult } from '../monitor/summarizeBatch.ts';
 import type { HistoryEntry } from '../monitor/historyStorage.ts';

@@ -1,4 +1,4 @@
-import type { PageToFrame } from '../protocol/protocol.ts';
+import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { EngineMessage, FrameHost, FrameHostHandlers } from '../engine/createFrameHost.ts';
 import type { RefusedFrameMessage } from '../protocol/explainRefusal.ts';
 

@@ -1,4 +1,6 @@
-import type { FrameToPage, RunOptions, WorkerToFrame } from '../protocol/protocol.ts';
+import type { FrameToPage } from '../protocol/pageFrame.ts';
+import type { RunOptions } from '../protocol/results.ts';
+import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import { createSupervisor, type SupervisorDeps } from '../frame/createSupervisor.ts';
 import type { WorkerHandle } from '../frame/createWorkerHandle.ts';
 import type { DebugCommand } from '../protocol/debug.ts';

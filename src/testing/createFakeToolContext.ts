@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { createMemoryProject, type ProjectAccess } from '../agent/projectAccess.ts';
 import type { ToolContext } from '../agent/types.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { ExecutionResult, InstallReport } from '../protocol/protocol.ts';
+import type { ExecutionResult, InstallReport } from '../protocol/results.ts';
 import type { ProjectFile, TestResult } from '../protocol/testProtocol.ts';
 
 /** Options of {@link createFakeToolContext}. */

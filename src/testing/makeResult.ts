@@ -1,4 +1,4 @@
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 
 /** A successful ExecutionResult for tests, with any fields overridden. */
 export function makeResult(partial: Partial<ExecutionResult> = {}): ExecutionResult {

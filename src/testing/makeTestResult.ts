@@ -1,5 +1,5 @@
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
-import { pytestSummaryLine } from '../protocol/pytestSummary.ts';
+import { pytestSummaryLine } from '../format/pytestSummary.ts';
 
 /** A passing test record for tests, with any fields overridden. */
 export function makeTestRecord(partial: Partial<TestRecord> = {}): TestRecord {

@@ -1,4 +1,4 @@
-import { displayPercent } from '../protocol/displayPercent.ts';
+import { displayPercent } from '../format/displayPercent.ts';
 import { lineRanges, linesPhrase } from '../engine/describeTestResult.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 

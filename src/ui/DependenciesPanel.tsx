@@ -1,5 +1,5 @@
 import { appStore, useAppStore } from '../store/useAppStore.ts';
-import type { ImportReport } from '../protocol/protocol.ts';
+import type { ImportReport } from '../protocol/results.ts';
 import { DownloadProgress } from './DownloadProgress.tsx';
 import { InstallByName } from './InstallByName.tsx';
 

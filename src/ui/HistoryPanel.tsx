@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RunStatus } from '../protocol/protocol.ts';
+import type { RunStatus } from '../protocol/results.ts';
 import type { HistoryEntry } from '../monitor/historyStorage.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { HistoryChart } from './HistoryChart.tsx';

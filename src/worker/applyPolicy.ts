@@ -1,4 +1,4 @@
-import type { RunPolicy } from '../protocol/protocol.ts';
+import type { RunPolicy } from '../protocol/policy.ts';
 import { WORKING_DIR, type PythonRuntime } from './bootPyodide.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { analyzeImports, loadPackages } from './packages.ts';
 

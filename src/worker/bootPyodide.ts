@@ -1,6 +1,6 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { WORKING_DIR } from '../protocol/protocol.ts';
+import { WORKING_DIR } from '../protocol/paths.ts';
 import { EXECUTOR_LIB_DIR, pythonSources } from './pythonSources.ts';
 
 /** The parts of Emscripten's module object that Executor uses (not in Pyodide's public types). */

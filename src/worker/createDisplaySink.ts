@@ -1,4 +1,4 @@
-import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAY_CHARS, MAX_DISPLAYS_PER_RUN, type DisplayData } from '../protocol/protocol.ts';
+import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAY_CHARS, MAX_DISPLAYS_PER_RUN, type DisplayData } from '../protocol/results.ts';
 import type { OutputSink } from './createOutputSink.ts';
 
 /** Receives rich outputs from Python and sends them on, in order with the text output. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOutputSink, TRUNCATION_MARKER } from './createOutputSink.ts';
-import type { OutputChunk } from '../protocol/protocol.ts';
+import type { OutputChunk } from '../protocol/results.ts';
 
 function setup(maxChars = 100, intervalMs = 50) {
   let t = 0;

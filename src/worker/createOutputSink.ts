@@ -1,4 +1,4 @@
-import type { OutputChunk, OutputStream } from '../protocol/protocol.ts';
+import type { OutputChunk, OutputStream } from '../protocol/results.ts';
 
 /** Marker appended once when the output cap is reached. */
 export const TRUNCATION_MARKER = '\n[output truncated: the output limit was reached]\n';

@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { InstallReport } from '../protocol/protocol.ts';
+import type { InstallReport } from '../protocol/results.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { loadPackages } from './packages.ts';
 

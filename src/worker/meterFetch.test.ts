@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DownloadTick } from '../protocol/protocol.ts';
+import type { DownloadTick } from '../protocol/results.ts';
 import { beginDownloadBatch, meterFetch } from './meterFetch.ts';
 
 function served(bytes: Uint8Array, chunk: number, headers: Record<string, string> = {}): typeof fetch {

@@ -1,4 +1,4 @@
-import type { DownloadTick } from '../protocol/protocol.ts';
+import type { DownloadTick } from '../protocol/results.ts';
 
 let batch = 0;
 let open = false;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import type { RunOptions, RunSample } from '../protocol/protocol.ts';
+import type { RunOptions, RunSample } from '../protocol/results.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';

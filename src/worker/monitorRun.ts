@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { RunMetrics, RunOptions, RunSample } from '../protocol/protocol.ts';
+import type { RunMetrics, RunOptions, RunSample } from '../protocol/results.ts';
 import type { RawProfile } from '../protocol/profileProtocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 

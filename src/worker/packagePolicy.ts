@@ -1,4 +1,5 @@
-import type { InstallReport, RunPolicy } from '../protocol/protocol.ts';
+import type { InstallReport } from '../protocol/results.ts';
+import type { RunPolicy } from '../protocol/policy.ts';
 
 interface LockEntry {
   name: string;

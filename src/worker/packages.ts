@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { ImportReport, InstallReport } from '../protocol/protocol.ts';
+import type { ImportReport, InstallReport } from '../protocol/results.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { beginDownloadBatch } from './meterFetch.ts';
 

@@ -1,4 +1,4 @@
-import { refusingDiagnostics, type RunPolicy } from '../protocol/protocol.ts';
+import { refusingDiagnostics, type RunPolicy } from '../protocol/policy.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { validateCode } from './validateCode.ts';

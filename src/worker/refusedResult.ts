@@ -1,5 +1,6 @@
 import { failedResult } from '../protocol/failedResult.ts';
-import type { Diagnostic, ExecutionResult } from '../protocol/protocol.ts';
+import type { Diagnostic } from '../protocol/policy.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 
 /** The result of a run that safe mode refused before it started: status 'security', with every reason. */
 export function refusedResult(diagnostics: Diagnostic[]): ExecutionResult {

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import type { OutputChunk, RunOptions } from '../protocol/protocol.ts';
-import { SIGINT } from '../protocol/protocol.ts';
+import type { OutputChunk, RunOptions } from '../protocol/results.ts';
+import { SIGINT } from '../protocol/frameWorker.ts';
 import { createStdinBuffer, writeStdin } from '../protocol/stdinBuffer.ts';
 import {
   DEBUG_MAILBOX_BYTES,

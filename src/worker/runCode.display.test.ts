@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAYS_PER_RUN, type RunOptions } from '../protocol/protocol.ts';
+import { DISPLAY_OVERHEAD_CHARS, MAX_DISPLAYS_PER_RUN, type RunOptions } from '../protocol/results.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import type { DisplayData, OutputChunk, RunOptions } from '../protocol/protocol.ts';
+import type { DisplayData, OutputChunk, RunOptions } from '../protocol/results.ts';
 import { createStdinBuffer, writeStdin } from '../protocol/stdinBuffer.ts';
-import { SIGINT } from '../protocol/protocol.ts';
+import { SIGINT } from '../protocol/frameWorker.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';

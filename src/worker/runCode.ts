@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { DisplayData, ExecutionResult, OutputChunk, PythonError, RunOptions, RunSample, RunStatus } from '../protocol/protocol.ts';
+import type { DisplayData, ExecutionResult, OutputChunk, PythonError, RunOptions, RunSample, RunStatus } from '../protocol/results.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { textOf } from '../protocol/outputText.ts';
 import { createOutputSink } from './createOutputSink.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
-import type { RunPolicy } from '../protocol/protocol.ts';
+import type { RunPolicy } from '../protocol/policy.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';

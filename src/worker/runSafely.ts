@@ -1,4 +1,5 @@
-import { refusingDiagnostics, type ExecutionResult, type RunPolicy } from '../protocol/protocol.ts';
+import { refusingDiagnostics, type RunPolicy } from '../protocol/policy.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import { applyPolicy } from './applyPolicy.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { refusedResult } from './refusedResult.ts';

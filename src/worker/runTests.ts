@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { OutputChunk } from '../protocol/protocol.ts';
+import type { OutputChunk } from '../protocol/results.ts';
 import type { FileCoverageFacts, ProjectFile, TestRecord, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { WORKING_DIR, type PythonRuntime } from './bootPyodide.ts';
 import { createOutputSink } from './createOutputSink.ts';

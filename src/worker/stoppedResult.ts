@@ -1,4 +1,4 @@
-import type { ExecutionResult } from '../protocol/protocol.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 
 /** True for a KeyboardInterrupt that Pyodide raised into JavaScript (a Stop that landed in Executor's own Python). */
 export function isInterrupt(err: unknown): boolean {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
-import type { Diagnostic } from '../protocol/protocol.ts';
+import type { Diagnostic } from '../protocol/policy.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { validateCode } from './validateCode.ts';

@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { Diagnostic, RunPolicy, ValidationReport } from '../protocol/protocol.ts';
+import type { Diagnostic, RunPolicy, ValidationReport } from '../protocol/policy.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 
 interface RawDiagnostic extends Omit<Diagnostic, 'endLine' | 'endColumn'> {

@@ -4,7 +4,15 @@
  * sandboxed frame (a worker from a URL, or a module blob worker, does not start in an
  * opaque origin). User code runs here; nothing here trusts it.
  */
-import type { FrameToWorker, WorkerCall, WorkerInit, WorkerLanguage, WorkerRun, WorkerTests, WorkerToFrame } from '../protocol/protocol.ts';
+import type {
+  FrameToWorker,
+  WorkerCall,
+  WorkerInit,
+  WorkerLanguage,
+  WorkerRun,
+  WorkerTests,
+  WorkerToFrame,
+} from '../protocol/frameWorker.ts';
 import { loadPyodide } from 'pyodide';
 import { bootPyodide, type BootDeps, type PythonRuntime } from './bootPyodide.ts';
 import { createAssetFetch } from './createAssetFetch.ts';

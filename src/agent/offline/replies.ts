@@ -1,6 +1,6 @@
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import { describeInstallFailures } from '../../engine/describeInstallFailures.ts';
-import type { InstallReport } from '../../protocol/protocol.ts';
+import type { InstallReport } from '../../protocol/results.ts';
 import type { BatchData } from '../tools/executeBatch.ts';
 import type { ListFilesData } from '../tools/listFiles.ts';
 import type { ProfileData } from '../tools/profileCode.ts';

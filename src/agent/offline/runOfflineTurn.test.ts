@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TestRunOptions } from '../../engine/engine.ts';
 import { parseProfile } from '../../monitor/parseProfile.ts';
-import type { RunOptions } from '../../protocol/protocol.ts';
+import type { RunOptions } from '../../protocol/results.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describeBatch, type BatchBlock, type BatchSummary } from '../../monitor/summarizeBatch.ts';
-import type { ExecutionResult } from '../../protocol/protocol.ts';
+import type { ExecutionResult } from '../../protocol/results.ts';
 import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';
 import { namePaths } from './namePaths.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisplayData } from '../../protocol/protocol.ts';
+import type { DisplayData } from '../../protocol/results.ts';
 import { MAX_VIEW_IMAGES, MAX_VIEW_IMAGE_CHARS, pickViewImages } from './pickViewImages.ts';
 
 const image = (size: number, mime = 'image/png'): DisplayData => ({

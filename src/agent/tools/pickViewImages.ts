@@ -1,4 +1,4 @@
-import type { DisplayData } from '../../protocol/protocol.ts';
+import type { DisplayData } from '../../protocol/results.ts';
 
 /** Most images a tool card shows, and their total size (base64 characters). */
 export const MAX_VIEW_IMAGES = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import { parseProfile } from '../../monitor/parseProfile.ts';
-import type { RunOptions } from '../../protocol/protocol.ts';
+import type { RunOptions } from '../../protocol/results.ts';
 import type { RawProfile } from '../../protocol/profileProtocol.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ProfileFunction } from '../../monitor/parseProfile.ts';
-import type { ExecutionResult, RunOptions } from '../../protocol/protocol.ts';
+import type { ExecutionResult, RunOptions } from '../../protocol/results.ts';
 import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';
 import { namePaths } from './namePaths.ts';
 import { clip, runHeadline } from './runSummary.ts';
-import { WORKING_DIR } from '../../protocol/protocol.ts';
+import { WORKING_DIR } from '../../protocol/paths.ts';
 import { ownFunctions, suggestOptimizations } from './suggestOptimizations.ts';
 
 /** One row of profile_code's table. */

@@ -1,6 +1,6 @@
 import { describeDisplays } from '../../engine/describeDisplays.ts';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
-import type { ExecutionResult } from '../../protocol/protocol.ts';
+import type { ExecutionResult } from '../../protocol/results.ts';
 
 /** Most output characters a tool result carries (the model's context is the limit, not the UI's). */
 export const MAX_TOOL_OUTPUT_CHARS = 6000;

@@ -1,4 +1,4 @@
-import { displayPercent } from '../../protocol/displayPercent.ts';
+import { displayPercent } from '../../format/displayPercent.ts';
 import { lineRanges, testCountsLine } from '../../engine/describeTestResult.ts';
 import type { TestResult } from '../../protocol/testProtocol.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
-import type { ExecutionResult } from '../../protocol/protocol.ts';
+import type { ExecutionResult } from '../../protocol/results.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { focusLimit } from './focusLimit.ts';
 import { SuggestionsList } from './SuggestionsList.tsx';

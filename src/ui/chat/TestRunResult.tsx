@@ -1,5 +1,5 @@
 import type { TestRunSummary } from '../../agent/tools/testSummary.ts';
-import { displayPercent } from '../../protocol/displayPercent.ts';
+import { displayPercent } from '../../format/displayPercent.ts';
 
 /** run_tests' card body: the counts, the failures with file:line, and coverage per file with its missing lines. */
 export function TestRunResult({ data }: { data: TestRunSummary }) {

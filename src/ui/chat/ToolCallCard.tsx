@@ -7,7 +7,7 @@ import type { RunSummary } from '../../agent/tools/runSummary.ts';
 import type { TestRunSummary } from '../../agent/tools/testSummary.ts';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ValidationReport } from '../../protocol/policy.ts';
-import type { ImportReport, InstallReport } from '../../protocol/protocol.ts';
+import type { ImportReport, InstallReport } from '../../protocol/results.ts';
 import type { ChatToolCall } from '../../store/types.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { CodeBlock } from './CodeBlock.tsx';

@@ -1,4 +1,4 @@
-import type { DisplayData } from '../../protocol/protocol.ts';
+import type { DisplayData } from '../../protocol/results.ts';
 import { HtmlFrame } from './HtmlFrame.tsx';
 import { ImageView } from './ImageView.tsx';
 import { markdownToHtml } from './markdownToHtml.ts';

@@ -1,4 +1,4 @@
-import type { DisplayData } from '../../protocol/protocol.ts';
+import type { DisplayData } from '../../protocol/results.ts';
 
 /** Mime types the console can show, richest first (Jupyter's order). */
 export const SHOWN_MIME_TYPES = [

@@ -1,6 +1,6 @@
 import type { PanelTab } from '../../store/layoutTypes.ts';
 import type { AppState } from '../../store/types.ts';
-import { displayPercent } from '../../protocol/displayPercent.ts';
+import { displayPercent } from '../../format/displayPercent.ts';
 
 /** A tab's badge: a count or a status, with a tone for its colour. */
 export interface TabBadge {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../protocol/protocol.ts';
+import type { Diagnostic } from '../../protocol/policy.ts';
 import { appStore } from '../../store/useAppStore.ts';
 import { monaco } from './monaco.ts';
 

@@ -1,4 +1,4 @@
-import { PYODIDE_VERSION } from '../../protocol/protocol.ts';
+import { PYODIDE_VERSION } from '../../protocol/paths.ts';
 import type { SessionOrigin } from '../../store/sessionTypes.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 

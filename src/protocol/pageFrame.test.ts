@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FRAME_MESSAGE_CHARS, parseFrameMessage, parsePageMessage } from './protocol.ts';
+import { MAX_FRAME_MESSAGE_CHARS, parseFrameMessage, parsePageMessage } from './pageFrame.ts';
 
 describe('protocol validation', () => {
   it('accepts well-formed frame messages', () => {
