@@ -1,3 +1,4 @@
+import { runLimits } from '../config/runLimits.ts';
 import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
 import { createAgentSession, type AgentSession } from '../agent/createAgentSession.ts';
 import { createLlmClient, describeLlmError } from '../agent/createLlmClient.ts';
@@ -44,9 +45,7 @@ export const createChatSlice =
         runOptions: () => {
           const { settings, autoLoadPackages } = get();
           return {
-            timeoutMs: Math.round(settings.timeoutSeconds * 1000),
-            maxMemoryMB: settings.maxMemoryMB,
-            maxOutputChars: settings.maxOutputChars,
+            ...runLimits(settings),
             autoLoadPackages,
           };
         },

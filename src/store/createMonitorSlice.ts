@@ -1,3 +1,4 @@
+import { runLimits } from '../config/runLimits.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
 import { parseProfile } from '../monitor/parseProfile.ts';
 import { toExecutionMetrics } from '../monitor/seedMetrics.ts';
@@ -162,9 +163,7 @@ export const createMonitorSlice =
             sharedState: s.batchSharedState,
             onStep: (i, block) => appendEntry('notice', `Run all: step ${i + 1} of ${blocks.length}, ${block.name}`),
             runOptions: {
-              timeoutMs: Math.round(settings.timeoutSeconds * 1000),
-              maxMemoryMB: settings.maxMemoryMB,
-              maxOutputChars: settings.maxOutputChars,
+              ...runLimits(settings),
               autoLoadPackages: s.autoLoadPackages,
               files,
             },
@@ -253,9 +252,7 @@ export const createMonitorSlice =
               sharedState: true,
               onStep: (i, block) => appendEntry('notice', `Re-run history: run ${i + 1} of ${runs.length}, ${block.name}`),
               runOptions: {
-                timeoutMs: Math.round(settings.timeoutSeconds * 1000),
-                maxMemoryMB: settings.maxMemoryMB,
-                maxOutputChars: settings.maxOutputChars,
+                ...runLimits(settings),
                 autoLoadPackages: s.autoLoadPackages,
                 files: projectFiles(get()),
               },

@@ -1,3 +1,4 @@
+import { runLimits } from '../config/runLimits.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import { describeResult } from './describeResult.ts';
 import type { RunSlice, SliceCreator } from './types.ts';
@@ -21,9 +22,7 @@ export const createRunSlice =
       get().showPanel('console');
       try {
         const runOptions = {
-          timeoutMs: Math.round(settings.timeoutSeconds * 1000),
-          maxMemoryMB: settings.maxMemoryMB,
-          maxOutputChars: settings.maxOutputChars,
+          ...runLimits(settings),
           autoLoadPackages,
           // The project's files go into the working folder; the active file runs as __main__.
           files: projectFiles(get()),

@@ -1,3 +1,4 @@
+import { runLimits } from '../config/runLimits.ts';
 import { defaultParallelism } from '../engine/testDefaults.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
 import { projectFiles } from './createFilesSlice.ts';
@@ -36,14 +37,7 @@ export const createTestsSlice =
         // storage full or denied: the choice holds for this page
       }
     };
-    const limits = () => {
-      const { settings } = get();
-      return {
-        timeoutMs: Math.round(settings.timeoutSeconds * 1000),
-        maxMemoryMB: settings.maxMemoryMB,
-        maxOutputChars: settings.maxOutputChars,
-      };
-    };
+    const limits = () => runLimits(get().settings);
     return {
       testResult: null,
       liveTestRecords: [],

@@ -1,3 +1,4 @@
+import { runLimits } from '../../config/runLimits.ts';
 import { useEffect, useState } from 'react';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
 import type { ExecutionResult } from '../../protocol/results.ts';
@@ -21,16 +22,10 @@ export function RunSuggestions() {
     if (!engine || !result || result.success) return;
     let live = true;
     const { settings } = appStore.getState();
-    void engine
-      .handleError(result, {
-        timeoutMs: settings.timeoutSeconds * 1000,
-        maxMemoryMB: settings.maxMemoryMB,
-        maxOutputChars: settings.maxOutputChars,
-      })
-      .then(
-        (a) => live && setGiven({ for: result, advice: a }),
-        () => undefined,
-      );
+    void engine.handleError(result, runLimits(settings)).then(
+      (a) => live && setGiven({ for: result, advice: a }),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
