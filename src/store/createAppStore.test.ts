@@ -68,7 +68,7 @@ describe('app store', () => {
   it('shows "Running" only for a run that lasts: a blink of a run costs the page no render', () => {
     vi.useFakeTimers();
     try {
-      const store = createAppStore(memoryStorage());
+      const store = createAppStore({ storage: memoryStorage() });
       statusListeners.clear();
       store.getState().attachEngine(fakeEngine(() => makeResult({})));
       const seen: string[] = [];
@@ -94,7 +94,7 @@ describe('app store', () => {
 
   it('runs the code with the settings as limits and shows streamed output, then the value', async () => {
     const storage = memoryStorage();
-    const store = createAppStore(storage);
+    const store = createAppStore({ storage: storage });
     const engine = fakeEngine((code, opts, emit) => {
       emit(
         [
@@ -128,7 +128,7 @@ describe('app store', () => {
   });
 
   it('explains a timeout and keeps invalid settings out', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     store.getState().attachEngine(fakeEngine(() => makeResult({ success: false, status: 'timeout', stateKept: true })));
     const check = store.getState().updateSettings({ timeoutSeconds: '-3', maxMemoryMB: '256', maxOutputChars: '100' });
     expect(check.ok).toBe(false);
@@ -144,7 +144,7 @@ describe('app store', () => {
 describe('console scrollback', () => {
   it('keeps the newest output of a huge stream and marks what scrolled away', async () => {
     const { MAX_ENTRY_CHARS, SCROLLED_MARKER } = await import('./createOutputSlice.ts');
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     for (let i = 0; i < 30; i++) store.getState().appendOutput([{ stream: 'stdout', text: `${i}`.padEnd(10_000, '.') }]);
     const entry = store.getState().entries[0];
     expect(entry?.text.length).toBe(MAX_ENTRY_CHARS);

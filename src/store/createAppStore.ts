@@ -21,18 +21,23 @@ import type { HistoryStorage } from '../monitor/historyStorage.ts';
 import type { ProjectStorage } from '../project/projectStorage.ts';
 import type { AppState } from './types.ts';
 
-/** Creates the one app store from its slices. `storage` is localStorage in the app, a fake in tests. */
-export function createAppStore(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+/** Where the store keeps things; each is optional (nothing is kept where it is absent, or memory for sessions). */
+export interface AppStoreOptions {
+  /** localStorage in the app: preferences (layout, settings, input, tests' choices). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** sessionStorage in the app: the chat lasts as long as the tab. */
-  chatStorage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+  chatStorage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** IndexedDB in the app: the project saved before sessions existed (the first session is made from it). */
-  projectStorage: ProjectStorage | null = null,
+  projectStorage?: ProjectStorage | null;
   /** IndexedDB in the app: the execution history. */
-  historyStorage: HistoryStorage | null = null,
+  historyStorage?: HistoryStorage | null;
   /** IndexedDB in the app: the sessions (memory when null). */
-  sessionDb: SessionDb<SessionRecord> | null = null,
-): StoreApi<AppState> {
+  sessionDb?: SessionDb<SessionRecord> | null;
+}
+
+/** Creates the one app store from its slices; fakes or nothing in tests. */
+export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState> {
+  const { storage = null, chatStorage = null, projectStorage = null, historyStorage = null, sessionDb = null } = options;
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
     ...createEditorSlice(storage)(set, get),

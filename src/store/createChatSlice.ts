@@ -51,16 +51,15 @@ export const createChatSlice =
         },
         lastResult: () => get().lastResult,
         // The agent's runs update the run footer like the editor's own.
-        recordResult: (result) => set((s) => ({ lastResult: result, runCount: s.runCount + 1 })),
+        recordResult: (result) => get().countRuns(result, 1),
         // The agent's test runs show in the Tests panel, with their markers, like the panel's own.
         // The session keeps what the agent installed, as it keeps the Packages panel's installs.
         recordInstall: (lastInstall) => {
-          set({ lastInstall });
+          get().setLastInstall(lastInstall);
           // A failed install says why in the console too, not only in the chat.
           for (const line of describeInstallFailures(lastInstall.failed)) get().appendEntry('notice', line);
         },
-        recordTestResult: (testResult) =>
-          set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests }),
+        recordTestResult: (testResult) => get().showTestResult(testResult),
         editorCode: () => get().code,
         project: storeProjectAccess(get),
         testOptions: () => ({

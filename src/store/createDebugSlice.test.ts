@@ -29,7 +29,7 @@ const pauseAt = (file: string, line: number, frames = [{ name: '<module>', file,
 
 /** A store with a project of two files and an engine whose debug run lasts until `finish`. */
 function setup() {
-  const store = createAppStore(null);
+  const store = createAppStore();
   const { engine, emit } = createRecordingEngine();
   let finish: (r: ExecutionResult) => void = () => undefined;
   engine.debug = vi.fn(() => new Promise<ExecutionResult>((resolve) => (finish = resolve)));
@@ -77,7 +77,7 @@ describe('debug slice', () => {
       openPaths: ['main.py'],
       breakpoints: store.getState().breakpoints,
     };
-    const other = createAppStore(null);
+    const other = createAppStore();
     other.getState().loadProject(snapshot);
     expect(other.getState().breakpoints).toEqual([{ file: 'main.py', line: 2 }]);
   });

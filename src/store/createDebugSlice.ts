@@ -107,6 +107,9 @@ export const createDebugSlice: SliceCreator<DebugSlice> = (set, get) => {
     debugTree: {},
     debugExpanded: [],
     debugWatches: [],
+    restoreBreakpoints(breakpoints) {
+      set({ breakpoints });
+    },
     toggleBreakpoint(file, line) {
       const { breakpoints } = get();
       set({

@@ -34,9 +34,9 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('notice', (text) => get().appendEntry('notice', text));
     engine.on('download', (tick) => get().recordDownload(tick));
     engine.on('display', (display) => get().appendDisplay(display));
-    engine.on('input', () => set({ awaitingInput: true }));
+    engine.on('input', () => get().setAwaitingInput(true));
     // Any run (the editor's, a batch's, the agent's) may have changed the names the Variables tab lists.
-    engine.on('result', () => set((s) => ({ namespaceVersion: s.namespaceVersion + 1 })));
+    engine.on('result', () => get().namespaceChanged());
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on
     get().bindMonitor(engine); // live samples, history, ENABLE_PROFILING / COLLECT_METRICS
     set({ engine, status: engine.status, capabilities: engine.capabilities });

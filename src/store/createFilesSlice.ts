@@ -161,9 +161,9 @@ export const createFilesSlice =
           files,
           activePath: active,
           openPaths: saved.openPaths.filter((p) => files.some((f) => f.path === p)),
-          breakpoints: saved.breakpoints ?? [],
           projectLoaded: true,
         });
+        get().restoreBreakpoints(saved.breakpoints ?? []);
         if (!get().openPaths.includes(active)) set({ openPaths: [...get().openPaths, active] });
         get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
         placeLinkedCode();
@@ -176,10 +176,10 @@ export const createFilesSlice =
           files,
           activePath: active,
           openPaths: open.includes(active) ? open : [...open, active],
-          breakpoints: snapshot.breakpoints ?? [],
           projectLoaded: true,
           filesError: null,
         });
+        get().restoreBreakpoints(snapshot.breakpoints ?? []);
         get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
       },
     };

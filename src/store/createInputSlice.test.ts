@@ -34,7 +34,7 @@ function fakeEngine() {
 
 describe('input and display in the store', () => {
   it('shows an input request, sends the typed line once and echoes it', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine, emit, finish } = fakeEngine();
     store.getState().attachEngine(engine);
     const done = store.getState().runCode();
@@ -60,7 +60,7 @@ describe('input and display in the store', () => {
   });
 
   it('keeps a line typed but not sent when the run ends, says so, and offers it at the next prompt', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine, emit, finish } = fakeEngine();
     store.getState().attachEngine(engine);
     const done = store.getState().runCode();
@@ -81,7 +81,7 @@ describe('input and display in the store', () => {
 
   it('runs with pre-filled stdin when it is on, and keeps the stdin settings', async () => {
     const storage = memoryStorage();
-    const store = createAppStore(storage);
+    const store = createAppStore({ storage: storage });
     const { engine, finish } = fakeEngine();
     store.getState().attachEngine(engine);
     store.getState().updateStdinSettings({ stdinText: '1\n2\n', stdinEnabled: true, inputCountsTowardTimeout: true });
@@ -92,12 +92,12 @@ describe('input and display in the store', () => {
       expect.any(String),
       expect.objectContaining({ stdin: '1\n2\n', inputCountsTowardTimeout: true }),
     );
-    const again = createAppStore(storage).getState();
+    const again = createAppStore({ storage: storage }).getState();
     expect([again.stdinText, again.stdinEnabled, again.inputCountsTowardTimeout]).toEqual(['1\n2\n', true, true]);
   });
 
   it('adds displays as console entries and does not repeat a rich trailing value as text', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine, emit, finish } = fakeEngine();
     store.getState().attachEngine(engine);
     const done = store.getState().runCode();

@@ -28,6 +28,7 @@ export const createInputSlice =
     awaitingInput: false,
     inputDraft: '',
     setInputDraft: (inputDraft) => set({ inputDraft }),
+    setAwaitingInput: (awaitingInput) => set({ awaitingInput }),
     ...loadStdinSettings(storage),
     updateStdinSettings(change) {
       set(change);

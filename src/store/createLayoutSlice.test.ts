@@ -14,12 +14,16 @@ function memoryStorage(initial: Record<string, string> = {}) {
 describe('the layout slice', () => {
   it('keeps the panel tab, theme and folded panes per device, ignoring malformed values field by field', () => {
     const storage = memoryStorage();
-    const store = createAppStore(storage);
+    const store = createAppStore({ storage: storage });
     store.getState().showPanel('history');
     store.getState().toggleTheme('dark');
     store.getState().setPaneOpen('chat', false);
     expect(loadLayoutPrefs(storage)).toEqual({ panelTab: 'history', themePreference: 'light', filesOpen: true, chatOpen: false });
-    expect(createAppStore(storage).getState()).toMatchObject({ panelTab: 'history', themePreference: 'light', chatOpen: false });
+    expect(createAppStore({ storage: storage }).getState()).toMatchObject({
+      panelTab: 'history',
+      themePreference: 'light',
+      chatOpen: false,
+    });
 
     const bad = memoryStorage({
       'executor.layout.v1': JSON.stringify({ panelTab: 'nope', themePreference: 'neon', filesOpen: 'yes', chatOpen: false }),
@@ -29,7 +33,7 @@ describe('the layout slice', () => {
   });
 
   it('a run shows the console, a test run the Tests tab, and on a phone the output view', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine } = createRecordingEngine();
     engine.runTests = async () => makeTestResult();
     store.getState().attachEngine(engine);
@@ -42,7 +46,7 @@ describe('the layout slice', () => {
   });
 
   it('tab badges count failures and problems, and say nothing when there is nothing to say', () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const s = () => store.getState();
     expect(panelBadge('tests', s())).toBeNull();
     expect(panelBadge('console', s())).toBeNull();

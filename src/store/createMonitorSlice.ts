@@ -103,6 +103,9 @@ export const createMonitorSlice =
         void get().hydrateHistory();
       },
 
+      resetMonitorForSession() {
+        set({ profile: null, profilePath: null, profileError: null, batchSelection: null, batchResult: null, batchError: null });
+      },
       async profileCode() {
         const { settings, activePath } = get();
         if (!settings.enableProfiling) {
@@ -155,7 +158,8 @@ export const createMonitorSlice =
           set({ batchError: 'No file is selected for "Run all". Tick the files to run under Run all (they run in the order shown).' });
           return null;
         }
-        set({ running: true, batchError: null, batchResult: null });
+        get().setRunning(true);
+        set({ batchError: null, batchResult: null });
         batchActive = true;
         try {
           const batch = await engine.executeBatch(blocks, {
@@ -170,11 +174,8 @@ export const createMonitorSlice =
           });
           appendEntry('notice', `Run all: ${describeBatch(batch.summary)}`);
           const last = [...batch.steps].reverse().find((step) => step.result)?.result ?? null;
-          set((st) => ({
-            batchResult: batch,
-            lastResult: last ?? st.lastResult,
-            runCount: st.runCount + batch.steps.filter((x) => x.result).length,
-          }));
+          set({ batchResult: batch });
+          get().countRuns(last, batch.steps.filter((x) => x.result).length);
           get().showPanel('batch'); // each step's status, after the console showed their output
           return batch;
         } catch (err) {
@@ -182,7 +183,7 @@ export const createMonitorSlice =
           return null;
         } finally {
           batchActive = false;
-          set({ running: false });
+          get().setRunning(false);
         }
       },
 
@@ -238,7 +239,8 @@ export const createMonitorSlice =
         const runs = replayableRuns(s.history);
         const { engine, settings, appendEntry } = s;
         if (!engine || s.running || runs.length === 0) return null;
-        set({ running: true, replayOffer: null });
+        get().setRunning(true);
+        set({ replayOffer: null });
         replaying = true;
         try {
           if (s.sessionPackages.length > 0) {
@@ -265,7 +267,7 @@ export const createMonitorSlice =
           return null;
         } finally {
           replaying = false;
-          set({ running: false });
+          get().setRunning(false);
         }
       },
       async hydrateHistory() {

@@ -54,6 +54,8 @@ export const createPackagesSlice =
       }
       if (get().dependencies) await get().analyzeDependencies();
     },
+    setLastInstall: (lastInstall) => set({ lastInstall }),
+    resetPackagesForSession: () => set({ dependencies: null, packagesError: null, lastInstall: null }),
     setAutoLoadPackages(on) {
       set({ autoLoadPackages: on });
       try {

@@ -46,17 +46,27 @@ export const createRunSlice =
         // A line typed but not sent when the run ended (Stop, timeout) is not lost: the next prompt offers it.
         if (awaitingInput && inputDraft)
           appendEntry('notice', `The input you had typed but not sent ("${inputDraft.slice(0, 200)}") is kept for the next prompt.`);
-        set({ running: false, awaitingInput: false });
+        set({ running: false });
+        get().setAwaitingInput(false);
       }
     },
     stopRun() {
       get().engine?.stop();
     },
+    setRunning(running) {
+      set({ running });
+    },
+    countRuns(last, count) {
+      set((s) => ({ lastResult: last ?? s.lastResult, runCount: s.runCount + count }));
+    },
+    resetRunForSession() {
+      set({ lastResult: null });
+    },
     async resetInterpreter() {
       const { engine, appendEntry } = get();
       if (!engine) return;
       await engine.reset();
-      set((s) => ({ namespaceVersion: s.namespaceVersion + 1, variableTree: {}, expandedVariables: [] }));
+      get().namespaceChanged(true);
       appendEntry('notice', 'Started a fresh interpreter: variables from earlier runs are gone.');
     },
   });

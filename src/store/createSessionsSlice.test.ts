@@ -30,7 +30,13 @@ function browser(legacy: ProjectSnapshot | null = null, local: Record<string, st
 
 /** Opens the app page in `b` (a new store: a reload), with a ready engine that fails code containing "1 / 0". */
 async function openPage(b: ReturnType<typeof browser>, options: Parameters<typeof persistSessions>[1] = {}) {
-  const store = createAppStore(b.local, b.tab, b.project, b.history, b.db);
+  const store = createAppStore({
+    storage: b.local,
+    chatStorage: b.tab,
+    projectStorage: b.project,
+    historyStorage: b.history,
+    sessionDb: b.db,
+  });
   const { engine, ran } = createRecordingEngine((code) =>
     code.includes('1 / 0')
       ? makeResult({

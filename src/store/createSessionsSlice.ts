@@ -14,31 +14,14 @@ import {
 } from './sessionRecords.ts';
 import type { SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 import { applySessionJournal } from './sessionJournal.ts';
-import type { AppState, SliceCreator } from './types.ts';
+import type { SliceCreator } from './types.ts';
+import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
 
 type Prefs = Pick<Storage, 'getItem' | 'setItem'>;
 
 const LAST_KEY = 'executor.session.last';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** What a switch leaves behind: results that belong to the session that was open. */
-const CLEARED: Partial<AppState> = {
-  lastResult: null,
-  testResult: null,
-  collectedTests: null,
-  testsError: null,
-  profile: null,
-  profilePath: null,
-  profileError: null,
-  batchSelection: null,
-  batchResult: null,
-  batchError: null,
-  dependencies: null,
-  packagesError: null,
-  lastInstall: null,
-  codeBeforeInsert: null,
-};
 
 /**
  * Sessions slice. `db` keeps the sessions (IndexedDB in the app; memory when null), `history`
@@ -57,7 +40,7 @@ export const createSessionsSlice =
       writes = next.catch(() => undefined);
       return next;
     };
-    let freshInterpreter: Promise<void> = Promise.resolve();
+    let fresh: Promise<void> = Promise.resolve();
     const refuse = (error: string): false => {
       set({ sessionError: error });
       return false;
@@ -101,40 +84,20 @@ export const createSessionsSlice =
         stdin: record.stdin,
         chat: record.chat,
       });
-      const s = get();
-      if (how === 'boot') await s.hydrateProject(record.project);
-      else if (how === 'switch') {
-        s.loadProject(record.project);
-        set(CLEARED);
-        s.clearOutput();
-      }
-      s.applySessionSettings(record.settings);
-      s.setAutoLoadPackages(record.packages.autoLoad);
-      s.updateStdinSettings({
-        stdinText: record.stdin.text,
-        stdinEnabled: record.stdin.enabled,
-        inputCountsTowardTimeout: record.stdin.countsTowardTimeout,
-      });
-      s.restoreChat({ messages: record.chat.messages, history: record.chat.history }, record.chat.draft);
+      await enterSession(get, record, how);
       set({ currentSessionId: record.id, sessionPackages: record.packages.load, sessionOrigin: null });
       try {
         prefs?.setItem(LAST_KEY, record.id);
       } catch {
         // storage denied: the URL still names the session
       }
-      const runs = await get().setHistorySession(record.id);
-      if (runs > 0)
-        get().appendEntry(
-          'notice',
-          `${how !== 'switch' ? 'Python’s variables do not survive a reload' : `Opened “${record.name}” in a fresh Python`}: its history has ${runs} successful run${runs === 1 ? '' : 's'}. Re-run history to rebuild the variables.`,
-        );
+      await enterSessionHistory(get, record, how);
     };
 
     /** Saves the open session, then opens `record` (already stored) in a fresh interpreter. */
     const switchTo = async (record: SessionRecord, origin: SessionOrigin | null = null): Promise<void> => {
       await save();
-      const { engine, status } = get();
-      if (engine && status.state === 'ready') freshInterpreter = engine.reset(); // variables belong to the session that was open
+      fresh = freshInterpreter(get());
       await load(record, 'switch');
       touchMeta(record);
       set({ sessionError: null, sessionOrigin: origin });
@@ -225,7 +188,7 @@ export const createSessionsSlice =
         return true;
       },
 
-      switchedInterpreterReady: () => freshInterpreter,
+      switchedInterpreterReady: () => fresh,
 
       async createSession(name) {
         const problem = busy();

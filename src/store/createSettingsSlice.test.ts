@@ -17,7 +17,7 @@ const fakeEngine = () =>
 
 describe('settings slice: the whole config', () => {
   it('sends the safe-mode policy to the engine on attach and on every applied change', () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const engine = fakeEngine();
     store.getState().attachEngine(engine);
     expect(engine.setPolicy).toHaveBeenLastCalledWith(
@@ -30,7 +30,7 @@ describe('settings slice: the whole config', () => {
   });
 
   it('applies nothing when one field is bad, and names it', () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const check = store.getState().updateSettings({ timeoutSeconds: '5', maxMemoryMB: '12XB' });
     expect(check.ok).toBe(false);
     expect(store.getState().settingsErrors.maxMemoryMB).toMatch(/Memory limit/);
@@ -38,7 +38,7 @@ describe('settings slice: the whole config', () => {
   });
 
   it('applies presets over the deployment defaults; an unknown preset changes nothing', () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     store.getState().setDeploymentDefaults({ TIMEOUT: 45, SANDBOX_MODE: false });
     expect(store.getState().settings).toMatchObject({ timeoutSeconds: 45, sandboxMode: false });
     store.getState().applyPreset('Teaching');
@@ -52,8 +52,8 @@ describe('settings slice: the whole config', () => {
 
   it("keeps the user's saved settings over the deployment's defaults", () => {
     const storage = memoryStorage();
-    createAppStore(storage).getState().updateSettings({ timeoutSeconds: '12' });
-    const store = createAppStore(storage);
+    createAppStore({ storage: storage }).getState().updateSettings({ timeoutSeconds: '12' });
+    const store = createAppStore({ storage: storage });
     store.getState().setDeploymentDefaults({ TIMEOUT: 45 });
     expect(store.getState().settings.timeoutSeconds).toBe(12);
     expect(store.getState().deploymentDefaults.timeoutSeconds).toBe(45);

@@ -10,7 +10,7 @@ function memoryStorage() {
 
 describe('the tests panel', () => {
   it("runs and collects with the settings' PYTEST_ARGS and COVERAGE_THRESHOLD", async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine } = createRecordingEngine();
     const calls: unknown[] = [];
     engine.runTests = async (options) => {
@@ -32,7 +32,7 @@ describe('the tests panel', () => {
   });
 
   it('shows finished tests while the run goes on, then the result', async () => {
-    const store = createAppStore(memoryStorage());
+    const store = createAppStore({ storage: memoryStorage() });
     const { engine } = createRecordingEngine();
     let seenDuringRun: string[] = [];
     engine.runTests = async (options) => {

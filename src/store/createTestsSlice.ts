@@ -49,7 +49,8 @@ export const createTestsSlice =
       async runTests(paths = [], parallel) {
         const { engine, running } = get();
         if (!engine || running) return null;
-        set({ running: true, testsBusy: 'running', testsError: null, liveTestRecords: [] });
+        get().setRunning(true);
+        set({ testsBusy: 'running', testsError: null, liveTestRecords: [] });
         get().showPanel('tests');
         try {
           const result = await engine.runTests({
@@ -63,19 +64,27 @@ export const createTestsSlice =
             threshold: get().settings.coverageThreshold,
             ...limits(),
           });
-          set({ testResult: result, collectedTests: result.collected.length ? result.collected : get().collectedTests });
+          get().showTestResult(result);
           return result;
         } catch (err) {
           set({ testsError: err instanceof Error ? err.message : String(err) });
           return null;
         } finally {
-          set({ running: false, testsBusy: null, liveTestRecords: [] });
+          set({ testsBusy: null, liveTestRecords: [] });
+          get().setRunning(false);
         }
+      },
+      showTestResult(testResult) {
+        set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests });
+      },
+      resetTestsForSession() {
+        set({ testResult: null, collectedTests: null, testsError: null });
       },
       async collectTests() {
         const { engine, running } = get();
         if (!engine || running) return;
-        set({ running: true, testsBusy: 'collecting', testsError: null });
+        get().setRunning(true);
+        set({ testsBusy: 'collecting', testsError: null });
         get().showPanel('tests');
         try {
           const ids = await engine.collectTests([], {
@@ -87,7 +96,8 @@ export const createTestsSlice =
         } catch (err) {
           set({ testsError: err instanceof Error ? err.message : String(err) });
         } finally {
-          set({ running: false, testsBusy: null });
+          set({ testsBusy: null });
+          get().setRunning(false);
         }
       },
       setCoverageEnabled(on) {

@@ -8,7 +8,7 @@ const row = (name: string, expandable = false): VariableRow => ({ name, type: 'i
 
 /** A store whose engine answers listVariables with `answer`. */
 function storeWith(answer: (r: VariablesRequest) => Promise<{ rows: VariableRow[]; total: number | null }>) {
-  const store = createAppStore(null);
+  const store = createAppStore();
   const listVariables = vi.fn(async (r: VariablesRequest) => ({ ...(await answer(r)), offset: r.offset }));
   // Only what the slice uses.
   store.setState({ engine: { listVariables } as unknown as Engine });

@@ -36,6 +36,9 @@ export const createVariablesSlice: SliceCreator<VariablesSlice> = (set, get) => 
     expandedVariables: [],
     namespaceVersion: 0,
     variablesVersion: -1,
+    namespaceChanged(fresh = false) {
+      set((s) => ({ namespaceVersion: s.namespaceVersion + 1, ...(fresh ? { variableTree: {}, expandedVariables: [] } : {}) }));
+    },
     async refreshVariables() {
       const version = get().namespaceVersion;
       const reopen = get().expandedVariables.slice(0, REOPEN_AT_MOST);

@@ -29,6 +29,8 @@ export interface DebugSlice {
   debugWatches: DebugWatch[];
   /** Adds or removes the breakpoint at a line. */
   toggleBreakpoint(file: string, line: number): void;
+  /** The breakpoints of a project that was opened (a session's). */
+  restoreBreakpoints(breakpoints: Breakpoint[]): void;
   /** Sets (or, with an empty text, clears) a breakpoint's condition; adds the breakpoint if there is none. */
   setBreakpointCondition(file: string, line: number, condition: string): void;
   removeBreakpoint(file: string, line: number): void;

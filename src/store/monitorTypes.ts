@@ -17,6 +17,8 @@ export interface MonitorSlice {
   profileError: string | null;
   /** Profiles the active file (timed like Run); its output shows in the console. */
   profileCode(): Promise<void>;
+  /** A session switch: the profile and the Run all selection and result belonged to the session that was open. */
+  resetMonitorForSession(): void;
   /** Where the editor should go next: bumped `seq` on every request. */
   reveal: { path: string; line: number; seq: number } | null;
   /** Opens `path` (when it is a project file) and puts the cursor on `line`. */

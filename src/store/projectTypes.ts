@@ -51,6 +51,10 @@ export interface TestsSlice {
   /** Runs tests (`paths`: files or node ids; empty for all). */
   runTests(paths?: string[], parallel?: number): Promise<TestResult | null>;
   collectTests(): Promise<void>;
+  /** A test run made elsewhere (the agent's): shown in the panel, with its markers, like the panel's own. */
+  showTestResult(result: TestResult): void;
+  /** A session switch: results and discovered tests belonged to the session that was open. */
+  resetTestsForSession(): void;
   setCoverageEnabled(on: boolean): void;
   setTestWorkers(n: number): void;
 }

@@ -14,13 +14,13 @@ function memoryStorage() {
 }
 
 async function openPage() {
-  const store = createAppStore(
-    memoryStorage(),
-    memoryStorage(),
-    createMemoryProjectStorage(null),
-    createMemoryHistoryStorage(),
-    createMemorySessionDb<SessionRecord>(),
-  );
+  const store = createAppStore({
+    storage: memoryStorage(),
+    chatStorage: memoryStorage(),
+    projectStorage: createMemoryProjectStorage(null),
+    historyStorage: createMemoryHistoryStorage(),
+    sessionDb: createMemorySessionDb<SessionRecord>(),
+  });
   const { engine } = createRecordingEngine();
   store.getState().attachEngine(engine);
   await persistSessions(store, {}, 60_000).ready;

@@ -12,7 +12,7 @@ async function loadedStore() {
     activePath: 'main.py',
     openPaths: ['main.py'],
   });
-  const store = createAppStore(null, null, storage);
+  const store = createAppStore({ projectStorage: storage });
   await store.getState().hydrateProject();
   return store;
 }
@@ -53,7 +53,7 @@ describe('storeProjectAccess (the project as the agent sees it)', () => {
     const project = storeProjectAccess(store.getState);
     expect(project.writeFile('a/../b.py', 'x')).toMatchObject({ ok: false, error: expect.stringContaining('without "." or ".."') });
     expect(project.writeFile('calc.py/x.py', 'x')).toMatchObject({ ok: false, error: expect.stringContaining('would clash with calc.py') });
-    const early = storeProjectAccess(createAppStore(null).getState);
+    const early = storeProjectAccess(createAppStore().getState);
     expect(early.writeFile('x.py', 'x')).toEqual({ ok: false, error: 'The project is still loading; try again in a moment.' });
   });
 });

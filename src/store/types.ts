@@ -82,6 +82,8 @@ export interface InputSlice {
   /** What is typed in the input box and not sent yet: kept when the run ends, offered at the next prompt. */
   inputDraft: string;
   setInputDraft(text: string): void;
+  /** The running program waits for a line (true), or no longer does. */
+  setAwaitingInput(waiting: boolean): void;
 }
 
 /** Run slice: running code and the last result. */
@@ -100,6 +102,12 @@ export interface RunSlice {
   }): Promise<ExecutionResult | null>;
   stopRun(): void;
   resetInterpreter(): Promise<void>;
+  /** A job that is not an editor run (tests, a batch) starts or ends: other runs wait while `running`. */
+  setRunning(running: boolean): void;
+  /** Runs made elsewhere (the agent's, a batch's steps) finished: the run footer shows `last` and counts them. */
+  countRuns(last: ExecutionResult | null, count: number): void;
+  /** A session switch: the last result belonged to the session that was open. */
+  resetRunForSession(): void;
 }
 
 /** Settings slice: the whole ExecutorConfig (limits, safe-mode policy, tests, monitoring), validated and persisted. */
@@ -150,6 +158,10 @@ export interface PackagesSlice {
   /** The package files of the current (or last) download batch, with their bytes. */
   downloads: Downloads;
   recordDownload(tick: DownloadTick): void;
+  /** An install made elsewhere (the agent's): shown like the panel's own. */
+  setLastInstall(report: InstallReport): void;
+  /** A session switch: the analysis and the last install belonged to the session that was open. */
+  resetPackagesForSession(): void;
 }
 
 /** The whole store. */

@@ -27,13 +27,13 @@ function safeSessionStorage(): Storage | null {
 export const projectStorage: ProjectStorage | null = typeof indexedDB === 'undefined' ? null : createIdbProjectStorage();
 
 /** The app's store instance. */
-export const appStore: StoreApi<AppState> = createAppStore(
-  typeof window === 'undefined' ? null : safeLocalStorage(),
-  typeof window === 'undefined' ? null : safeSessionStorage(),
+export const appStore: StoreApi<AppState> = createAppStore({
+  storage: typeof window === 'undefined' ? null : safeLocalStorage(),
+  chatStorage: typeof window === 'undefined' ? null : safeSessionStorage(),
   projectStorage,
-  typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
-  typeof indexedDB === 'undefined' ? null : createIdbSessionDb<SessionRecord>(),
-);
+  historyStorage: typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
+  sessionDb: typeof indexedDB === 'undefined' ? null : createIdbSessionDb<SessionRecord>(),
+});
 
 /** React hook over {@link appStore}. */
 export function useAppStore<T>(selector: (s: AppState) => T): T {

@@ -25,6 +25,8 @@ export interface VariablesSlice {
   variablesVersion: number;
   /** Lists the namespace again, and the values that were expanded. */
   refreshVariables(): Promise<void>;
+  /** A run (or a fresh interpreter, `fresh`) may have changed the names: the tab lists them again (from nothing when fresh). */
+  namespaceChanged(fresh?: boolean): void;
   /** Shows or hides a value's parts (listed the first time it opens). */
   toggleVariable(key: string): Promise<void>;
   /** Lists the next page of a key's rows. */
