@@ -2,30 +2,11 @@ import { closestPaths } from './closestPaths.ts';
 import { extractCode } from './extractCode.ts';
 import { isTestTarget } from './isTestTarget.ts';
 import { scoreClause, type Intent } from './scoreClause.ts';
+import { intentFor, intentNamed } from './intents/registry.ts';
+import type { OfflineStep } from './intents/offlineIntent.ts';
 import { splitClauses } from './splitClauses.ts';
 
-/** One thing the offline assistant will do, with one tool call (two for dependencies with install). */
-export type OfflineStep =
-  | { kind: 'run'; code: string }
-  | { kind: 'run-editor' }
-  /** A project file, run as __main__ with the project around it. */
-  | { kind: 'run-file'; path: string }
-  /** Project files in order, each as __main__, with a combined result (execute_batch). */
-  | { kind: 'batch'; paths: string[] }
-  /** Profile the code block, a project file, or (both null) the file open in the editor. */
-  | { kind: 'profile'; code: string | null; path: string | null }
-  /** `path`: a file, folder or node id as the user wrote it; null for every test. */
-  | { kind: 'tests'; path: string | null; coverage: boolean; code: string | null }
-  | { kind: 'files' }
-  | { kind: 'read'; path: string }
-  | { kind: 'write'; path: string; code: string }
-  /** Check the code block, a project file, or (both null) the editor's code. */
-  | { kind: 'validate'; code: string | null; path: string | null }
-  | { kind: 'dependencies'; code: string | null; install: boolean }
-  | { kind: 'install'; packages: string[] }
-  | { kind: 'explain' }
-  | { kind: 'demo'; topic: string }
-  | { kind: 'help' };
+export type { OfflineStep } from './intents/offlineIntent.ts';
 
 /** One short question with a button per reading, when two readings of a message are equally likely. */
 export interface OfflineQuestion {
@@ -133,7 +114,7 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
     if (second && second.score >= 2 && best.score - second.score <= 0 && best.intent !== second.intent) {
       return ask(clause, [best.intent, second.intent], path, code);
     }
-    const step = stepFor(best.intent, { clause, code, path, paths });
+    const step = intentNamed(best.intent).step({ clause, code, path, paths });
     previous = best.intent;
     mergeInto(planned, step);
   }
@@ -143,7 +124,7 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
   const checkAt = planned.findIndex((s) => s.kind === 'validate');
   if (runAt >= 0 && checkAt === runAt + 1) planned.splice(runAt, 2, planned[checkAt] as OfflineStep, planned[runAt] as OfflineStep);
 
-  const missing = planned.flatMap((s) => namedPaths(s)).filter((p) => !exists(p));
+  const missing = planned.flatMap((s) => intentFor(s.kind).paths?.(s) ?? []).filter((p) => !exists(p));
   if (missing.length) return missingPlan(missing, context.files);
   return { kind: 'steps', steps: planned };
 }
@@ -156,148 +137,19 @@ function missingPlan(paths: string[], files: readonly string[]): OfflinePlan {
   return { kind: 'missing', missing: [...new Set(paths)].map((path) => ({ path, closest: closestPaths(path, files) })) };
 }
 
-/** The project files a step needs. */
-function namedPaths(step: OfflineStep): string[] {
-  switch (step.kind) {
-    case 'run-file':
-    case 'read':
-      return [step.path];
-    case 'batch':
-      return step.paths;
-    case 'profile':
-    case 'validate':
-      return step.path ? [step.path] : [];
-    case 'tests':
-      return step.path && !step.path.includes('::') ? [step.path] : [];
-    default:
-      return [];
-  }
-}
-
-interface StepInput {
-  clause: string;
-  code: string | null;
-  path: string | null;
-  paths: string[];
-}
-
-function stepFor(intent: Intent, { clause, code, path, paths }: StepInput): OfflineStep {
-  const lower = clause.toLowerCase();
-  switch (intent) {
-    case 'run':
-      if (code) return { kind: 'run', code };
-      if (paths.length >= 2) return { kind: 'batch', paths };
-      if (path) return { kind: 'run-file', path };
-      return { kind: 'run-editor' };
-    case 'tests':
-      return {
-        kind: 'tests',
-        path: path && (path.endsWith('.py') || path.includes('::')) ? path : null,
-        coverage: /\bcover(age|ed)?\b/.test(lower),
-        code,
-      };
-    case 'profile':
-      return { kind: 'profile', code, path: code ? null : path };
-    case 'files':
-      return { kind: 'files' };
-    case 'read':
-      return path ? { kind: 'read', path } : { kind: 'files' };
-    case 'write':
-      return path && code ? { kind: 'write', path, code } : code ? { kind: 'run', code } : { kind: 'help' };
-    case 'validate':
-      return { kind: 'validate', code, path: code ? null : path };
-    case 'dependencies':
-      return { kind: 'dependencies', code, install: /\binstall\b|\bset up\b|\bsetup\b/.test(lower) };
-    case 'install': {
-      const names = packageNames(clause);
-      // "install them", "install what is missing": the packages the analysis finds.
-      return names.length ? { kind: 'install', packages: names } : { kind: 'dependencies', code, install: true };
-    }
-    case 'explain':
-      return { kind: 'explain' };
-    case 'demo': {
-      const topic = /\b(?:demo|example)s?\s+(?:of|for|about|with|on)\s+(.+)$/is.exec(clause)?.[1] ?? clause;
-      return { kind: 'demo', topic: topic.trim().replace(/[.?!]+$/, '') };
-    }
-    case 'help':
-      return { kind: 'help' };
-  }
-}
-
-/** Package names after "install" ("install numpy and pandas"), none for pronouns and vague words. */
-function packageNames(clause: string): string[] {
-  const after = /\binstall\s+(.+)$/i.exec(clause)?.[1] ?? '';
-  const VAGUE = new Set([
-    'them',
-    'it',
-    'those',
-    'these',
-    'what',
-    'whatever',
-    'everything',
-    'all',
-    'the',
-    'missing',
-    'ones',
-    'packages',
-    'package',
-    'dependencies',
-    'safely',
-    'please',
-    'and',
-    'is',
-    'needed',
-    'required',
-    'for',
-    'me',
-    'any',
-  ]);
-  const words = after.split(/[\s,]+/).map((w) => w.replace(/[.!?;:]+$/, ''));
-  if (words.some((w) => ['them', 'it', 'those', 'these', 'what', 'whatever', 'everything', 'missing'].includes(w.toLowerCase()))) return [];
-  return words.filter((w) => /^[A-Za-z][\w.-]*$/.test(w) && !VAGUE.has(w.toLowerCase()));
-}
-
-/** Adds a step, or folds it into the last one when it refines it ("and show me the coverage", "and install them"). */
+/** Adds a step, or folds it into the last one when that reading says it refines it ("and show me the coverage", "and install them"). */
 function mergeInto(planned: OfflineStep[], step: OfflineStep): void {
   const last = planned.at(-1);
-  if (last?.kind === 'tests' && step.kind === 'tests') {
-    planned[planned.length - 1] = { ...last, path: last.path ?? step.path, coverage: last.coverage || step.coverage };
-    return;
-  }
-  if (last?.kind === 'dependencies' && (step.kind === 'dependencies' || (step.kind === 'install' && step.packages.length === 0))) {
-    planned[planned.length - 1] = {
-      ...last,
-      install: last.install || step.kind === 'install' || (step.kind === 'dependencies' && step.install),
-    };
-    return;
-  }
-  if (last?.kind === 'profile' && step.kind === 'profile') return;
-  if (last?.kind === 'validate' && step.kind === 'validate') return;
-  if (last && last.kind === step.kind && (step.kind === 'files' || step.kind === 'explain' || step.kind === 'help')) return;
-  if (last?.kind === 'help') planned.pop();
-  planned.push(step);
+  const merged = last ? (intentFor(last.kind).merge?.(last, step) ?? null) : null;
+  if (merged) planned[planned.length - 1] = merged;
+  else planned.push(step);
 }
-
-const LABELS: Record<Intent, (path: string | null) => string> = {
-  run: (p) => (p ? `Run ${p}` : 'Run the code'),
-  tests: (p) => (p ? `Run the tests of ${p}` : 'Run the tests'),
-  profile: (p) => (p ? `Profile ${p}` : 'Profile the code'),
-  files: () => 'List the files',
-  read: (p) => (p ? `Show ${p}` : 'Show the file'),
-  write: (p) => (p ? `Save as ${p}` : 'Save the code'),
-  validate: (p) => (p ? `Check ${p}` : 'Check the code'),
-  dependencies: () => 'Check its packages',
-  install: () => 'Install the packages',
-  explain: () => 'Explain the last error',
-  demo: () => 'Show a demo',
-  help: () => 'What can you do?',
-};
 
 /** The question for two equally likely readings, each option a message that is not ambiguous. */
 function ask(clause: string, intents: Intent[], path: string | null, code: string | null): OfflineQuestion {
   const block = code ? `\n\`\`\`python\n${code}\n\`\`\`` : '';
   const options = intents.map((intent) => {
-    const label = LABELS[intent](path);
+    const label = intentNamed(intent).label(path);
     return { label, message: `${label}${block}` };
   });
   return {

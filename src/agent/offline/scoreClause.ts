@@ -1,22 +1,8 @@
 import { isTestTarget } from './isTestTarget.ts';
+import { OFFLINE_INTENTS } from './intents/registry.ts';
 
-/** Every reading the offline assistant knows, one per tool (run covers execute_code and execute_batch). */
-export const INTENTS = [
-  'run',
-  'tests',
-  'profile',
-  'files',
-  'read',
-  'write',
-  'validate',
-  'dependencies',
-  'install',
-  'explain',
-  'demo',
-  'help',
-] as const;
-/** One reading of a request. */
-export type Intent = (typeof INTENTS)[number];
+/** One reading of a request: the name of an offline intent (see intents/registry.ts). */
+export type Intent = string;
 
 /** A reading with how strongly the clause supports it. */
 export interface IntentScore {
@@ -33,48 +19,7 @@ export interface ClauseFacts {
   previous: Intent | null;
 }
 
-type Feature = [RegExp, number];
-
-/** Words that point at each reading, with their weight; a clause's score for a reading is the sum of what matches. */
-const FEATURES: Record<Exclude<Intent, 'help'>, Feature[]> = {
-  run: [
-    [/\b(run|execute|exec|launch|start|rerun|re-run)\b/, 3],
-    [/\bwhat does (this|it|the code) (print|output|return|do)\b|\bwhat('s| is) the output\b/, 4],
-    [/\btry (it|this)\b/, 2],
-  ],
-  tests: [
-    [/\b(tests?|pytest|unit ?tests?|test ?suite|test ?cases?)\b/, 4],
-    [/\bcover(age|ed)?\b|\buntested\b/, 4],
-  ],
-  profile: [
-    [/\bprofil(e|es|ing|er)\b/, 5],
-    [/\bbottlenecks?\b|\bhot ?spots?\b/, 4],
-    [/\boptimi[sz](e|ation|ations|ing)\b/, 3],
-    [/\bslow(er|est|ly)?\b|\bspeed (it |this )?up\b|\bfaster\b/, 3],
-    [/\bhow long\b|\btime (it|this|the code)\b|\bbenchmark\b|\bwhere (does )?the time go/, 3],
-    [/\bperformance\b/, 2],
-  ],
-  files: [[/\b(list|show|which|what)\b[^.?!\n]*\bfiles\b|^\s*ls\s*$|\bfile tree\b|\bwhat('s| is) in the project\b/, 5]],
-  read: [[/\b(read|open|cat|view|display|show|print out|contents? of)\b/, 2]],
-  write: [[/\b(save|write|create|make|store)\b[^.?!\n]*\b(file|as|to|called|named)\b/, 3]],
-  validate: [
-    [/\b(validate|validation|lint|review|audit)\b/, 5],
-    [/\bsafe to run\b|\bis (this|it) safe\b|\bsecurity\b|\bdangerous\b|\bmalicious\b/, 5],
-    [/\bcheck\b/, 3],
-  ],
-  dependencies: [
-    [/\b(packages?|dependenc(y|ies)|requirements?|imports?|librar(y|ies)|environment)\b/, 3],
-    [/\bmissing\b/, 2],
-    [/\bneeds?\b/, 1],
-  ],
-  install: [[/\b(install|set up|setup)\b/, 4]],
-  explain: [
-    [/\b(explain|why|what went wrong|what happened|what does (this|the|that) (error|exception|traceback) mean|debug|diagnose)\b/, 3],
-    [/\b(error|errors|fail|fails|failed|failure|exception|traceback|wrong|crash|crashed|broke|broken|bug)\b/, 2],
-  ],
-  // "A demo of bubble sort for profiling" asks for a demo, whatever it is about.
-  demo: [[/\bdemo\b|\bexample (of|for|about)\b|\bshow me an example\b/, 7]],
-};
+const NAMES = OFFLINE_INTENTS.map((i) => i.name);
 
 /** The words of a clause without its paths, so "tests/test_calc.py" does not read as the word "tests". */
 const withoutPaths = (clause: string, paths: string[]) => paths.reduce((text, p) => text.split(p).join(' '), clause).toLowerCase();
@@ -86,8 +31,9 @@ const withoutPaths = (clause: string, paths: string[]) => paths.reduce((text, p)
  */
 export function scoreClause(clause: string, facts: ClauseFacts): IntentScore[] {
   const words = withoutPaths(clause, facts.paths);
-  const score = (intent: Exclude<Intent, 'help'>) => FEATURES[intent].reduce((sum, [re, w]) => sum + (re.test(words) ? w : 0), 0);
-  const scores = new Map<Intent, number>(INTENTS.map((i) => [i, i === 'help' ? 0 : score(i)]));
+  const scores = new Map<Intent, number>(
+    OFFLINE_INTENTS.map((i) => [i.name, i.features.reduce((sum, [re, w]) => sum + (re.test(words) ? w : 0), 0)]),
+  );
   const path = facts.paths[0];
   if ((scores.get('explain') ?? 0) < 5) scores.set('explain', 0); // "why is it slow" explains no failure
   // "Show me X" reads X, unless the clause asks for something about it ("show me the coverage of calc.py").
@@ -111,5 +57,5 @@ export function scoreClause(clause: string, facts: ClauseFacts): IntentScore[] {
   return [...scores.entries()]
     .map(([intent, s]) => ({ intent, score: s }))
     .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
+    .sort((a, b) => b.score - a.score || NAMES.indexOf(a.intent) - NAMES.indexOf(b.intent));
 }

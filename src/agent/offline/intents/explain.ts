@@ -1,0 +1,21 @@
+import { replyForExplain } from '../replies.ts';
+import type { OfflineIntent } from './offlineIntent.ts';
+
+/** "Why did it fail?", "explain this error": handle_error on the last failed run. */
+export const explainIntent: OfflineIntent = {
+  name: 'explain',
+  features: [
+    [/\b(explain|why|what went wrong|what happened|what does (this|the|that) (error|exception|traceback) mean|debug|diagnose)\b/, 3],
+    [/\b(error|errors|fail|fails|failed|failure|exception|traceback|wrong|crash|crashed|broke|broken|bug)\b/, 2],
+  ],
+  kinds: ['explain'],
+  label: () => 'Explain the last error',
+  step: () => ({ kind: 'explain' }),
+  merge: (last, next) => (next.kind === 'explain' ? last : null),
+  async run(step, turn) {
+    if (step.kind !== 'explain') return null;
+    const outcome = await turn.call('handle_error', {});
+    if (outcome) turn.say(replyForExplain(outcome));
+    return outcome?.summary ?? null;
+  },
+};
