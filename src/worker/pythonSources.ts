@@ -10,6 +10,7 @@ import platformLimitsSource from './python/_executor/platform_limits.py';
 import testingSource from './python/_executor/testing.py';
 import policySource from './python/_executor/policy.py';
 import validateSource from './python/_executor/validate.py';
+import validateCheckerSource from './python/_executor/validate_checker.py';
 import suggestSource from './python/_executor/suggest.py';
 import monitorSource from './python/_executor/monitor.py';
 import pypiSource from './python/_executor/pypi.py';
@@ -35,6 +36,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/testing.py': testingSource,
   '_executor/policy.py': policySource,
   '_executor/validate.py': validateSource,
+  '_executor/validate_checker.py': validateCheckerSource,
   '_executor/suggest.py': suggestSource,
   '_executor/monitor.py': monitorSource,
   '_executor/pypi.py': pypiSource,
