@@ -24,7 +24,7 @@ describe('importPicked', () => {
       { path: 'project/main.py', data: encode('print(1)\n') },
       { path: 'project/tests/test_main.py', data: encode('def test(): pass\n') },
     ]);
-    const out = await importPicked([{ path: 'project.zip', file: new Blob([zip]) }]);
+    const out = await importPicked([{ path: 'project.zip', file: new Blob([new Uint8Array(zip)]) }]);
     expect(out.files.map((f) => f.path)).toEqual(['main.py', 'tests/test_main.py']);
     const folder = await importPicked([
       { path: 'proj/a.py', file: text('a') },

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './createAppStore.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
+import type { ExecutionResult } from '../protocol/results.ts';
 import { makeTestRecord, makeTestResult } from '../testing/makeTestResult.ts';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
@@ -26,7 +27,7 @@ async function setup() {
   );
   store.getState().attachEngine(recording.engine);
   await store.getState().hydrateProject();
-  store.getState().setAgentMode({ kind: 'offline', reason: null });
+  store.getState().setAgentMode({ kind: 'offline', accessTokenRequired: false });
   return { store, tab, ...recording };
 }
 
@@ -119,7 +120,7 @@ describe('the chat slice, with the offline assistant', () => {
     let release = (): void => undefined;
     engine.execute = vi.fn(
       () =>
-        new Promise((resolve) => {
+        new Promise<ExecutionResult>((resolve) => {
           release = () => resolve(makeResult({ status: 'stopped', success: false }));
         }),
     );

@@ -7,6 +7,7 @@ import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';
 import { ToolCallCard } from './ToolCallCard.tsx';
+import { runBatch, toBlocks, type BatchInput } from '../../monitor/runBatch.ts';
 
 const FILES = [
   { path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' },
@@ -50,10 +51,9 @@ async function outcomeOf(name: string, args: Record<string, unknown>): Promise<T
           ],
         }),
       ),
-      executeBatch: vi.fn(async () => ({
-        steps: [{ name: 'calc.py', result: makeResult({ stdout: 'ok\n' }), skipped: false, metrics: null }],
-        summary: { total: 1, succeeded: 1, failed: 0, skipped: 0, totalWallMs: 5, firstFailure: null },
-      })),
+      executeBatch: vi.fn(async (input: BatchInput, options = {}) =>
+        runBatch(toBlocks(input), options, async () => makeResult({ stdout: 'ok\n', output: [{ stream: 'stdout', text: 'ok\n' }] })),
+      ),
       getLastExecutionMetrics: vi.fn(() => null),
     },
   });
