@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../engine/engine.ts';
 import type { TestRunOptions } from '../engine/engine.ts';
 import { makeTestResult } from '../testing/makeTestResult.ts';
-import { ExecutorAgent } from './ExecutorAgent.ts';
+import { ExecutorAgent, memoryMB } from './ExecutorAgent.ts';
+import { makeResult } from '../testing/makeResult.ts';
+import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import { createMemoryProject } from './projectAccess.ts';
 
 const FILES = [
@@ -41,5 +43,50 @@ describe('ExecutorAgent.runTests', () => {
     await new ExecutorAgent({ engine, project }).runTests('test_calculator.py');
     expect(runTests.mock.calls[0]?.[0].files).toEqual(FILES);
     await expect(new ExecutorAgent({ engine }).runTests('test_calculator.py')).rejects.toThrow("runTests needs the project's files");
+  });
+});
+
+describe("ExecutorAgent: the seed's other methods", () => {
+  const agentWith = (engine: Partial<Engine>, config = {}) => new ExecutorAgent({ engine: engine as Engine, files: FILES, config });
+
+  it('needs an engine, and refuses a memory limit it cannot read', () => {
+    expect(() => new ExecutorAgent()).toThrow(/needs an engine/);
+    expect(() => agentWith({}, { maxMemory: 'lots' })).toThrow('maxMemory must look like "512MB" or "2GB"; got "lots".');
+    expect(memoryMB('2GB')).toBe(2048);
+    expect(memoryMB(' 256 mb ')).toBe(256);
+    expect(memoryMB(100)).toBe(100);
+  });
+
+  it('executeCode runs with its limits and safe mode, and handleError advises on the last run', async () => {
+    const failed = makeResult({ success: false, status: 'error', error: { type: 'KeyError', message: "'x'", traceback: '', line: 1 } });
+    const execute = vi.fn(async () => failed);
+    const handleError = vi.fn(async () => null);
+    const agent = agentWith({ execute, handleError, policy: DEFAULT_RUN_POLICY }, { timeout: 5, maxMemory: '1GB' });
+    expect(await agent.handleError()).toBeNull();
+    await agent.executeCode('d["x"]', { timeout: 2, safeMode: false });
+    expect(execute).toHaveBeenCalledWith('d["x"]', {
+      timeoutMs: 2000,
+      maxMemoryMB: 1024,
+      maxOutputChars: 10_000,
+      policy: { ...DEFAULT_RUN_POLICY, sandboxMode: false },
+    });
+    await agent.handleError();
+    expect(handleError).toHaveBeenCalledWith(failed, { timeoutMs: 5000, maxMemoryMB: 1024, maxOutputChars: 10_000 });
+  });
+
+  it('validateCode asks the engine, and chat answers offline when told to', async () => {
+    const validateCode = vi.fn(async () => ({ diagnostics: [], imports: [] }));
+    const agent = agentWith(
+      {
+        validateCode,
+        execute: vi.fn(async () => makeResult({ stdout: '42\n', output: [{ stream: 'stdout', text: '42\n' }] })),
+        handleError: vi.fn(async () => null),
+      },
+      { assistant: 'offline' },
+    );
+    await expect(agent.validateCode('x = 1')).resolves.toEqual({ diagnostics: [], imports: [] });
+    const reply = await agent.chat('Execute this code:\n```python\nprint(6 * 7)\n```');
+    expect(reply).toContain('42');
+    expect(agent.sessionId).toMatch(/^session-/);
   });
 });
