@@ -11,7 +11,16 @@ import type { ProjectAccess } from './agent/projectAccess.ts';
 import { startSessions } from './startSessions.ts';
 import { startOver } from './store/startOver.ts';
 import { App } from './ui/App.tsx';
-import './ui/styles.css';
+// In cascade order: later files override earlier ones (narrowScreens' media queries come before the panels' own rules).
+import './ui/styles/base.css';
+import './ui/styles/topBar.css';
+import './ui/styles/workbench.css';
+import './ui/styles/formsAndDialogs.css';
+import './ui/styles/narrowScreens.css';
+import './ui/styles/outputAndSettings.css';
+import './ui/styles/filesAndTests.css';
+import './ui/styles/monitoring.css';
+import './ui/styles/variablesAndDebug.css';
 import { loadDeploymentConfig } from './config/loadDeploymentConfig.ts';
 import { unisolatedPageUrl } from './protocol/isolationUrls.ts';
 
