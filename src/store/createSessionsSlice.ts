@@ -1,6 +1,7 @@
 import type { HistoryStorage } from '../monitor/historyStorage.ts';
 import { readSessionText, toSessionDocument, type SessionDocument } from '../session/sessionDocument.ts';
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
+import { createSessionWriter } from '../session/createSessionWriter.ts';
 import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import {
@@ -12,7 +13,7 @@ import {
   sessionMetas,
   uniqueSessionName,
 } from './sessionRecords.ts';
-import type { SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
+import type { SessionContent, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 import { applySessionJournal } from './sessionJournal.ts';
 import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
@@ -30,16 +31,9 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export const createSessionsSlice =
   (db: SessionDb<SessionRecord> | null, history: HistoryStorage | null, prefs: Prefs | null): SliceCreator<SessionsSlice> =>
   (set, get) => {
-    let store: SessionDb<SessionRecord> = db ?? createMemorySessionDb<SessionRecord>();
-    /** The open session's stored record (its content as last saved). */
-    let open: SessionRecord | null = null;
-    let savedJson = '';
-    let writes: Promise<unknown> = Promise.resolve();
-    const queue = <T>(work: () => Promise<T>): Promise<T> => {
-      const next = writes.then(work, work);
-      writes = next.catch(() => undefined);
-      return next;
-    };
+    // The write queue and the open session's last saved content live in src/session (the slice keeps only its keys).
+    const writer = createSessionWriter<SessionRecord, SessionContent>(db ?? createMemorySessionDb<SessionRecord>());
+    const queue = writer.queue;
     let fresh: Promise<void> = Promise.resolve();
     const refuse = (error: string): false => {
       set({ sessionError: error });
@@ -51,33 +45,21 @@ export const createSessionsSlice =
       set((s) => ({ sessions: sessionMetas([...s.sessions.filter((m) => m.id !== record.id), record]) }));
 
     /** Saves the open session when its content changed since the last save. */
-    const save = () =>
-      queue(async () => {
-        if (!open || !get().sessionsLoaded) return;
-        const content = sessionContent(get());
-        const json = JSON.stringify(content);
-        if (json === savedJson) return;
-        const record: SessionRecord = { ...open, ...content, updatedAt: Date.now() };
-        try {
-          await store.put(record);
-          if (open?.id !== record.id) return;
-          open = record;
-          savedJson = json;
-          touchMeta(record);
-        } catch (err) {
-          set({
-            sessionError: `This session could not be saved in this browser (${message(err)}). Export it as a session file to keep it.`,
-          });
-        }
-      });
+    const save = async (): Promise<void> => {
+      const outcome = await writer.saveOpen(() => (get().sessionsLoaded ? sessionContent(get()) : null));
+      if (outcome.kind === 'saved') touchMeta(outcome.record);
+      else if (outcome.kind === 'failed')
+        set({
+          sessionError: `This session could not be saved in this browser (${message(outcome.error)}). Export it as a session file to keep it.`,
+        });
+    };
 
     /**
      * Puts a stored session into the store. `boot`: keeps what was typed while it loaded (and a #code link);
      * `migrated`: the project is in the store already (it was made from it).
      */
     const load = async (record: SessionRecord, how: 'boot' | 'migrated' | 'switch'): Promise<void> => {
-      open = record;
-      savedJson = JSON.stringify({
+      writer.opened(record, {
         project: record.project,
         settings: record.settings,
         packages: record.packages,
@@ -109,7 +91,7 @@ export const createSessionsSlice =
       if (problem) return refuse(problem);
       const record = { ...sessionFromDocument(doc), name: uniqueSessionName(doc.name, get().sessions) };
       try {
-        await queue(() => store.put(record));
+        await queue(() => writer.db.put(record));
       } catch (err) {
         return refuse(`The shared session could not be stored in this browser (${message(err)}); your current session was not changed.`);
       }
@@ -133,11 +115,11 @@ export const createSessionsSlice =
       async hydrateSessions(options = {}) {
         let records: SessionRecord[];
         try {
-          records = await store.list();
+          records = await writer.db.list();
         } catch (err) {
           // No IndexedDB: work in memory, and say that nothing will be kept.
           set({ sessionError: `Saved sessions could not be read (${message(err)}); this page keeps your work only while it is open.` });
-          store = createMemorySessionDb<SessionRecord>();
+          writer.replaceDb(createMemorySessionDb<SessionRecord>());
           records = [];
         }
         // What the page had when it last went away, if the IndexedDB save did not finish in time.
@@ -145,15 +127,15 @@ export const createSessionsSlice =
           const journal = options.journal;
           records = records.map((r) => applySessionJournal(r, journal));
           const recovered = records.find((r) => r.id === journal.id && r.updatedAt === journal.savedAt);
-          if (recovered) await queue(() => store.put(recovered)).catch(() => undefined);
+          if (recovered) await queue(() => writer.db.put(recovered)).catch(() => undefined);
         }
         let chosen: SessionRecord | undefined;
         if (records.length === 0) {
           // First visit with sessions: the saved project (and the settings, chat and history of this tab) become the first session.
           await get().hydrateProject();
           const first: SessionRecord = { ...emptySession('Session 1'), id: get().historySessionKey(), ...sessionContent(get()) };
-          if (await queue(() => store.putFirst(first))) chosen = first;
-          else records = await store.list(); // another tab made it first
+          if (await queue(() => writer.db.putFirst(first))) chosen = first;
+          else records = await writer.db.list(); // another tab made it first
           if (chosen) {
             await load(chosen, 'migrated');
             records = [chosen];
@@ -178,11 +160,11 @@ export const createSessionsSlice =
       flushSession: () => save(),
 
       async openSession(id) {
-        if (id === open?.id) return true;
+        if (id === writer.open?.id) return true;
         const problem = busy();
         if (problem) return refuse(problem);
         await save();
-        const record = await store.get(id).catch(() => null);
+        const record = await writer.db.get(id).catch(() => null);
         if (!record) return refuse('That session is no longer in this browser (deleted in another tab?).');
         await switchTo(record);
         return true;
@@ -195,7 +177,7 @@ export const createSessionsSlice =
         if (problem) return refuse(problem);
         const record = emptySession(name ?? nextSessionName(get().sessions));
         try {
-          await queue(() => store.put(record));
+          await queue(() => writer.db.put(record));
         } catch (err) {
           return refuse(`A new session could not be stored (${message(err)}).`);
         }
@@ -207,7 +189,7 @@ export const createSessionsSlice =
         const problem = busy();
         if (problem) return refuse(problem);
         await save();
-        const source = await store.get(id).catch(() => null);
+        const source = await writer.db.get(id).catch(() => null);
         if (!source) return refuse('That session is no longer in this browser.');
         const copy: SessionRecord = {
           ...source,
@@ -219,7 +201,7 @@ export const createSessionsSlice =
           chat: source.chat,
         };
         try {
-          await queue(() => store.put(copy));
+          await queue(() => writer.db.put(copy));
         } catch (err) {
           return refuse(`The copy could not be stored (${message(err)}).`);
         }
@@ -230,33 +212,34 @@ export const createSessionsSlice =
       async renameSession(id, raw) {
         const checked = checkSessionName(raw);
         if ('error' in checked) return refuse(checked.error);
-        const record = id === open?.id ? open : await store.get(id).catch(() => null);
+        const open = writer.open;
+        const record = id === open?.id ? open : await writer.db.get(id).catch(() => null);
         if (!record) return refuse('That session is no longer in this browser.');
         const renamed = { ...record, name: checked.name, updatedAt: Date.now() };
         try {
-          await queue(() => store.put(id === open?.id ? { ...renamed, ...sessionContent(get()) } : renamed));
+          await queue(() => writer.db.put(id === open?.id ? { ...renamed, ...sessionContent(get()) } : renamed));
         } catch (err) {
           return refuse(`The session could not be renamed (${message(err)}).`);
         }
-        if (id === open?.id) open = { ...open, name: checked.name, updatedAt: renamed.updatedAt };
+        if (id === writer.open?.id) writer.patchOpen({ name: checked.name, updatedAt: renamed.updatedAt });
         touchMeta(renamed);
         set({ sessionError: null });
         return true;
       },
 
       async deleteSession(id) {
-        if (id === open?.id) {
+        if (id === writer.open?.id) {
           const problem = busy();
           if (problem) return refuse(problem);
           const other = get().sessions.find((m) => m.id !== id);
-          const next = other ? await store.get(other.id).catch(() => null) : null;
+          const next = other ? await writer.db.get(other.id).catch(() => null) : null;
           const replacement = next ?? emptySession(nextSessionName([]));
-          if (!next) await queue(() => store.put(replacement));
-          open = null; // the deleted session is not saved on the way out
+          if (!next) await queue(() => writer.db.put(replacement));
+          writer.opened(null); // the deleted session is not saved on the way out
           await switchTo(replacement);
         }
         try {
-          await queue(() => store.delete(id));
+          await queue(() => writer.db.delete(id));
           await history?.clear(id);
         } catch (err) {
           return refuse(`The session could not be deleted (${message(err)}).`);
@@ -268,7 +251,7 @@ export const createSessionsSlice =
       sessionDocument() {
         const s = get();
         return toSessionDocument({
-          name: open?.name ?? 'Session',
+          name: writer.open?.name ?? 'Session',
           files: projectFiles(s),
           activePath: s.activePath,
           settings: s.settings,
