@@ -20,9 +20,11 @@ export default defineConfig({
       exclude: ['**/*.test.*', 'src/testing/**', 'server/testing/**', '**/*.d.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // The floor is the coverage the unit tests reached when it was set (54.7%, 49.0%, 46.3%, 56.7% on
-      // 2026-11-30, whole percents here so a timing-dependent branch cannot fail a run): raise it, never lower it.
-      thresholds: { statements: 54, branches: 49, functions: 46, lines: 56 },
+      // The floors are the coverage the unit tests reached when they were set (2026-12-06: all files 68.9% statements,
+      // 60.4% branches, 65.3% functions, 70.6% lines; src/ 74.3% lines, 61.7% branches), in whole percents a little
+      // below, so a timing-dependent branch cannot fail a run: raise them, never lower them. src/ must stay at or
+      // above 70% of lines and 60% of branches (the architecture issue's bar).
+      thresholds: { statements: 68, branches: 59, functions: 64, lines: 69, 'src/**': { lines: 73, branches: 60 } },
     },
     testTimeout: 60_000,
     hookTimeout: 120_000,
