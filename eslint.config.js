@@ -9,11 +9,11 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Where imports may go. The app's layers, top to bottom:
- *   ui → commands → store → agent, engine, editor, monitor, session, project → config → protocol, format.
+ *   ui → commands → store → agent, engine, ruff, runs, session, project → config → protocol, format.
  * frame/ and worker/ run inside the sandbox and import only protocol/, format/ and their own folder;
  * server/ imports only the pure shared modules (src/protocol, src/config); the headless engine, the MCP server
  * and the CLI (server/headless, server/mcp, server/cli) drive the engine page as the agent does, so they may also
- * use the agent's tool summaries and the engine's, monitor's and project's types and pure helpers.
+ * use the agent's tool summaries and the engine's, runs' and project's types and pure helpers.
  * Each zone says: files in `target` may not import from `from` (except `except`).
  */
 const below = (/** @type {string} */ folder, /** @type {string[]} */ allowed) => ({
@@ -29,24 +29,24 @@ const boundaries = [
   below('format', []),
   below('config', ['./protocol']),
   below('project', LIB),
-  below('monitor', [...LIB, './project']),
+  below('runs', [...LIB, './project']),
   below('session', [...LIB, './project']),
-  below('engine', [...LIB, './monitor', './project']),
-  // The editor's language tools outside the sandbox (Ruff).
-  below('editor', LIB),
-  below('agent', [...LIB, './engine', './monitor', './project']),
-  below('store', [...LIB, './agent', './engine', './editor', './monitor', './project', './session']),
-  below('commands', [...LIB, './store', './agent', './engine', './editor', './monitor', './project', './session']),
-  below('ui', [...LIB, './commands', './store', './agent', './engine', './editor', './monitor', './project', './session']),
+  below('engine', [...LIB, './runs', './project']),
+  // Ruff: the editor's linter and formatter, in a worker of the page (outside the sandbox).
+  below('ruff', LIB),
+  below('agent', [...LIB, './engine', './runs', './project']),
+  below('store', [...LIB, './agent', './engine', './ruff', './runs', './project', './session']),
+  below('commands', [...LIB, './store', './agent', './engine', './ruff', './runs', './project', './session']),
+  below('ui', [...LIB, './commands', './store', './agent', './engine', './ruff', './runs', './project', './session']),
   below('frame', ['./protocol', './format']),
   below('worker', ['./protocol', './format']),
   below('headless', [...LIB, './engine', './project']),
   {
     target: './server',
     from: './src',
-    except: ['./protocol', './config', './format', './headless', './agent', './engine', './monitor', './project'],
+    except: ['./protocol', './config', './format', './headless', './agent', './engine', './runs', './project'],
     message:
-      'server/headless, server/mcp and server/cli may import src/protocol, src/config, src/format, src/headless, src/agent, src/engine, src/monitor and src/project.',
+      'server/headless, server/mcp and server/cli may import src/protocol, src/config, src/format, src/headless, src/agent, src/engine, src/runs and src/project.',
   },
   {
     target: ['./server/*.ts', './server/proxy', './server/testing'],

@@ -20,10 +20,10 @@ import type { VariablesPage, VariablesRequest, VariableRow } from '../protocol/v
 import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import type { SandboxCapabilities } from '../protocol/capabilities.ts';
-import type { ProfileReport } from '../monitor/parseProfile.ts';
-import type { ExecutionMetrics } from '../monitor/seedMetrics.ts';
-import type { BatchInput, BatchOptions } from '../monitor/runBatch.ts';
-import type { BatchResult } from '../monitor/summarizeBatch.ts';
+import type { ProfileReport } from '../runs/parseProfile.ts';
+import type { ExecutionMetrics } from '../runs/seedMetrics.ts';
+import type { BatchInput, BatchOptions } from '../runs/runBatch.ts';
+import type { BatchResult } from '../runs/summarizeBatch.ts';
 import type { ErrorAdvice, RunLimits } from './handleError.ts';
 
 /** Options of `engine.runTests`: everything but the files has a default. */

@@ -96,7 +96,7 @@ export const executionResultSchema = z.object({
   stateKept: z.boolean(),
   /** validate_code's findings, when safe mode refused the run (status 'security'). */
   diagnostics: z.array(diagnosticSchema).optional(),
-  /** cProfile's measurements, for a run made with `profile: true` (see src/monitor/parseProfile.ts). */
+  /** cProfile's measurements, for a run made with `profile: true` (see src/runs/parseProfile.ts). */
   profile: rawProfileSchema.optional(),
 });
 /** What `execute` resolves to. */

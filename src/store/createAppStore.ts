@@ -17,7 +17,7 @@ import { createVariablesSlice } from './createVariablesSlice.ts';
 import { createDebugSlice } from './createDebugSlice.ts';
 import type { SessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
-import type { HistoryStorage } from '../monitor/historyStorage.ts';
+import type { HistoryStorage } from '../runs/historyStorage.ts';
 import type { ProjectStorage } from '../project/projectStorage.ts';
 import type { AppState } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { ruffClient } from '../editor/ruff/ruffClient.ts';
-import type { RuffClient } from '../editor/ruff/createRuffClient.ts';
-import { ruffOptions } from '../editor/ruff/ruffOptions.ts';
+import { ruffClient } from '../ruff/ruffClient.ts';
+import type { RuffClient } from '../ruff/createRuffClient.ts';
+import { ruffOptions } from '../ruff/ruffOptions.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import type { EditorSlice, SliceCreator } from './types.ts';
 

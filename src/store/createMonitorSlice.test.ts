@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './createAppStore.ts';
-import { createMemoryHistoryStorage } from '../monitor/historyStorage.ts';
+import { createMemoryHistoryStorage } from '../runs/historyStorage.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 

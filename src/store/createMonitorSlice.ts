@@ -1,10 +1,10 @@
 import { runLimits } from '../config/runLimits.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
-import { parseProfile } from '../monitor/parseProfile.ts';
-import { toExecutionMetrics } from '../monitor/seedMetrics.ts';
-import { describeBatch } from '../monitor/summarizeBatch.ts';
-import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../monitor/historyStorage.ts';
-import { replayableRuns } from '../monitor/replayableRuns.ts';
+import { parseProfile } from '../runs/parseProfile.ts';
+import { toExecutionMetrics } from '../runs/seedMetrics.ts';
+import { describeBatch } from '../runs/summarizeBatch.ts';
+import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../runs/historyStorage.ts';
+import { replayableRuns } from '../runs/replayableRuns.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
 

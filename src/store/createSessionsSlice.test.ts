@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryHistoryStorage } from '../monitor/historyStorage.ts';
+import { createMemoryHistoryStorage } from '../runs/historyStorage.ts';
 import { createMemoryProjectStorage } from '../project/projectStorage.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 import { createMemorySessionDb } from '../session/sessionDb.ts';

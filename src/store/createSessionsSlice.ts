@@ -1,4 +1,4 @@
-import type { HistoryStorage } from '../monitor/historyStorage.ts';
+import type { HistoryStorage } from '../runs/historyStorage.ts';
 import { readSessionText, toSessionDocument, type SessionDocument } from '../session/sessionDocument.ts';
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
 import { createSessionWriter } from '../session/createSessionWriter.ts';

@@ -1,8 +1,8 @@
 import type { Engine } from '../engine/engine.ts';
 import type { RunSample, RunStatus } from '../protocol/results.ts';
-import type { ProfileReport } from '../monitor/parseProfile.ts';
-import type { BatchResult } from '../monitor/summarizeBatch.ts';
-import type { HistoryEntry } from '../monitor/historyStorage.ts';
+import type { ProfileReport } from '../runs/parseProfile.ts';
+import type { BatchResult } from '../runs/summarizeBatch.ts';
+import type { HistoryEntry } from '../runs/historyStorage.ts';
 
 /** Monitor slice: live metrics, the profiler, batch runs ("Run all") and the execution history. */
 export interface MonitorSlice {

@@ -2,7 +2,7 @@ import { createIdbProjectStorage, type ProjectStorage } from '../project/project
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { createAppStore } from './createAppStore.ts';
-import { createIdbHistoryStorage } from '../monitor/createIdbHistoryStorage.ts';
+import { createIdbHistoryStorage } from '../runs/createIdbHistoryStorage.ts';
 import { createIdbSessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import type { AppState } from './types.ts';

@@ -2,7 +2,7 @@ import type { Breakpoint } from '../protocol/debug.ts';
 import { vi } from 'vitest';
 import type { Engine, EngineEvents } from '../engine/engine.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
-import { runBatch, toBlocks } from '../monitor/runBatch.ts';
+import { runBatch, toBlocks } from '../runs/runBatch.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
 import { makeResult } from './makeResult.ts';

@@ -3,7 +3,7 @@ import { createToolbox } from '../agent/tools/createToolbox.ts';
 import { invokeTool } from '../agent/tools/defineTool.ts';
 import type { ToolOutcome } from '../agent/types.ts';
 import type { Engine } from '../engine/engine.ts';
-import { runBatch, toBlocks, type BatchInput } from '../monitor/runBatch.ts';
+import { runBatch, toBlocks, type BatchInput } from '../runs/runBatch.ts';
 import { createFakeToolContext } from './createFakeToolContext.ts';
 import { makeResult } from './makeResult.ts';
 import { makeTestRecord, makeTestResult } from './makeTestResult.ts';

@@ -1,4 +1,4 @@
-import { describeBatch } from '../monitor/summarizeBatch.ts';
+import { describeBatch } from '../runs/summarizeBatch.ts';
 import { defaultBatchPaths } from '../store/createMonitorSlice.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 

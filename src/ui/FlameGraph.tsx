@@ -1,4 +1,4 @@
-import type { CallTreeNode } from '../monitor/buildCallTree.ts';
+import type { CallTreeNode } from '../runs/buildCallTree.ts';
 
 const ROW = 18;
 const WIDTH = 1000; // viewBox units; the SVG scales to the panel's width

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../monitor/historyStorage.ts';
+import type { HistoryEntry } from '../runs/historyStorage.ts';
 
 const W = 300;
 const H = 48;

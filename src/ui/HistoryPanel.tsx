@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunStatus } from '../protocol/results.ts';
-import type { HistoryEntry } from '../monitor/historyStorage.ts';
+import type { HistoryEntry } from '../runs/historyStorage.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { HistoryChart } from './HistoryChart.tsx';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProfileFunction } from '../monitor/parseProfile.ts';
+import type { ProfileFunction } from '../runs/parseProfile.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { FlameGraph } from './FlameGraph.tsx';
 

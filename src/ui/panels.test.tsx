@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { appStore } from '../store/useAppStore.ts';
 import { renderInDom } from '../testing/renderInDom.tsx';
-import { parseProfile } from '../monitor/parseProfile.ts';
+import { parseProfile } from '../runs/parseProfile.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../testing/makeTestResult.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TestRunOptions } from '../../engine/engine.ts';
-import { parseProfile } from '../../monitor/parseProfile.ts';
+import { parseProfile } from '../../runs/parseProfile.ts';
 import type { RunOptions } from '../../protocol/results.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../engine/engine.ts';
-import { runBatch, toBlocks } from '../../monitor/runBatch.ts';
+import { runBatch, toBlocks } from '../../runs/runBatch.ts';
 import type { ExecutionResult, RunOptions } from '../../protocol/results.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describeBatch, type BatchBlock, type BatchSummary } from '../../monitor/summarizeBatch.ts';
+import { describeBatch, type BatchBlock, type BatchSummary } from '../../runs/summarizeBatch.ts';
 import type { ExecutionResult } from '../../protocol/results.ts';
 import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
-import { parseProfile } from '../../monitor/parseProfile.ts';
+import { parseProfile } from '../../runs/parseProfile.ts';
 import type { RunOptions } from '../../protocol/results.ts';
 import type { RawProfile } from '../../protocol/profileProtocol.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ErrorAdvice } from '../../engine/handleError.ts';
-import type { ProfileFunction } from '../../monitor/parseProfile.ts';
+import type { ProfileFunction } from '../../runs/parseProfile.ts';
 import type { ExecutionResult, RunOptions } from '../../protocol/results.ts';
 import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile } from '../../monitor/parseProfile.ts';
+import { parseProfile } from '../../runs/parseProfile.ts';
 import type { RawProfileFunction } from '../../protocol/profileProtocol.ts';
 import { hasNestedLoops, suggestOptimizations } from './suggestOptimizations.ts';
 

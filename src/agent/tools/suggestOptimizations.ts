@@ -1,4 +1,4 @@
-import type { ProfileFunction, ProfileReport } from '../../monitor/parseProfile.ts';
+import type { ProfileFunction, ProfileReport } from '../../runs/parseProfile.ts';
 
 /** Calls of one function from which a repeated built-in is worth a note. */
 const MANY_CALLS = 10_000;

@@ -1,6 +1,6 @@
-import { ruffClient } from '../../editor/ruff/ruffClient.ts';
-import { ruffOptions } from '../../editor/ruff/ruffOptions.ts';
-import type { RuffDiagnostic } from '../../editor/ruff/ruffProtocol.ts';
+import { ruffClient } from '../../ruff/ruffClient.ts';
+import { ruffOptions } from '../../ruff/ruffOptions.ts';
+import type { RuffDiagnostic } from '../../ruff/ruffProtocol.ts';
 import { projectFiles } from '../../store/createFilesSlice.ts';
 import { appStore } from '../../store/useAppStore.ts';
 import { monaco } from './monaco.ts';

@@ -1,4 +1,4 @@
-import type { RuffDiagnostic, RuffEdit } from '../../editor/ruff/ruffProtocol.ts';
+import type { RuffDiagnostic, RuffEdit } from '../../ruff/ruffProtocol.ts';
 import { monaco } from './monaco.ts';
 
 /** Where a rule's documentation is (Ruff's docs, searched by the rule's code). */
