@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nativePytest } from '../../src/testing/nativePytest.ts';
-import { CLI, ROOT, shareChromium } from './mcpClients.ts';
+import { CLI, ROOT } from './mcpClients.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));
 const bin = join(ROOT, ...CLI);
@@ -28,9 +28,7 @@ function executor(
 }
 
 let folder: string;
-let stopChromium: (() => Promise<void>) | null = null;
-test.beforeAll(async () => {
-  stopChromium = await shareChromium();
+test.beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'executor-cli-'));
   cpSync(CALCULATOR, join(folder, 'calculator'), { recursive: true });
   writeFileSync(
@@ -44,10 +42,7 @@ test.beforeAll(async () => {
   writeFileSync(join(folder, 'loops.py'), 'while True:\n    pass\n');
   writeFileSync(join(folder, 'risky.py'), 'import subprocess\n');
 });
-test.afterAll(async () => {
-  rmSync(folder, { recursive: true, force: true });
-  await stopChromium?.();
-});
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test('run prints the output as a terminal would, imports the folder, reads --stdin and exits 0', async () => {
   const { code, stdout, stderr } = await executor(folder, ['run', 'greet.py', '--stdin', 'name.txt']);
