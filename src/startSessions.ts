@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { SESSION_HASH_PREFIX } from './session/shareLink.ts';
 import { persistSessions } from './store/persistSessions.ts';
 import { SESSION_ID_PATTERN } from './store/sessionRecords.ts';
-import { takeSessionJournal, writeSessionJournal } from './store/sessionJournal.ts';
+import { isSessionContent, journalOf, takeSessionJournal, writeSessionJournal } from './store/sessionJournal.ts';
 import type { AppState } from './store/types.ts';
 
 function storage(): Storage | null {
@@ -31,7 +31,7 @@ export function startSessions(store: StoreApi<AppState>): { ready: Promise<void>
   const shareHash = location.hash.startsWith(SESSION_HASH_PREFIX) ? location.hash : null;
   // The fragment has been read: a reload must reopen the session, not the link again.
   if (shareHash) history.replaceState(null, '', urlFor(null));
-  const journal = takeSessionJournal(storage());
+  const journal = takeSessionJournal(storage(), isSessionContent);
   const sessions = persistSessions(store, {
     requestedId: requested && SESSION_ID_PATTERN.test(requested) ? requested : null,
     shareHash,
@@ -52,6 +52,6 @@ export function startSessions(store: StoreApi<AppState>): { ready: Promise<void>
     if (document.visibilityState === 'hidden') void sessions.flush();
   });
   // Synchronously too: an IndexedDB write started while the page unloads may not finish.
-  addEventListener('pagehide', () => writeSessionJournal(storage(), store.getState()));
+  addEventListener('pagehide', () => writeSessionJournal(storage(), journalOf(store.getState())));
   return sessions;
 }

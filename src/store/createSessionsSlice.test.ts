@@ -8,7 +8,7 @@ import { makeResult } from '../testing/makeResult.ts';
 import { createAppStore } from './createAppStore.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import { persistSessions } from './persistSessions.ts';
-import { applySessionJournal, takeSessionJournal, writeSessionJournal } from './sessionJournal.ts';
+import { applySessionJournal, isSessionContent, journalOf, takeSessionJournal, writeSessionJournal } from './sessionJournal.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import { DEFAULT_SETTINGS } from '../config/settings.ts';
 
@@ -64,12 +64,12 @@ describe('sessions', () => {
     first.s().setChatDraft('a draft');
     // pagehide: the journal is written at once; the IndexedDB write (debounced) never happens.
     const local = { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) };
-    writeSessionJournal(local, first.s(), Date.now() + 1);
+    writeSessionJournal(local, journalOf(first.s(), Date.now() + 1));
     expect(stored(b, first.s().currentSessionId)?.project.files[0]?.content).toBe('print("saved in time")\n');
-    const second = await openPage(b, { journal: takeSessionJournal(local) });
+    const second = await openPage(b, { journal: takeSessionJournal(local, isSessionContent) });
     expect(second.s().code).toBe('print("typed just before the reload")\n');
     expect(stored(b, second.s().currentSessionId)?.project.files[0]?.content).toBe('print("typed just before the reload")\n');
-    expect(takeSessionJournal(local)).toBeNull(); // read once
+    expect(takeSessionJournal(local, isSessionContent)).toBeNull(); // read once
     // A journal older than the stored session is ignored.
     const record = stored(b, second.s().currentSessionId)!;
     expect(

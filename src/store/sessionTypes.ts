@@ -1,3 +1,4 @@
+import type { SessionJournal as GenericSessionJournal } from '../session/sessionJournal.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 import type { SessionDocument } from '../session/sessionDocument.ts';
 import type { ShareLink } from '../session/shareLink.ts';
@@ -86,9 +87,5 @@ export interface SessionsSlice {
 /** What a session holds besides its name and dates: the part that is compared to tell whether to save. */
 export type SessionContent = Omit<SessionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
 
-/** The open session's content as it was when the page went away, written synchronously. */
-export interface SessionJournal {
-  id: string;
-  savedAt: number;
-  content: SessionContent;
-}
+/** The open session's content as pagehide writes it (see src/session/sessionJournal.ts). */
+export type SessionJournal = GenericSessionJournal<SessionContent>;
