@@ -3,10 +3,28 @@ import { createToolbox } from '../agent/tools/createToolbox.ts';
 import { invokeTool } from '../agent/tools/defineTool.ts';
 import type { ToolOutcome } from '../agent/types.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { ValidationReport } from '../protocol/policy.ts';
 import { runBatch, toBlocks, type BatchInput } from '../runs/runBatch.ts';
 import { createFakeToolContext } from './createFakeToolContext.ts';
 import { makeResult } from './makeResult.ts';
 import { makeTestRecord, makeTestResult } from './makeTestResult.ts';
+
+/** validate_code's report on `eval("1")` in safe mode. */
+export const EVAL_REFUSED: ValidationReport = {
+  diagnostics: [
+    {
+      severity: 'error',
+      rule: 'forbidden-function',
+      message: 'eval is not allowed',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 5,
+      suggestion: 'Use ast.literal_eval.',
+    },
+  ],
+  imports: [],
+};
 
 /** The project the tools see. */
 export const TOOL_TEST_FILES = [
@@ -25,21 +43,7 @@ export async function outcomeOfTool(name: string, args: Record<string, unknown>,
     editorCode: 'print(1)',
     engine: {
       execute: vi.fn(async () => makeResult({ stdout: 'hello\n', value: '42', output: [{ stream: 'stdout', text: 'hello\n' }] })),
-      validateCode: vi.fn(async () => ({
-        diagnostics: [
-          {
-            severity: 'error' as const,
-            rule: 'forbidden-function',
-            message: 'eval is not allowed',
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 5,
-            suggestion: 'Use ast.literal_eval.',
-          },
-        ],
-        imports: [],
-      })),
+      validateCode: vi.fn(async () => EVAL_REFUSED),
       analyzeDependencies: vi.fn(async () => [
         { module: 'numpy', verdict: 'available' as const, package: 'numpy', source: 'cdn' as const },
         { module: 'os', verdict: 'stdlib' as const, package: null, source: null },

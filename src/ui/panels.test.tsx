@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { appStore } from '../store/useAppStore.ts';
 import { renderInDom } from '../testing/renderInDom.tsx';
 import { parseProfile } from '../runs/parseProfile.ts';
+import { makeRawProfile } from '../testing/makeRawProfile.ts';
+import { EVAL_REFUSED } from '../testing/outcomeOfTool.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../testing/makeTestResult.ts';
@@ -37,35 +39,7 @@ const html = async (element: ReactElement): Promise<string> => {
 };
 const count = (markup: string, testId: string) => markup.split(`data-testid="${testId}"`).length - 1;
 
-const PROFILE = {
-  roots: ['main.py:1(<module>)'],
-  totalMs: 50,
-  omitted: 0,
-  functions: [
-    {
-      key: 'main.py:1(<module>)',
-      name: '<module>',
-      file: 'main.py',
-      line: 1,
-      calls: 1,
-      primitiveCalls: 1,
-      ownMs: 1,
-      cumMs: 50,
-      callers: [],
-    },
-    {
-      key: 'main.py:2(slow)',
-      name: 'slow',
-      file: 'main.py',
-      line: 2,
-      calls: 3,
-      primitiveCalls: 3,
-      ownMs: 49,
-      cumMs: 49,
-      callers: [{ key: 'main.py:1(<module>)', calls: 3, ownMs: 49, cumMs: 49 }],
-    },
-  ],
-};
+const PROFILE = makeRawProfile(50, [{ name: 'slow', file: 'main.py', line: 2, calls: 3, ownMs: 49, cumMs: 49 }]);
 
 const { engine, emit } = createRecordingEngine((code) =>
   code.includes('def slow')
@@ -100,21 +74,7 @@ beforeAll(async () => {
     { module: 'numpy', verdict: 'available' as const, package: 'numpy', source: 'cdn' as const },
     { module: 'json', verdict: 'stdlib' as const, package: null, source: null },
   ]);
-  engine.validateCode = vi.fn(async () => ({
-    diagnostics: [
-      {
-        severity: 'error' as const,
-        rule: 'forbidden-function',
-        message: 'eval is not allowed in safe mode',
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 5,
-        suggestion: 'Use ast.literal_eval.',
-      },
-    ],
-    imports: [],
-  }));
+  engine.validateCode = vi.fn(async () => EVAL_REFUSED);
   engine.listVariables = vi.fn(async () => ({
     rows: [{ name: 'data', type: 'dict', kind: 'value' as const, size: '1 item', repr: "{'a': 1}", expandable: true }],
     total: 1,
@@ -183,7 +143,7 @@ describe('panels', () => {
   it("the Problems tab shows safe mode's findings", async () => {
     const problems = await html(<DiagnosticsPanel />);
     expect(problems).toContain('data-testid="diagnostic"');
-    expect(problems).toContain('eval is not allowed in safe mode');
+    expect(problems).toContain('eval is not allowed');
   });
 
   it('the Variables tab lists the names the runs defined', async () => {

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../../runs/parseProfile.ts';
-import type { RawProfileFunction } from '../../protocol/profileProtocol.ts';
+import { makeRawProfile, type ProfileFunctionSpec } from '../../testing/makeRawProfile.ts';
 import { hasNestedLoops, suggestOptimizations } from './suggestOptimizations.ts';
 
-type Fn = Omit<RawProfileFunction, 'key' | 'callers' | 'primitiveCalls'> & { primitiveCalls?: number };
-
 /** A profile of main.py whose functions all hang under its <module> code. */
-function profile(totalMs: number, fns: Fn[]) {
-  const root = {
-    key: 'main.py:1(<module>)',
-    name: '<module>',
-    file: 'main.py',
-    line: 1,
-    calls: 1,
-    primitiveCalls: 1,
-    ownMs: 1,
-    cumMs: totalMs,
-    callers: [],
-  };
-  const functions = fns.map((f) => ({
-    ...f,
-    primitiveCalls: f.primitiveCalls ?? f.calls,
-    key: `${f.file}:${f.line}(${f.name})`,
-    callers: [{ key: root.key, calls: f.calls, ownMs: f.ownMs, cumMs: f.cumMs }],
-  }));
-  return parseProfile({ roots: [root.key], totalMs, omitted: 0, functions: [root, ...functions] });
-}
+const profile = (totalMs: number, fns: ProfileFunctionSpec[]) => parseProfile(makeRawProfile(totalMs, fns));
 const own = (file: string) => file === 'main.py';
 
 describe('suggestOptimizations', () => {
