@@ -35,6 +35,17 @@ describe('importPicked', () => {
 });
 
 describe('stripCommonFolder', () => {
+  it("keeps a top folder that is a Python package, so import pkg still resolves (a zip of mpmath's sources)", async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const zip = await createZip([
+      { path: 'mpmath/__init__.py', data: encode('from .ctx import mp\n') },
+      { path: 'mpmath/ctx.py', data: encode('mp = 1\n') },
+      { path: 'mpmath/tests/test_basic.py', data: encode('import mpmath\n') },
+    ]);
+    const out = await importPicked([{ path: 'mpmath.zip', file: new Blob([new Uint8Array(zip)]) }]);
+    expect(out.files.map((f) => f.path)).toEqual(['mpmath/__init__.py', 'mpmath/ctx.py', 'mpmath/tests/test_basic.py']);
+  });
+
   it('leaves files alone when they do not share one top folder', () => {
     const files = [
       { path: 'a/x.py', content: '' },

@@ -30,10 +30,14 @@ function decode(path: string, data: Uint8Array, skipped: string[]): ProjectFile 
   }
 }
 
-/** Drops a folder that every path starts with (a picked folder or a zip's top folder): it becomes the project root. */
+/**
+ * Drops a folder that every path starts with (a picked folder or a zip's top folder): it becomes the project root.
+ * A top folder that is a Python package (it has `__init__.py`) is kept, so `import pkg` and its tests still resolve.
+ */
 export function stripCommonFolder(files: ProjectFile[]): ProjectFile[] {
   const first = files[0]?.path.split('/')[0];
   if (!first || files.some((f) => !f.path.startsWith(`${first}/`))) return files;
+  if (files.some((f) => f.path === `${first}/__init__.py`)) return files;
   return files.map((f) => ({ ...f, path: f.path.slice(first.length + 1) }));
 }
 

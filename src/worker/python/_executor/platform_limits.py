@@ -9,6 +9,7 @@ names what is missing, so the Tests panel can label it.
 import re
 
 _BROWSER = "not available in the browser"
+_PLATFORM = r"(?:emscripten|pyodide|wasm(?:32)?|webassembly|wasi)"
 
 # (label, pattern): the first that matches the error or the skip reason wins.
 _LIMITS = [
@@ -27,7 +28,12 @@ _LIMITS = [
         r"\bsocket|getaddrinfo|network (?:is )?(?:not available|unreachable)|(?:requires?|needs?) (?:the )?network",
     ),
     ("signals", r"\bsignal\b|\bsig(?:alrm|int|term|usr\d)\b|setitimer|\balarm\b"),
-    ("the platform", r"emscripten|pyodide|wasm(?:32)?|webassembly|wasi\b"),
+    # The platform named as what cannot do it, not merely mentioned: "No module named 'pyodide.tests'" is no limit.
+    (
+        "the platform",
+        rf"(?:not (?:supported|available|implemented)|unsupported|does not work|doesn't work) (?:on|in|under|by|with) (?:the )?{_PLATFORM}"
+        rf"|{_PLATFORM}\b[^.\n]{{0,40}}?\b(?:does not|doesn't|cannot|can't|lacks|is not supported|not supported|unsupported)",
+    ),
 ]
 
 _FUNCTION_MISSING = r"Errno (?:38|52|58|138)|Function not implemented|Not supported|not supported on this platform"
