@@ -2,7 +2,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { SESSION_HASH_PREFIX } from './session/shareLink.ts';
 import { persistSessions } from './store/persistSessions.ts';
 import { SESSION_ID_PATTERN } from './store/sessionRecords.ts';
-import { isSessionContent, journalOf, takeSessionJournal, writeSessionJournal } from './store/sessionJournal.ts';
+import { isSessionContent, journalOf } from './store/sessionJournal.ts';
+import { takeSessionJournal, writeSessionJournal } from './session/sessionJournal.ts';
 import type { AppState } from './store/types.ts';
 
 function storage(): Storage | null {

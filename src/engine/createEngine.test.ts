@@ -4,6 +4,7 @@ import { createFakeFrameHost, type FakeFrameHost } from '../testing/createFakeFr
 import { makeResult } from '../testing/makeResult.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 import { SILENT_MS } from './createWatchdog.ts';
+import { startupProblem } from './startupProblem.ts';
 import type { Engine } from './engine.ts';
 
 let frame: FakeFrameHost;
@@ -227,7 +228,7 @@ describe('createEngine: start-up and reset', () => {
   it('says what is wrong when Python is not ready in time', async () => {
     await vi.advanceTimersByTimeAsync(STARTUP_LIMIT_MS + 1);
     expect(engine.status.state).toBe('failed');
-    expect(engine.status.detail.length).toBeGreaterThan(20);
+    expect(engine.status.detail).toBe(startupProblem(true, 'Starting Python', STARTUP_LIMIT_MS));
   });
 
   it('reset resolves when the frame says it is done', async () => {

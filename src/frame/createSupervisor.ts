@@ -46,6 +46,8 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   const state = (s: EngineState, detail: string, progress: number | null = null): void =>
     deps.send({ type: 'state', state: s, detail, progress });
   const ofCurrent = (id: number): SupervisorRun | null => (current && current.id === id ? current : null);
+  // Made once: output messages are the hottest path through the frame.
+  const runContext = { send: deps.send, state, finish: (run: SupervisorRun, raw: unknown) => finishChecked(run, raw) };
 
   const slots = createInterpreterSlots(deps.spawn, (msg) => onActive(msg));
   const measure = deps.measureWorkerMemory;
@@ -88,7 +90,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     }
     if ('id' in msg && msg.id !== null) {
       const run = ofCurrent(msg.id);
-      if (run) handleRunMessage(run, msg, { send: deps.send, state, finish: finishChecked });
+      if (run) handleRunMessage(run, msg, runContext);
     }
   }
 

@@ -8,7 +8,8 @@ import { makeResult } from '../testing/makeResult.ts';
 import { createAppStore } from './createAppStore.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import { persistSessions } from './persistSessions.ts';
-import { applySessionJournal, isSessionContent, journalOf, takeSessionJournal, writeSessionJournal } from './sessionJournal.ts';
+import { isSessionContent, journalOf } from './sessionJournal.ts';
+import { applySessionJournal, takeSessionJournal, writeSessionJournal } from '../session/sessionJournal.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import { DEFAULT_SETTINGS } from '../config/settings.ts';
 

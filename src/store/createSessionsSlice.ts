@@ -14,7 +14,7 @@ import {
   uniqueSessionName,
 } from './sessionRecords.ts';
 import type { SessionContent, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
-import { applySessionJournal } from './sessionJournal.ts';
+import { applySessionJournal } from '../session/sessionJournal.ts';
 import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
 

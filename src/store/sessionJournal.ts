@@ -3,8 +3,6 @@ import { sessionContent } from './sessionRecords.ts';
 import type { SessionContent } from './sessionTypes.ts';
 import type { AppState } from './types.ts';
 
-export { applySessionJournal, takeSessionJournal, writeSessionJournal } from '../session/sessionJournal.ts';
-
 /** The journal of the open session (null before the sessions are loaded): what pagehide writes. */
 export function journalOf(s: AppState, now = Date.now()): SessionJournal<SessionContent> | null {
   if (!s.sessionsLoaded || !s.currentSessionId) return null;

@@ -10,6 +10,7 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { TestsPanel } from './TestsPanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SessionSwitcher } from './sessions/SessionSwitcher.tsx';
+import { SharePanel } from './sessions/SharePanel.tsx';
 
 /**
  * What a click or a key does in a panel, in happy-dom with React's client renderer, against the real store
@@ -78,7 +79,7 @@ describe('clicks and keys', () => {
     expect(view.html()).toContain('1 passed');
   });
 
-  it('the history filters by status, and keeps only a valid limit', async () => {
+  it('the history filters by status', async () => {
     await settle();
     view = await renderInDom(<HistoryPanel />);
     const filter = byTestId('history-filter') as HTMLSelectElement;
@@ -107,5 +108,12 @@ describe('clicks and keys', () => {
     await settle();
     const current = appStore.getState().sessions.find((m) => m.id === appStore.getState().currentSessionId);
     expect(current?.name).toBe('Experiments');
+  });
+
+  it('Share makes a link that carries the session', async () => {
+    view = await renderInDom(<SharePanel />);
+    await click(byTestId('share'));
+    expect(byTestId('share-link').textContent).toContain('#s/1/');
+    expect(byTestId('share-size').textContent).toMatch(/\d/);
   });
 });

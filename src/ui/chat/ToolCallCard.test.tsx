@@ -69,7 +69,8 @@ describe('ToolCallCard', () => {
 
   it('shows a demo with its code, and an error outcome with its summary', async () => {
     const demo = card('create_demo', { topic: 'fibonacci' }, await outcomeOf('create_demo', { topic: 'fibonacci' }));
-    expect(demo).toContain('fibonacci');
+    expect(demo).toContain('data-testid="chat-code"');
+    expect(demo).toContain('def fibonacci(n):');
     const failed = card('read_file', { path: 'nope.py' }, await outcomeOf('read_file', { path: 'nope.py' }), 'error');
     expect(failed).toContain('data-state="error"');
     expect(failed).toContain('nope.py');
