@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nativePytest } from '../../src/testing/nativePytest.ts';
-import { CLI, ROOT } from './mcpClients.ts';
+import { CLI, ROOT, shareChromium } from './mcpClients.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));
 const bin = join(ROOT, ...CLI);
@@ -28,7 +28,9 @@ function executor(
 }
 
 let folder: string;
-test.beforeAll(() => {
+let stopChromium: (() => Promise<void>) | null = null;
+test.beforeAll(async () => {
+  stopChromium = await shareChromium();
   folder = mkdtempSync(join(tmpdir(), 'executor-cli-'));
   cpSync(CALCULATOR, join(folder, 'calculator'), { recursive: true });
   writeFileSync(
@@ -42,7 +44,10 @@ test.beforeAll(() => {
   writeFileSync(join(folder, 'loops.py'), 'while True:\n    pass\n');
   writeFileSync(join(folder, 'risky.py'), 'import subprocess\n');
 });
-test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+test.afterAll(async () => {
+  rmSync(folder, { recursive: true, force: true });
+  await stopChromium?.();
+});
 
 test('run prints the output as a terminal would, imports the folder, reads --stdin and exits 0', async () => {
   const { code, stdout, stderr } = await executor(folder, ['run', 'greet.py', '--stdin', 'name.txt']);

@@ -4,11 +4,31 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../server/headless/launchChromium.ts';
 
 /** The repository root: the CLI runs from here (it serves dist/). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** `npx executor`, without npx's own start-up. */
 export const CLI = ['bin/executor.mjs'];
+
+/**
+ * One headless Chromium for a spec file's `executor` processes: they connect to it (EXECUTOR_CHROMIUM_ENDPOINT,
+ * each in a context of its own) instead of launching one each, which costs seconds per process. Returns the
+ * function that stops it. Tests that kill the browser start their server without it.
+ */
+export async function shareChromium(): Promise<() => Promise<void>> {
+  const server = await chromium.launchServer({
+    executablePath: chromiumPath(process.env),
+    headless: true,
+    args: chromiumArgs(process.getuid?.() === 0),
+  });
+  process.env.EXECUTOR_CHROMIUM_ENDPOINT = server.wsEndpoint();
+  return async () => {
+    delete process.env.EXECUTOR_CHROMIUM_ENDPOINT;
+    await server.close();
+  };
+}
 
 /** An MCP client with its tool calls typed the way the tests read them. */
 export class McpTestClient {

@@ -5,7 +5,7 @@ import { ATTACKS } from '../attacks/attacks.ts';
 import { nativePytest } from '../../src/testing/nativePytest.ts';
 import { RED_PNG } from '../support/redPng.ts';
 import { startCollector } from '../support/startCollector.ts';
-import { stdioClient, textOf, type McpTestClient } from './mcpClients.ts';
+import { stdioClient, textOf, type McpTestClient, shareChromium } from './mcpClients.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));
 
@@ -22,11 +22,14 @@ interface Run {
 test.describe.configure({ mode: 'serial' });
 
 let mcp: McpTestClient;
+let stopChromium: (() => Promise<void>) | null = null;
 test.beforeAll(async () => {
+  stopChromium = await shareChromium();
   mcp = await stdioClient();
 });
 test.afterAll(async () => {
   await mcp?.close();
+  await stopChromium?.();
 });
 
 test('lists every tool, each with an input schema', async () => {

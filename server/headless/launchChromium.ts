@@ -28,8 +28,27 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium for the engine, or throws an Error that says how to get one. */
+/**
+ * Launches headless Chromium for the engine, or throws an Error that says how to get one. With
+ * EXECUTOR_CHROMIUM_ENDPOINT (a Playwright browser server's WebSocket endpoint) it connects to that Chromium
+ * instead, in a context of its own, and closing only disconnects: several `executor` processes (the tests) share it.
+ */
 export async function launchChromium(env: NodeJS.ProcessEnv): Promise<LaunchedChromium> {
+  const endpoint = env.EXECUTOR_CHROMIUM_ENDPOINT;
+  if (endpoint) {
+    try {
+      const browser = await chromium.connect(endpoint);
+      return { browser, pid: null, close: () => browser.close() };
+    } catch (err) {
+      const first = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+      throw new Error(
+        `The Chromium at EXECUTOR_CHROMIUM_ENDPOINT (${endpoint}) could not be reached (${first}). Start it, or unset the variable.`,
+        {
+          cause: err,
+        },
+      );
+    }
+  }
   const executablePath = chromiumPath(env);
   try {
     const server = await chromium.launchServer({ executablePath, headless: true, args: chromiumArgs(process.getuid?.() === 0) });

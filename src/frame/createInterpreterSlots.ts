@@ -1,6 +1,7 @@
 import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import type { FrameDeps } from './frameDeps.ts';
+import { createWorkerSlot, failureOf } from './createWorkerSlot.ts';
 
 /** How an interpreter started (told to the page when it starts serving runs). */
 export interface BootReport {
@@ -30,34 +31,25 @@ export interface InterpreterSlots {
  * {@link InterpreterSlots.becameReady}); the spare's are handled here: a spare that fails is dropped.
  */
 export function createInterpreterSlots(spawn: FrameDeps['spawn'], onActive: (msg: WorkerToFrame) => void): InterpreterSlots {
-  let spare: WorkerHandle | null = null;
   let spareReady = false;
   let activeReady = false;
   let tainted = false;
   const boots = new Map<WorkerHandle, BootReport>();
 
-  const noteBoot = (handle: WorkerHandle, msg: WorkerToFrame): void => {
-    if (msg.type === 'ready') boots.set(handle, { boot: msg.boot ?? 'normal', problem: msg.snapshotProblem ?? null });
-  };
   const listener: WorkerListener = (handle, msg) => {
-    if (handle === spare) {
-      noteBoot(handle, msg);
+    if (msg.type === 'ready') boots.set(handle, { boot: msg.boot ?? 'normal', problem: msg.snapshotProblem ?? null });
+    if (spare.holds(handle)) {
       if (msg.type === 'ready') spareReady = true;
-      if (msg.type === 'boot-failed' || msg.type === 'fatal') {
-        spare.terminate();
-        spare = null;
-      }
-    } else if (handle === active) {
-      noteBoot(handle, msg);
-      onActive(msg);
-    }
+      if (failureOf(msg)) spare.empty();
+    } else if (active.holds(handle)) onActive(msg);
   };
-
-  let active = spawn(listener);
+  const active = createWorkerSlot(spawn, listener);
+  const spare = createWorkerSlot(spawn, listener);
+  active.fill();
 
   return {
     get active() {
-      return active;
+      return active.fill();
     },
     get ready() {
       return activeReady;
@@ -70,26 +62,21 @@ export function createInterpreterSlots(spawn: FrameDeps['spawn'], onActive: (msg
     },
     becameReady() {
       activeReady = true;
-      const boot = boots.get(active) ?? null;
-      boots.delete(active);
-      if (!spare) {
-        spare = spawn(listener);
+      const boot = boots.get(active.fill()) ?? null;
+      boots.delete(active.fill());
+      if (!spare.handle) {
+        spare.fill();
         spareReady = false;
       }
       return boot;
     },
     replace() {
-      active.terminate();
-      boots.delete(active);
+      const ended = active.fill();
+      boots.delete(ended);
       tainted = false;
-      if (spare) {
-        active = spare;
-        activeReady = spareReady;
-        spare = null;
-      } else {
-        active = spawn(listener);
-        activeReady = false;
-      }
+      activeReady = spare.handle ? spareReady : false;
+      active.take(spare);
+      active.fill();
       return activeReady;
     },
   };

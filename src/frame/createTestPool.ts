@@ -5,6 +5,7 @@ import { DEFAULT_GRACE_MS } from '../protocol/runAllowances.ts';
 import type { FrameDeps } from './frameDeps.ts';
 import { interruptThenKill } from './interruptThenKill.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
+import { createWorkerSlot, type WorkerSlot } from './createWorkerSlot.ts';
 import { fitTestResult } from './fitTestResult.ts';
 import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
 import { shareTests } from './shareTests.ts';
@@ -16,8 +17,9 @@ export interface TestPool {
   stop(id: number): void;
 }
 
+/** One of the pool's interpreters, and the job it is doing. */
 interface Slot {
-  handle: WorkerHandle;
+  worker: WorkerSlot;
   job: Job | null;
 }
 
@@ -53,12 +55,12 @@ export const RECORDS_INTERVAL_MS = 150;
  */
 export function createTestPool(deps: FrameDeps): TestPool {
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
-  const slots: Array<Slot | null> = [];
+  const slots: Slot[] = [];
   let run: Run | null = null;
   let nextJobId = 1;
 
   const listener = (handle: WorkerHandle, msg: WorkerToFrame): void => {
-    const slot = slots.find((s) => s?.handle === handle);
+    const slot = slots.find((s) => s.worker.holds(handle));
     if (!slot) return;
     const job = slot.job;
     switch (msg.type) {
@@ -111,8 +113,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
   }
 
   function drop(slot: Slot, message: string): void {
-    slot.handle.terminate();
-    slots[slots.indexOf(slot)] = null;
+    slot.worker.empty();
     const job = slot.job;
     slot.job = null;
     if (job && run) {
@@ -123,10 +124,8 @@ export function createTestPool(deps: FrameDeps): TestPool {
   }
 
   async function slot(i: number): Promise<Slot> {
-    const existing = slots[i];
-    const s = existing ?? { handle: deps.spawn(listener), job: null };
-    slots[i] = s;
-    await s.handle.ready;
+    const s = (slots[i] ??= { worker: createWorkerSlot(deps.spawn, listener), job: null });
+    await s.worker.fill().ready;
     return s;
   }
 
@@ -144,7 +143,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
       };
       s.job = job;
       r.jobs.push({ slot: s, job });
-      s.handle.tests(nextJobId++, request);
+      s.worker.fill().tests(nextJobId++, request);
     });
   }
 
@@ -153,7 +152,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
     if (r.reason) return Promise.resolve(null);
     return new Promise((resolve) => {
       s.job = { part: { records: [], done: null }, current: null, onBegin: () => undefined, resolve };
-      s.handle.tests(nextJobId++, request);
+      s.worker.fill().tests(nextJobId++, request);
     });
   }
 
@@ -169,13 +168,12 @@ export function createTestPool(deps: FrameDeps): TestPool {
     r.reason = reason;
     const busy = (): Array<{ slot: Slot; job: Job }> => r.jobs.filter(({ slot: s, job }) => s.job === job);
     interruptThenKill((fn, ms) => r.timers.push(deps.setTimer(fn, ms)), graceMs, {
-      interrupt: () => busy().forEach(({ slot: s }) => s.handle.interrupt()),
+      interrupt: () => busy().forEach(({ slot: s }) => s.worker.handle?.interrupt()),
       stillBusy: () => run === r && busy().length > 0,
       kill: () => {
         for (const { slot: s, job } of busy()) {
           s.job = null;
-          s.handle.terminate();
-          slots[slots.indexOf(s)] = null;
+          s.worker.empty();
           job.resolve(null);
         }
       },
