@@ -46,7 +46,7 @@ export async function measureCompletion(executor: Page, bare: Page, runs: number
     return { code, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
   });
   const barePrograms = cases.map(
-    (c) => `print(len(jedi.Script(${JSON.stringify(c.code)}, path='/home/pyodide/main.py').complete(${c.line}, ${c.column - 1})))`,
+    (c) => `print(len(jedi.Script(${JSON.stringify(c.code)}, path='/home/workspace/main.py').complete(${c.line}, ${c.column - 1})))`,
   );
   const ex: number[] = [];
   const ba: number[] = [];

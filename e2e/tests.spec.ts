@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { readFixtureProject } from '../src/testing/readFixtureProject.ts';
+import { nativePytest } from '../src/testing/nativePytest.ts';
 import { createZip } from '../scripts/packages/createZip.mjs';
 import { expect, test } from './fixtures.ts';
 import type { ExecutorPage } from './pages/ExecutorPage.ts';
 
 const CALCULATOR = fileURLToPath(new URL('./fixtures/calculator', import.meta.url));
 const CLAMP = fileURLToPath(new URL('./fixtures/clamp', import.meta.url));
+/** A package folder holding its own tests, laid out like mpmath's sources. */
+const MINIMATH = fileURLToPath(new URL('./fixtures/minimath', import.meta.url));
 
 /** The calculator project as a .zip with a top folder, the way a user zips a folder. */
 function calculatorZip(): Buffer {
@@ -83,6 +86,18 @@ test.describe('test runner', () => {
     await executor.waitReady();
     await expect(executor.page.getByTestId('file-item')).toHaveCount(7); // main.py, the five imported files and test_power.py
     await expect.poll(() => executor.code()).toContain('assert power(2, 3) == 8');
+  });
+
+  test('a zipped package with its tests inside (like mpmath) imports as it is and gives native pytest counts', async ({ executor }) => {
+    const files = readFixtureProject(MINIMATH);
+    const zip = createZip(files.map((f) => ({ path: f.path, data: new TextEncoder().encode(f.content) })));
+    await executor.page.getByTestId('import-files').setInputFiles({ name: 'minimath.zip', mimeType: 'application/zip', buffer: zip });
+    // The zip's top folder is the package: it is kept, so `import minimath` resolves.
+    await expect(executor.page.locator('[data-testid="file-item"][data-path="minimath/tests/test_core.py"]')).toBeVisible();
+    await runTests(executor, 1);
+    await expect(executor.page.getByTestId('tests-summary')).toContainText(nativePytest(MINIMATH).summary);
+    await expect(executor.page.getByTestId('test-row')).toHaveCount(11);
+    await expect(executor.page.getByTestId('tests-panel')).not.toContainText('platform limit');
   });
 
   test('a parallel run gives the same records as a serial one', async ({ executor }) => {

@@ -44,7 +44,9 @@ describe('createWorkerSlot', () => {
 
   it('names the failure of an interpreter that could not start or crashed, and nothing else', () => {
     expect(failureOf({ type: 'boot-failed', message: 'no memory' })).toBe('Python could not start: no memory');
-    expect(failureOf({ type: 'fatal', message: 'RuntimeError: unreachable' })).toBe('The interpreter crashed (RuntimeError: unreachable).');
+    expect(failureOf({ type: 'fatal', id: 3, message: 'RuntimeError: unreachable' })).toBe(
+      'The interpreter crashed (RuntimeError: unreachable).',
+    );
     expect(failureOf({ type: 'ready', bootMs: 3 })).toBeNull();
   });
 });

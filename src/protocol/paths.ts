@@ -6,8 +6,12 @@ export const PYODIDE_VERSION = '314.0.7';
 export const PYODIDE_PATH = `/pyodide/v${PYODIDE_VERSION}/`;
 /** URL path of the self-hosted package index. */
 export const PACKAGES_PATH = '/packages/';
-/** The interpreter's working folder: where the project's files are written and the user's code runs. */
-export const WORKING_DIR = '/home/pyodide';
+/**
+ * The interpreter's working folder: where the project's files are written and the user's code runs. Its name must
+ * shadow no importable module: when the project's root is itself a package, pytest names the test modules after it
+ * (`/home/pyodide` gave `pyodide.tests...`, which clashed with Pyodide's own `pyodide`).
+ */
+export const WORKING_DIR = '/home/workspace';
 /** URL path of the sandboxed frame document. */
 export const FRAME_PATH = '/frame.html';
 /** URL path of the frame's own script (allowed by exact path in the frame CSP). */

@@ -35,6 +35,6 @@ describe('platform limits (real Pyodide in Node)', () => {
     expect(label("ModuleNotFoundError: No module named 'pyodide.tests'")).toBeNull();
     expect(label('AssertionError: assert "wasm" in names')).toBeNull();
     // The error came out of the project's own code (innermost last), even though a stdlib frame is further out.
-    expect(label('ZeroDivisionError: division by zero', ['/lib/python3.14/threading.py', '/home/pyodide/calc.py'])).toBeNull();
+    expect(label('ZeroDivisionError: division by zero', ['/lib/python3.14/threading.py', '/home/workspace/calc.py'])).toBeNull();
   });
 });

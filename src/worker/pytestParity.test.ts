@@ -12,6 +12,7 @@ import { nativePytest, withoutTime } from '../testing/nativePytest.ts';
 import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../testing/generateLargeSuite.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runTests } from './runTests.ts';
+import { WORKING_DIR } from '../protocol/paths.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../e2e/fixtures/${name}`, import.meta.url));
 const LIMITS = { timeoutMs: 60_000, maxMemoryMB: 512, maxOutputChars: 20_000 };
@@ -20,7 +21,9 @@ let rt: PythonRuntime;
 
 /** Native pytest's summary line on the same files (written to a temporary folder), without its time. */
 function nativeSummary(files: ProjectFile[], args: string[]): string {
-  const folder = mkdtempSync(join(tmpdir(), 'executor-native-pytest-'));
+  const parent = mkdtempSync(join(tmpdir(), 'executor-native-pytest-'));
+  // A folder named like a package, as a user's project folder is: pytest names a root package's modules after it.
+  const folder = join(parent, 'proj');
   try {
     for (const f of files) {
       mkdirSync(dirname(join(folder, f.path)), { recursive: true });
@@ -28,7 +31,7 @@ function nativeSummary(files: ProjectFile[], args: string[]): string {
     }
     return nativePytest(folder, args).summary;
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }
 
@@ -72,7 +75,18 @@ async function split(files: ProjectFile[], args: string[]) {
 /** The outcomes fixture with a module that cannot be imported: a collection error. */
 const BROKEN = { path: 'test_broken.py', content: 'import a_module_nobody_has  # noqa: F401\n\n\ndef test_never_collected():\n    pass\n' };
 
-const CASES: Array<{ name: string; folder: string; args: string[]; extra?: ProjectFile }> = [
+/**
+ * A project whose root is itself a package (it has __init__.py) and whose tests import it relatively: pytest names
+ * the modules after the working folder (`<folder>.tests.test_rel`), so that name must shadow no importable module.
+ */
+const ROOT_PACKAGE: ProjectFile[] = [
+  { path: '__init__.py', content: '' },
+  { path: 'core.py', content: 'def double(x):\n    return 2 * x\n' },
+  { path: 'tests/__init__.py', content: '' },
+  { path: 'tests/test_rel.py', content: 'from ..core import double\n\n\ndef test_double():\n    assert double(4) == 8\n' },
+];
+
+const CASES: Array<{ name: string; folder: string; args: string[]; extra?: ProjectFile; files?: ProjectFile[]; expected?: string }> = [
   { name: 'every outcome', folder: 'outcomes', args: [] },
   { name: 'deselected with -m and -k', folder: 'outcomes', args: ['-m', 'not slow', '-k', 'not param'] },
   { name: 'a collection error (pytest stops)', folder: 'outcomes', args: [], extra: BROKEN },
@@ -83,6 +97,8 @@ const CASES: Array<{ name: string; folder: string; args: string[]; extra?: Proje
     extra: BROKEN,
   },
   { name: 'the calculator', folder: 'calculator', args: ['-v', '--tb=short'] },
+  { name: 'a package folder holding its own tests, like mpmath', folder: 'minimath', args: [] },
+  { name: 'a project whose root is a package', folder: '', files: ROOT_PACKAGE, args: [], expected: '1 passed' },
 ];
 
 beforeAll(async () => {
@@ -92,8 +108,9 @@ beforeAll(async () => {
 describe("the runner's summary is native pytest's own line, word for word", () => {
   for (const c of CASES) {
     it(`${c.name}: one interpreter and two`, async () => {
-      const files = [...readFixtureProject(fixture(c.folder)), ...(c.extra ? [c.extra] : [])];
+      const files = c.files ?? [...readFixtureProject(fixture(c.folder)), ...(c.extra ? [c.extra] : [])];
       const native = nativeSummary(files, c.args);
+      if (c.expected) expect(native).toBe(c.expected);
       const one = await serial(files, c.args);
       expect(withoutTime(one.summary)).toBe(native);
       const two = await split(files, c.args);
@@ -152,4 +169,17 @@ describe('platform limits', () => {
     expect(label('test_real_bug')).toBeNull();
     expect(records.find((r) => r.nodeId.endsWith('test_real_bug'))?.outcome).toBe('failed');
   }, 120_000);
+});
+
+describe('the working folder', () => {
+  it('is named like a package that nothing importable has taken (pytest names root packages after it)', () => {
+    const name = WORKING_DIR.split('/').pop() as string;
+    expect(/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).toBe(true);
+    // Once a root-package project has run, pytest has put /home on sys.path: the name then finds the project itself.
+    const util = rt.pyodide.pyimport('importlib.util');
+    const spec = util.find_spec(name) as { submodule_search_locations: { toJs(): string[] } } | undefined;
+    if (spec) expect(spec.submodule_search_locations.toJs()).toEqual([WORKING_DIR]);
+    util.destroy();
+    expect(rt.pyodide.runPython('import os; os.getcwd()')).toBe(WORKING_DIR);
+  });
 });

@@ -74,7 +74,7 @@ describe('safe mode (real Pyodide in Node)', () => {
   });
 
   it("lets libraries import what they need, and the session's own modules", async () => {
-    rt.pyodide.FS.writeFile('/home/pyodide/helper_mod.py', 'import json\nVALUE = 7\n');
+    rt.pyodide.FS.writeFile('/home/workspace/helper_mod.py', 'import json\nVALUE = 7\n');
     const r = await runtimeOnly(
       'import json, decimal, asyncio\nimport helper_mod\nprint(json.dumps({"v": helper_mod.VALUE}))\nawait asyncio.sleep(0)',
     );
@@ -125,7 +125,7 @@ describe('safe mode (real Pyodide in Node)', () => {
 
   it('pytest works under the policy', async () => {
     await rt.pyodide.loadPackage(['pytest']);
-    rt.pyodide.FS.writeFile('/home/pyodide/test_policy_demo.py', 'import pytest\n\ndef test_ok():\n    assert 1 + 1 == 2\n');
+    rt.pyodide.FS.writeFile('/home/workspace/test_policy_demo.py', 'import pytest\n\ndef test_ok():\n    assert 1 + 1 == 2\n');
     const r = await run(
       'import pytest\ncode = pytest.main(["-q", "-p", "no:cacheprovider", "test_policy_demo.py"])\nprint("exit", int(code))',
     );
