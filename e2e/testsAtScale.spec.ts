@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createZip } from '../scripts/packages/createZip.mjs';
-import type { ProjectFile } from '../src/protocol/testProtocol.ts';
+import type { TextFile } from '../src/protocol/testProtocol.ts';
 import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../src/testing/generateLargeSuite.ts';
 import { readFixtureProject } from '../src/testing/readFixtureProject.ts';
 import { expect, test } from './fixtures.ts';
@@ -9,7 +9,7 @@ import type { ExecutorPage } from './pages/ExecutorPage.ts';
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** Imports files as a .zip with a top folder, as a user zips a project, and waits for the file tree. */
-async function importProject(executor: ExecutorPage, files: ProjectFile[], marker: string): Promise<void> {
+async function importProject(executor: ExecutorPage, files: TextFile[], marker: string): Promise<void> {
   const zip = createZip(files.map((f) => ({ path: `project/${f.path}`, data: new TextEncoder().encode(f.content) })));
   await executor.page
     .getByTestId('import-files')

@@ -65,7 +65,8 @@ export class ExecutorPage {
   async code(): Promise<string> {
     return this.page.evaluate(() => {
       const project = window.executor.project;
-      return project.files().find((f) => f.path === project.activePath())?.content ?? '';
+      const file = project.files().find((f) => f.path === project.activePath());
+      return file && 'content' in file ? file.content : '';
     });
   }
 

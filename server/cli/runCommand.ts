@@ -59,6 +59,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
   const { files } = await readLocalProject(process.cwd());
   const script = files.find((f) => f.path === checked.path);
   if (!script) throw new UsageError(`${checked.path} is not a file of the current folder.`);
+  if (!('content' in script)) throw new UsageError(`${checked.path} is a binary file, not a Python script.`);
 
   const headless = startHeadless(env, (line) => console.error(`[executor] ${line}`));
   try {

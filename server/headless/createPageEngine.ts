@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { TestRunOptions } from '../../src/engine/engine.ts';
 import { EngineLostError } from './EngineLostError.ts';
+import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
 /** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
 export type RemoteMethod =
@@ -14,6 +15,11 @@ export type PageEngine = {
   runTests(options: Omit<TestRunOptions, 'onRecords'>): ReturnType<Engine['runTests']>;
   /** Waits until Python is ready (or throws what went wrong). */
   whenReady(): Promise<void>;
+  /**
+   * Calls `listener` with each change set of the working folder (what runs wrote), before the call that made
+   * it resolves. Returns the function that stops it.
+   */
+  onFilesChanged(listener: (changes: FileChanges) => void): () => void;
   /** Why this engine is gone, or null while it works. */
   readonly lost: string | null;
   close(): Promise<void>;
@@ -35,6 +41,7 @@ function deadlineFor(method: RemoteMethod, args: readonly unknown[]): number {
  */
 export function createPageEngine(page: Page): PageEngine {
   let lost: string | null = null;
+  const fileListeners = new Set<(changes: FileChanges) => void>();
   let onLost: ((reason: string) => void) | null = null;
   const whenLost = new Promise<never>((_, reject) => {
     onLost = (reason) => reject(new EngineLostError(reason));
@@ -69,12 +76,15 @@ export function createPageEngine(page: Page): PageEngine {
       async ({ method, args }) => {
         const engine = window.executorEngine;
         if (!engine) throw new Error('This page has no engine (window.executorEngine).');
-        return (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
+        const value = await (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
+        return { value, changes: window.executorTakeFileChanges?.() ?? [] };
       },
       { method, args },
-    ) as Promise<T>;
+    ) as Promise<{ value: T; changes: FileChanges[] }>;
     try {
-      return await Promise.race([work, deadline, whenLost]);
+      const { value, changes } = await Promise.race([work, deadline, whenLost]);
+      for (const c of changes) for (const listener of [...fileListeners]) listener(c);
+      return value;
     } catch (err) {
       if (!lost && page.isClosed()) await new Promise((r) => setTimeout(r, 300));
       if (lost) throw new EngineLostError(lost, { cause: err });
@@ -99,6 +109,10 @@ export function createPageEngine(page: Page): PageEngine {
     reset: remote('reset') as PageEngine['reset'],
     setPolicy: remote('setPolicy') as PageEngine['setPolicy'],
     whenReady: () => call<void>('whenReady', [], 150_000),
+    onFilesChanged(listener) {
+      fileListeners.add(listener);
+      return () => fileListeners.delete(listener);
+    },
     get lost() {
       return lost;
     },

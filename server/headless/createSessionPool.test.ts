@@ -1,14 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageEngine } from './createPageEngine.ts';
+import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 import { createSessionPool, type PoolHost } from './createSessionPool.ts';
 import { SessionsFullError } from './EngineLostError.ts';
 
 /** A fake engine: `lose` makes it report what a crashed page would. */
-function fakeEngine(n: number): PageEngine & { lose(reason: string): void; closed: boolean } {
+type FakeEngine = PageEngine & { lose(reason: string): void; closed: boolean; wrote(changes: FileChanges): void };
+
+function fakeEngine(n: number): FakeEngine {
   let lost: string | null = null;
+  const listeners = new Set<(changes: FileChanges) => void>();
   const engine = {
     n,
     closed: false,
+    onFilesChanged(listener: (changes: FileChanges) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    wrote(changes: FileChanges) {
+      for (const l of listeners) l(changes);
+    },
     get lost() {
       return lost;
     },
@@ -20,7 +31,7 @@ function fakeEngine(n: number): PageEngine & { lose(reason: string): void; close
       lost ??= 'closed';
     },
   };
-  return engine as unknown as PageEngine & { lose(reason: string): void; closed: boolean };
+  return engine as unknown as FakeEngine;
 }
 
 function setup(options: { maxSessions?: number; idleMs?: number } = {}) {
@@ -54,6 +65,18 @@ describe('createSessionPool', () => {
     expect(first).toBe(again);
     expect(engines).toHaveLength(1);
     expect(await pool.use('a', async (s) => s.project.files().map((f) => f.path))).toEqual(['x.py']);
+    await pool.closeAll();
+  });
+
+  it("takes what the session's programs wrote into its files, and names what a cap left out", async () => {
+    const { pool, engines } = setup();
+    pool.project('a').writeFile('gone.txt', 'bye');
+    await pool.use('a', async () => undefined);
+    engines[0]?.wrote({ written: [{ path: 'out.json', bytes: new TextEncoder().encode('{}') }], deleted: ['gone.txt'], skipped: [] });
+    expect(pool.project('a').files()).toEqual([{ path: 'out.json', content: '{}' }]);
+    expect(pool.project('b').files()).toEqual([]);
+    engines[0]?.wrote({ written: [{ path: 'huge.bin', bytes: new Uint8Array(60 * 2 ** 20) }], deleted: [], skipped: [] });
+    expect(await pool.use('a', async (s) => s.takeNotice())).toMatch(/^Left out of the session's files: huge\.bin is 60\.0 MB/);
     await pool.closeAll();
   });
 

@@ -69,7 +69,13 @@ export function createSessionPool(options: SessionPoolOptions): SessionPool {
 
   async function start(slot: Slot): Promise<PageEngine> {
     try {
-      return await options.host.startEngine(options.policy);
+      const engine = await options.host.startEngine(options.policy);
+      // What the session's programs write becomes part of its files (list_files and read_file see it).
+      engine.onFilesChanged((changes) => {
+        const refused = slot.project.applyChanges(changes);
+        if (refused.length > 0) slot.notice = `Left out of the session's files: ${refused.join('; ')}.`;
+      });
+      return engine;
     } finally {
       slot.lastUsed = now();
     }

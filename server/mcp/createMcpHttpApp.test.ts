@@ -15,6 +15,7 @@ function fakeEngine(): PageEngine {
       makeResult({ value: String(code.length), stdout: 'ran\n', output: [{ stream: 'stdout', text: 'ran\n' }] }),
     ),
     handleError: vi.fn(async () => null),
+    onFilesChanged: () => () => undefined,
     lost: null,
     close: vi.fn(async () => undefined),
   } as unknown as PageEngine;

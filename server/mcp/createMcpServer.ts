@@ -1,3 +1,5 @@
+import { bytesToBase64 } from '../../src/project/base64.ts';
+import { mimeTypeOf } from '../../src/project/mimeType.ts';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SessionPool } from '../headless/createSessionPool.ts';
 import type { HeadlessSettings } from '../headless/headlessSettings.ts';
@@ -46,7 +48,7 @@ export function createMcpServer(sessionId: string, pool: SessionPool, settings: 
         resources: pool
           .project(sessionId)
           .files()
-          .map((f) => ({ uri: `executor://files/${f.path}`, name: f.path, mimeType: 'text/plain' })),
+          .map((f) => ({ uri: `executor://files/${f.path}`, name: f.path, mimeType: mimeTypeOf(f.path, 'content' in f) })),
       }),
     }),
     { title: "The session's project files", description: 'The files of this session (write_file creates them).', mimeType: 'text/plain' },
@@ -57,7 +59,13 @@ export function createMcpServer(sessionId: string, pool: SessionPool, settings: 
         .files()
         .find((f) => f.path === wanted);
       if (!file) throw new Error(`${wanted} is not a file of this session; list_files shows them.`);
-      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: file.content }] };
+      return {
+        contents: [
+          'content' in file
+            ? { uri: uri.href, mimeType: mimeTypeOf(file.path, true), text: file.content }
+            : { uri: uri.href, mimeType: mimeTypeOf(file.path), blob: bytesToBase64(file.bytes) },
+        ],
+      };
     },
   );
   return server;

@@ -18,6 +18,8 @@ export interface McpToolOutcome {
   details?: string;
   data: Record<string, unknown>;
   images?: DisplayData[];
+  /** Files handed back whole (a binary file read_file read), as embedded blob resources. */
+  resources?: Array<{ uri: string; mimeType: string; blob: string }>;
 }
 
 /** One MCP tool: a name, a description, a zod schema for its arguments and one engine call. */

@@ -19,6 +19,7 @@ export function toCallToolResult(outcome: McpToolOutcome, notice: string | null)
     const data = mimeType === 'image/svg+xml' ? Buffer.from(payload, 'utf8').toString('base64') : payload.replace(/\s+/g, '');
     content.push({ type: 'image', data, mimeType });
   }
+  for (const resource of outcome.resources ?? []) content.push({ type: 'resource', resource });
   return {
     content,
     structuredContent: notice ? { ...outcome.data, notice } : outcome.data,

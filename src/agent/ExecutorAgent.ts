@@ -11,6 +11,7 @@ import { detectAgentMode } from './detectAgentMode.ts';
 import { createMemoryProject, type ProjectAccess } from './projectAccess.ts';
 import { createToolbox } from './tools/createToolbox.ts';
 import type { AgentEventSink, ToolContext } from './types.ts';
+import { textOf } from '../project/fileContent.ts';
 
 /** The seed's ExecutorConfig, in the units the engine uses. */
 export interface ExecutorAgentConfig {
@@ -152,7 +153,7 @@ export class ExecutorAgent {
       recordResult: (r) => (this.last = r),
       recordTestResult: () => undefined, // no Tests panel here: runTests() returns the result itself
       recordInstall: () => undefined,
-      editorCode: () => this.project.files().find((f) => f.path === this.project.activePath())?.content ?? '',
+      editorCode: () => textOf(this.project.files().find((f) => f.path === this.project.activePath())) ?? '',
       project: this.project,
       testOptions: () => ({ pytestArgs: DEFAULT_PYTEST_ARGS, coverageThreshold: DEFAULT_COVERAGE_THRESHOLD }),
     };

@@ -136,6 +136,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       case 'notice':
         emit('notice', msg.text, msg.level);
         return;
+      case 'files-changed':
+        emit('filesChanged', msg.changes);
+        return;
       case 'download':
         emit('download', msg.tick);
         return;

@@ -1,6 +1,7 @@
 import type { LanguageQuery, LanguageRequest, LanguageResponse } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import type { VariablesPage } from '../protocol/variables.ts';
+import { sameContent } from '../project/fileContent.ts';
 
 /** What the language client needs from the engine. */
 export interface LanguageClientDeps {
@@ -27,7 +28,7 @@ export interface LanguageClient {
 export const LANGUAGE_TIMEOUT_MS = 15_000;
 
 const sameFiles = (a: readonly ProjectFile[] | null, b: readonly ProjectFile[]): boolean =>
-  a !== null && a.length === b.length && a.every((f, i) => f.path === b[i]?.path && f.content === b[i]?.content);
+  a !== null && a.length === b.length && a.every((f, i) => f === b[i] || (f.path === b[i]?.path && sameContent(f, b[i])));
 
 /** Sends the editor's questions to the sandbox's language interpreter, with what changed since the last one. */
 export function createLanguageClient(deps: LanguageClientDeps): LanguageClient {

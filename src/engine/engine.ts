@@ -14,7 +14,7 @@ import type {
   RunSample,
 } from '../protocol/results.ts';
 import type { RunPolicy, ValidationReport } from '../protocol/policy.ts';
-import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import type { FileChanges, TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { Breakpoint, DebugPause, DebugRequest, ResumeAction } from '../protocol/debug.ts';
 import type { VariablesPage, VariablesRequest, VariableRow } from '../protocol/variables.ts';
 import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
@@ -79,6 +79,11 @@ export interface EngineEvents {
   status: (status: EngineStatus) => void;
   output: (chunks: OutputChunk[], runId: number) => void;
   notice: (text: string, level: 'info' | 'warning') => void;
+  /**
+   * A run, test run, debug run, batch step or profile changed the working folder: what it created, changed and
+   * deleted, before the run's result. The project takes it in (the page's store, a headless session's files).
+   */
+  filesChanged: (changes: FileChanges) => void;
   /** Bytes of a package file downloaded so far (installs, auto-loads before runs, test packages). */
   download: (tick: DownloadTick) => void;
   /** A rich output of the run, in order with its text output. */

@@ -43,7 +43,8 @@ export function createFrameRuntime(
   try {
     script = new Blob(
       [
-        '{const pm=self.postMessage.bind(self);pm({type:"progress",detail:"DIAG alive",progress:0.01});self.addEventListener("error",(e)=>pm({type:"boot-failed",message:"DIAG "+e.message+" at "+e.filename+":"+e.lineno+":"+e.colno}));self.addEventListener("unhandledrejection",(e)=>pm({type:"boot-failed",message:"DIAG rej "+(e.reason&&e.reason.stack||e.reason)}));}\n',
+        // A worker whose script fails before it can speak says why (WebKit gives the frame no error event for it).
+        '{const pm=self.postMessage.bind(self);pm({type:"progress",detail:"Starting Python",progress:0.01});self.addEventListener("error",(e)=>pm({type:"boot-failed",message:e.message+" at "+e.filename+":"+e.lineno+":"+e.colno}));self.addEventListener("unhandledrejection",(e)=>pm({type:"boot-failed",message:"an unhandled rejection: "+(e.reason&&e.reason.stack||e.reason)}));}\n',
         classicModuleFactory(files.asm),
         '\n;\n',
         workerSource,

@@ -1,3 +1,4 @@
+import { transferOf } from '../protocol/transferOf.ts';
 import type { EngineState, ExecutionResult } from '../protocol/results.ts';
 import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { WorkerToFrame } from '../protocol/frameWorker.ts';
@@ -83,6 +84,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
         return;
       case 'notice':
         deps.send({ type: 'notice', level: msg.level, text: msg.text });
+        return;
+      case 'files-changed':
+        deps.send({ type: 'files-changed', changes: msg.changes }, transferOf(msg.changes));
         return;
       case 'download':
         deps.send({ type: 'download', tick: msg.tick });

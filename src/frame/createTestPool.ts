@@ -1,3 +1,4 @@
+import { transferOf } from '../protocol/transferOf.ts';
 import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { TestRecord, TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
@@ -69,6 +70,9 @@ export function createTestPool(deps: FrameDeps): TestPool {
         return;
       case 'notice':
         deps.send({ type: 'notice', level: msg.level, text: msg.text });
+        return;
+      case 'files-changed':
+        deps.send({ type: 'files-changed', changes: msg.changes }, transferOf(msg.changes));
         return;
       case 'download':
         deps.send({ type: 'download', tick: msg.tick });

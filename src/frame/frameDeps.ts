@@ -4,7 +4,8 @@ import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 /** What the frame's interpreter owners (the supervisor, the test pool) need from their surroundings; injected so tests drive time. */
 export interface FrameDeps {
   spawn: (listener: WorkerListener) => WorkerHandle;
-  send: (msg: FrameToPage) => void;
+  /** Posts to the page; `transfer` hands buffers over instead of copying them (a change set's bytes). */
+  send: (msg: FrameToPage, transfer?: Transferable[]) => void;
   now: () => number;
   setTimer: (fn: () => void, ms: number) => unknown;
   clearTimer: (timer: unknown) => void;

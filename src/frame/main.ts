@@ -71,8 +71,8 @@ function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFil
     );
   const supervisor = createSupervisor({
     spawn,
-    send: (msg) => {
-      send(msg);
+    send: (msg, transfer) => {
+      send(msg, transfer);
       // Once Python is ready with no snapshot to start from, make one in a worker of its own, a little
       // later, so that it does not compete with the spare interpreter's boot or the first run.
       if (msg.type === 'state' && msg.state === 'ready' && !snapshot && !makerScheduled) {

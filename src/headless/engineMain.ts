@@ -3,6 +3,7 @@
  * CLI open one per session in headless Chromium and call `window.executorEngine` (see server/headless).
  */
 import type { Engine } from '../engine/engine.ts';
+import type { FileChanges } from '../protocol/testProtocol.ts';
 import { createServedEngine } from '../engine/createServedEngine.ts';
 import { loadDeploymentConfig } from '../config/loadDeploymentConfig.ts';
 
@@ -12,6 +13,8 @@ declare global {
   interface Window {
     /** The engine of the headless page (engine.html). */
     executorEngine?: Engine;
+    /** The change sets of the working folder since the last call (see server/headless/createPageEngine.ts). */
+    executorTakeFileChanges?: () => FileChanges[];
   }
 }
 
@@ -19,3 +22,7 @@ const deployment = loadDeploymentConfig();
 const engine = createServedEngine(__PYTHON_BUILD_KEY__, deployment, import.meta.env.DEV);
 void deployment.then((info) => engine.setPypiIndex(info?.packageSources?.pypi?.index ?? null));
 window.executorEngine = engine;
+// What runs wrote waits here until the server's next call takes it, with the call's own answer.
+const fileChanges: FileChanges[] = [];
+engine.on('filesChanged', (changes) => fileChanges.push(changes));
+window.executorTakeFileChanges = () => fileChanges.splice(0);

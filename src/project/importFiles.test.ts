@@ -5,17 +5,38 @@ import { createZip } from './zip.ts';
 const text = (s: string) => new Blob([s]);
 
 describe('importPicked', () => {
-  it('keeps text files with their folders, and says which files it left out and why', async () => {
-    const big = new Blob([new Uint8Array(2_000_001).fill(97)]);
-    const binary = new Blob([new Uint8Array([0xff, 0xfe, 0x00, 0x81])]);
+  it('keeps text and binary files with their folders, and names what it left out with the cap', async () => {
+    const big = new Blob([new Uint8Array(60 * 2 ** 20)]);
+    const bytes = new Uint8Array([0xff, 0xfe, 0x00, 0x81]);
+    const large = 'x,y\n'.repeat(1_000_000); // 4 MB of text: more than the old 2 MB limit
     const out = await importPicked([
       { path: 'calc.py', file: text('x = 1\n') },
-      { path: 'data/big.csv', file: big },
-      { path: 'logo.png', file: binary },
+      { path: 'data/big.bin', file: big },
+      { path: 'data/large.csv', file: text(large) },
+      { path: 'logo.png', file: new Blob([bytes]) },
       { path: '__pycache__/calc.cpython-314.pyc', file: text('junk') },
     ]);
-    expect(out.files).toEqual([{ path: 'calc.py', content: 'x = 1\n' }]);
-    expect(out.skipped).toEqual(['data/big.csv (larger than 2 MB)', 'logo.png (not a UTF-8 text file)']);
+    expect(out.files).toEqual([
+      { path: 'calc.py', content: 'x = 1\n' },
+      { path: 'data/large.csv', content: large },
+      { path: 'logo.png', bytes },
+    ]);
+    expect(out.skipped).toEqual(['data/big.bin is 60.0 MB, over the 50.0 MB a project file may hold']);
+  });
+
+  it('keeps binary files inside a .zip (a .gz fixture)', async () => {
+    const gz = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 3]);
+    const zip = await createZip([
+      { path: 'tests/data/atlas.dat.gz', data: gz },
+      { path: 'tests/test_atlas.py', data: new TextEncoder().encode('def test(): pass\n') },
+      { path: 'conftest.py', data: new Uint8Array() },
+    ]);
+    const out = await importPicked([{ path: 'fixtures.zip', file: new Blob([new Uint8Array(zip)]) }]);
+    expect(out.files).toEqual([
+      { path: 'tests/data/atlas.dat.gz', bytes: gz },
+      { path: 'tests/test_atlas.py', content: 'def test(): pass\n' },
+      { path: 'conftest.py', content: '' },
+    ]);
   });
 
   it('opens a .zip, and a folder that holds everything becomes the project root', async () => {

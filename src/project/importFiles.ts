@@ -1,4 +1,5 @@
-import type { ProjectFile } from '../protocol/testProtocol.ts';
+import { MAX_FILE_BYTES, type ProjectFile } from '../protocol/testProtocol.ts';
+import { fileCapProblem, fileFromBytes } from './fileContent.ts';
 import { readZip } from './zip.ts';
 
 /** A file picked or dropped, with the path it had inside a picked or dropped folder. */
@@ -14,20 +15,16 @@ export interface ImportOutcome {
 }
 
 const IGNORED = /(^|\/)(__pycache__|\.git|\.pytest_cache|\.venv|node_modules)(\/|$)|\.pyc$|(^|\/)\.DS_Store$/;
-const MAX_FILE_BYTES = 2_000_000;
 
+/** A project file from imported bytes (text or binary by content), or null when it is left out (named in `skipped`). */
 function decode(path: string, data: Uint8Array, skipped: string[]): ProjectFile | null {
   if (IGNORED.test(path)) return null;
-  if (data.length > MAX_FILE_BYTES) {
-    skipped.push(`${path} (larger than 2 MB)`);
+  const problem = fileCapProblem(path, data.length);
+  if (problem) {
+    skipped.push(problem);
     return null;
   }
-  try {
-    return { path, content: new TextDecoder('utf-8', { fatal: true }).decode(data) };
-  } catch {
-    skipped.push(`${path} (not a UTF-8 text file)`);
-    return null;
-  }
+  return fileFromBytes(path, data);
 }
 
 /**
@@ -46,6 +43,11 @@ export async function importPicked(picked: PickedFile[]): Promise<ImportOutcome>
   const skipped: string[] = [];
   const files: ProjectFile[] = [];
   for (const { path, file } of picked) {
+    // Not read at all when it is over the cap (a .zip is opened first: its files are measured one by one).
+    if (file.size > MAX_FILE_BYTES && !path.toLowerCase().endsWith('.zip')) {
+      if (!IGNORED.test(path)) skipped.push(fileCapProblem(path, file.size) as string);
+      continue;
+    }
     const data = new Uint8Array(await file.arrayBuffer());
     if (path.toLowerCase().endsWith('.zip')) {
       const entries = await readZip(data);

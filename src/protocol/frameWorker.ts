@@ -2,7 +2,7 @@
  * The frame ↔ worker channel: messages inside the sandbox, between the frame's supervisor and its Python workers
  * (the worker hides its `postMessage` from the program it runs).
  */
-import type { WorkerTestMessage, WorkerTestRequest } from './testProtocol.ts';
+import type { FileChanges, WorkerTestMessage, WorkerTestRequest } from './testProtocol.ts';
 import type { AssetReply } from './runtimeFiles.ts';
 import type { LanguageRequest, LanguageResponse } from './language.ts';
 import type { DebugAnswer, DebugPause } from './debug.ts';
@@ -102,6 +102,8 @@ export type WorkerToFrame =
   | { type: 'call-result'; id: number; response: CallResponse }
   | { type: 'language-result'; id: number; response: LanguageResponse }
   | { type: 'notice'; level: 'info' | 'warning'; text: string }
+  /** What the last run or test run did to the working folder (see src/worker/createWorkspace.ts). */
+  | { type: 'files-changed'; changes: FileChanges }
   | { type: 'download'; tick: DownloadTick }
   | { type: 'fatal'; id: number | null; message: string }
   /** A file under Pyodide's or the package folder (a wheel), asked of the page through the frame. */

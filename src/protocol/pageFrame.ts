@@ -4,7 +4,7 @@
  * zod schema (and a size limit) before it is believed.
  */
 import * as z from 'zod';
-import { testRecordSchema, testRequestSchema, testResultSchema } from './testProtocol.ts';
+import { fileChangesSchema, testRecordSchema, testRequestSchema, testResultSchema } from './testProtocol.ts';
 import { runtimeFilesSchema, assetReplySchema } from './runtimeFiles.ts';
 import { languageRequestSchema, languageResponseSchema } from './language.ts';
 import { debugAnswerSchema, debugCommandSchema, debugPauseSchema } from './debug.ts';
@@ -73,6 +73,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('output'), id: z.number().int(), chunks: z.array(outputChunkSchema).max(10_000) }),
   z.object({ type: z.literal('result'), id: z.number().int(), result: executionResultSchema }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), text: z.string().max(2000) }),
+  /** What a run or test run did to the working folder: the page takes it into the project. */
+  z.object({ type: z.literal('files-changed'), changes: fileChangesSchema }),
   z.object({ type: z.literal('reset-done'), id: z.number().int() }),
   z.object({ type: z.literal('pong'), id: z.number().int() }),
   /** How the interpreter that serves runs started; `problem` says why the snapshot given could not be used. */
@@ -115,8 +117,9 @@ export type FrameToPage = z.infer<typeof frameToPageSchema>;
  * or null when it is too large or does not fit the protocol.
  */
 export function parseFrameMessage(data: unknown): FrameToPage | null {
-  // A snapshot is bytes, not JSON: measuring it as JSON would cost seconds.
-  if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'snapshot') {
+  // A snapshot and a change set are bytes, not JSON: measuring them as JSON would cost seconds (their schemas cap them).
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : null;
+  if (type === 'snapshot' || type === 'files-changed') {
     const parsed = frameToPageSchema.safeParse(data);
     return parsed.success ? parsed.data : null;
   }

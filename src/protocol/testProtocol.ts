@@ -6,20 +6,54 @@
 import * as z from 'zod';
 import { runPolicySchema, type RunPolicy } from './policy.ts';
 
-/** One file of the user's project, by path relative to the working folder. */
-export const projectFileSchema = z.object({
-  path: z
-    .string()
-    .min(1)
-    .max(500)
-    .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\'), 'a relative path inside the project'),
-  content: z.string(),
-});
-/** One file of the user's project. */
-export type ProjectFile = z.infer<typeof projectFileSchema>;
+/** A project path: relative, inside the project. */
+export const projectPathSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\'), 'a relative path inside the project');
 
-/** The project's files as sent with a run (at most this many). */
-export const projectFilesSchema = z.array(projectFileSchema).max(2000);
+/** A text file (valid UTF-8, no NUL byte): its text is what the editor shows. */
+export const textFileSchema = z.object({ path: projectPathSchema, content: z.string() });
+/** Any other file (an image, a pickle, a .gz fixture): its bytes. */
+export const binaryFileSchema = z.object({
+  path: projectPathSchema,
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uint8Array)'),
+});
+/** One file of the user's project, by path relative to the working folder: text or bytes, decided by its content. */
+export const projectFileSchema = z.union([textFileSchema, binaryFileSchema]);
+/** A text file of the project. */
+export type TextFile = z.infer<typeof textFileSchema>;
+/** A binary file of the project. */
+export type BinaryFile = z.infer<typeof binaryFileSchema>;
+/** One file of the user's project. */
+export type ProjectFile = TextFile | BinaryFile;
+
+/** Most files a project may hold (and a run may carry). */
+export const MAX_PROJECT_FILES = 20_000;
+/** The project's files as sent with a run. */
+export const projectFilesSchema = z.array(projectFileSchema).max(MAX_PROJECT_FILES);
+
+/** Largest file a project may hold (and a change set carries: a larger one stays in the interpreter). */
+export const MAX_FILE_BYTES = 50 * 2 ** 20;
+/** Most bytes a project may hold, all files together (and one change set carries). */
+export const MAX_PROJECT_BYTES = 200 * 2 ** 20;
+
+/**
+ * What a program did to the working folder, computed by the worker after a run: files created or changed (with
+ * their content), files deleted, and files left out because they are over a cap (they stay in the interpreter).
+ */
+export const fileChangesSchema = z.object({
+  /** As bytes: the page decides which are text. */
+  written: z
+    .array(binaryFileSchema.refine((f) => f.bytes.length <= MAX_FILE_BYTES, 'a file over the per-file cap'))
+    .max(MAX_PROJECT_FILES)
+    .refine((files) => files.reduce((n, f) => n + f.bytes.length, 0) <= MAX_PROJECT_BYTES, 'more bytes than a project holds'),
+  deleted: z.array(projectPathSchema).max(MAX_PROJECT_FILES),
+  skipped: z.array(z.object({ path: projectPathSchema, bytes: z.number().int().nonnegative() })).max(MAX_PROJECT_FILES),
+});
+/** A change set of the working folder. */
+export type FileChanges = z.infer<typeof fileChangesSchema>;
 
 /** Most interpreters one test run may use. */
 export const MAX_TEST_WORKERS = 8;

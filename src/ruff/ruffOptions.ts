@@ -26,11 +26,11 @@ const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'obje
  * Ruff's options for the files of a project: the project's `ruff.toml` or `pyproject.toml`
  * (`[tool.ruff]`) at its root when there is one, else the settings' rules and line length.
  */
-export function ruffOptions(settings: LintSettings, files: ReadonlyArray<{ path: string; content: string }>): ResolvedRuffOptions {
+export function ruffOptions(settings: LintSettings, files: ReadonlyArray<{ path: string; content?: string }>): ResolvedRuffOptions {
   const fromSettings: RuffOptions = { 'line-length': settings.lineLength, lint: { select: settings.lintRules } };
   for (const name of CONFIG_FILES) {
     const file = files.find((f) => f.path === name);
-    if (!file) continue;
+    if (file?.content === undefined) continue;
     let table: unknown;
     try {
       table = parse(file.content);

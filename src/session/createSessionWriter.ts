@@ -24,6 +24,23 @@ export interface SessionWriter<R extends StoredSession, C> {
   replaceDb(db: SessionDb<R>): void;
 }
 
+const byteIds = new WeakMap<Uint8Array, number>();
+let nextByteId = 1;
+
+/**
+ * A string that changes when the content does: its JSON, with each binary file's bytes standing in by identity
+ * (the store never changes bytes in place; a program's new bytes are a new array), so 40 MB are not written out
+ * to compare.
+ */
+export function contentKey(content: unknown): string {
+  return JSON.stringify(content, (_key, value: unknown) => {
+    if (!(value instanceof Uint8Array)) return value;
+    let id = byteIds.get(value);
+    if (id === undefined) byteIds.set(value, (id = nextByteId++));
+    return `bytes#${id}:${value.length}`;
+  });
+}
+
 /** Creates the writer over `db`; `now` stamps saves (tests pass a clock). */
 export function createSessionWriter<R extends StoredSession, C extends object>(
   db: SessionDb<R>,
@@ -51,7 +68,7 @@ export function createSessionWriter<R extends StoredSession, C extends object>(
     },
     opened(record, content) {
       open = record;
-      savedJson = content === undefined ? '' : JSON.stringify(content);
+      savedJson = content === undefined ? '' : contentKey(content);
     },
     patchOpen(patch) {
       if (open) open = { ...open, ...patch };
@@ -60,7 +77,7 @@ export function createSessionWriter<R extends StoredSession, C extends object>(
       return queue(async (): Promise<SaveOutcome<R>> => {
         const current = content();
         if (!open || current === null) return { kind: 'unchanged' };
-        const json = JSON.stringify(current);
+        const json = contentKey(current);
         if (json === savedJson) return { kind: 'unchanged' };
         const record: R = { ...open, ...current, updatedAt: now() };
         try {

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PYODIDE_VERSION } from '../protocol/paths.ts';
 import { DEFAULT_SETTINGS } from '../config/settings.ts';
-import { checkSessionDocument, readSessionText, sessionDocumentText, toSessionDocument, type SessionDocument } from './sessionDocument.ts';
-import { MAX_SESSION_FILE_CHARS, MAX_SESSION_FILES, MAX_SESSION_TOTAL_CHARS } from './sessionLimits.ts';
+import {
+  checkSessionDocument,
+  documentFiles,
+  readSessionText,
+  sessionDocumentText,
+  toSessionDocument,
+  type SessionDocument,
+} from './sessionDocument.ts';
+import { MAX_SESSION_FILES } from './sessionLimits.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';
 
 const doc = (): SessionDocument =>
@@ -83,15 +90,28 @@ describe('session document', () => {
     expect(problemWith((d) => (d.activePath = 'gone.py'))).toBe('its open file "gone.py" is not one of its files');
   });
 
-  it('refuses huge file counts, huge files and huge sessions', () => {
+  it('refuses huge file counts (the caps on sizes: sessionDocument.caps.test.ts)', () => {
     const many = Array.from({ length: MAX_SESSION_FILES + 1 }, (_, i) => ({ path: `f${i}.py`, content: '' }));
     expect(problemWith((d) => (d.files = many))).toBe(`it holds ${MAX_SESSION_FILES + 1} files; at most ${MAX_SESSION_FILES} are allowed`);
-    expect(problemWith((d) => (files(d)[0]!.content = 'x'.repeat(MAX_SESSION_FILE_CHARS + 1)))).toMatch(
-      /a file is longer than 1,000,000 characters/,
-    );
-    const big = Array.from({ length: 6 }, (_, i) => ({ path: `big${i}.py`, content: 'x'.repeat(MAX_SESSION_TOTAL_CHARS / 5) }));
-    expect(problemWith((d) => (d.files = big.concat({ path: 'main.py', content: '' })))).toMatch(/at most 5,000,000 are allowed/);
     expect(problemWith((d) => (d.files = []))).toBe('it holds no file');
+  });
+
+  it('carries binary files as base64, and gives them back as bytes', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const withImage = toSessionDocument({
+      ...doc(),
+      files: [
+        { path: 'main.py', content: '' },
+        { path: 'plot.png', bytes: png },
+      ],
+    });
+    expect(withImage.files[1]).toEqual({ path: 'plot.png', base64: 'iVBORwD/' });
+    const read = readSessionText(sessionDocumentText(withImage));
+    expect(read.ok && documentFiles(read.doc)).toEqual([
+      { path: 'main.py', content: '' },
+      { path: 'plot.png', bytes: png },
+    ]);
+    expect(problemWith((d) => files(d).push({ path: 'x.bin', base64: 'not base64!' }))).toBe('a binary file is not base64');
   });
 
   it('refuses settings out of range with the settings message', () => {

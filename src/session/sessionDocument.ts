@@ -3,12 +3,15 @@ import { PYODIDE_VERSION } from '../protocol/paths.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { validateSettings, type Settings } from '../config/settings.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';
+import { base64Size, base64ToBytes, bytesToBase64 } from '../project/base64.ts';
+import { fileSize, isTextFile } from '../project/fileContent.ts';
+import { formatBytes } from '../format/formatBytes.ts';
 import {
-  MAX_SESSION_FILE_CHARS,
+  MAX_SESSION_FILE_SIZE,
   MAX_SESSION_FILES,
   MAX_SESSION_NAME_CHARS,
   MAX_SESSION_PACKAGES,
-  MAX_SESSION_TOTAL_CHARS,
+  MAX_SESSION_TOTAL_SIZE,
 } from './sessionLimits.ts';
 
 /** The `format` every session document carries. */
@@ -37,6 +40,11 @@ const settingsSchema = z.strictObject({
   formatOnRun: z.boolean().optional(),
 });
 
+const sharedPath = z.string().superRefine((path, ctx) => {
+  const problem = sharedPathProblem(path);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 const documentSchema = z.strictObject({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
@@ -48,13 +56,23 @@ const documentSchema = z.strictObject({
   pyodide: z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/, 'the Pyodide version is not a version number'),
   files: z
     .array(
-      z.strictObject({
-        path: z.string().superRefine((path, ctx) => {
-          const problem = sharedPathProblem(path);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }),
-        content: z.string().max(MAX_SESSION_FILE_CHARS, `a file is longer than ${MAX_SESSION_FILE_CHARS.toLocaleString('en')} characters`),
-      }),
+      z
+        .strictObject({
+          path: sharedPath,
+          content: z.string().optional(),
+          // A binary file's bytes (session files only: links leave binary files out).
+          base64: z
+            .string()
+            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a binary file is not base64')
+            .optional(),
+        })
+        .refine(
+          (f) => (f.content === undefined) !== (f.base64 === undefined),
+          'a file must have either "content" (text) or "base64" (bytes)',
+        )
+        .transform((f): { path: string; content: string } | { path: string; base64: string } =>
+          f.content !== undefined ? { path: f.path, content: f.content } : { path: f.path, base64: f.base64 ?? '' },
+        ),
     )
     .min(1, 'it holds no file'),
   activePath: z.string(),
@@ -80,6 +98,11 @@ export interface SessionDocumentInput {
   packages: { autoLoad: boolean; load: string[] };
 }
 
+/** A document's files as project files (a binary file's base64 decoded). */
+export function documentFiles(doc: Pick<SessionDocument, 'files'>): ProjectFile[] {
+  return doc.files.map((f) => ('content' in f ? { path: f.path, content: f.content } : { path: f.path, bytes: base64ToBytes(f.base64) }));
+}
+
 /** Builds the document for the current build (format, version and Pyodide version filled in). */
 export function toSessionDocument(input: SessionDocumentInput): SessionDocument {
   return {
@@ -87,7 +110,9 @@ export function toSessionDocument(input: SessionDocumentInput): SessionDocument 
     version: SESSION_VERSION,
     name: input.name.trim().slice(0, MAX_SESSION_NAME_CHARS) || 'Session',
     pyodide: PYODIDE_VERSION,
-    files: input.files.map((f) => ({ path: f.path, content: f.content })),
+    files: input.files.map((f) =>
+      isTextFile(f) ? { path: f.path, content: f.content } : { path: f.path, base64: bytesToBase64(f.bytes) },
+    ),
     activePath: input.activePath,
     settings: { ...input.settings },
     packages: { autoLoad: input.packages.autoLoad, load: [...input.packages.load] },
@@ -140,10 +165,12 @@ function checkFiles(doc: Pick<SessionDocument, 'files' | 'activePath'>): string 
   for (const f of doc.files) {
     if (seen.has(f.path)) return `the file "${f.path}" appears twice`;
     seen.add(f.path);
-    total += f.content.length;
+    const size = 'content' in f ? fileSize(f) : base64Size(f.base64);
+    if (size > MAX_SESSION_FILE_SIZE) return `the file "${f.path}" is larger than ${formatBytes(MAX_SESSION_FILE_SIZE)}`;
+    total += size;
   }
-  if (total > MAX_SESSION_TOTAL_CHARS)
-    return `its files hold ${total.toLocaleString('en')} characters; at most ${MAX_SESSION_TOTAL_CHARS.toLocaleString('en')} are allowed`;
+  if (total > MAX_SESSION_TOTAL_SIZE)
+    return `its files hold ${formatBytes(total)}; at most ${formatBytes(MAX_SESSION_TOTAL_SIZE)} are allowed`;
   const clash = doc.files.find((f) => seen.has(f.path.split('/').slice(0, -1).join('/')));
   if (clash) return `"${clash.path}" is inside "${clash.path.split('/').slice(0, -1).join('/')}", which is also a file`;
   if (!seen.has(doc.activePath)) return `its open file "${doc.activePath}" is not one of its files`;

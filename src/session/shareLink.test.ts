@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../config/settings.ts';
 import { codeFromUrl, codeToHash } from './codeFromUrl.ts';
 import { buildShareLink, sessionFromHash, sessionToHash } from './shareLink.ts';
 import { toSessionDocument, type SessionDocument } from './sessionDocument.ts';
-import { MAX_LINK_PAYLOAD_CHARS } from './sessionLimits.ts';
+import { MAX_LINK_PAYLOAD_CHARS, MAX_SESSION_FILES } from './sessionLimits.ts';
 
 const doc = (content = 'print("hello")\n'): SessionDocument =>
   toSessionDocument({
@@ -50,8 +50,27 @@ describe('session links', () => {
     expect(link.ok).toBe(false);
     if (link.ok) return;
     expect(link.payloadChars).toBeGreaterThan(MAX_LINK_PAYLOAD_CHARS);
-    expect(link.error).toMatch(/too large for a link.*over 8\.0 KB.*Export it as a session file instead/);
+    expect(link.error).toMatch(/too large for a link: its open file alone.*over 8\.0 KB.*Export it as a session file instead/);
     expect(errorOf(sessionToHash(doc(noise)))).toMatch(/over the 8\.0 KB a link may carry/);
+  });
+
+  it('carries what fits: binary files and then the largest text files are left out, and named', () => {
+    let seed = 3;
+    const noise = Array.from({ length: 12_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const full = toSessionDocument({
+      ...doc(),
+      files: [
+        { path: 'main.py', content: 'print("hello")\n' },
+        { path: 'helpers.py', content: 'def help():\n    return 42\n' },
+        { path: 'data/noise.txt', content: noise },
+        { path: 'plot.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]) },
+      ],
+    });
+    const link = buildShareLink(full, 'https://executor.example/');
+    expect(link).toMatchObject({ ok: true, leftOut: ['data/noise.txt', 'plot.png'] });
+    if (!link.ok) return;
+    const read = sessionFromHash(new URL(link.url).hash);
+    expect(read?.ok && read.doc.files.map((f) => f.path)).toEqual(['main.py', 'helpers.py']);
   });
 
   it('refuses a cut-short link', () => {
@@ -84,8 +103,9 @@ describe('session links', () => {
       /has "\.\." in its path/,
     );
     expect(errorOf(hashOf({ ...doc(), files: [{ path: '/abs.py', content: '' }], activePath: '/abs.py' }))).toMatch(/has an absolute path/);
-    const many = Array.from({ length: 250 }, (_, i) => ({ path: `${i}.py`, content: '' }));
-    expect(errorOf(hashOf({ ...doc(), files: many }))).toMatch(/holds 250 files; at most 200 are allowed/);
+    // A link cannot hold the 20,001 files the file-count cap refuses: its payload cap comes first.
+    const many = Array.from({ length: MAX_SESSION_FILES + 1 }, (_, i) => ({ path: `${i}.py`, content: '' }));
+    expect(errorOf(hashOf({ ...doc(), files: many }))).toMatch(/over the 8\.0 KB a link may carry/);
     expect(errorOf(hashOf('just a string'))).toMatch(/not an Executor session/);
   });
 });

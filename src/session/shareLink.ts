@@ -8,8 +8,13 @@ export const SESSION_HASH_PREFIX = '#s/';
 /** What a session link holds: a checked document, or one message saying why it was not opened. */
 export type SessionFromHash = { ok: true; doc: SessionDocument } | { ok: false; error: string } | null;
 
-/** A link for a session, or why there is none (too large: export a file instead). */
-export type ShareLink = { ok: true; url: string; payloadChars: number } | { ok: false; error: string; payloadChars: number };
+/**
+ * A link for a session, or why there is none (too large: export a file instead). `leftOut` names the files the
+ * link does not carry (binary files, and the largest text files when all would not fit): the session file does.
+ */
+export type ShareLink =
+  | { ok: true; url: string; payloadChars: number; leftOut: string[] }
+  | { ok: false; error: string; payloadChars: number; leftOut: string[] };
 
 const refused = (problem: string): SessionFromHash => ({
   ok: false,
@@ -21,20 +26,35 @@ export function sessionToHash(doc: SessionDocument): string {
   return `${SESSION_HASH_PREFIX}${SESSION_VERSION}/${compressToEncodedURIComponent(JSON.stringify(doc))}`;
 }
 
+const payloadOf = (hash: string) => hash.length - `${SESSION_HASH_PREFIX}${SESSION_VERSION}/`.length;
+
 /**
- * The shareable link for a session at `base` (the page's origin and path), unless its
- * encoded payload is over {@link MAX_LINK_PAYLOAD_CHARS}: then the message says to export a file.
+ * The shareable link for a session at `base` (the page's origin and path). It carries what fits: binary files
+ * are left out, then the largest text files (never the open one) until the encoded payload is at most
+ * {@link MAX_LINK_PAYLOAD_CHARS}. When even the open file alone does not fit, the message says to export a file.
  */
 export function buildShareLink(doc: SessionDocument, base: string): ShareLink {
-  const hash = sessionToHash(doc);
-  const payloadChars = hash.length - `${SESSION_HASH_PREFIX}${SESSION_VERSION}/`.length;
+  const leftOut = doc.files.filter((f) => !('content' in f)).map((f) => f.path);
+  const text = doc.files.flatMap((f) => ('content' in f ? [f] : []));
+  // Largest first: each one left out frees the most.
+  const droppable = text.filter((f) => f.path !== doc.activePath).sort((a, b) => b.content.length - a.content.length);
+  let kept = text;
+  let hash = sessionToHash({ ...doc, files: kept });
+  while (payloadOf(hash) > MAX_LINK_PAYLOAD_CHARS && droppable.length > 0) {
+    const dropped = droppable.shift() as (typeof text)[number];
+    leftOut.push(dropped.path);
+    kept = kept.filter((f) => f !== dropped);
+    hash = sessionToHash({ ...doc, files: kept });
+  }
+  const payloadChars = payloadOf(hash);
   if (payloadChars > MAX_LINK_PAYLOAD_CHARS)
     return {
       ok: false,
       payloadChars,
-      error: `This session is too large for a link: ${formatSize(payloadChars)} encoded, and links over ${formatSize(MAX_LINK_PAYLOAD_CHARS)} are not carried reliably by every browser. Export it as a session file instead.`,
+      leftOut,
+      error: `This session is too large for a link: its open file alone is ${formatSize(payloadChars)} encoded, and links over ${formatSize(MAX_LINK_PAYLOAD_CHARS)} are not carried reliably by every browser. Export it as a session file instead.`,
     };
-  return { ok: true, url: `${base}${hash}`, payloadChars };
+  return { ok: true, url: `${base}${hash}`, payloadChars, leftOut: leftOut.sort() };
 }
 
 /** "1.2 KB", "512 bytes". */

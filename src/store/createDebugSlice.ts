@@ -4,6 +4,7 @@ import type { ExecutionResult } from '../protocol/results.ts';
 import { debugKey, parseDebugKey, type DebugSlice } from './debugTypes.ts';
 import type { VariableChildren } from './variablesTypes.ts';
 import type { AppState, SliceCreator } from './types.ts';
+import { textOf } from '../project/fileContent.ts';
 
 const sameLine = (b: Breakpoint, file: string, line: number) => b.file === file && b.line === line;
 const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -139,7 +140,7 @@ export const createDebugSlice: SliceCreator<DebugSlice> = (set, get) => {
     debugTest(nodeId) {
       const s = get();
       const file = nodeId.split('::')[0] ?? '';
-      const source = s.files.find((f) => f.path === file)?.content ?? (file === s.activePath ? s.code : '');
+      const source = file === s.activePath ? s.code : (textOf(s.files.find((f) => f.path === file)) ?? '');
       // The test file's source is what safe mode checks and what says which packages to load.
       return underDebugger({ code: source, filename: file || s.activePath, debug: { breakpoints: runBreakpoints(s), test: nodeId } });
     },

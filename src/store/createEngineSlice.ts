@@ -35,6 +35,10 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('download', (tick) => get().recordDownload(tick));
     engine.on('display', (display) => get().appendDisplay(display));
     engine.on('input', () => get().setAwaitingInput(true));
+    // What any run wrote comes back into the project (it arrives before the run's result); what a cap left out is named.
+    engine.on('filesChanged', (changes) => {
+      for (const refused of get().applyFileChanges(changes)) get().appendEntry('notice', `Left out of the project: ${refused}.`);
+    });
     // Any run (the editor's, a batch's, the agent's) may have changed the names the Variables tab lists.
     engine.on('result', () => get().namespaceChanged());
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './createAppStore.ts';
+import { textOf } from '../project/fileContent.ts';
 
 async function loaded() {
   const store = createAppStore();
@@ -70,7 +71,7 @@ describe('the files slice', () => {
     ]);
     expect(paths(store)).toEqual(['calc.py', 'main.py', 'README.md']);
     expect(store.getState().activePath).toBe('calc.py');
-    expect(store.getState().files.find((f) => f.path === 'main.py')?.content).toBe('import calc\n');
+    expect(textOf(store.getState().files.find((f) => f.path === 'main.py'))).toBe('import calc\n');
   });
 
   it('puts linked code in a file of its own once a saved project is there (on a first visit it is main.py)', async () => {

@@ -1,11 +1,14 @@
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { checkPath, DEFAULT_FILE, sortFiles, uniquePath, type ProjectSnapshot } from '../project/projectModel.ts';
+import { fileFromBytes, isTextFile, sameContent } from '../project/fileContent.ts';
+import { mergeFiles } from '../project/mergeFiles.ts';
 import type { ProjectStorage } from '../project/projectStorage.ts';
+import { fileFromContent } from '../agent/projectAccess.ts';
 import type { AppState, FilesSlice, SliceCreator } from './types.ts';
 
 /** The project's files with the editor's buffer as the active file's content. */
 export function projectFiles(s: Pick<AppState, 'files' | 'activePath' | 'code'>): ProjectFile[] {
-  return s.files.map((f) => (f.path === s.activePath ? { path: f.path, content: s.code } : f));
+  return s.files.map((f) => (f.path === s.activePath && isTextFile(f) ? { path: f.path, content: s.code } : f));
 }
 
 /** The project as it should be stored now. */
@@ -13,10 +16,19 @@ export function projectSnapshot(s: AppState): ProjectSnapshot {
   return { files: projectFiles(s), activePath: s.activePath, openPaths: s.openPaths, breakpoints: s.breakpoints };
 }
 
+const EMPTY: ProjectFile[] = [{ path: DEFAULT_FILE, content: '' }];
+
+/** The text file to show when `wanted` is not one: the first open text file, or the first text file. */
+function textPath(files: readonly ProjectFile[], wanted: string, open: readonly string[]): string | null {
+  const isText = (p: string) => files.some((f) => f.path === p && isTextFile(f));
+  if (isText(wanted)) return wanted;
+  return open.find(isText) ?? files.find(isTextFile)?.path ?? null;
+}
+
 /**
  * Files slice: the project (several files, one active, some open in tabs). The
  * active file's content lives in the editor slice's `code`, so everything that
- * edits `code` edits the active file. Kept in IndexedDB by the app page.
+ * edits `code` edits the active file. A binary file opens in a viewer instead.
  */
 export const createFilesSlice =
   (storage: ProjectStorage | null): SliceCreator<FilesSlice> =>
@@ -24,29 +36,66 @@ export const createFilesSlice =
     let linkedCode: string | null = null;
     let codeAtStart: string | null = null;
 
-    /** Stores the editor buffer into the active file, then switches to `path`. */
+    /** Stores the editor buffer into the active file, then shows `path` (a text file in the editor, any other in its viewer). */
     const activate = (path: string, files = projectFiles(get())): void => {
       const file = files.find((f) => f.path === path);
       if (!file) return;
       const openPaths = get().openPaths.includes(path) ? get().openPaths : [...get().openPaths, path];
-      set({ files, activePath: path, openPaths });
+      if (!isTextFile(file)) {
+        set({ files, openPaths, viewingPath: path });
+        return;
+      }
+      set({ files, activePath: path, openPaths, viewingPath: null });
       get().setCode(file.content);
     };
 
+    /** Sets a new file list, keeping the tabs, the active file and the viewer on files that still exist. */
+    const replaceFiles = (files: ProjectFile[]): void => {
+      const list = files.length > 0 ? files : EMPTY;
+      const s = get();
+      const exists = (p: string) => list.some((f) => f.path === p);
+      const openPaths = s.openPaths.filter(exists);
+      const active = textPath(list, s.activePath, openPaths);
+      const viewingPath = s.viewingPath && exists(s.viewingPath) ? s.viewingPath : null;
+      if (active === null) {
+        // Only binary files are left: an empty main.py keeps the editor something to show.
+        replaceFiles(
+          sortFiles([
+            ...list,
+            {
+              path: uniquePath(
+                DEFAULT_FILE,
+                list.map((f) => f.path),
+              ),
+              content: '',
+            },
+          ]),
+        );
+        return;
+      }
+      set({ files: list, openPaths: openPaths.includes(active) ? openPaths : [...openPaths, active], viewingPath });
+      const text = (list.find((f) => f.path === active) as Extract<ProjectFile, { content: string }>).content;
+      if (active !== s.activePath) set({ activePath: active });
+      if (active !== s.activePath || text !== s.code) get().setCode(text);
+    };
+
     return {
-      files: [{ path: DEFAULT_FILE, content: '' }],
+      files: EMPTY,
       activePath: DEFAULT_FILE,
       openPaths: [DEFAULT_FILE],
+      viewingPath: null,
+      fileMarks: {},
       projectLoaded: false,
       filesError: null,
       openFile(path) {
-        if (path !== get().activePath) activate(path);
+        if (path !== get().activePath || get().viewingPath !== null) activate(path);
       },
       closeFile(path) {
         const openPaths = get().openPaths.filter((p) => p !== path);
         if (openPaths.length === 0) return; // one tab always stays open
         set({ openPaths });
-        if (path === get().activePath) activate(openPaths[openPaths.length - 1] as string);
+        if (path === get().viewingPath) set({ viewingPath: null });
+        if (path === get().activePath) activate(textPath(get().files, '', openPaths) ?? (openPaths[openPaths.length - 1] as string));
       },
       createFile(raw, content = '') {
         const files = projectFiles(get());
@@ -77,21 +126,16 @@ export const createFilesSlice =
         const s = get();
         set({
           filesError: null,
-          files: sortFiles(files.map((f) => (f.path === from ? { path: to, content: f.content } : f))),
+          files: sortFiles(files.map((f) => (f.path === from ? { ...f, path: to } : f))),
           activePath: s.activePath === from ? to : s.activePath,
+          viewingPath: s.viewingPath === from ? to : s.viewingPath,
           openPaths: s.openPaths.map((p) => (p === from ? to : p)),
         });
         return true;
       },
       deleteFile(path) {
-        const files = projectFiles(get()).filter((f) => f.path !== path);
-        const remaining = files.length > 0 ? files : [{ path: DEFAULT_FILE, content: '' }];
-        const openPaths = get().openPaths.filter((p) => p !== path);
-        set({ filesError: null, openPaths: openPaths.length ? openPaths : [remaining[0]?.path ?? DEFAULT_FILE] });
-        if (path === get().activePath) {
-          set({ files: remaining, activePath: '' });
-          activate(get().openPaths[0] ?? (remaining[0] as ProjectFile).path, remaining);
-        } else set({ files: remaining });
+        set({ filesError: null, openPaths: get().openPaths.filter((p) => p !== path) });
+        replaceFiles(projectFiles(get()).filter((f) => f.path !== path));
       },
       writeFile(raw, content) {
         if (!get().projectLoaded) return { error: 'The project is still loading; try again in a moment.' };
@@ -106,22 +150,49 @@ export const createFilesSlice =
         if ('error' in checked) return checked;
         const { path } = checked;
         const created = !files.some((f) => f.path === path);
-        set({ files: created ? sortFiles([...files, { path, content }]) : files.map((f) => (f.path === path ? { path, content } : f)) });
-        if (path === get().activePath) get().setCode(content);
+        const merged = mergeFiles(files, [fileFromContent(path, content)]);
+        if (merged.refused.length > 0) return { error: `${merged.refused[0]}; delete files first.` };
+        set({ files: merged.files });
+        if (path === get().activePath) replaceFiles(merged.files);
         return { path, created };
       },
       importProjectFiles(incoming) {
         if (incoming.length === 0) {
-          set({ filesError: 'Nothing to import: choose .py (or other text) files, a folder or a .zip.' });
-          return;
+          set({ filesError: 'Nothing to import: choose files, a folder or a .zip.' });
+          return [];
         }
         // Imported files replace files of the same path; everything else stays.
-        const byPath = new Map(projectFiles(get()).map((f) => [f.path, f]));
-        for (const f of incoming) byPath.set(f.path, f);
-        const files = sortFiles([...byPath.values()]);
+        const { files, refused } = mergeFiles(projectFiles(get()), incoming);
         set({ filesError: null });
-        const first = incoming.find((f) => f.path.endsWith('.py')) ?? incoming[0];
-        activate(first?.path ?? get().activePath, files);
+        const kept = incoming.filter((f) => files.includes(f));
+        const first = kept.find((f) => f.path.endsWith('.py')) ?? kept.find(isTextFile);
+        set({ files });
+        if (first) activate(first.path, files);
+        else replaceFiles(files);
+        return refused;
+      },
+      applyFileChanges(changes) {
+        const before = projectFiles(get());
+        const byPath = new Map(before.map((f) => [f.path, f]));
+        // The interpreter reports what it wrote, also what it was given: only real changes count.
+        const written = changes.written
+          .map((f) => fileFromBytes(f.path, f.bytes))
+          .filter((f) => {
+            const old = byPath.get(f.path);
+            return !old || !sameContent(old, f);
+          });
+        const deleted = changes.deleted.filter((p) => byPath.has(p));
+        if (written.length === 0 && deleted.length === 0) return [];
+        const { files, refused } = mergeFiles(before, written, deleted);
+        const stored = new Set(files);
+        const fileMarks: Record<string, 'new' | 'modified'> = {};
+        for (const f of written) if (stored.has(f)) fileMarks[f.path] = byPath.has(f.path) ? 'modified' : 'new';
+        set({ fileMarks });
+        replaceFiles(files);
+        return refused;
+      },
+      clearFileMarks() {
+        if (Object.keys(get().fileMarks).length > 0) set({ fileMarks: {} });
       },
       setFilesError(message) {
         set({ filesError: message });
@@ -154,9 +225,9 @@ export const createFilesSlice =
           linkedCode = null;
           return;
         }
-        const active = saved.files.some((f) => f.path === saved.activePath) ? saved.activePath : (saved.files[0] as ProjectFile).path;
+        const active = textPath(saved.files, saved.activePath, saved.openPaths) ?? DEFAULT_FILE;
         const typedMeanwhile = linkedCode === null && code !== codeAtStart;
-        const files = saved.files.map((f) => (typedMeanwhile && f.path === active ? { ...f, content: code } : f));
+        const files = saved.files.map((f) => (typedMeanwhile && f.path === active ? { path: f.path, content: code } : f));
         set({
           files,
           activePath: active,
@@ -164,23 +235,23 @@ export const createFilesSlice =
           projectLoaded: true,
         });
         get().restoreBreakpoints(saved.breakpoints ?? []);
-        if (!get().openPaths.includes(active)) set({ openPaths: [...get().openPaths, active] });
-        get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
+        replaceFiles(files);
         placeLinkedCode();
       },
       loadProject(snapshot) {
-        const files = snapshot.files.length > 0 ? sortFiles(snapshot.files) : [{ path: DEFAULT_FILE, content: '' }];
-        const active = files.some((f) => f.path === snapshot.activePath) ? snapshot.activePath : (files[0] as ProjectFile).path;
+        const files = snapshot.files.length > 0 ? sortFiles(snapshot.files) : EMPTY;
         const open = snapshot.openPaths.filter((p) => files.some((f) => f.path === p));
         set({
           files,
-          activePath: active,
-          openPaths: open.includes(active) ? open : [...open, active],
+          activePath: snapshot.activePath,
+          openPaths: open,
+          viewingPath: null,
+          fileMarks: {},
           projectLoaded: true,
           filesError: null,
         });
         get().restoreBreakpoints(snapshot.breakpoints ?? []);
-        get().setCode((files.find((f) => f.path === active) as ProjectFile).content);
+        replaceFiles(files);
       },
     };
 
@@ -193,7 +264,12 @@ export const createFilesSlice =
         'from-link.py',
         files.map((f) => f.path),
       );
-      set({ files: sortFiles([...files, { path, content: code }]), activePath: path, openPaths: [...get().openPaths, path] });
+      set({
+        files: sortFiles([...files, { path, content: code }]),
+        activePath: path,
+        openPaths: [...get().openPaths, path],
+        viewingPath: null,
+      });
       get().setCode(code);
     }
   };

@@ -7,6 +7,7 @@ import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type 
 import { replayableRuns } from '../runs/replayableRuns.ts';
 import { projectFiles } from './createFilesSlice.ts';
 import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
+import { isTextFile, textOf } from '../project/fileContent.ts';
 
 const LIMIT_KEY = 'executor.history.limit';
 const SESSION_KEY = 'executor.history.session';
@@ -153,7 +154,9 @@ export const createMonitorSlice =
         if (!engine || s.running) return null;
         const files = projectFiles(s);
         const chosen = s.batchSelection ?? defaultBatchPaths(s);
-        const blocks = chosen.flatMap((path) => files.filter((f) => f.path === path).map((f) => ({ name: f.path, code: f.content })));
+        const blocks = chosen.flatMap((path) =>
+          files.filter((f) => f.path === path && isTextFile(f)).map((f) => ({ name: f.path, code: textOf(f) ?? '' })),
+        );
         if (blocks.length === 0) {
           set({ batchError: 'No file is selected for "Run all". Tick the files to run under Run all (they run in the order shown).' });
           return null;

@@ -12,6 +12,7 @@ import { isSessionContent, journalOf } from './sessionJournal.ts';
 import { applySessionJournal, takeSessionJournal, writeSessionJournal } from '../session/sessionJournal.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import { DEFAULT_SETTINGS } from '../config/settings.ts';
+import { textOf } from '../project/fileContent.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const m = new Map(Object.entries(initial));
@@ -66,10 +67,10 @@ describe('sessions', () => {
     // pagehide: the journal is written at once; the IndexedDB write (debounced) never happens.
     const local = { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) };
     writeSessionJournal(local, journalOf(first.s(), Date.now() + 1));
-    expect(stored(b, first.s().currentSessionId)?.project.files[0]?.content).toBe('print("saved in time")\n');
+    expect(textOf(stored(b, first.s().currentSessionId)?.project.files[0])).toBe('print("saved in time")\n');
     const second = await openPage(b, { journal: takeSessionJournal(local, isSessionContent) });
     expect(second.s().code).toBe('print("typed just before the reload")\n');
-    expect(stored(b, second.s().currentSessionId)?.project.files[0]?.content).toBe('print("typed just before the reload")\n');
+    expect(textOf(stored(b, second.s().currentSessionId)?.project.files[0])).toBe('print("typed just before the reload")\n');
     expect(takeSessionJournal(local, isSessionContent)).toBeNull(); // read once
     // A journal older than the stored session is ignored.
     const record = stored(b, second.s().currentSessionId)!;
@@ -139,7 +140,7 @@ describe('sessions', () => {
     expect(engine.reset).toHaveBeenCalledTimes(1);
     expect(projectFiles(s())).toEqual([{ path: 'main.py', content: '' }]);
     expect(s().settings.timeoutSeconds).toBe(DEFAULT_SETTINGS.timeoutSeconds);
-    expect(stored(b, first)?.project.files[0]?.content).toBe('x = 1\n'); // saved on the way out
+    expect(textOf(stored(b, first)?.project.files[0])).toBe('x = 1\n'); // saved on the way out
     s().setCode('y = 2\n');
 
     expect(await s().renameSession(second, '  Second  ')).toBe(true);
@@ -150,7 +151,7 @@ describe('sessions', () => {
     expect(await s().openSession(first)).toBe(true);
     expect(s().code).toBe('x = 1\n');
     expect(s().settings.timeoutSeconds).toBe(3);
-    expect(stored(b, second)?.project.files[0]?.content).toBe('y = 2\n');
+    expect(textOf(stored(b, second)?.project.files[0])).toBe('y = 2\n');
 
     expect(await s().duplicateSession(first)).toBe(true);
     const copy = s().currentSessionId as string;

@@ -15,6 +15,7 @@ import {
 } from './sessionRecords.ts';
 import type { SessionContent, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 import { applySessionJournal } from '../session/sessionJournal.ts';
+import { resolveJournal } from './sessionJournal.ts';
 import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
 
@@ -125,7 +126,7 @@ export const createSessionsSlice =
         // What the page had when it last went away, if the IndexedDB save did not finish in time.
         if (options.journal) {
           const journal = options.journal;
-          records = records.map((r) => applySessionJournal(r, journal));
+          records = records.map((r) => (r.id === journal.id ? applySessionJournal(r, resolveJournal(journal, r)) : r));
           const recovered = records.find((r) => r.id === journal.id && r.updatedAt === journal.savedAt);
           if (recovered) await queue(() => writer.db.put(recovered)).catch(() => undefined);
         }

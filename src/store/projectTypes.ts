@@ -1,16 +1,22 @@
-import type { ProjectFile, TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import type { FileChanges, ProjectFile, TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 
 /** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
 export interface FilesSlice {
   /** Every file; the active file's latest content is the editor slice's `code`. */
   files: ProjectFile[];
+  /** The text file the editor shows and Run executes. */
   activePath: string;
   openPaths: string[];
+  /** A binary file shown in its viewer in place of the editor, or null (the editor shows the active file). */
+  viewingPath: string | null;
+  /** Files a program created or changed in the last change set, until the next edit. */
+  fileMarks: Record<string, 'new' | 'modified'>;
   /** False until the saved project has been read. */
   projectLoaded: boolean;
   /** Why the last file operation was refused, and what to do. */
   filesError: string | null;
+  /** Opens a text file in the editor, or a binary file in its viewer. */
   openFile(path: string): void;
   closeFile(path: string): void;
   /** Adds a file and opens it; false (with `filesError`) when the path is not usable. */
@@ -21,9 +27,19 @@ export interface FilesSlice {
    * Creates a file or replaces its content without switching tabs (the agent's write_file); the active
    * file's new content shows in the editor. Returns the stored path, or why the path was refused.
    */
-  writeFile(path: string, content: string): { path: string; created: boolean } | { error: string };
-  /** Adds imported files (same path: replaced) and opens the first Python file. */
-  importProjectFiles(files: ProjectFile[]): void;
+  writeFile(path: string, content: string | Uint8Array): { path: string; created: boolean } | { error: string };
+  /**
+   * Adds imported files (same path: replaced) and opens the first Python file. Returns the files left out, each
+   * with the cap it would break (50 MB a file, 200 MB and 20,000 files a project).
+   */
+  importProjectFiles(files: ProjectFile[]): string[];
+  /**
+   * Takes in what a program did to the working folder: new and changed files are stored and marked, deleted ones
+   * leave the tree, and the open file shows its new text (an edit Undo takes back). Returns the files left out.
+   */
+  applyFileChanges(changes: FileChanges): string[];
+  /** Ends the marks of the last change set (the user edited). */
+  clearFileMarks(): void;
   setFilesError(message: string | null): void;
   /** Opens code from a link in a file of its own, so no file is overwritten. */
   openLinkedCode(code: string): void;

@@ -1,5 +1,5 @@
 import { DEFAULT_FILE, sortFiles } from '../project/projectModel.ts';
-import type { SessionDocument } from '../session/sessionDocument.ts';
+import { documentFiles, type SessionDocument } from '../session/sessionDocument.ts';
 import { MAX_SESSION_NAME_CHARS } from '../session/sessionLimits.ts';
 import { projectSnapshot } from './createFilesSlice.ts';
 import type { SessionContent, SessionMeta, SessionRecord } from './sessionTypes.ts';
@@ -13,7 +13,7 @@ export function newSessionId(now = Date.now()): string {
 /** Ids `?session=` accepts (what {@link newSessionId} and the old history keys look like). */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The open session's content, as plain data (JSON-safe, so IndexedDB can always store it). */
+/** The open session's content, as plain data IndexedDB can store (binary files' bytes included). */
 export function sessionContent(s: AppState): SessionContent {
   const content: SessionContent = {
     project: projectSnapshot(s),
@@ -22,7 +22,7 @@ export function sessionContent(s: AppState): SessionContent {
     stdin: { text: s.stdinText, enabled: s.stdinEnabled, countsTowardTimeout: s.inputCountsTowardTimeout },
     chat: { ...s.chatSnapshot(), draft: s.chatDraft },
   };
-  return JSON.parse(JSON.stringify(content)) as SessionContent;
+  return structuredClone(content);
 }
 
 /** An empty session: one empty main.py, the deployment's default settings, no chat. */
@@ -44,7 +44,7 @@ export function emptySession(name: string, now = Date.now()): SessionRecord {
 export function sessionFromDocument(doc: SessionDocument, now = Date.now()): SessionRecord {
   return {
     ...emptySession(doc.name, now),
-    project: { files: sortFiles(doc.files), activePath: doc.activePath, openPaths: [doc.activePath] },
+    project: { files: sortFiles(documentFiles(doc)), activePath: doc.activePath, openPaths: [doc.activePath] },
     settings: doc.settings,
     packages: { autoLoad: doc.packages.autoLoad, load: doc.packages.load },
   };

@@ -1,5 +1,6 @@
 import type { SessionJournal as GenericSessionJournal } from '../session/sessionJournal.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
+import type { ProjectFile } from '../protocol/testProtocol.ts';
 import type { SessionDocument } from '../session/sessionDocument.ts';
 import type { ShareLink } from '../session/shareLink.ts';
 import type { SavedChat } from './chatTypes.ts';
@@ -87,5 +88,10 @@ export interface SessionsSlice {
 /** What a session holds besides its name and dates: the part that is compared to tell whether to save. */
 export type SessionContent = Omit<SessionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
 
-/** The open session's content as pagehide writes it (see src/session/sessionJournal.ts). */
-export type SessionJournal = GenericSessionJournal<SessionContent>;
+/** A session's content as the journal (JSON in localStorage) keeps it: a binary file by its path only. */
+export type JournalContent = Omit<SessionContent, 'project'> & {
+  project: Omit<ProjectSnapshot, 'files'> & { files: Array<ProjectFile | { path: string; binary: true }> };
+};
+
+/** The journal of a session (see src/session/sessionJournal.ts). */
+export type SessionJournal = GenericSessionJournal<JournalContent>;

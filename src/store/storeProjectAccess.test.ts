@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryProjectStorage } from '../project/projectStorage.ts';
 import { createAppStore } from './createAppStore.ts';
 import { storeProjectAccess } from './storeProjectAccess.ts';
+import { textOf } from '../project/fileContent.ts';
 
 async function loadedStore() {
   const storage = createMemoryProjectStorage({
@@ -41,11 +42,11 @@ describe('storeProjectAccess (the project as the agent sees it)', () => {
     expect(store.getState().activePath).toBe('main.py');
     expect(store.getState().openPaths).toEqual(['main.py']);
     expect(store.getState().files.map((f) => f.path)).toEqual(['calc.py', 'main.py', 'tests/test_calc.py']);
-    expect(store.getState().files.find((f) => f.path === 'main.py')?.content).toBe('print("typed")\n');
+    expect(textOf(store.getState().files.find((f) => f.path === 'main.py'))).toBe('print("typed")\n');
     expect(project.writeFile('main.py', 'print(3)\n')).toEqual({ ok: true, path: 'main.py', created: false });
     expect(store.getState().code).toBe('print(3)\n');
     expect(project.writeFile('calc.py', 'x = 1\n')).toEqual({ ok: true, path: 'calc.py', created: false });
-    expect(project.files().find((f) => f.path === 'calc.py')?.content).toBe('x = 1\n');
+    expect(textOf(project.files().find((f) => f.path === 'calc.py'))).toBe('x = 1\n');
   });
 
   it('refuses bad paths and writes before the project is loaded', async () => {

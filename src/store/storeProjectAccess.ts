@@ -11,5 +11,6 @@ export function storeProjectAccess(get: () => AppState): ProjectAccess {
       const written = get().writeFile(path, content);
       return 'error' in written ? { ok: false, error: written.error } : { ok: true, ...written };
     },
+    applyChanges: (changes) => get().applyFileChanges(changes),
   };
 }

@@ -1,4 +1,4 @@
-import type { ProjectFile } from '../protocol/testProtocol.ts';
+import type { TextFile } from '../protocol/testProtocol.ts';
 
 /** What native pytest says of {@link generateLargeSuite}'s suite (checked by the bench on every run). */
 export const LARGE_SUITE_SUMMARY = '1800 passed, 190 skipped, 180 xfailed';
@@ -117,8 +117,8 @@ def test_platform():
  * A project like a real one at scale: 100 test files (ten skipped whole at import by `importorskip`), a
  * conftest with fixtures, classes, parametrize, xfail and skips: {@link LARGE_SUITE_TESTS} tests.
  */
-export function generateLargeSuite(): ProjectFile[] {
-  const files: ProjectFile[] = [
+export function generateLargeSuite(): TextFile[] {
+  const files: TextFile[] = [
     { path: 'lib.py', content: MODULE },
     { path: 'tests/conftest.py', content: CONFTEST },
   ];

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ProjectFile } from '../protocol/testProtocol.ts';
+import type { TextFile } from '../protocol/testProtocol.ts';
 
-/** Reads a fixture project (e.g. e2e/fixtures/calculator) as project files, paths sorted. */
-export function readFixtureProject(folder: string): ProjectFile[] {
-  const files: ProjectFile[] = [];
+/** Reads a fixture project of text files (e.g. e2e/fixtures/calculator) as project files, paths sorted. */
+export function readFixtureProject(folder: string): TextFile[] {
+  const files: TextFile[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       if (name === '__pycache__' || name.startsWith('.')) continue;

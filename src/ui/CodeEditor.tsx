@@ -14,11 +14,13 @@ import { useEffectiveTheme } from './useEffectiveTheme.ts';
 setupMonacoWorkers();
 registerLanguageProviders(); // completions, hover, signatures, definitions from Jedi in the sandbox
 
-/** The Monaco editor, bound to the store's code; Ctrl/Cmd+Enter runs. */
-export function CodeEditor() {
+/** The Monaco editor, bound to the store's code; Ctrl/Cmd+Enter runs. `readOnly` for a text file too large to edit. */
+export function CodeEditor({ readOnly = false }: { readOnly?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useEffectiveTheme();
   useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -37,7 +39,14 @@ export function CodeEditor() {
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runCommand('run', appStore));
     // Monaco binds formatting to Ctrl+Shift+I on Linux; Shift+Alt+F everywhere, as VS Code on Windows and macOS.
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => runCommand('format', appStore));
-    const sub = editor.onDidChangeModelContent(() => appStore.getState().setCode(editor.getValue()));
+    editorRef.current = editor;
+    const sub = editor.onDidChangeModelContent(() => {
+      const s = appStore.getState();
+      const value = editor.getValue();
+      if (value === s.code) return; // the store's own change (a program's write, Format, a file switch)
+      s.setCode(value);
+      s.clearFileMarks(); // the user edited: the last run's marks have been seen
+    });
     // Code may also change from outside the editor (a link, later the agent).
     // The file the editor shows: the store switches files (path first, then the text) in separate steps.
     let shownPath = appStore.getState().activePath;
@@ -70,6 +79,7 @@ export function CodeEditor() {
       unbindMarkers();
       unsub();
       sub.dispose();
+      editorRef.current = null;
       editor.dispose();
     };
   }, []);

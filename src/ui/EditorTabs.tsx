@@ -3,7 +3,7 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 /** Tabs of the open files; the active one is what Run executes as __main__. */
 export function EditorTabs() {
   const open = useAppStore((s) => s.openPaths);
-  const active = useAppStore((s) => s.activePath);
+  const active = useAppStore((s) => s.viewingPath ?? s.activePath);
   return (
     <nav className="tabs" aria-label="Open files">
       {open.map((path) => (

@@ -38,7 +38,7 @@ export async function answerLanguage(rt: PythonRuntime, request: LanguageRequest
   try {
     const lang = await loadLanguage(rt);
     const { query } = request;
-    if (request.files) lang.sync_files(rt.pyodide.toPy(request.files.map((f) => [f.path, f.content])));
+    if (request.files) lang.sync_files(rt.pyodide.toPy(request.files.flatMap((f) => ('content' in f ? [[f.path, f.content]] : []))));
     // Packages of the index that the code imports, or that the run's values come from: Jedi reads their files.
     const typeModules = (request.names ?? []).flatMap(([, type]) => (type.includes('.') ? [type.split('.')[0] ?? ''] : []));
     const codeModules = [...query.code.matchAll(/^\s*(?:import|from)\s+([A-Za-z_]\w*)/gm)].map((m) => m[1] ?? '');

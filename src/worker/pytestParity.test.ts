@@ -27,7 +27,7 @@ function nativeSummary(files: ProjectFile[], args: string[]): string {
   try {
     for (const f of files) {
       mkdirSync(dirname(join(folder, f.path)), { recursive: true });
-      writeFileSync(join(folder, f.path), f.content);
+      writeFileSync(join(folder, f.path), 'content' in f ? f.content : f.bytes);
     }
     return nativePytest(folder, args).summary;
   } finally {
@@ -177,8 +177,8 @@ describe('the working folder', () => {
     expect(/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)).toBe(true);
     // Once a root-package project has run, pytest has put /home on sys.path: the name then finds the project itself.
     const util = rt.pyodide.pyimport('importlib.util');
-    const spec = util.find_spec(name) as { submodule_search_locations: { toJs(): string[] } } | undefined;
-    if (spec) expect(spec.submodule_search_locations.toJs()).toEqual([WORKING_DIR]);
+    const spec = util.find_spec(name) as { submodule_search_locations: Iterable<string> } | undefined;
+    if (spec) expect(Array.from(spec.submodule_search_locations)).toEqual([WORKING_DIR]);
     util.destroy();
     expect(rt.pyodide.runPython('import os; os.getcwd()')).toBe(WORKING_DIR);
   });

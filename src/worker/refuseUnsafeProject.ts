@@ -13,7 +13,7 @@ export function refuseUnsafeProject(rt: PythonRuntime, files: ProjectFile[], pol
   if (!policy?.sandboxMode) return null;
   const lines: string[] = [];
   for (const file of files) {
-    if (!file.path.endsWith('.py')) continue;
+    if (!file.path.endsWith('.py') || !('content' in file)) continue;
     for (const d of refusingDiagnostics(validateCode(rt, file.content, policy))) {
       lines.push(`${file.path}:${d.line}: ${d.message} (${d.rule}) ${d.suggestion}`);
     }

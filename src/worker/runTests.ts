@@ -7,6 +7,7 @@ import { applyPolicy } from './applyPolicy.ts';
 import { loadPackages } from './packages.ts';
 import { pipeOutput } from './pipeOutput.ts';
 import { refuseUnsafeProject } from './refuseUnsafeProject.ts';
+import { workspaceOf } from './workspaceOf.ts';
 
 const MB = 2 ** 20;
 
@@ -45,14 +46,16 @@ interface PythonDone {
 const toJs = (value: unknown): unknown =>
   value && typeof (value as PyProxy).toJs === 'function' ? (value as PyProxy).toJs({ dict_converter: Object.fromEntries }) : value;
 
-/** Writes the project's files into the working folder and forgets its modules (see `_executor.project`). */
+/**
+ * Writes the project's files into the working folder (those that changed; see createWorkspace) and forgets its
+ * modules (see `_executor.project`).
+ */
 export function syncProjectFiles(rt: PythonRuntime, files: ProjectFile[]): void {
+  workspaceOf(rt).sync(files);
   const project = rt.pyodide.pyimport('_executor.project');
-  const pyFiles = rt.pyodide.toPy(files);
   try {
-    project.sync(pyFiles, WORKING_DIR);
+    project.refresh(WORKING_DIR);
   } finally {
-    pyFiles.destroy();
     project.destroy();
   }
 }

@@ -27,6 +27,7 @@ import { listVariables } from './listVariables.ts';
 import { answerLanguage } from './answerLanguage.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
 import { ensureTestPackages, runTests, syncProjectFiles } from './runTests.ts';
+import { reportFileChanges } from './reportFileChanges.ts';
 import { createDebugChannel } from './createDebugChannel.ts';
 import type { DebugAnswer, DebugPause } from '../protocol/debug.ts';
 import { meterFetch } from './meterFetch.ts';
@@ -162,6 +163,8 @@ async function run(msg: WorkerRun): Promise<void> {
       },
     });
     const result = explainMissingModule(ran, failed);
+    // What the program wrote reaches the page before the result: the project is up to date when the run ends.
+    if (msg.options.files) reportFileChanges(rt, post);
     // The output already went out as 'output' messages; the engine puts it back
     // into the result, so a large output never travels twice.
     post({ type: 'result', id: msg.id, result: { ...result, output: [], stdout: '', stderr: '', displays: [] } });
@@ -172,6 +175,7 @@ async function run(msg: WorkerRun): Promise<void> {
     // A Stop that arrived while the project's files were written or packages
     // loaded interrupts Executor's own Python: the run simply did not start.
     if (isInterrupt(err)) {
+      if (msg.options.files && runtime) reportFileChanges(runtime, post);
       post({ type: 'result', id: msg.id, result: stoppedResult() });
       return;
     }
@@ -260,6 +264,7 @@ async function tests(msg: WorkerTests): Promise<void> {
       outputTruncated: false,
     };
   }
+  if (msg.request.mode !== 'prepare') reportFileChanges(runtime, post);
   post({ type: 'tests-done', id, done });
 }
 

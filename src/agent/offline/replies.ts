@@ -2,7 +2,7 @@ import type { ErrorAdvice } from '../../engine/handleError.ts';
 import { describeInstallFailures } from '../../engine/describeInstallFailures.ts';
 import type { InstallReport } from '../../protocol/results.ts';
 import type { BatchData } from '../tools/executeBatch.ts';
-import type { ListFilesData } from '../tools/listFiles.ts';
+import { describeListed, type ListFilesData } from '../tools/listFiles.ts';
 import type { ProfileData } from '../tools/profileCode.ts';
 import type { ReadFileData } from '../tools/readFile.ts';
 import type { RunSummary } from '../tools/runSummary.ts';
@@ -149,9 +149,7 @@ export function replyForFiles(outcome: ToolOutcome<ListFilesData | { error: stri
   const r = outcome.data;
   if (!('files' in r) || r.files.length === 0) return outcome.summary;
   const total = r.files.length + r.more;
-  const items = r.files.map(
-    (f) => `- \`${f.path}\` (${f.lines} line${f.lines === 1 ? '' : 's'})${f.path === r.active ? ' — open in the editor' : ''}`,
-  );
+  const items = r.files.map((f) => `- \`${f.path}\` (${describeListed(f)})${f.path === r.active ? ' — open in the editor' : ''}`);
   if (r.more) items.push(`- … and ${r.more} more`);
   return `The project has ${total} file${total === 1 ? '' : 's'}:\n${items.join('\n')}\n\nSay "read <file>" to see one.`;
 }

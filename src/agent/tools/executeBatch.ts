@@ -5,6 +5,7 @@ import { checkToolPath } from './checkToolPath.ts';
 import { defineTool } from './defineTool.ts';
 import { namePaths } from './namePaths.ts';
 import { clip } from './runSummary.ts';
+import { isTextFile } from '../../project/fileContent.ts';
 
 /** One step as execute_batch reports it. */
 export interface BatchStepSummary {
@@ -57,6 +58,10 @@ export const executeBatchTool = defineTool({
         const file = files.find((f) => f.path === checked.path);
         if (!file) {
           const error = `${checked.path} is not in the project. Its files: ${namePaths(files.map((f) => f.path))}.`;
+          return { ok: false, summary: error, data: { error } };
+        }
+        if (!isTextFile(file)) {
+          const error = `${checked.path} is a binary file, not Python code.`;
           return { ok: false, summary: error, data: { error } };
         }
         input.push({ name: file.path, code: file.content });

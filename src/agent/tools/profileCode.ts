@@ -8,6 +8,7 @@ import { namePaths } from './namePaths.ts';
 import { clip, runHeadline } from './runSummary.ts';
 import { WORKING_DIR } from '../../protocol/paths.ts';
 import { ownFunctions, suggestOptimizations } from './suggestOptimizations.ts';
+import { isTextFile } from '../../project/fileContent.ts';
 
 /** One row of profile_code's table. */
 export interface ProfileRow {
@@ -71,6 +72,10 @@ export const profileCodeTool = defineTool({
         const file = files.find((f) => f.path === checked.path);
         if (!file) {
           const error = `${checked.path} is not in the project. Its files: ${namePaths(files.map((f) => f.path))}.`;
+          return { ok: false, summary: error, data: { error } };
+        }
+        if (!isTextFile(file)) {
+          const error = `${checked.path} is a binary file, not Python code.`;
           return { ok: false, summary: error, data: { error } };
         }
         source = file.content;

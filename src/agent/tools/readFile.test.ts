@@ -35,7 +35,7 @@ describe('read_file', () => {
     expect(outside.ok).toBe(false);
     expect(outside.summary).toContain('may not leave the project');
     const big = await invokeTool(readFileTool, { path: 'big.py' }, ctx);
-    const data = big.data as ReadFileData;
+    const data = big.data as Extract<ReadFileData, { content: string }>;
     expect(data.clipped).toBe(true);
     expect(data.chars).toBe(long.length);
     expect(data.content.length).toBeLessThan(MAX_READ_CHARS + 100);

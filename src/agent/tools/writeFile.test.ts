@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { invokeTool } from './defineTool.ts';
 import { writeFileTool, type WriteFileData } from './writeFile.ts';
+import { textOf } from '../../project/fileContent.ts';
 
 const FILES = [
   { path: 'main.py', content: 'print("hi")\n' },
@@ -23,7 +24,7 @@ describe('write_file', () => {
     expect(updated).toMatchObject({ ok: true, summary: 'Updated calc.py (2 lines).' });
     const files = ctx.project?.files() ?? [];
     expect(files.map((f) => f.path)).toEqual(['calc.py', 'main.py', 'tests/test_calc.py', 'tests/test_power.py']);
-    expect(files.find((f) => f.path === 'calc.py')?.content).toBe('def add(a, b):\n    return b + a\n');
+    expect(textOf(files.find((f) => f.path === 'calc.py'))).toBe('def add(a, b):\n    return b + a\n');
   });
 
   it("refuses '..' and absolute paths with a message that says what to send instead, and writes nothing", async () => {
@@ -51,5 +52,19 @@ describe('write_file', () => {
     expect(bad.summary).toContain('contains a character file names cannot have');
     const clash = await invokeTool(writeFileTool, { path: 'tests', content: '' }, ctx);
     expect(clash.summary).toContain('would clash with tests/test_calc.py');
+  });
+
+  it('writes a binary file from base64, kept as bytes, and refuses what is not base64', async () => {
+    const ctx = createFakeToolContext({ files: FILES });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const outcome = await invokeTool(
+      writeFileTool,
+      { path: 'fixtures/red.png', content: Buffer.from(png).toString('base64'), encoding: 'base64' },
+      ctx,
+    );
+    expect(outcome).toMatchObject({ ok: true, summary: 'Created fixtures/red.png (10 bytes).', data: { bytes: 10, created: true } });
+    expect(ctx.project?.files().find((f) => f.path === 'fixtures/red.png')).toEqual({ path: 'fixtures/red.png', bytes: png });
+    const bad = await invokeTool(writeFileTool, { path: 'x.bin', content: 'not base64!', encoding: 'base64' }, ctx);
+    expect(bad).toMatchObject({ ok: false, summary: expect.stringContaining('The content is not base64') });
   });
 });

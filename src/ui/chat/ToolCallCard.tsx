@@ -1,6 +1,6 @@
 import type { Demo } from '../../agent/demos/gallery.ts';
 import type { BatchData } from '../../agent/tools/executeBatch.ts';
-import type { ListFilesData } from '../../agent/tools/listFiles.ts';
+import { describeListed, type ListFilesData } from '../../agent/tools/listFiles.ts';
 import type { ProfileData } from '../../agent/tools/profileCode.ts';
 import type { ReadFileData } from '../../agent/tools/readFile.ts';
 import type { RunSummary } from '../../agent/tools/runSummary.ts';
@@ -174,7 +174,8 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
             <li key={f.path} data-testid="tool-file" data-path={f.path}>
               <code>{f.path}</code>{' '}
               <span className="tool-args">
-                {f.lines} lines{f.path === r.active ? ' · open' : ''}
+                {describeListed(f)}
+                {f.path === r.active ? ' · open' : ''}
               </span>
             </li>
           ))}
@@ -184,7 +185,7 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
     }
     case 'read_file': {
       const r = data as ReadFileData;
-      if (typeof r?.content !== 'string') return null;
+      if (!r || !('content' in r) || typeof r.content !== 'string') return null;
       return (
         <details className="tool-code">
           <summary>{r.path}</summary>

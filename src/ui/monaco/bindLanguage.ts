@@ -2,6 +2,7 @@ import type { LanguageQuery, LanguageValue } from '../../protocol/language.ts';
 import { appStore } from '../../store/useAppStore.ts';
 import { monaco } from './monaco.ts';
 import { hoverMarkdown, toSignatureHelp, toSuggestions } from './languageMapping.ts';
+import { textOf } from '../../project/fileContent.ts';
 
 /** Scheme of the read-only models that show other project files in a peek. */
 const PROJECT_SCHEME = 'executor-project';
@@ -26,11 +27,11 @@ async function ask<K extends LanguageQuery['kind']>(
 
 /** A read-only model holding a project file, so a peek at a definition in it can show it. */
 function projectModel(path: string): monaco.Uri | null {
-  const file = appStore.getState().files.find((f) => f.path === path);
-  if (!file) return null;
+  const content = textOf(appStore.getState().files.find((f) => f.path === path));
+  if (content === null) return null;
   const uri = monaco.Uri.from({ scheme: PROJECT_SCHEME, path: `/${path}` });
-  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.content, 'python', uri);
-  if (model.getValue() !== file.content) model.setValue(file.content);
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, 'python', uri);
+  if (model.getValue() !== content) model.setValue(content);
   return uri;
 }
 

@@ -46,7 +46,22 @@ export function SharePanel() {
                 {formatSize(link.payloadChars)} of the {formatSize(MAX_LINK_PAYLOAD_CHARS)} a link may carry. The files and settings are in
                 the link itself (after the #), which never reaches a server; nothing runs when it is opened.
               </p>
+              {link.leftOut.length > 0 ? (
+                <p className="share-left-out" data-testid="share-left-out">
+                  Not in the link (binary, or too large for a link): {link.leftOut.join(', ')}. The session file carries every file.
+                </p>
+              ) : null}
               <div className="share-actions">
+                {link.leftOut.length > 0 ? (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-testid="share-export"
+                    onClick={() => exportSessionFile(appStore.getState())}
+                  >
+                    Export session file
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   className="btn btn-small"

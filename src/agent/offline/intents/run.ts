@@ -3,6 +3,7 @@ import type { RunSummary } from '../../tools/runSummary.ts';
 import type { ToolOutcome } from '../../types.ts';
 import { replyForBatch, replyForRun } from '../replies.ts';
 import type { OfflineIntent } from './offlineIntent.ts';
+import { textOf } from '../../../project/fileContent.ts';
 
 /** "Run this", "execute main.py", "what does it print": the code block, a file, several files, or the editor's code. */
 export const runIntent: OfflineIntent = {
@@ -32,7 +33,7 @@ export const runIntent: OfflineIntent = {
     }
     if (step.kind !== 'run-file' && step.kind !== 'batch') return null;
     const paths = step.kind === 'batch' ? step.paths : [step.path];
-    if (step.kind === 'run-file') turn.memory.lastCode = turn.files.find((f) => f.path === step.path)?.content ?? turn.memory.lastCode;
+    if (step.kind === 'run-file') turn.memory.lastCode = textOf(turn.files.find((f) => f.path === step.path)) ?? turn.memory.lastCode;
     const outcome = await turn.call('execute_batch', { paths, stop_on_error: false, shared_state: false });
     if (!outcome) return (turn.missing('Running project files (execute_batch)'), null);
     turn.say(replyForBatch(outcome as ToolOutcome<BatchData | { error: string }>));

@@ -1,4 +1,5 @@
 import type { OfflineIntent } from './offlineIntent.ts';
+import { textOf } from '../../../project/fileContent.ts';
 
 /** "Check this code", "is it safe to run": safe mode's validation, nothing run. */
 export const validateIntent: OfflineIntent = {
@@ -16,7 +17,7 @@ export const validateIntent: OfflineIntent = {
   async run(step, turn) {
     if (step.kind !== 'validate') return null;
     if (!turn.tools.some((t) => t.name === 'validate_code')) return (turn.missing('Code validation (validate_code)'), null);
-    const fromFile = step.path ? turn.files.find((f) => f.path === step.path)?.content : undefined;
+    const fromFile = step.path ? (textOf(turn.files.find((f) => f.path === step.path)) ?? undefined) : undefined;
     const outcome = await turn.call('validate_code', { code: step.code ?? fromFile ?? turn.ctx.editorCode() });
     if (outcome) turn.say(outcome.summary);
     return outcome?.summary ?? null;

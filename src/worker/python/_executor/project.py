@@ -1,17 +1,14 @@
-"""Writes the project's files into the interpreter's working folder.
+"""Makes the interpreter see the project's files as they are now.
 
-The page owns the files; before each run or test run it sends them all, and
-``sync`` makes the folder match: new and changed files are written, files the
-project no longer has are removed, and the project's own modules are dropped
-from ``sys.modules`` so the next import sees every edit.
+The worker writes the files into the working folder itself (``src/worker/createWorkspace.ts``: only those that
+changed, as bytes); ``refresh`` then drops the project's own modules from ``sys.modules`` and its cached bytecode,
+so the next import sees every edit.
 """
 
 import importlib
 import os
 import shutil
 import sys
-
-_written = set()
 
 
 def _inside(path, folder):
@@ -37,26 +34,9 @@ def _clear_bytecode(folder):
             dirs.remove("__pycache__")
 
 
-def sync(files, folder):
-    """Make ``folder`` hold ``files`` (a list of ``{"path", "content"}``)."""
+def refresh(folder):
+    """Forget the modules and bytecode of ``folder``'s files, after the worker wrote them."""
     sys.dont_write_bytecode = True
-    wanted = set()
-    for entry in files:
-        relative = entry["path"]
-        target = os.path.join(folder, relative)
-        if not _inside(target, folder):
-            raise ValueError(f"{relative!r} points outside the project folder")
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(entry["content"])
-        wanted.add(os.path.realpath(target))
-    for stale in _written - wanted:
-        try:
-            os.remove(stale)
-        except OSError:
-            pass
-    _written.clear()
-    _written.update(wanted)
     _clear_bytecode(folder)
     forget_modules(folder)
     importlib.invalidate_caches()

@@ -1,0 +1,8 @@
+const MB = 2 ** 20;
+
+/** A size for people: "912 bytes", "14.2 KB", "3.0 MB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < MB) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / MB).toFixed(1)} MB`;
+}
