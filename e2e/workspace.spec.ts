@@ -129,4 +129,47 @@ print('written')`,
     await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(item(executor, 'main.py')).toBeVisible();
   });
+
+  test('binary files survive a reload, an Export and Import of the .zip, and a session file; a share link names what it leaves out', async ({
+    executor,
+  }) => {
+    const page = executor.page;
+    await executor.run(`${RED_PNG}\nopen('plot.png', 'wb').write(Red(4, 4)._repr_png_())`);
+    await expect(item(executor, 'plot.png')).toHaveAttribute('data-kind', 'binary');
+    const bytesOf = () =>
+      page.evaluate(() => {
+        const file = window.executor.project.files().find((f) => f.path === 'plot.png');
+        return file && 'bytes' in file ? Array.from(file.bytes) : null;
+      });
+    const original = await bytesOf();
+    expect(original?.slice(1, 4)).toEqual([80, 78, 71]); // "PNG"
+
+    await page.reload();
+    await executor.waitReady();
+    await expect.poll(bytesOf).toEqual(original);
+
+    // Export, then import the .zip into an empty session: the same bytes.
+    const zip = await downloadBytes(executor, 'export-zip');
+    await page.getByTestId('session-new').click();
+    await expect(item(executor, 'plot.png')).toHaveCount(0);
+    await page.getByTestId('import-files').setInputFiles({ name: 'project.zip', mimeType: 'application/zip', buffer: zip });
+    await expect(item(executor, 'plot.png')).toHaveAttribute('data-kind', 'binary');
+    await expect.poll(bytesOf).toEqual(original);
+
+    // The link leaves the picture out and says so; the session file carries it.
+    await page.getByTestId('share').click();
+    await expect(page.getByTestId('share-left-out')).toContainText('plot.png');
+    const sessionFile = await downloadBytes(executor, 'share-export');
+    expect(JSON.parse(sessionFile.toString('utf8')).files).toContainEqual({
+      path: 'plot.png',
+      base64: Buffer.from(original ?? []).toString('base64'),
+    });
+    await page.getByTestId('share').click();
+    await page.getByTestId('session-menu').click();
+    await page
+      .getByTestId('session-import')
+      .setInputFiles({ name: 'with-picture.executor-session.json', mimeType: 'application/json', buffer: sessionFile });
+    await expect(page.getByTestId('share-banner')).toContainText('plot.png');
+    await expect.poll(bytesOf).toEqual(original);
+  });
 });

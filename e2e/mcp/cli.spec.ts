@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,4 +115,40 @@ test('test --json gives the TestResult with exit code; a path selects tests; no 
   const refused = await executor(folder, ['test', 'helper.py']); // risky.py imports subprocess
   expect(refused.code).toBe(6);
   expect(refused.stderr).toContain('EXECUTOR_SANDBOX_MODE=false');
+});
+
+test('run lists the files the script wrote; --write-back copies them into the folder, never outside it, deleting nothing', async () => {
+  const project = mkdtempSync(join(tmpdir(), 'executor-cli-writeback-'));
+  const parent = join(project, '..');
+  try {
+    writeFileSync(join(project, 'old.txt'), 'keep me');
+    writeFileSync(
+      join(project, 'report.py'),
+      [
+        'import json, os',
+        'os.makedirs("out", exist_ok=True)',
+        'json.dump({"total": 6}, open("out/report.json", "w"))',
+        'open("../outside.txt", "w").write("not the project")',
+        'os.remove("old.txt")',
+        'print("done")',
+      ].join('\n'),
+    );
+    const safeModeOff = { EXECUTOR_SANDBOX_MODE: 'false' };
+    const listed = await executor(project, ['run', 'report.py'], safeModeOff);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe('done\n');
+    expect(listed.stderr).toContain('[executor] created out/report.json (12 bytes)');
+    expect(listed.stderr).toContain('[executor] deleted old.txt');
+    expect(listed.stderr).toContain('--write-back');
+    expect(existsSync(join(project, 'out'))).toBe(false);
+
+    const copied = await executor(project, ['run', 'report.py', '--write-back'], safeModeOff);
+    expect(copied.code).toBe(0);
+    expect(copied.stderr).toContain('[executor] wrote back out/report.json');
+    expect(JSON.parse(readFileSync(join(project, 'out/report.json'), 'utf8'))).toEqual({ total: 6 });
+    expect(readFileSync(join(project, 'old.txt'), 'utf8')).toBe('keep me');
+    expect(existsSync(join(parent, 'outside.txt'))).toBe(false);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });

@@ -135,6 +135,25 @@ test('the session files are listed, read and offered as resources; paths with ..
   }
 });
 
+test('what run_python writes is in the session: list_files and read_file see out.json, a PNG comes back as a blob resource', async () => {
+  const code = `${RED_PNG}\nimport json\njson.dump({"answer": 42}, open("out.json", "w"))\nopen("plot.png", "wb").write(Red(2, 2)._repr_png_())`;
+  expect((await mcp.data<Run>('run_python', { code, safe_mode: false })).status).toBe('ok');
+  const listed = await mcp.data<{ files: Array<{ path: string; binary?: boolean; mimeType?: string }> }>('list_files');
+  expect(listed.files).toContainEqual(expect.objectContaining({ path: 'out.json' }));
+  expect(listed.files).toContainEqual(expect.objectContaining({ path: 'plot.png', binary: true, mimeType: 'image/png' }));
+  expect(JSON.parse((await mcp.data<{ content: string }>('read_file', { path: 'out.json' })).content)).toEqual({ answer: 42 });
+  const png = await mcp.call('read_file', { path: 'plot.png' });
+  const blob = png.content.find((c) => c.type === 'resource');
+  expect(blob).toMatchObject({ type: 'resource', resource: { uri: 'executor://files/plot.png', mimeType: 'image/png' } });
+  const bytes = Buffer.from(blob?.type === 'resource' && 'blob' in blob.resource ? blob.resource.blob : '', 'base64');
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const resource = await mcp.client.readResource({ uri: 'executor://files/plot.png' });
+  expect(resource.contents[0]).toMatchObject({ mimeType: 'image/png', blob: bytes.toString('base64') });
+  // A deleted file leaves the session too.
+  await mcp.data<Run>('run_python', { code: 'import os\nos.remove("out.json")', safe_mode: false });
+  expect((await mcp.data<{ files: Array<{ path: string }> }>('list_files')).files.map((f) => f.path)).not.toContain('out.json');
+});
+
 test('validate_code, analyze_dependencies, profile_code and handle_error answer through the same session', async () => {
   const report = await mcp.data<{ diagnostics: Array<{ rule: string }> }>('validate_code', { code: 'eval("1")' });
   expect(report.diagnostics.length).toBeGreaterThan(0);

@@ -8,11 +8,13 @@ import { EXIT } from './exitCodes.ts';
 export const USAGE = `Executor: run untrusted Python in a browser sandbox (headless Chromium), from the shell or an MCP client.
 
 Usage:
-  executor run SCRIPT.py [--stdin FILE] [--timeout S] [--json]
-  executor test [PATHS...] [--cov] [--json] [--junit FILE] [-- PYTEST_ARGS...]
+  executor run SCRIPT.py [--stdin FILE] [--timeout S] [--json] [--write-back]
+  executor test [PATHS...] [--cov] [--json] [--junit FILE] [--write-back] [-- PYTEST_ARGS...]
   executor mcp [--http [--port N] [--host ADDRESS]]
 
-The current folder's Python files are the project: SCRIPT.py can import them, and test runs pytest on them.
+The current folder's files are the project: SCRIPT.py can import and read them, and test runs pytest on them.
+The files a run creates or changes are listed; --write-back copies them into the folder (never outside it,
+never deleting anything).
 Exit codes are listed in the README ("Command line").
 Settings: EXECUTOR_* variables (EXECUTOR_TIMEOUT, EXECUTOR_MAX_MEMORY, EXECUTOR_SANDBOX_MODE, ...), CHROMIUM_PATH.`;
 

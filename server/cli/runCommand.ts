@@ -8,6 +8,9 @@ import { EXIT, SAFE_MODE_HINT } from './exitCodes.ts';
 import { readLocalProject } from './readLocalProject.ts';
 import { startProgress } from './startProgress.ts';
 import { UsageError } from './UsageError.ts';
+import { watchFileChanges, type ProjectChanges } from './fileChangesOf.ts';
+import { filesJson, reportChanges } from './reportChanges.ts';
+import { writeBack } from './writeBack.ts';
 
 /** The exit code of a run (see exitCodes.ts); sys.exit(n) exits n. */
 export function runExitCode(result: ExecutionResult): number {
@@ -37,7 +40,7 @@ export function runJson(result: ExecutionResult, exitCode: number): Record<strin
 export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { stdin: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' } },
+    options: { stdin: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, 'write-back': { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -64,9 +67,11 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
   const headless = startHeadless(env, (line) => console.error(`[executor] ${line}`));
   try {
     const progress = startProgress('Starting Python');
+    let changes: ProjectChanges = { created: [], changed: [], deleted: [] };
     const result = await headless.pool
       .use('cli', async (session) => {
         progress.done(); // the interpreter is ready: from here on, the script's own output
+        const watch = watchFileChanges(session.engine, new Set(files.map((f) => f.path)));
         const options = {
           ...headless.settings.runOptions,
           ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
@@ -75,12 +80,17 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
           files,
           filename: script.path,
         };
-        return session.engine.execute(script.content, options);
+        try {
+          return await session.engine.execute(script.content, options);
+        } finally {
+          changes = watch.stop();
+        }
       })
       .finally(() => progress.done());
     const code = runExitCode(result);
+    const written = values['write-back'] ? await writeBack(process.cwd(), changes) : null;
     if (values.json) {
-      console.log(JSON.stringify(runJson(result, code), null, 2));
+      console.log(JSON.stringify({ ...runJson(result, code), files: filesJson(changes, written) }, null, 2));
       return code;
     }
     for (const chunk of result.output) (chunk.stream === 'stderr' ? process.stderr : process.stdout).write(chunk.text);
@@ -92,6 +102,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
     if (!result.success && result.status !== 'error')
       process.stderr.write(`executor: ${result.status}: ${result.error?.message ?? 'the run did not finish'}\n`);
     if (result.status === 'security') process.stderr.write(`${SAFE_MODE_HINT}\n`);
+    reportChanges(changes, written);
     return code;
   } finally {
     await headless.close();

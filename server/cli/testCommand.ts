@@ -9,6 +9,9 @@ import { readLocalProject } from './readLocalProject.ts';
 import { startProgress } from './startProgress.ts';
 import { UsageError } from './UsageError.ts';
 import { EXIT, SAFE_MODE_HINT } from './exitCodes.ts';
+import { watchFileChanges, type ProjectChanges } from './fileChangesOf.ts';
+import { filesJson, reportChanges } from './reportChanges.ts';
+import { writeBack } from './writeBack.ts';
 
 /**
  * pytest's exit code for the run; a run the limits ended counts as interrupted (2), a crash as an internal error (3),
@@ -27,7 +30,7 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
   const pytestArgs = split < 0 ? [] : argv.slice(split + 1);
   const { values, positionals } = parseArgs({
     args: own,
-    options: { cov: { type: 'boolean' }, json: { type: 'boolean' }, junit: { type: 'string' } },
+    options: { cov: { type: 'boolean' }, json: { type: 'boolean' }, junit: { type: 'string' }, 'write-back': { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -38,29 +41,39 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
   const { files, skipped } = await readLocalProject(process.cwd());
   if (!files.some((f) => f.path.endsWith('.py')))
     throw new UsageError('The current folder has no Python files: run executor test in the project folder.');
-  for (const path of skipped) console.error(`[executor] ${path} is over 1 MB and was left out of the project.`);
+  for (const path of skipped) console.error(`[executor] left out of the project: ${path}`);
 
   const headless = startHeadless(env, (line) => console.error(`[executor] ${line}`));
   try {
     const progress = startProgress('Starting Python');
+    let changes: ProjectChanges = { created: [], changed: [], deleted: [] };
     const result = await headless.pool
       .use('cli', async (session) => {
         progress.done();
-        return session.engine.runTests({
-          files,
-          paths: positionals,
-          args: [...headless.settings.config.PYTEST_ARGS, ...pytestArgs],
-          coverage: values.cov ?? false,
-          threshold: headless.settings.config.COVERAGE_THRESHOLD,
-          policy: headless.settings.policy,
-          ...headless.settings.runOptions,
-        });
+        const watch = watchFileChanges(session.engine, new Set(files.map((f) => f.path)));
+        try {
+          return await session.engine.runTests({
+            files,
+            paths: positionals,
+            args: [...headless.settings.config.PYTEST_ARGS, ...pytestArgs],
+            coverage: values.cov ?? false,
+            threshold: headless.settings.config.COVERAGE_THRESHOLD,
+            policy: headless.settings.policy,
+            ...headless.settings.runOptions,
+          });
+        } finally {
+          changes = watch.stop();
+        }
       })
       .finally(() => progress.done());
     const code = testExitCode(result);
     if (values.junit) await writeFile(values.junit, junitXml(result));
-    console.log(values.json ? JSON.stringify({ ...result, exitCode: code }, null, 2) : formatTestReport(result));
+    const written = values['write-back'] ? await writeBack(process.cwd(), changes) : null;
+    console.log(
+      values.json ? JSON.stringify({ ...result, exitCode: code, files: filesJson(changes, written) }, null, 2) : formatTestReport(result),
+    );
     if (result.status === 'security') console.error(SAFE_MODE_HINT);
+    if (!values.json) reportChanges(changes, written);
     return code;
   } finally {
     await headless.close();

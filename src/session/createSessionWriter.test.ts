@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySessionDb, type StoredSession } from './sessionDb.ts';
-import { createSessionWriter } from './createSessionWriter.ts';
+import { contentKey, createSessionWriter } from './createSessionWriter.ts';
 
 interface Rec extends StoredSession {
   text: string;
@@ -55,5 +55,12 @@ describe('createSessionWriter', () => {
     expect((await db.get('a'))?.text).toBe('typed in A');
     writer.patchOpen({ name: 'Bee' });
     expect(writer.open?.name).toBe('Bee');
+  });
+
+  it('tells content apart by its bytes without writing them out, so a binary file is saved when it changes', async () => {
+    const a = new Uint8Array([1, 2, 3]);
+    expect(contentKey({ files: [{ path: 'x', bytes: a }] })).toBe(contentKey({ files: [{ path: 'x', bytes: a }] }));
+    expect(contentKey({ files: [{ path: 'x', bytes: a }] })).not.toBe(contentKey({ files: [{ path: 'x', bytes: a.slice() }] }));
+    expect(contentKey({ files: [{ path: 'x', bytes: new Uint8Array(10 ** 7) }] }).length).toBeLessThan(100);
   });
 });

@@ -88,4 +88,64 @@ describe('the files slice', () => {
     expect(paths(store)).toContain('from-link.py');
     expect(store.getState().activePath).toBe('from-link.py');
   });
+
+  it("takes in a program's change set: new and changed files marked, deleted ones gone, the open file's new text shown", async () => {
+    const store = await loaded();
+    const s = store.getState();
+    s.createFile('notes.txt', 'old');
+    s.openFile('main.py');
+    s.setCode('print(1)\n');
+    const bytes = (t: string) => new TextEncoder().encode(t);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]);
+    expect(
+      s.applyFileChanges({
+        written: [
+          { path: 'main.py', bytes: bytes('print(2)\n') },
+          { path: 'plot.png', bytes: png },
+          { path: 'same.txt', bytes: bytes('') },
+        ],
+        deleted: ['notes.txt'],
+        skipped: [],
+      }),
+    ).toEqual([]);
+    expect(paths(store)).toEqual(['main.py', 'plot.png', 'same.txt']);
+    expect(store.getState().code).toBe('print(2)\n');
+    expect(store.getState().files.find((f) => f.path === 'plot.png')).toEqual({ path: 'plot.png', bytes: png });
+    expect(store.getState().fileMarks).toEqual({ 'main.py': 'modified', 'plot.png': 'new', 'same.txt': 'new' });
+    expect(store.getState().openPaths).not.toContain('notes.txt');
+    // The same bytes again change nothing, and keep the marks.
+    s.applyFileChanges({ written: [{ path: 'plot.png', bytes: png.slice() }], deleted: [], skipped: [] });
+    expect(store.getState().fileMarks['plot.png']).toBe('new');
+    s.clearFileMarks();
+    expect(store.getState().fileMarks).toEqual({});
+  });
+
+  it('opens a binary file in the viewer, keeping the editor on the text file Run executes', async () => {
+    const store = await loaded();
+    const s = store.getState();
+    s.importProjectFiles([{ path: 'data.bin', bytes: new Uint8Array([0, 1, 2]) }]);
+    s.openFile('data.bin');
+    expect(store.getState().viewingPath).toBe('data.bin');
+    expect(store.getState().activePath).toBe('main.py');
+    expect(store.getState().openPaths).toContain('data.bin');
+    s.openFile('main.py');
+    expect(store.getState().viewingPath).toBeNull();
+    s.openFile('data.bin');
+    s.closeFile('data.bin');
+    expect(store.getState().viewingPath).toBeNull();
+  });
+
+  it('refuses what would break a cap, naming it, and keeps the rest', async () => {
+    const store = await loaded();
+    const big = new Uint8Array(60 * 2 ** 20);
+    const refused = store.getState().importProjectFiles([
+      { path: 'ok.py', content: 'x = 1\n' },
+      { path: 'big.bin', bytes: big },
+    ]);
+    expect(refused).toEqual(['big.bin is 60.0 MB, over the 50.0 MB a project file may hold']);
+    expect(paths(store)).toEqual(['main.py', 'ok.py']);
+    expect(store.getState().writeFile('huge.bin', big)).toEqual({
+      error: 'huge.bin is 60.0 MB, over the 50.0 MB a project file may hold; delete files first.',
+    });
+  });
 });

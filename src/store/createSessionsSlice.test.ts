@@ -57,6 +57,22 @@ async function openPage(b: ReturnType<typeof browser>, options: Parameters<typeo
 const stored = (b: ReturnType<typeof browser>, id: string | null) => b.db.records.get(id ?? '');
 
 describe('sessions', () => {
+  it('keeps binary files across a reload: saved as bytes, and the journal (text in localStorage) keeps only their paths', async () => {
+    const b = browser();
+    const first = await openPage(b);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]);
+    first.s().importProjectFiles([{ path: 'plot.png', bytes: png }]);
+    await first.persisted.flush();
+    first.s().openFile('main.py');
+    first.s().setCode('print("typed last")\n');
+    const local = { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) };
+    writeSessionJournal(local, journalOf(first.s(), Date.now() + 1));
+    expect(b.local.m.get('executor.sessionJournal.v1')).toContain('"binary":true');
+    const second = await openPage(b, { journal: takeSessionJournal(local, isSessionContent) });
+    expect(second.s().code).toBe('print("typed last")\n');
+    expect(second.s().files.find((f) => f.path === 'plot.png')).toEqual({ path: 'plot.png', bytes: png });
+  });
+
   it('recovers what the page had when it went away from the synchronous journal, when the IndexedDB save did not finish', async () => {
     const b = browser();
     const first = await openPage(b);
