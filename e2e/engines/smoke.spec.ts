@@ -92,4 +92,22 @@ test.describe('smoke', () => {
     const files = await app.browser.evaluate(() => window.executor.project.files().map((f) => f.path), null);
     expect(files).toEqual(expect.arrayContaining(['calculator.py', 'test_calculator.py']));
   });
+
+  test('what a program writes comes back into the project, text and bytes, and a deleted file leaves it', async ({ app }) => {
+    const kinds = await app.browser.evaluate(async () => {
+      const { engine, project } = window.executor;
+      const policy = { sandboxMode: false, allowedModules: [], forbiddenFunctions: [] };
+      const code = 'open("out.csv", "w").write("a,b\\n1,2\\n")\nopen("blob.bin", "wb").write(bytes(range(256)))';
+      await engine.execute(code, { files: project.files(), policy });
+      const after = project.files();
+      const kind = (path: string) => {
+        const f = after.find((x) => x.path === path);
+        return f ? ('content' in f ? `text:${f.content.length}` : `bytes:${f.bytes.length}`) : 'missing';
+      };
+      const written = [kind('out.csv'), kind('blob.bin')];
+      await engine.execute('import os\nos.remove("out.csv")', { files: project.files(), policy });
+      return [...written, project.files().some((f) => f.path === 'out.csv') ? 'still there' : 'gone'];
+    }, null);
+    expect(kinds).toEqual(['text:8', 'bytes:256', 'gone']);
+  });
 });
