@@ -73,7 +73,6 @@ test('a #code/ link puts its code in the editor and does not run it', async ({ p
 test('a damaged #code/ link says so and keeps the code that was there', async ({ executor }) => {
   const { page } = executor;
   await executor.setCode('mine = "kept"');
-  await page.evaluate(() => localStorage.setItem('executor.code.v1', 'mine = "kept"'));
   await page.goto('about:blank');
   await executor.open('#code/N4Ig$$$broken');
   await expect(executor.output).toContainText('could not be read');

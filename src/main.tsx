@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { ExecutorAgent } from './agent/ExecutorAgent.ts';
 import type { Engine } from './engine/engine.ts';
 import { createServedEngine } from './engine/createServedEngine.ts';
-import { flushSavedCode } from './store/createEditorSlice.ts';
 import { codeFromUrl } from './session/codeFromUrl.ts';
 import { appStore } from './store/useAppStore.ts';
 import { storeProjectAccess } from './store/storeProjectAccess.ts';
@@ -81,10 +80,7 @@ if (link && 'code' in link) {
 // The link has done its job; a reload now shows the user's own latest edits.
 if (link) history.replaceState(null, '', location.pathname + location.search);
 
-addEventListener('pagehide', () => {
-  flushSavedCode(localStorage, appStore.getState().code);
-  void project.flush();
-});
+addEventListener('pagehide', () => void project.flush());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -6,6 +6,8 @@ import type { ProjectSnapshot } from './projectModel.ts';
 export interface ProjectStorage {
   load(): Promise<ProjectSnapshot | null>;
   save(snapshot: ProjectSnapshot): Promise<void>;
+  /** Removes the saved project (once the sessions hold it). */
+  clear(): Promise<void>;
 }
 
 const STORE = PROJECT_STORE;
@@ -25,6 +27,11 @@ export function createIdbProjectStorage(): ProjectStorage {
       tx.objectStore(STORE).put(snapshot, KEY);
       await transactionDone(tx, 'The project');
     },
+    async clear() {
+      const tx = (await database()).transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).delete(KEY);
+      await transactionDone(tx, 'The project');
+    },
   };
 }
 
@@ -35,6 +42,9 @@ export function createMemoryProjectStorage(initial: ProjectSnapshot | null = nul
     load: async () => (store.saved ? structuredClone(store.saved) : null),
     save: async (snapshot: ProjectSnapshot) => {
       store.saved = structuredClone(snapshot);
+    },
+    clear: async () => {
+      store.saved = null;
     },
   };
   return store;

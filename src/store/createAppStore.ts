@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createEditorSlice, flushSavedCode } from './createEditorSlice.ts';
+import { createEditorSlice } from './createEditorSlice.ts';
 import { createEngineSlice } from './createEngineSlice.ts';
 import { createOutputSlice } from './createOutputSlice.ts';
 import { createPackagesSlice } from './createPackagesSlice.ts';
@@ -23,8 +23,8 @@ import type { AppState } from './types.ts';
 
 /** Where the store keeps things; each is optional (nothing is kept where it is absent, or memory for sessions). */
 export interface AppStoreOptions {
-  /** localStorage in the app: preferences (layout, settings, input, tests' choices). */
-  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** localStorage in the app: preferences (layout, settings, input, tests' choices), and the buffer kept before projects. */
+  storage?: (Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>) | null;
   /** sessionStorage in the app: the chat lasts as long as the tab. */
   chatStorage?: Pick<Storage, 'getItem' | 'setItem'> | null;
   /** IndexedDB in the app: the project saved before sessions existed (the first session is made from it). */
@@ -40,17 +40,17 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
   const { storage = null, chatStorage = null, projectStorage = null, historyStorage = null, sessionDb = null } = options;
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
-    ...createEditorSlice(storage)(set, get),
+    ...createEditorSlice()(set, get),
     ...createVariablesSlice(set, get),
     ...createDebugSlice(set, get),
     ...createOutputSlice(set, get),
-    ...createRunSlice((code) => flushSavedCode(storage, code))(set, get),
+    ...createRunSlice(set, get),
     ...createSettingsSlice(storage)(set, get),
     ...createPolicySlice(set, get),
     ...createPackagesSlice(storage)(set, get),
     ...createInputSlice(storage)(set, get),
     ...createChatSlice(chatStorage)(set, get),
-    ...createFilesSlice(projectStorage)(set, get),
+    ...createFilesSlice(projectStorage, storage)(set, get),
     ...createTestsSlice(storage)(set, get),
     ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
     ...createSessionsSlice(sessionDb, historyStorage, storage)(set, get),

@@ -6,15 +6,34 @@ import type { ProjectStorage } from '../project/projectStorage.ts';
 import { fileFromContent } from '../agent/projectAccess.ts';
 import type { AppState, FilesSlice, SliceCreator } from './types.ts';
 
-/** The project's files with the editor's buffer as the active file's content. */
-export function projectFiles(s: Pick<AppState, 'files' | 'activePath' | 'code'>): ProjectFile[] {
-  return s.files.map((f) => (f.path === s.activePath && isTextFile(f) ? { path: f.path, content: s.code } : f));
-}
-
 /** The project as it should be stored now. */
 export function projectSnapshot(s: AppState): ProjectSnapshot {
-  return { files: projectFiles(s), activePath: s.activePath, openPaths: s.openPaths, breakpoints: s.breakpoints };
+  return { files: s.files, activePath: s.activePath, openPaths: s.openPaths, breakpoints: s.breakpoints };
 }
+
+/** Where the single editor buffer was kept before projects existed (read once, by the migration). */
+export const LEGACY_CODE_KEY = 'executor.code.v1';
+
+/** The code a first visit starts with (the seed's first example). */
+export const WELCOME_CODE = `def fibonacci(n):
+    if n <= 1:
+        return n
+    return fibonacci(n - 1) + fibonacci(n - 2)
+
+print([fibonacci(i) for i in range(10)])
+`;
+
+/** The old buffer, or null (no storage, nothing kept, or storage denied). */
+function readLegacyCode(storage: Pick<Storage, 'getItem'> | null): string | null {
+  try {
+    return storage?.getItem(LEGACY_CODE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** localStorage as the files slice uses it: only to read, then forget, the pre-projects buffer. */
+export type LegacyCodeStorage = Pick<Storage, 'getItem'> & Partial<Pick<Storage, 'removeItem'>>;
 
 const EMPTY: ProjectFile[] = [{ path: DEFAULT_FILE, content: '' }];
 
@@ -26,18 +45,19 @@ function textPath(files: readonly ProjectFile[], wanted: string, open: readonly 
 }
 
 /**
- * Files slice: the project (several files, one active, some open in tabs). The
- * active file's content lives in the editor slice's `code`, so everything that
- * edits `code` edits the active file. A binary file opens in a viewer instead.
+ * Files slice: the project (several files, one active, some open in tabs). Each file's content lives in `files`
+ * only; `code` is the active file's text, written in the same step as the file (the editor is a view of it). A
+ * binary file opens in a viewer instead. The storage from before sessions (`storage`, `legacy`) is read once,
+ * when the first session is made, then retired.
  */
 export const createFilesSlice =
-  (storage: ProjectStorage | null): SliceCreator<FilesSlice> =>
+  (storage: ProjectStorage | null, legacy: LegacyCodeStorage | null = null): SliceCreator<FilesSlice> =>
   (set, get) => {
     let linkedCode: string | null = null;
     let codeAtStart: string | null = null;
 
     /** Stores the editor buffer into the active file, then shows `path` (a text file in the editor, any other in its viewer). */
-    const activate = (path: string, files = projectFiles(get())): void => {
+    const activate = (path: string, files = get().files): void => {
       const file = files.find((f) => f.path === path);
       if (!file) return;
       const openPaths = get().openPaths.includes(path) ? get().openPaths : [...get().openPaths, path];
@@ -45,8 +65,7 @@ export const createFilesSlice =
         set({ files, openPaths, viewingPath: path });
         return;
       }
-      set({ files, activePath: path, openPaths, viewingPath: null });
-      get().setCode(file.content);
+      set({ files, activePath: path, openPaths, viewingPath: null, code: file.content });
     };
 
     /** Sets a new file list, keeping the tabs, the active file and the viewer on files that still exist. */
@@ -73,13 +92,24 @@ export const createFilesSlice =
         );
         return;
       }
-      set({ files: list, openPaths: openPaths.includes(active) ? openPaths : [...openPaths, active], viewingPath });
       const text = (list.find((f) => f.path === active) as Extract<ProjectFile, { content: string }>).content;
-      if (active !== s.activePath) set({ activePath: active });
-      if (active !== s.activePath || text !== s.code) get().setCode(text);
+      set({
+        files: list,
+        openPaths: openPaths.includes(active) ? openPaths : [...openPaths, active],
+        viewingPath,
+        activePath: active,
+        code: text,
+      });
     };
 
     return {
+      // Empty until the session is read: a first visit's main.py gets the welcome code then.
+      code: '',
+      setCode(code) {
+        const { activePath, files } = get();
+        if (code === get().code) return;
+        set({ code, files: files.map((f) => (f.path === activePath && isTextFile(f) ? { path: f.path, content: code } : f)) });
+      },
       files: EMPTY,
       activePath: DEFAULT_FILE,
       openPaths: [DEFAULT_FILE],
@@ -98,7 +128,7 @@ export const createFilesSlice =
         if (path === get().activePath) activate(textPath(get().files, '', openPaths) ?? (openPaths[openPaths.length - 1] as string));
       },
       createFile(raw, content = '') {
-        const files = projectFiles(get());
+        const files = get().files;
         const checked = checkPath(
           raw,
           files.map((f) => f.path),
@@ -112,7 +142,7 @@ export const createFilesSlice =
         return true;
       },
       renameFile(from, raw) {
-        const files = projectFiles(get());
+        const files = get().files;
         const checked = checkPath(
           raw,
           files.map((f) => f.path),
@@ -135,11 +165,11 @@ export const createFilesSlice =
       },
       deleteFile(path) {
         set({ filesError: null, openPaths: get().openPaths.filter((p) => p !== path) });
-        replaceFiles(projectFiles(get()).filter((f) => f.path !== path));
+        replaceFiles(get().files.filter((f) => f.path !== path));
       },
       writeFile(raw, content) {
         if (!get().projectLoaded) return { error: 'The project is still loading; try again in a moment.' };
-        const files = projectFiles(get());
+        const files = get().files;
         const cleaned = checkPath(raw, []);
         if ('error' in cleaned) return cleaned;
         const checked = checkPath(
@@ -162,7 +192,7 @@ export const createFilesSlice =
           return [];
         }
         // Imported files replace files of the same path; everything else stays.
-        const { files, refused } = mergeFiles(projectFiles(get()), incoming);
+        const { files, refused } = mergeFiles(get().files, incoming);
         set({ filesError: null });
         const kept = incoming.filter((f) => files.includes(f));
         const first = kept.find((f) => f.path.endsWith('.py')) ?? kept.find(isTextFile);
@@ -172,7 +202,7 @@ export const createFilesSlice =
         return refused;
       },
       applyFileChanges(changes) {
-        const before = projectFiles(get());
+        const before = get().files;
         const byPath = new Map(before.map((f) => [f.path, f]));
         // The interpreter reports what it wrote, also what it was given: only real changes count.
         const written = changes.written
@@ -201,33 +231,42 @@ export const createFilesSlice =
         linkedCode = code;
         // Before the project is loaded the link shows at once; it gets its own file when the project arrives.
         if (get().projectLoaded) placeLinkedCode();
-        else get().setCode(code);
+        else set({ code });
       },
       async hydrateProject(given) {
         codeAtStart ??= get().code;
+        // No session yet (given is undefined): the project and the buffer kept before sessions are migrated.
+        const migrating = given === undefined;
         let saved: ProjectSnapshot | null = null;
         try {
-          saved = given !== undefined ? given : storage ? await storage.load() : null;
+          saved = !migrating ? given : storage ? await storage.load() : null;
         } catch {
           set({
             filesError: 'The saved project could not be read (IndexedDB is unavailable); files are kept only while this page is open.',
           });
         }
         const code = get().code;
+        const typedMeanwhile = linkedCode === null && code !== codeAtStart;
+        // The old buffer mirrored the active file on every keystroke: it is that file's newest text.
+        const legacyCode = migrating ? readLegacyCode(legacy) : null;
         if (!saved || saved.files.length === 0) {
-          // First visit with projects: the single editor buffer becomes main.py.
+          // First visit with projects: the single editor buffer (or the welcome code) becomes main.py.
+          const first = linkedCode ?? (typedMeanwhile ? code : (legacyCode ?? WELCOME_CODE));
           set({
-            files: [{ path: DEFAULT_FILE, content: linkedCode ?? code }],
+            files: [{ path: DEFAULT_FILE, content: first }],
             activePath: DEFAULT_FILE,
             openPaths: [DEFAULT_FILE],
             projectLoaded: true,
+            code: first,
           });
           linkedCode = null;
           return;
         }
         const active = textPath(saved.files, saved.activePath, saved.openPaths) ?? DEFAULT_FILE;
-        const typedMeanwhile = linkedCode === null && code !== codeAtStart;
-        const files = saved.files.map((f) => (typedMeanwhile && f.path === active ? { path: f.path, content: code } : f));
+        const newest = typedMeanwhile ? code : legacyCode;
+        const files = saved.files.map((f) =>
+          newest !== null && f.path === active && isTextFile(f) ? { path: f.path, content: newest } : f,
+        );
         set({
           files,
           activePath: active,
@@ -237,6 +276,14 @@ export const createFilesSlice =
         get().restoreBreakpoints(saved.breakpoints ?? []);
         replaceFiles(files);
         placeLinkedCode();
+      },
+      async retireLegacyStorage() {
+        try {
+          legacy?.removeItem?.(LEGACY_CODE_KEY);
+        } catch {
+          // Denied: it is never read again anyway once a session exists.
+        }
+        await storage?.clear().catch(() => undefined);
       },
       loadProject(snapshot) {
         const files = snapshot.files.length > 0 ? sortFiles(snapshot.files) : EMPTY;
@@ -259,7 +306,7 @@ export const createFilesSlice =
       if (linkedCode === null) return;
       const code = linkedCode;
       linkedCode = null;
-      const files = get().projectLoaded && get().code !== code ? projectFiles(get()) : get().files;
+      const files = get().files;
       const path = uniquePath(
         'from-link.py',
         files.map((f) => f.path),

@@ -5,7 +5,6 @@ import { toExecutionMetrics } from '../runs/seedMetrics.ts';
 import { describeBatch } from '../runs/summarizeBatch.ts';
 import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../runs/historyStorage.ts';
 import { replayableRuns } from '../runs/replayableRuns.ts';
-import { projectFiles } from './createFilesSlice.ts';
 import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
 import { isTextFile, textOf } from '../project/fileContent.ts';
 
@@ -152,7 +151,7 @@ export const createMonitorSlice =
         const s = get();
         const { engine, settings, appendEntry } = s;
         if (!engine || s.running) return null;
-        const files = projectFiles(s);
+        const files = s.files;
         const chosen = s.batchSelection ?? defaultBatchPaths(s);
         const blocks = chosen.flatMap((path) =>
           files.filter((f) => f.path === path && isTextFile(f)).map((f) => ({ name: f.path, code: textOf(f) ?? '' })),
@@ -259,7 +258,7 @@ export const createMonitorSlice =
               runOptions: {
                 ...runLimits(settings),
                 autoLoadPackages: s.autoLoadPackages,
-                files: projectFiles(get()),
+                files: get().files,
               },
             },
           );

@@ -6,8 +6,8 @@ import { createMemorySessionDb } from '../session/sessionDb.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 import { createAppStore } from './createAppStore.ts';
-import { projectFiles } from './createFilesSlice.ts';
 import { persistSessions } from './persistSessions.ts';
+import { WELCOME_CODE } from './createFilesSlice.ts';
 import { isSessionContent, journalOf } from './sessionJournal.ts';
 import { applySessionJournal, takeSessionJournal, writeSessionJournal } from '../session/sessionJournal.ts';
 import type { SessionRecord } from './sessionTypes.ts';
@@ -57,20 +57,25 @@ async function openPage(b: ReturnType<typeof browser>, options: Parameters<typeo
 const stored = (b: ReturnType<typeof browser>, id: string | null) => b.db.records.get(id ?? '');
 
 describe('sessions', () => {
-  it('keeps binary files across a reload: saved as bytes, and the journal (text in localStorage) keeps only their paths', async () => {
+  it('keeps binary files across a reload: saved as bytes at once; the journal carries small ones and names large ones', async () => {
     const b = browser();
     const first = await openPage(b);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]);
-    first.s().importProjectFiles([{ path: 'plot.png', bytes: png }]);
+    const large = new Uint8Array(300 * 1024).fill(7);
+    first.s().importProjectFiles([{ path: 'data.bin', bytes: large }]);
     await first.persisted.flush();
+    first.s().importProjectFiles([{ path: 'plot.png', bytes: png }]);
     first.s().openFile('main.py');
     first.s().setCode('print("typed last")\n');
     const local = { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) };
     writeSessionJournal(local, journalOf(first.s(), Date.now() + 1));
-    expect(b.local.m.get('executor.sessionJournal.v1')).toContain('"binary":true');
+    const journal = b.local.m.get('executor.sessionJournal.v1') ?? '';
+    expect(journal).toContain('{"path":"data.bin","binary":true}');
+    expect(journal).toContain(`{"path":"plot.png","base64":"${Buffer.from(png).toString('base64')}"}`);
     const second = await openPage(b, { journal: takeSessionJournal(local, isSessionContent) });
     expect(second.s().code).toBe('print("typed last")\n');
     expect(second.s().files.find((f) => f.path === 'plot.png')).toEqual({ path: 'plot.png', bytes: png });
+    expect(second.s().files.find((f) => f.path === 'data.bin')).toEqual({ path: 'data.bin', bytes: large });
   });
 
   it('recovers what the page had when it went away from the synchronous journal, when the IndexedDB save did not finish', async () => {
@@ -125,7 +130,7 @@ describe('sessions', () => {
     const { s } = await openPage(b);
     expect(s().sessions.map((m) => m.name)).toEqual(['Session 1']);
     expect(s().currentSessionId).toBe('lq2x-abc123');
-    expect(projectFiles(s())).toEqual(legacy.files);
+    expect(s().files).toEqual(legacy.files);
     expect(s().activePath).toBe('util.py');
     expect(s().settings.timeoutSeconds).toBe(7);
     expect(s().chatMessages.map((m) => m.parts)).toEqual([[{ kind: 'text', text: 'hello' }]]);
@@ -133,14 +138,76 @@ describe('sessions', () => {
     const record = stored(b, 'lq2x-abc123');
     expect(record?.project.files).toEqual(legacy.files);
     expect(record?.settings?.timeoutSeconds).toBe(7);
-    expect(b.project.saved).toEqual(legacy); // the old copy stays where it was
+    expect(b.project.saved).toBeNull(); // retired: the session holds it
   });
 
-  it('makes the code typed before projects existed the first session’s main.py', async () => {
+  it('makes the code typed before projects existed the first session’s main.py, then forgets the old key', async () => {
     const b = browser(null, { 'executor.code.v1': 'print("kept")\n' });
-    const { s } = await openPage(b);
-    expect(projectFiles(s())).toEqual([{ path: 'main.py', content: 'print("kept")\n' }]);
+    const local = { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) };
+    const { s } = await openPage({ ...b, local });
+    expect(s().files).toEqual([{ path: 'main.py', content: 'print("kept")\n' }]);
     expect(stored(b, s().currentSessionId)?.project.files).toEqual([{ path: 'main.py', content: 'print("kept")\n' }]);
+    expect(b.local.m.has('executor.code.v1')).toBe(false);
+  });
+
+  describe('the migration of each older shape, losing nothing', () => {
+    const withRemove = (b: ReturnType<typeof browser>) => ({
+      ...b,
+      local: { ...b.local, removeItem: (k: string) => void b.local.m.delete(k) },
+    });
+
+    it('a first visit ever: main.py holds the welcome code', async () => {
+      const b = browser();
+      const { s } = await openPage(withRemove(b));
+      expect(s().files).toEqual([{ path: 'main.py', content: WELCOME_CODE }]);
+      expect(s().code).toBe(WELCOME_CODE);
+    });
+
+    it('a project saved before breakpoints existed, with the old buffer newer than its open file', async () => {
+      const legacy = {
+        files: [
+          { path: 'calc.py', content: 'def add(a, b):\n    return a + b\n' },
+          { path: 'main.py', content: 'print(1)\n' },
+        ],
+        activePath: 'main.py',
+        openPaths: ['main.py'],
+      };
+      // The buffer was written on every keystroke, the project a moment later: the buffer is the newest text.
+      const b = browser(legacy, { 'executor.code.v1': 'print(2)  # typed last\n' });
+      const { s } = await openPage(withRemove(b));
+      expect(s().files).toEqual([legacy.files[0], { path: 'main.py', content: 'print(2)  # typed last\n' }]);
+      expect(s().breakpoints).toEqual([]);
+      expect(b.project.saved).toBeNull();
+      expect(b.local.m.has('executor.code.v1')).toBe(false);
+    });
+
+    it('a project with breakpoints keeps them, and an open file that no longer exists falls back to a text file', async () => {
+      const legacy = {
+        files: [{ path: 'loop.py', content: 'for i in range(3):\n    print(i)\n' }],
+        activePath: 'gone.py',
+        openPaths: ['gone.py', 'loop.py'],
+        breakpoints: [{ file: 'loop.py', line: 2 }],
+      };
+      const b = browser(legacy);
+      const { s } = await openPage(withRemove(b));
+      expect(s().activePath).toBe('loop.py');
+      expect(s().code).toBe('for i in range(3):\n    print(i)\n');
+      expect(s().breakpoints).toEqual([expect.objectContaining({ file: 'loop.py', line: 2 })]);
+    });
+
+    it('once sessions exist, leftovers of the old storage are forgotten and the sessions are untouched', async () => {
+      const b = withRemove(browser());
+      const first = await openPage(b);
+      first.s().setCode('print("session")\n');
+      await first.persisted.flush();
+      // An older tab kept writing the old key meanwhile.
+      b.local.setItem('executor.code.v1', 'print("stale mirror")\n');
+      await b.project.save({ files: [{ path: 'main.py', content: 'stale' }], activePath: 'main.py', openPaths: ['main.py'] });
+      const second = await openPage(b);
+      expect(second.s().code).toBe('print("session")\n');
+      expect(b.local.m.has('executor.code.v1')).toBe(false);
+      expect(b.project.saved).toBeNull();
+    });
   });
 
   it('creates, renames, duplicates, opens and deletes sessions, each with its own files, settings and fresh Python', async () => {
@@ -154,7 +221,7 @@ describe('sessions', () => {
     const second = s().currentSessionId as string;
     expect(second).not.toBe(first);
     expect(engine.reset).toHaveBeenCalledTimes(1);
-    expect(projectFiles(s())).toEqual([{ path: 'main.py', content: '' }]);
+    expect(s().files).toEqual([{ path: 'main.py', content: '' }]);
     expect(s().settings.timeoutSeconds).toBe(DEFAULT_SETTINGS.timeoutSeconds);
     expect(textOf(stored(b, first)?.project.files[0])).toBe('x = 1\n'); // saved on the way out
     s().setCode('y = 2\n');
@@ -239,7 +306,7 @@ describe('sessions', () => {
     const s = other.s;
     expect(s().sessions).toHaveLength(2);
     expect(s().currentSessionId).not.toBe(own);
-    expect(projectFiles(s())).toEqual(projectFiles(a.s()));
+    expect(s().files).toEqual(a.s().files);
     expect(s().settings).toEqual(a.s().settings);
     expect(s().autoLoadPackages).toBe(false);
     expect(s().sessionOrigin).toMatchObject({ kind: 'link', files: ['helpers.py', 'main.py'] });
@@ -272,7 +339,7 @@ describe('sessions', () => {
     const b = browser();
     const { s } = await openPage(b);
     s().setCode('untouched = True\n');
-    const before = { id: s().currentSessionId, sessions: s().sessions, files: projectFiles(s()) };
+    const before = { id: s().currentSessionId, sessions: s().sessions, files: s().files };
 
     expect(await s().openShareHash('#s/1/N4IgdghgtgpiBcIDCAXAlgGwgAgMoGMA')).toBe(false);
     expect(s().sessionError).toMatch(/^This session link was not opened: .*Your current session was not changed\.$/);
@@ -282,7 +349,7 @@ describe('sessions', () => {
     expect(await s().importSessionText('{"format": "something-else"}', 'notes.json')).toBe(false);
     expect(s().sessionError).toMatch(/^The file “notes.json” was not imported: it is not an Executor session/);
 
-    expect({ id: s().currentSessionId, sessions: s().sessions, files: projectFiles(s()) }).toEqual(before);
+    expect({ id: s().currentSessionId, sessions: s().sessions, files: s().files }).toEqual(before);
     expect(b.db.records.size).toBe(1);
   });
 

@@ -3,7 +3,6 @@ import { readSessionText, toSessionDocument, type SessionDocument } from '../ses
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
 import { createSessionWriter } from '../session/createSessionWriter.ts';
 import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
-import { projectFiles } from './createFilesSlice.ts';
 import {
   checkSessionName,
   emptySession,
@@ -115,9 +114,11 @@ export const createSessionsSlice =
 
       async hydrateSessions(options = {}) {
         let records: SessionRecord[];
+        let kept = true;
         try {
           records = await writer.db.list();
         } catch (err) {
+          kept = false;
           // No IndexedDB: work in memory, and say that nothing will be kept.
           set({ sessionError: `Saved sessions could not be read (${message(err)}); this page keeps your work only while it is open.` });
           writer.replaceDb(createMemorySessionDb<SessionRecord>());
@@ -155,6 +156,9 @@ export const createSessionsSlice =
             });
         }
         set({ sessions: sessionMetas(records), sessionsLoaded: true });
+        // Every session is saved now: the storage from before sessions holds nothing they lack (unless the
+        // sessions live only in memory: then it stays, the one copy that lasts).
+        if (kept) await get().retireLegacyStorage();
         if (options.shareHash) await get().openShareHash(options.shareHash);
       },
 
@@ -253,7 +257,7 @@ export const createSessionsSlice =
         const s = get();
         return toSessionDocument({
           name: writer.open?.name ?? 'Session',
-          files: projectFiles(s),
+          files: s.files,
           activePath: s.activePath,
           settings: s.settings,
           packages: { autoLoad: s.autoLoadPackages, load: s.sessionPackages },

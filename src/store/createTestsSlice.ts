@@ -1,7 +1,6 @@
 import { runLimits } from '../config/runLimits.ts';
 import { defaultParallelism } from '../engine/testDefaults.ts';
 import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
-import { projectFiles } from './createFilesSlice.ts';
 import type { SliceCreator, TestsSlice } from './types.ts';
 
 const PREFS_KEY = 'executor.tests.v1';
@@ -55,7 +54,7 @@ export const createTestsSlice =
         try {
           const result = await engine.runTests({
             onRecords: (records) => set({ liveTestRecords: [...get().liveTestRecords, ...records] }),
-            files: projectFiles(get()),
+            files: get().files,
             paths,
             // PYTEST_ARGS and COVERAGE_THRESHOLD from the settings, as the agent's run_tests uses them.
             args: [...get().settings.pytestArgs],
@@ -88,7 +87,7 @@ export const createTestsSlice =
         get().showPanel('tests');
         try {
           const ids = await engine.collectTests([], {
-            files: projectFiles(get()),
+            files: get().files,
             args: [...get().settings.pytestArgs],
             timeoutMs: limits().timeoutMs,
           });

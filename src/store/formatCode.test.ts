@@ -6,7 +6,7 @@ import { createEditorSlice } from './createEditorSlice.ts';
 function storeWith(format: (code: string, options: Record<string, unknown>) => Promise<string>) {
   const store = createAppStore();
   // The slice's formatCode, bound to this store, with a Ruff of the test's own.
-  store.setState({ formatCode: createEditorSlice(null, { format })(store.setState, store.getState).formatCode });
+  store.setState({ formatCode: createEditorSlice({ format })(store.setState, store.getState).formatCode });
   store.setState({ files: [{ path: 'main.py', content: '' }], activePath: 'main.py' });
   return store;
 }

@@ -1,5 +1,14 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './types.ts';
+import type { ProjectFile } from '../protocol/testProtocol.ts';
+import { isTextFile } from '../project/fileContent.ts';
+
+/** Whether two file lists hold the same binary files (the same objects: bytes are never changed in place). */
+function sameBinaries(a: readonly ProjectFile[], b: readonly ProjectFile[]): boolean {
+  const x = a.filter((f) => !isTextFile(f));
+  const y = b.filter((f) => !isTextFile(f));
+  return x.length === y.length && x.every((f, i) => f === y[i]);
+}
 
 /** The state a session keeps: a change to any of these is saved (debounced). */
 const KEPT: ReadonlyArray<keyof AppState> = [
@@ -52,6 +61,12 @@ export function persistSessions(
           return;
         }
         if (s.currentSessionId !== prev.currentSessionId || !KEPT.some((k) => s[k] !== prev[k])) return;
+        // A binary file came or went (an import, a program's write): saved at once, since the pagehide
+        // journal (text in localStorage) can carry only small ones.
+        if (s.files !== prev.files && !sameBinaries(s.files, prev.files)) {
+          void flush();
+          return;
+        }
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => void flush(), delayMs);
       });

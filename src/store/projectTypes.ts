@@ -3,8 +3,12 @@ import type { ProjectSnapshot } from '../project/projectModel.ts';
 
 /** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
 export interface FilesSlice {
-  /** Every file; the active file's latest content is the editor slice's `code`. */
+  /** Every file, each with its latest content (the only place it is kept). */
   files: ProjectFile[];
+  /** The active file's text, as the editor shows it: set together with the file. */
+  code: string;
+  /** The editor's text changed: it is the active file's new content. */
+  setCode(code: string): void;
   /** The text file the editor shows and Run executes. */
   activePath: string;
   openPaths: string[];
@@ -48,6 +52,11 @@ export interface FilesSlice {
    * project, or null for none) is used instead of reading the project storage. Keeps what was typed meanwhile.
    */
   hydrateProject(saved?: ProjectSnapshot | null): Promise<void>;
+  /**
+   * Forgets the storage kept before sessions (the old buffer in localStorage, the old project in IndexedDB):
+   * called once a session exists, which holds everything they had.
+   */
+  retireLegacyStorage(): Promise<void>;
   /** Replaces the whole project with another session's (nothing is merged). */
   loadProject(snapshot: ProjectSnapshot): void;
 }

@@ -88,9 +88,11 @@ export interface SessionsSlice {
 /** What a session holds besides its name and dates: the part that is compared to tell whether to save. */
 export type SessionContent = Omit<SessionRecord, 'id' | 'name' | 'createdAt' | 'updatedAt'>;
 
-/** A session's content as the journal (JSON in localStorage) keeps it: a binary file by its path only. */
+/** A session's content as the journal (JSON in localStorage) keeps it: a small binary file as base64, a larger one by its path. */
 export type JournalContent = Omit<SessionContent, 'project'> & {
-  project: Omit<ProjectSnapshot, 'files'> & { files: Array<ProjectFile | { path: string; binary: true }> };
+  project: Omit<ProjectSnapshot, 'files'> & {
+    files: Array<ProjectFile | { path: string; base64: string } | { path: string; binary: true }>;
+  };
 };
 
 /** The journal of a session (see src/session/sessionJournal.ts). */

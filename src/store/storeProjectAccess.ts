@@ -1,11 +1,10 @@
 import type { ProjectAccess } from '../agent/projectAccess.ts';
-import { projectFiles } from './createFilesSlice.ts';
 import type { AppState } from './types.ts';
 
 /** The store's project as the agent's tools see it (read with the editor's latest buffer; writes go through the files slice). */
 export function storeProjectAccess(get: () => AppState): ProjectAccess {
   return {
-    files: () => projectFiles(get()),
+    files: () => get().files,
     activePath: () => get().activePath,
     writeFile(path, content) {
       const written = get().writeFile(path, content);

@@ -45,10 +45,8 @@ export interface EngineSlice {
   attachEngine(engine: Engine): void;
 }
 
-/** Editor slice: the code being edited. */
+/** Editor slice: what the editor does to the active file (its text is the files slice's `code`). */
 export interface EditorSlice {
-  code: string;
-  setCode(code: string): void;
   /**
    * Formats the active file with Ruff (the project's ruff.toml or pyproject.toml, else the settings).
    * Null when it was formatted (or already was), else why not; `quiet` keeps the reason out of the console.

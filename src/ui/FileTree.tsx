@@ -3,7 +3,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { importPicked, pickedFromDrop, pickedFromInput, type PickedFile } from '../project/importFiles.ts';
 import { exportProjectZip } from '../project/exportProject.ts';
 import { formatBytes } from '../format/formatBytes.ts';
-import { projectFiles } from '../store/createFilesSlice.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { downloadFile } from './downloadFile.ts';
 import { fileTreeRows, type FileTreeRow } from './fileTreeRows.ts';
@@ -163,7 +162,7 @@ export function FileTree() {
           data-testid="file-download"
           title="Download the open file as it is"
           onClick={() => {
-            const file = projectFiles(appStore.getState()).find((f) => f.path === shown);
+            const file = appStore.getState().files.find((f) => f.path === shown);
             if (file) downloadFile(file);
           }}
         >
@@ -205,7 +204,7 @@ export function FileTree() {
           className="btn btn-small"
           data-testid="export-zip"
           title="Download the project as a .zip"
-          onClick={() => void exportProjectZip(projectFiles(appStore.getState()))}
+          onClick={() => void exportProjectZip(appStore.getState().files)}
         >
           Export
         </button>

@@ -1,7 +1,6 @@
 import { ruffClient } from '../../ruff/ruffClient.ts';
 import { ruffOptions } from '../../ruff/ruffOptions.ts';
 import type { RuffDiagnostic } from '../../ruff/ruffProtocol.ts';
-import { projectFiles } from '../../store/createFilesSlice.ts';
 import { appStore } from '../../store/useAppStore.ts';
 import { monaco } from './monaco.ts';
 import { fixEdits, ruffMarkers, touchesLines } from './ruffMarkers.ts';
@@ -17,7 +16,7 @@ const findings = new WeakMap<monaco.editor.ITextModel, { version: number; diagno
 
 const currentOptions = () => {
   const s = appStore.getState();
-  return ruffOptions(s.settings, projectFiles(s));
+  return ruffOptions(s.settings, s.files);
 };
 
 let providersRegistered = false;
