@@ -22,6 +22,7 @@ import { measureDebug } from './measureDebug.ts';
 import { measureEngines } from './measureEngines.ts';
 import { measureMcp } from './measureMcp.ts';
 import { measureTests } from './measureTests.ts';
+import { measureWorkspace } from './measureWorkspace.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
 import { openExecutorPage } from './openExecutorPage.ts';
@@ -44,6 +45,14 @@ interface Resources {
   browser: Browser | null;
 }
 
+/** `--only=12,7` runs those figures alone (to measure one change); the report says which ran. */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .map(Number);
+const wanted = (figure: number) => !only || only.includes(figure);
+
 async function bench(res: Resources): Promise<void> {
   const startedAt = new Date();
   const skipBuild = process.argv.includes('--no-build');
@@ -63,53 +72,81 @@ async function bench(res: Resources): Promise<void> {
   const rows: BenchRow[] = [];
   const extras: Record<string, unknown> = {};
 
-  log(`1. start: ${BENCH_CONFIG.startRuns} cold + warm visits each`);
-  const start = await measureStart(server, BENCH_CONFIG.startRuns);
-  rows.push(...start.rows);
+  let startSamples: unknown = null;
+  if (wanted(1)) {
+    log(`1. start: ${BENCH_CONFIG.startRuns} cold + warm visits each`);
+    const start = await measureStart(server, BENCH_CONFIG.startRuns);
+    rows.push(...start.rows);
+    startSamples = start.samples;
+  }
 
   const ctx = await browser.newContext();
   try {
     const { page: executor } = await openExecutorPage(ctx, server.origin);
     const { page: bare } = await openBarePage(ctx, server.origin);
     await sleep(BENCH_CONFIG.spareSettleMs);
-    log(`2. round trip: ${BENCH_CONFIG.runs} samples of ${BENCH_CONFIG.roundTripIterations} runs`);
-    rows.push(...(await measureRoundTrip(executor, bare, BENCH_CONFIG.runs, BENCH_CONFIG.roundTripIterations)));
-    log(`3. compute: ${BENCH_CONFIG.runs} samples`);
-    rows.push(...(await measureCompute(executor, bare, BENCH_CONFIG.runs)));
-    log(`4. stop: ${BENCH_CONFIG.runs} soft stops, ${BENCH_CONFIG.slowRuns} hard kills`);
-    const softStop = await measureSoftStop(executor, bare, BENCH_CONFIG.runs);
-    rows.push(...softStop.rows);
-    extras.lostInterrupts = softStop.lost;
-    rows.push(...(await measureHardKill(executor, bare, BENCH_CONFIG.slowRuns)));
-    log(`5. output flood: ${BENCH_CONFIG.slowRuns} samples`);
-    rows.push(...(await measureOutputFlood(executor, bare, BENCH_CONFIG.slowRuns)));
-    log(`7. tests: ${BENCH_CONFIG.slowRuns} samples of a generated suite, serial and on ${BENCH_CONFIG.testWorkers} interpreters`);
-    rows.push(...(await measureTests(executor, BENCH_CONFIG.slowRuns, BENCH_CONFIG.testWorkers)));
-    log(`8. completion: ${BENCH_CONFIG.runs} samples on a 300-line file`);
-    rows.push(...(await measureCompletion(executor, bare, BENCH_CONFIG.runs)));
-    log(`9. debugger: ${BENCH_CONFIG.slowRuns} samples of compute.py, normal, under the debugger and under settrace`);
-    rows.push(...(await measureDebug(executor, BENCH_CONFIG.slowRuns)));
+    if (wanted(2)) {
+      log(`2. round trip: ${BENCH_CONFIG.runs} samples of ${BENCH_CONFIG.roundTripIterations} runs`);
+      rows.push(...(await measureRoundTrip(executor, bare, BENCH_CONFIG.runs, BENCH_CONFIG.roundTripIterations)));
+    }
+    if (wanted(3)) {
+      log(`3. compute: ${BENCH_CONFIG.runs} samples`);
+      rows.push(...(await measureCompute(executor, bare, BENCH_CONFIG.runs)));
+    }
+    if (wanted(4)) {
+      log(`4. stop: ${BENCH_CONFIG.runs} soft stops, ${BENCH_CONFIG.slowRuns} hard kills`);
+      const softStop = await measureSoftStop(executor, bare, BENCH_CONFIG.runs);
+      rows.push(...softStop.rows);
+      extras.lostInterrupts = softStop.lost;
+      rows.push(...(await measureHardKill(executor, bare, BENCH_CONFIG.slowRuns)));
+    }
+    if (wanted(5)) {
+      log(`5. output flood: ${BENCH_CONFIG.slowRuns} samples`);
+      rows.push(...(await measureOutputFlood(executor, bare, BENCH_CONFIG.slowRuns)));
+    }
+    if (wanted(7)) {
+      log(`7. tests: ${BENCH_CONFIG.slowRuns} samples of a generated suite, serial and on ${BENCH_CONFIG.testWorkers} interpreters`);
+      rows.push(...(await measureTests(executor, BENCH_CONFIG.slowRuns, BENCH_CONFIG.testWorkers)));
+    }
+    if (wanted(8)) {
+      log(`8. completion: ${BENCH_CONFIG.runs} samples on a 300-line file`);
+      rows.push(...(await measureCompletion(executor, bare, BENCH_CONFIG.runs)));
+    }
+    if (wanted(9)) {
+      log(`9. debugger: ${BENCH_CONFIG.slowRuns} samples of compute.py, normal, under the debugger and under settrace`);
+      rows.push(...(await measureDebug(executor, BENCH_CONFIG.slowRuns)));
+    }
+    if (wanted(12)) {
+      log(`12. workspace: ${BENCH_CONFIG.slowRuns} samples of runs that write files, and a 1,000-file project`);
+      rows.push(...(await measureWorkspace(executor, bare, BENCH_CONFIG.slowRuns)));
+    }
   } finally {
     await ctx.close();
   }
 
-  log(`6. memory: ${BENCH_CONFIG.slowRuns} samples`);
-  rows.push(...(await measureMemory(browser, server.origin, BENCH_CONFIG.slowRuns)));
-  log(`10. other engines: ${BENCH_CONFIG.slowRuns} cold + warm visits and bare boots in each`);
-  const engines = await measureEngines(server.origin, BENCH_CONFIG.slowRuns);
-  rows.push(...engines.rows);
-  extras.engineVersions = engines.versions;
-  log(`11. MCP server: ${BENCH_CONFIG.slowRuns} servers, sessions, round trips and ten sessions at once`);
-  rows.push(...(await measureMcp(BENCH_CONFIG.slowRuns, BENCH_CONFIG.roundTripIterations)));
+  if (wanted(6)) {
+    log(`6. memory: ${BENCH_CONFIG.slowRuns} samples`);
+    rows.push(...(await measureMemory(browser, server.origin, BENCH_CONFIG.slowRuns)));
+  }
+  if (wanted(10)) {
+    log(`10. other engines: ${BENCH_CONFIG.slowRuns} cold + warm visits and bare boots in each`);
+    const engines = await measureEngines(server.origin, BENCH_CONFIG.slowRuns);
+    rows.push(...engines.rows);
+    extras.engineVersions = engines.versions;
+  }
+  if (wanted(11)) {
+    log(`11. MCP server: ${BENCH_CONFIG.slowRuns} servers, sessions, round trips and ten sessions at once`);
+    rows.push(...(await measureMcp(BENCH_CONFIG.slowRuns, BENCH_CONFIG.roundTripIterations)));
+  }
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),
     durationS: (Date.now() - startedAt.getTime()) / 1000,
     machine: { ...machine, loadAverage: { ...machine.loadAverage, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 } },
     rows,
-    extras: { ...extras, config: BENCH_CONFIG, startSamples: start.samples },
+    extras: { ...extras, config: BENCH_CONFIG, startSamples, ...(only ? { only } : {}) },
   };
-  const written = await writeReport(report);
+  const written = await writeReport(report, only ? `only-${only.join('-')}` : 'latest');
   log(`wrote ${written.json} and ${written.md}`);
 }
 
