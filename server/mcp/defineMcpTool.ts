@@ -42,7 +42,7 @@ export function defineMcpTool<S extends z.ZodObject>(tool: McpTool<S>): McpTool<
 export function agentToolContext({ session, settings }: McpToolContext): ToolContext {
   return {
     engine: session.engine,
-    runOptions: () => ({ ...settings.runOptions, policy: settings.policy, stdin: '' }),
+    runOptions: () => ({ ...settings.runOptions, policy: settings.policy, stdin: '', files: session.project.files() }),
     lastResult: () => session.lastResult,
     recordResult: (result) => (session.lastResult = result),
     recordTestResult: () => undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../engine/engine.ts';
+import type { FileChanges } from '../protocol/testProtocol.ts';
 import type { TestRunOptions } from '../engine/engine.ts';
 import { makeTestResult } from '../testing/makeTestResult.ts';
 import { ExecutorAgent, memoryMB } from './ExecutorAgent.ts';
@@ -15,7 +16,7 @@ const FILES = [
 function engineWithTests() {
   const result = makeTestResult();
   const runTests = vi.fn(async (_o: TestRunOptions) => result);
-  return { engine: { runTests } as unknown as Engine, runTests, result };
+  return { engine: { runTests, on: vi.fn() } as unknown as Engine, runTests, result };
 }
 
 describe('ExecutorAgent.runTests', () => {
@@ -47,7 +48,8 @@ describe('ExecutorAgent.runTests', () => {
 });
 
 describe("ExecutorAgent: the seed's other methods", () => {
-  const agentWith = (engine: Partial<Engine>, config = {}) => new ExecutorAgent({ engine: engine as Engine, files: FILES, config });
+  const agentWith = (engine: Partial<Engine>, config = {}) =>
+    new ExecutorAgent({ engine: { on: vi.fn(), ...engine } as Engine, files: FILES, config });
 
   it('needs an engine, and refuses a memory limit it cannot read', () => {
     expect(() => new ExecutorAgent()).toThrow(/needs an engine/);
@@ -68,10 +70,25 @@ describe("ExecutorAgent: the seed's other methods", () => {
       timeoutMs: 2000,
       maxMemoryMB: 1024,
       maxOutputChars: 10_000,
+      files: FILES,
       policy: { ...DEFAULT_RUN_POLICY, sandboxMode: false },
     });
     await agent.handleError();
-    expect(handleError).toHaveBeenCalledWith(failed, { timeoutMs: 5000, maxMemoryMB: 1024, maxOutputChars: 10_000 });
+    expect(handleError).toHaveBeenCalledWith(failed, { timeoutMs: 5000, maxMemoryMB: 1024, maxOutputChars: 10_000, files: FILES });
+  });
+
+  it("its own project takes in what runs write (the page's project is the page's to update)", () => {
+    const heard: { listener?: (changes: FileChanges) => void } = {};
+    const on = vi.fn((event: string, l: (changes: FileChanges) => void) => {
+      if (event === 'filesChanged') heard.listener = l;
+    });
+    const agent = new ExecutorAgent({ engine: { on } as unknown as Engine, files: FILES });
+    heard.listener?.({ written: [{ path: 'out.txt', bytes: new TextEncoder().encode('hi') }], deleted: ['calculator.py'], skipped: [] });
+    expect(agent.project.files().map((f) => f.path)).toEqual(['out.txt', 'test_calculator.py']);
+    const page = createMemoryProject(FILES);
+    on.mockClear();
+    new ExecutorAgent({ engine: { on } as unknown as Engine, project: page });
+    expect(on).not.toHaveBeenCalled();
   });
 
   it('validateCode asks the engine, and chat answers offline when told to', async () => {

@@ -71,7 +71,10 @@ export class ExecutorAgent {
     const engine = options.engine ?? page?.engine;
     if (!engine) throw new Error('ExecutorAgent needs an engine: pass { engine } or use it on the Executor page (window.executor.engine).');
     this.engine = engine;
+    const own = options.project === undefined && (options.files !== undefined || page?.project === undefined);
     this.project = options.project ?? (options.files ? createMemoryProject(options.files) : (page?.project ?? createMemoryProject()));
+    // A project of its own takes in what the runs write (the page's project is the page's store's to update).
+    if (own) engine.on('filesChanged', (changes) => this.project.applyChanges(changes));
     this.client = options.client;
     this.sessionId = options.sessionId ?? `session-${Date.now().toString(36)}`;
     const c = options.config ?? {};
@@ -141,6 +144,7 @@ export class ExecutorAgent {
       timeoutMs: Math.round((o.timeout ?? this.config.timeout) * 1000),
       maxMemoryMB: memoryMB(o.maxMemory ?? this.config.maxMemory),
       maxOutputChars: this.config.maxOutputLength,
+      files: this.project.files(),
     };
   }
 

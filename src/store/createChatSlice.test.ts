@@ -45,6 +45,8 @@ describe('the chat slice, with the offline assistant', () => {
     expect(lastMessage(store)?.state).toBe('done');
     expect(lastMessage(store)?.parts.some((p) => p.kind === 'tool' && p.call.name === 'execute_code')).toBe(true);
     expect(ran.map((r) => r.code)).toEqual(['print(6 * 7)']);
+    // The project goes with the agent's run, so it can import it and what it writes comes back.
+    expect(ran[0]?.files).toEqual(s.files);
     expect(s.runCount).toBe(1);
     expect(s.lastResult?.stdout).toBe('42\n');
     // What the tool printed is in the console under a line naming the tool.

@@ -43,10 +43,12 @@ export const createChatSlice =
       return {
         engine: s.engine,
         runOptions: () => {
-          const { settings, autoLoadPackages } = get();
+          const { settings, autoLoadPackages, files } = get();
+          // The project goes with the agent's runs too: they import it, and what they write comes back.
           return {
             ...runLimits(settings),
             autoLoadPackages,
+            files,
           };
         },
         lastResult: () => get().lastResult,

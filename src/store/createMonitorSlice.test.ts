@@ -66,7 +66,7 @@ describe('the monitor slice: history', () => {
     await settled();
     const id = store.getState().history[0]?.id ?? -1;
     await store.getState().rerunHistory(id);
-    expect(ran.at(-1)).toEqual({ code: 'print(7)', filename: 'seven.py' });
+    expect(ran.at(-1)).toMatchObject({ code: 'print(7)', filename: 'seven.py' });
     const before = store.getState().files.length;
     store.getState().openHistoryCode(id);
     expect(store.getState().files.length).toBe(before + 1);

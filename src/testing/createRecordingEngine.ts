@@ -9,13 +9,13 @@ import { makeResult } from './makeResult.ts';
 
 /**
  * A ready engine for store tests: every run succeeds (or what `respond` says), emits `result`
- * like the real one (so the history records it), and is recorded in `ran` (code and file name).
+ * like the real one (so the history records it), and is recorded in `ran` (code, file name and the files sent).
  */
 export function createRecordingEngine(respond: (code: string) => ExecutionResult = () => makeResult()) {
   const listeners = new Map<keyof EngineEvents, Set<(...args: unknown[]) => void>>();
-  const ran: Array<{ code: string; filename: string | undefined }> = [];
+  const ran: Array<{ code: string; filename: string | undefined; files: RunOptions['files'] }> = [];
   const run = async (code: string, options: Partial<RunOptions> = {}) => {
-    ran.push({ code, filename: options.filename });
+    ran.push({ code, filename: options.filename, files: options.files });
     const result = respond(code);
     for (const l of listeners.get('result') ?? []) l({ code, options: { ...DEFAULT_RUN_OPTIONS, ...options }, result });
     return result;
