@@ -26,9 +26,12 @@ async function importCalculator(executor: ExecutorPage): Promise<void> {
 async function runTests(executor: ExecutorPage, workers: number): Promise<void> {
   await executor.showPanel('tests');
   await executor.page.getByTestId('tests-workers').fill(String(workers));
+  const panel = executor.page.getByTestId('tests-panel');
+  // The panel counts the test runs it showed: wait for this one (a quick run may end before a check sees it start).
+  const before = Number(await panel.getAttribute('data-runs'));
   await executor.page.getByTestId('tests-run').click();
-  await expect(executor.page.getByTestId('tests-run')).toBeDisabled();
-  await expect(executor.page.getByTestId('tests-run')).toBeEnabled({ timeout: 90_000 });
+  await expect(panel).toHaveAttribute('data-runs', String(before + 1), { timeout: 90_000 });
+  await expect(executor.page.getByTestId('tests-run')).toBeEnabled();
 }
 
 const rows = (executor: ExecutorPage) =>

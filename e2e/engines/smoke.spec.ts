@@ -1,4 +1,5 @@
 import { CALCULATOR_FILES } from '../support/calculatorProject.ts';
+import { RED_PNG } from '../support/redPng.ts';
 import { expect, test } from './fixtures.ts';
 
 // The cross-engine smoke suite (issue #21): what a user does first, in every engine and mode
@@ -93,21 +94,51 @@ test.describe('smoke', () => {
     expect(files).toEqual(expect.arrayContaining(['calculator.py', 'test_calculator.py']));
   });
 
-  test('what a program writes comes back into the project, text and bytes, and a deleted file leaves it', async ({ app }) => {
-    const kinds = await app.browser.evaluate(async () => {
+  test('what a program writes comes back into the project, text and bytes; a picture and a table show; a deleted file leaves', async ({
+    app,
+  }) => {
+    const kinds = await app.browser.evaluate(async (picture) => {
       const { engine, project } = window.executor;
       const policy = { sandboxMode: false, allowedModules: [], forbiddenFunctions: [] };
-      const code = 'open("out.csv", "w").write("a,b\\n1,2\\n")\nopen("blob.bin", "wb").write(bytes(range(256)))';
+      const code = `${picture}\nopen("out.csv", "w").write("a,b\\n1,2\\n")\nopen("plot.png", "wb").write(Red(5, 3)._repr_png_())`;
       await engine.execute(code, { files: project.files(), policy });
-      const after = project.files();
       const kind = (path: string) => {
-        const f = after.find((x) => x.path === path);
-        return f ? ('content' in f ? `text:${f.content.length}` : `bytes:${f.bytes.length}`) : 'missing';
+        const f = project.files().find((x) => x.path === path);
+        return f ? ('content' in f ? `text:${f.content.length}` : `bytes:${f.bytes[1]}`) : 'missing';
       };
-      const written = [kind('out.csv'), kind('blob.bin')];
+      return [kind('out.csv'), kind('plot.png')];
+    }, RED_PNG);
+    expect(kinds).toEqual(['text:8', 'bytes:80']); // 80 is the P of PNG
+    const open = (path: string) =>
+      app.browser.evaluate((p) => document.querySelector<HTMLElement>(`[data-testid="file-item"][data-path="${p}"]`)?.click(), path);
+    await open('plot.png');
+    const size = () => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="file-image"]');
+      return img ? `${img.naturalWidth}x${img.naturalHeight}` : '';
+    };
+    await app.waitFor('the picture', size, null, (s) => s === '5x3');
+    await open('out.csv');
+    const rows = () => document.querySelector('[data-testid="file-table"]')?.getAttribute('data-rows') ?? '';
+    await app.waitFor('the table', rows, null, (r) => r === '2');
+    // Binary files are kept by the browser (IndexedDB, as Blobs) across a reload. Not yet in WebKitGTK: there the
+    // file is gone after the reload (a known open problem, see the closing note of 2026-12-07), so it is not claimed.
+    const keepsBinaryFiles = !test.info().project.name.startsWith('webkit');
+    const png = () => {
+      const f = window.executor.project.files().find((x) => x.path === 'plot.png');
+      return f && 'bytes' in f ? f.bytes.length : 0;
+    };
+    const before = await app.browser.evaluate(png, null);
+    const session = await app.browser.evaluate(() => new URLSearchParams(location.search).get('session') ?? '', null);
+    if (keepsBinaryFiles) {
+      await app.open(`${app.baseUrl}/?session=${session}`);
+      await app.waitFor('plot.png after the reload', png, null, (n) => n === before && n > 0);
+    }
+    const gone = await app.browser.evaluate(async () => {
+      const { engine, project } = window.executor;
+      const policy = { sandboxMode: false, allowedModules: [], forbiddenFunctions: [] };
       await engine.execute('import os\nos.remove("out.csv")', { files: project.files(), policy });
-      return [...written, project.files().some((f) => f.path === 'out.csv') ? 'still there' : 'gone'];
+      return !project.files().some((f) => f.path === 'out.csv');
     }, null);
-    expect(kinds).toEqual(['text:8', 'bytes:256', 'gone']);
+    expect(gone).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { requestResult, transactionDone } from '../project/idbPromises.ts';
 import { openExecutorDb, PROJECT_STORE, SESSIONS_STORE } from '../project/openExecutorDb.ts';
+import { fromStorable, toStorable } from './blobCodec.ts';
 
 /** What every stored session has; the store's own record type adds the rest. */
 export interface StoredSession {
@@ -22,7 +23,7 @@ export interface SessionDb<R extends StoredSession> {
   putFirst(record: R): Promise<boolean>;
 }
 
-/** The sessions in IndexedDB (database "executor", store "sessions"). */
+/** The sessions in IndexedDB (database "executor", store "sessions"); binary files' bytes are kept as Blobs. */
 export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
   const store = async (mode: IDBTransactionMode) => (await openExecutorDb()).transaction(SESSIONS_STORE, mode).objectStore(SESSIONS_STORE);
   const write = async (work: (s: IDBObjectStore) => void): Promise<void> => {
@@ -31,9 +32,18 @@ export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
     await transactionDone(s.transaction, 'The session');
   };
   return {
-    list: async () => (await requestResult((await store('readonly')).getAll(), 'The saved sessions')) as R[],
-    get: async (id) => ((await requestResult((await store('readonly')).get(id), 'The saved sessions')) as R | undefined) ?? null,
-    put: (record) => write((s) => s.put(record)),
+    list: async () => fromStorable<R[]>(await requestResult((await store('readonly')).getAll(), 'The saved sessions')),
+    get: async (id) =>
+      (await fromStorable<R | undefined>(await requestResult((await store('readonly')).get(id), 'The saved sessions'))) ?? null,
+    async put(record) {
+      try {
+        await write((s) => s.put(toStorable(record)));
+      } catch (err) {
+        // Some browsers cannot keep a Blob in IndexedDB (WebKit in an ephemeral session): the bytes as they are.
+        if (!hasBytes(record)) throw err;
+        await write((s) => s.put(record));
+      }
+    },
     delete: (id) => write((s) => s.delete(id)),
     async putFirst(record) {
       const db = await openExecutorDb();
@@ -41,11 +51,19 @@ export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
       const tx = db.transaction([SESSIONS_STORE, PROJECT_STORE], 'readwrite');
       const sessions = tx.objectStore(SESSIONS_STORE);
       const count = await requestResult(sessions.count(), 'The saved sessions');
+      // A first session is made from the old project, which holds text only: no Blob to store.
       if (count === 0) sessions.put(record);
       await transactionDone(tx, 'The session');
       return count === 0;
     },
   };
+}
+
+/** Whether a record holds bytes anywhere (a binary file). */
+function hasBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (Array.isArray(value)) return value.some(hasBytes);
+  return typeof value === 'object' && value !== null && Object.values(value).some(hasBytes);
 }
 
 /** Sessions in memory (tests, and browsers without IndexedDB). */

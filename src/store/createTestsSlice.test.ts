@@ -23,7 +23,9 @@ describe('the tests panel', () => {
     };
     store.getState().attachEngine(engine);
     expect(store.getState().updateSettings({ pytestArgs: '-q -x', coverageThreshold: '90' }).ok).toBe(true);
+    expect(store.getState().testRuns).toBe(0);
     await store.getState().runTests();
+    expect(store.getState().testRuns).toBe(1); // counted, for whoever waits for the next run
     await store.getState().collectTests();
     expect(calls).toEqual([
       expect.objectContaining({ args: ['-q', '-x'], threshold: 90 }),

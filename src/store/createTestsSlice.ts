@@ -39,6 +39,7 @@ export const createTestsSlice =
     const limits = () => runLimits(get().settings);
     return {
       testResult: null,
+      testRuns: 0,
       liveTestRecords: [],
       testsBusy: null,
       collectedTests: null,
@@ -74,7 +75,11 @@ export const createTestsSlice =
         }
       },
       showTestResult(testResult) {
-        set({ testResult, collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests });
+        set({
+          testResult,
+          testRuns: get().testRuns + 1,
+          collectedTests: testResult.collected.length ? testResult.collected : get().collectedTests,
+        });
       },
       resetTestsForSession() {
         set({ testResult: null, collectedTests: null, testsError: null });

@@ -64,6 +64,8 @@ export interface FilesSlice {
 /** Tests slice: discovery, runs and the last result. */
 export interface TestsSlice {
   testResult: TestResult | null;
+  /** Test runs shown so far (the panel's and the agent's), for whoever waits for the next one. */
+  testRuns: number;
   /** Tests of the run going on that have finished, in the order they finished (empty between runs). */
   liveTestRecords: TestRecord[];
   testsBusy: 'running' | 'collecting' | null;

@@ -13,6 +13,7 @@ export function summaryText(r: TestResult): string {
 /** Discovery, runs (all, by file, one test) and results of the project's tests, with coverage. */
 export function TestsPanel() {
   const result = useAppStore((s) => s.testResult);
+  const testRuns = useAppStore((s) => s.testRuns);
   const live = useAppStore((s) => s.liveTestRecords);
   const collected = useAppStore((s) => s.collectedTests);
   const busy = useAppStore((s) => s.testsBusy);
@@ -25,7 +26,7 @@ export function TestsPanel() {
   const running = busy === 'running';
   const rows = running ? live : (result?.records ?? []);
   return (
-    <section className="panel tests" data-testid="tests-panel" aria-label="Tests">
+    <section className="panel tests" data-testid="tests-panel" aria-label="Tests" data-runs={testRuns}>
       <div className="deps-actions">
         <button type="button" className="btn" data-testid="tests-discover" disabled={!canRun} onClick={() => void s.collectTests()}>
           {busy === 'collecting' ? 'Discovering…' : 'Discover'}

@@ -109,6 +109,26 @@ open('.pytest_cache/state', 'w').write('x')
   });
 });
 
+describe('release', () => {
+  it('frees the large files the page has, keeps the rest, and the next sync writes them again', () => {
+    const ws = workspace();
+    const big = new Uint8Array(500).fill(1);
+    ws.sync([
+      { path: 'small.py', content: 'x = 1\n' },
+      { path: 'data.bin', bytes: big },
+    ]);
+    expect(ws.release(100)).toBe(500);
+    expect(() => fs.lstat(`${folder}/data.bin`)).toThrow();
+    expect(fs.lstat(`${folder}/small.py`).size).toBe(6);
+    expect(ws.changes()).toEqual({ written: [], deleted: [], skipped: [] }); // not a program's deletion
+    ws.sync([
+      { path: 'small.py', content: 'x = 1\n' },
+      { path: 'data.bin', bytes: big },
+    ]);
+    expect([...fs.readFile(`${folder}/data.bin`)]).toEqual([...big]);
+  });
+});
+
 describe('hashBytes', () => {
   it('tells apart contents that differ in one byte or in length', () => {
     const a = new Uint8Array(1001).fill(7);

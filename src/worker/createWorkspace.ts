@@ -32,6 +32,12 @@ export interface Workspace {
    * `skipped` (again only when they change). Ignored: caches and bytecode (see {@link IGNORED}); /tmp is outside the folder.
    */
   changes(): FileChanges;
+  /**
+   * Removes the page's files of at least `minBytes` from the folder (the next sync writes them again): a test
+   * interpreter does this after each run, so large data files are not kept in every interpreter at once.
+   * Returns how many bytes it freed.
+   */
+  release(minBytes: number): number;
 }
 
 /** Paths the change set never carries: caches, bytecode and tool state, not the program's work. */
@@ -137,6 +143,23 @@ export function createWorkspace(fs: WorkspaceFs, folder: string, caps: Workspace
         if (known.delete(path)) deleted.push(path);
       }
       return { written, deleted, skipped };
+    },
+
+    release(minBytes) {
+      let freed = 0;
+      for (const path of known) {
+        const old = seen.get(path);
+        if (!old || old.size < minBytes) continue;
+        try {
+          fs.unlink(full(path));
+        } catch {
+          continue;
+        }
+        seen.delete(path);
+        known.delete(path);
+        freed += old.size;
+      }
+      return freed;
     },
   };
 }

@@ -28,6 +28,10 @@ import { answerLanguage } from './answerLanguage.ts';
 import { checkPackagePolicy } from './packagePolicy.ts';
 import { ensureTestPackages, runTests, syncProjectFiles } from './runTests.ts';
 import { reportFileChanges } from './reportFileChanges.ts';
+import { workspaceOf } from './workspaceOf.ts';
+
+/** Files at least this large are removed from a test interpreter after each test run (written again by the next). */
+const RELEASE_AFTER_TESTS_BYTES = 1024 * 1024;
 import { createDebugChannel } from './createDebugChannel.ts';
 import type { DebugAnswer, DebugPause } from '../protocol/debug.ts';
 import { meterFetch } from './meterFetch.ts';
@@ -265,6 +269,8 @@ async function tests(msg: WorkerTests): Promise<void> {
     };
   }
   if (msg.request.mode !== 'prepare') reportFileChanges(runtime, post);
+  // Large files leave the test interpreters between runs: the editor's interpreter keeps the only other copy.
+  workspaceOf(runtime).release(RELEASE_AFTER_TESTS_BYTES);
   post({ type: 'tests-done', id, done });
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { fromStorable, toStorable } from './blobCodec.ts';
+
+describe('blobCodec', () => {
+  it('stores bytes as Blobs and reads them back as the same bytes, leaving the rest as it was', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const record = {
+      id: 'a',
+      project: {
+        files: [
+          { path: 'main.py', content: 'print(1)' },
+          { path: 'plot.png', bytes: png },
+        ],
+        activePath: 'main.py',
+      },
+      settings: null,
+      updatedAt: 3,
+    };
+    const stored = toStorable(record) as { project: { files: Array<{ bytes?: unknown }> } };
+    expect(stored.project.files[1]?.bytes).toBeInstanceOf(Blob);
+    expect(await fromStorable(stored)).toEqual(record);
+  });
+});
