@@ -40,6 +40,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean }) {
     // Monaco binds formatting to Ctrl+Shift+I on Linux; Shift+Alt+F everywhere, as VS Code on Windows and macOS.
     editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => runCommand('format', appStore));
     editorRef.current = editor;
+    const unbindWarm = warmLanguageOnFirstEdit(editor); // before the listener below, which stores what is typed
     const sub = editor.onDidChangeModelContent(() => {
       const s = appStore.getState();
       const value = editor.getValue();
@@ -50,11 +51,12 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean }) {
     // Code may also change from outside the editor (a link, later the agent).
     // The file the editor shows: the store switches files (path first, then the text) in separate steps.
     let shownPath = appStore.getState().activePath;
-    const unsub = appStore.subscribe((s) => {
+    const unsub = appStore.subscribe((s, prev) => {
       if (s.code === editor.getValue()) return;
       const model = editor.getModel();
-      // Another file: new text. The same file (Format, the agent's write_file): an edit, which Undo takes back.
-      if (s.activePath !== shownPath || !model) {
+      // Another file, or the session's project arriving: new text. The same file (Format, the agent's write_file,
+      // a program's write): an edit, which Undo takes back.
+      if (s.activePath !== shownPath || !model || s.projectLoaded !== prev.projectLoaded) {
         shownPath = s.activePath;
         editor.setValue(s.code);
       } else {
@@ -67,7 +69,6 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean }) {
     const unbindTests = bindTestAnnotations(editor); // failures and coverage of the last test run
     const unbindReveal = bindRevealLine(editor); // a profile row or flame graph box jumps to its line
     const unbindRuff = bindRuff(editor); // Ruff's lint as you type, its quick fixes, Shift+Alt+F
-    const unbindWarm = warmLanguageOnFirstEdit(editor);
     const unbindBreakpoints = bindBreakpoints(editor); // the gutter's breakpoints, run to cursor, the paused line
     editor.focus();
     return () => {

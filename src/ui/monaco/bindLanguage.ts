@@ -119,7 +119,11 @@ export function warmLanguageOnFirstEdit(editor: monaco.editor.IStandaloneCodeEdi
     done = true;
     void engine.language({ kind: 'complete', path: activePath, code: 'import math\nmath.', line: 2, column: 6 }, []);
   };
-  const sub = editor.onDidChangeModelContent(() => {
+  const sub = editor.onDidChangeModelContent((e) => {
+    // Only typing starts the language service: a change the store made (a file shown, the session arriving, a
+    // program's write) is in the store already when the editor applies it. Bound before the editor's own
+    // listener, which puts typing into the store.
+    if (e.isFlush || editor.getValue() === appStore.getState().code) return;
     sub.dispose();
     timer = setTimeout(tryWarm, WARM_AFTER_MS);
   });

@@ -4,6 +4,15 @@ import { MAX_LINK_PAYLOAD_CHARS } from '../../session/sessionLimits.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { exportSessionFile } from './exportSessionFile.ts';
 
+/** Downloads the session as a session file: every file, binary ones too. */
+function ExportSessionButton() {
+  return (
+    <button type="button" className="btn btn-small" data-testid="share-export" onClick={() => exportSessionFile(appStore.getState())}>
+      Export session file
+    </button>
+  );
+}
+
 /** "Share": a link holding the whole session (files, settings), its size, and copy to the clipboard. */
 export function SharePanel() {
   const loaded = useAppStore((s) => s.sessionsLoaded);
@@ -52,16 +61,7 @@ export function SharePanel() {
                 </p>
               ) : null}
               <div className="share-actions">
-                {link.leftOut.length > 0 ? (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="share-export"
-                    onClick={() => exportSessionFile(appStore.getState())}
-                  >
-                    Export session file
-                  </button>
-                ) : null}
+                {link.leftOut.length > 0 ? <ExportSessionButton /> : null}
                 <button
                   type="button"
                   className="btn btn-small"
@@ -83,14 +83,7 @@ export function SharePanel() {
                 {link.error}
               </p>
               <div className="share-actions">
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  data-testid="share-export"
-                  onClick={() => exportSessionFile(appStore.getState())}
-                >
-                  Export session file
-                </button>
+                <ExportSessionButton />
               </div>
             </>
           )}
