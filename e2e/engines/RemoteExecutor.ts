@@ -95,4 +95,54 @@ export class RemoteExecutor {
   lastStatus(): Promise<string | null> {
     return this.browser.evaluate(() => document.querySelector('[data-testid="metrics"]')?.getAttribute('data-status') ?? null, null);
   }
+
+  /**
+   * From now on, what the page downloads (a link to a blob: URL with a download name) is kept in the page instead
+   * of saved, so a test can read it with `downloaded`: WebDriver engines differ in where and whether they save files.
+   */
+  async keepDownloads(): Promise<void> {
+    await this.browser.evaluate(() => {
+      const kept: Array<{ name: string; bytes: number[] }> = [];
+      Object.assign(window, { keptDownloads: kept });
+      // The page's CSP allows no fetch of blob: URLs, so the Blob is taken when its URL is made.
+      const blobs = new Map<string, Blob>();
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (obj: Blob | MediaSource) => {
+        const url = createObjectURL(obj);
+        if (obj instanceof Blob) blobs.set(url, obj);
+        return url;
+      };
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        const blob = blobs.get(this.href);
+        if (!this.download || !blob) return click.call(this);
+        const name = this.download;
+        void blob.arrayBuffer().then((b) => kept.push({ name, bytes: Array.from(new Uint8Array(b)) }));
+      };
+    }, null);
+  }
+
+  /** The bytes of the last download named `name` (after `keepDownloads`), waiting for it. */
+  async downloaded(name: string): Promise<number[]> {
+    const read = (n: string) =>
+      ((window as unknown as { keptDownloads?: Array<{ name: string; bytes: number[] }> }).keptDownloads ?? [])
+        .filter((d) => d.name === n)
+        .at(-1)?.bytes ?? null;
+    return (await this.waitFor(`the download ${name}`, read, name, (b) => b !== null)) ?? [];
+  }
+
+  /** Picks files for the file input with this test id, as a person choosing them would (bytes as arrays). */
+  async pickFiles(testId: string, files: Array<{ name: string; bytes: number[]; type: string }>): Promise<void> {
+    await this.browser.evaluate(
+      ({ id, picked }) => {
+        const input = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+        if (!input) throw new Error(`No file input ${id}`);
+        const list = new DataTransfer();
+        for (const f of picked) list.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+        input.files = list.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      { id: testId, picked: files },
+    );
+  }
 }

@@ -141,4 +141,51 @@ test.describe('smoke', () => {
     }, null);
     expect(gone).toBe(true);
   });
+
+  test('a file and the project download byte for byte, the .zip imports into a new session as it was, and a link names what it leaves out', async ({
+    app,
+  }) => {
+    await app.keepDownloads();
+    const original = await app.browser.evaluate(async (picture) => {
+      const { engine, project } = window.executor;
+      const policy = { sandboxMode: false, allowedModules: [], forbiddenFunctions: [] };
+      const code = `${picture}\nimport os\nos.makedirs("figs", exist_ok=True)\nopen("figs/plot.png", "wb").write(Red(4, 2)._repr_png_())`;
+      await engine.execute(code, { files: project.files(), policy });
+      const f = project.files().find((x) => x.path === 'figs/plot.png');
+      return f && 'bytes' in f ? Array.from(f.bytes) : [];
+    }, RED_PNG);
+    expect(original.slice(1, 4)).toEqual([80, 78, 71]); // "PNG"
+    const bytesOf = (path: string) => {
+      const f = window.executor.project.files().find((x) => x.path === path);
+      return f && 'bytes' in f ? Array.from(f.bytes) : [];
+    };
+
+    await app.browser.evaluate(
+      () => document.querySelector<HTMLElement>('[data-testid="file-item"][data-path="figs/plot.png"]')?.click(),
+      null,
+    );
+    await app.waitFor(
+      'the picture',
+      () => document.querySelector('[data-testid="file-image"]') !== null,
+      null,
+      (shown) => shown,
+    );
+    await app.browser.click('file-download');
+    expect(await app.downloaded('plot.png')).toEqual(original);
+
+    await app.browser.click('export-zip');
+    const zip = await app.downloaded('project.zip');
+    await app.browser.click('session-new');
+    await app.waitFor('an empty project', bytesOf, 'figs/plot.png', (b) => b.length === 0);
+    await app.pickFiles('import-files', [{ name: 'project.zip', bytes: zip, type: 'application/zip' }]);
+    await app.waitFor(
+      'figs/plot.png imported from the .zip',
+      bytesOf,
+      'figs/plot.png',
+      (b) => JSON.stringify(b) === JSON.stringify(original),
+    );
+
+    await app.browser.click('share');
+    await app.waitText('share-left-out', 'figs/plot.png');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromStorable, toStorable } from './blobCodec.ts';
+import { containsBytes, fromStorable, toStorable } from './blobCodec.ts';
 
 describe('blobCodec', () => {
   it('stores bytes as Blobs and reads them back as the same bytes, leaving the rest as it was', async () => {
@@ -19,5 +19,11 @@ describe('blobCodec', () => {
     const stored = toStorable(record) as { project: { files: Array<{ bytes?: unknown }> } };
     expect(stored.project.files[1]?.bytes).toBeInstanceOf(Blob);
     expect(await fromStorable(stored)).toEqual(record);
+  });
+
+  it('tells whether a record holds bytes anywhere', () => {
+    expect(containsBytes({ files: [{ path: 'a.py', content: 'x' }], n: 1 })).toBe(false);
+    expect(containsBytes({ files: [{ path: 'b.bin', bytes: new Uint8Array(1) }] })).toBe(true);
+    expect(containsBytes(null)).toBe(false);
   });
 });

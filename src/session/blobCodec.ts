@@ -21,6 +21,13 @@ export async function fromStorable<T>(value: unknown): Promise<T> {
   return value as T;
 }
 
+/** Whether the value holds a Uint8Array anywhere (what `toStorable` would turn into a Blob). */
+export function containsBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (Array.isArray(value)) return value.some(containsBytes);
+  return isPlainObject(value) && Object.values(value).some(containsBytes);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;

@@ -1,6 +1,6 @@
 import { requestResult, transactionDone } from '../project/idbPromises.ts';
 import { openExecutorDb, PROJECT_STORE, SESSIONS_STORE } from '../project/openExecutorDb.ts';
-import { fromStorable, toStorable } from './blobCodec.ts';
+import { containsBytes, fromStorable, toStorable } from './blobCodec.ts';
 
 /** What every stored session has; the store's own record type adds the rest. */
 export interface StoredSession {
@@ -40,7 +40,7 @@ export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
         await write((s) => s.put(toStorable(record)));
       } catch (err) {
         // Some browsers cannot keep a Blob in IndexedDB (WebKit in an ephemeral session): the bytes as they are.
-        if (!hasBytes(record)) throw err;
+        if (!containsBytes(record)) throw err;
         await write((s) => s.put(record));
       }
     },
@@ -60,12 +60,6 @@ export function createIdbSessionDb<R extends StoredSession>(): SessionDb<R> {
 }
 
 /** Whether a record holds bytes anywhere (a binary file). */
-function hasBytes(value: unknown): boolean {
-  if (value instanceof Uint8Array) return true;
-  if (Array.isArray(value)) return value.some(hasBytes);
-  return typeof value === 'object' && value !== null && Object.values(value).some(hasBytes);
-}
-
 /** Sessions in memory (tests, and browsers without IndexedDB). */
 export function createMemorySessionDb<R extends StoredSession>(initial: R[] = []): SessionDb<R> & { records: Map<string, R> } {
   const records = new Map(initial.map((r) => [r.id, structuredClone(r)]));

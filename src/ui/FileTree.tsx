@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { importPicked, pickedFromDrop, pickedFromInput, type PickedFile } from '../project/importFiles.ts';
-import { exportProjectZip } from '../project/exportProject.ts';
+import { exportProjectZip } from './exportProjectZip.ts';
 import { formatBytes } from '../format/formatBytes.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { downloadFile } from './downloadFile.ts';

@@ -3,16 +3,12 @@ import type { RunStatus } from '../protocol/results.ts';
 import type { HistoryEntry } from '../runs/historyStorage.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { HistoryChart } from './HistoryChart.tsx';
+import { downloadBlob } from './downloadBlob.ts';
 
 const STATUSES: Array<RunStatus | 'all'> = ['all', 'ok', 'error', 'timeout', 'memory', 'stopped', 'crashed', 'security'];
 
 function download(text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `executor-history-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(text, `executor-history-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.json`, 'application/json');
 }
 
 function Details({ entry, busy }: { entry: HistoryEntry; busy: boolean }) {

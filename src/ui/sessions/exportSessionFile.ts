@@ -1,6 +1,6 @@
 import { sessionDocumentText } from '../../session/sessionDocument.ts';
 import type { AppState } from '../../store/types.ts';
-import { downloadText } from './downloadText.ts';
+import { downloadBlob } from '../downloadBlob.ts';
 
 /** The file name a session is exported as: its name, made safe, and `.executor-session.json`. */
 export function sessionFileName(name: string): string {
@@ -15,5 +15,5 @@ export function sessionFileName(name: string): string {
 /** Downloads the open session as a session file (the share link's JSON document). */
 export function exportSessionFile(state: AppState): void {
   const doc = state.sessionDocument();
-  downloadText(sessionDocumentText(doc), sessionFileName(doc.name));
+  downloadBlob(sessionDocumentText(doc), sessionFileName(doc.name), 'application/json');
 }
