@@ -1,9 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fakeCdnUrl } from '../playwright.config.ts';
+import { readFixtureProject } from '../src/testing/readFixtureProject.ts';
 import { DEMO_GREETING } from './support/demoWheel.ts';
 import { expect, test } from './fixtures.ts';
 
+const HYPOTHESIS_FILES = readFixtureProject(fileURLToPath(new URL('./fixtures/hypothesis', import.meta.url))).filter(
+  (f) => 'content' in f,
+) as Array<{ path: string; content: string }>;
 const PACKAGES_DIR = fileURLToPath(new URL('../public/packages/', import.meta.url));
 const PYTEST_WHEEL =
   PACKAGES_DIR + (readdirSync(PACKAGES_DIR).find((f) => /^pytest-.*\.whl$/.test(f)) ?? 'pytest wheel missing: run npm run packages');
@@ -43,14 +47,14 @@ test('the settings show where packages come from: this server first, then the CD
 
 test('a package outside the index goes to PyPI through micropip; without the internet that is one clear line', async ({ executor }) => {
   const { page } = executor;
-  await executor.setSafeMode(false); // tabulate is not on the safe-mode allowlist
+  await executor.setSafeMode(false); // humanize is not on the safe-mode allowlist
   await executor.showPanel('packages');
-  await page.getByTestId('install-names').fill('tabulate');
+  await page.getByTestId('install-names').fill('humanize');
   await page.getByTestId('install-submit').click();
   // micropip itself comes from the package CDN (here a local stand-in that does not have it).
-  await expect(executor.output).toContainText("tabulate is not in Executor's package index. Installing it from PyPI needs micropip");
+  await expect(executor.output).toContainText("humanize is not in Executor's package index. Installing it from PyPI needs micropip");
   await expect(executor.output).toContainText('PyPI installs need the internet');
-  await expect(page.getByTestId('install-names')).toHaveValue('tabulate');
+  await expect(page.getByTestId('install-names')).toHaveValue('humanize');
 });
 
 test('code that handles a missing package itself still runs', async ({ executor }) => {
@@ -93,4 +97,37 @@ test('a wheel from another origin (a CDN stand-in) loads under COEP and the fram
   expect(report.failed).toEqual([]);
   await executor.run('import cdn_demo\nprint(cdn_demo.GREETING)');
   await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);
+});
+
+test('the offline index: sympy, networkx, yaml, rich and Hypothesis come from this server, and @given tests give native counts', async ({
+  executor,
+}) => {
+  const { page } = executor;
+  await executor.setSafeMode(false); // these are not on the default safe-mode allowlist
+  await executor.setCode('import sympy\nimport networkx\nimport yaml\nfrom rich.console import Console\nimport hypothesis');
+  await executor.showPanel('packages');
+  await page.getByTestId('deps-analyze').click();
+  const rows = page.getByTestId('deps-row');
+  await expect(rows).toHaveCount(5);
+  for (const row of await rows.all()) {
+    await expect(row).toHaveAttribute('data-verdict', 'available');
+    await expect(row).toContainText('this server');
+  }
+
+  await executor.run('import sympy\nx = sympy.Symbol("x")\nprint(sympy.factor(x**2 - 1))', 90_000);
+  expect(await executor.lastStatus()).toBe('ok');
+  await expect(executor.output).toContainText(/Loaded .*sympy 1\.13\.3/);
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('(x - 1)*(x + 1)\n');
+
+  // Native pytest on e2e/fixtures/hypothesis: "1 failed, 3 passed" (src/worker/pytestParity.test.ts checks it).
+  await page.evaluate((files) => {
+    for (const f of files) window.executor.project.writeFile(f.path, f.content);
+  }, HYPOTHESIS_FILES);
+  await executor.showPanel('tests');
+  await page.getByTestId('tests-run').click();
+  await expect(page.getByTestId('tests-summary')).toContainText('1 failed, 3 passed', { timeout: 120_000 });
+  await expect(page.locator('[data-testid="test-row"][data-outcome="failed"]')).toHaveAttribute(
+    'data-node-id',
+    'test_codec.py::test_mean_is_between_min_and_max',
+  );
 });

@@ -2,7 +2,7 @@
 /**
  * Makes sure the Debian packages the tests need are installed: Chromium (the
  * end-to-end browser; `npx playwright install` cannot download here), redis-server
- * (the shared rate-limit test), python3-pytest (native pytest, whose summary
+ * (the shared rate-limit test), python3-pytest and python3-hypothesis (native pytest, whose summary
  * lines the test runner's counts are checked against), Firefox ESR, WebKitGTK's
  * driver and Xvfb (the cross-engine smoke suite). Installs them with apt when it can,
  * otherwise says exactly what to install and exits non-zero.
@@ -14,6 +14,8 @@ const needed = [
   { pkg: 'chromium', bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
   { pkg: 'python3-pytest', bin: '/usr/lib/python3/dist-packages/pytest/__init__.py' },
+  // Native Hypothesis, for the parity check of property-based tests (src/worker/pytestParity.test.ts).
+  { pkg: 'python3-hypothesis', bin: '/usr/lib/python3/dist-packages/hypothesis/__init__.py' },
   // The cross-engine smoke suite (e2e/engines): Firefox over WebDriver BiDi, WebKitGTK's MiniBrowser over
   // WebDriver, and a virtual display for MiniBrowser (it has no headless mode). E2E_ENGINES=off skips them.
   ...(process.env.E2E_ENGINES === 'off'

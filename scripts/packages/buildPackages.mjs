@@ -29,6 +29,7 @@ import { findDebianMirror, parseAptSources, readAptSourceFiles } from './findDeb
 import { DEFAULT_CDN_BASE_URL, mergeLock } from './mergeLock.mjs';
 import { normalizePackageName } from './normalizePackageName.mjs';
 import { extractDeb, readDistPackages } from './readDistPackages.mjs';
+import { readZoneinfo } from './readZoneinfo.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -118,7 +119,7 @@ function main() {
     for (const pkg of manifest.packages) {
       const root = join(work, pkg.deb);
       extractDeb(/** @type {string} */ (debs.get(pkg.deb)), root);
-      const content = readDistPackages(root);
+      const content = pkg.layout === 'zoneinfo' ? readZoneinfo(root, pkg.version) : readDistPackages(root);
       const wheel = buildWheel({
         name: pkg.name,
         version: pkg.version,

@@ -13,6 +13,8 @@ import { join } from 'node:path';
  * @property {string} debVersion exact Debian version
  * @property {string} sha256 sha256 of the .deb file
  * @property {string[]} depends lock names to load first
+ * @property {'zoneinfo'} [layout] where the .deb holds the package: Python's dist-packages (the default), or
+ *   `zoneinfo`: Debian's time zone database, made into the `tzdata` distribution (readZoneinfo.mjs)
  */
 
 /**

@@ -56,6 +56,9 @@ export function installExecutorPython(pyodide: PyodideAPI): { runner: PyProxy; n
   sys.destroy();
   const runner = pyodide.pyimport('_executor.runner');
   const namespace = runner.new_namespace() as PyProxy;
+  const timezones = pyodide.pyimport('_executor.timezones');
+  timezones.link_system_zoneinfo();
+  timezones.destroy();
   return { runner, namespace };
 }
 

@@ -19,12 +19,12 @@ beforeAll(async () => {
 
 describe('installs from PyPI (real Pyodide in Node)', () => {
   it('says plainly when the deployment turned PyPI off, without loading anything', async () => {
-    const report = await installFromPypi(rt, ['tabulate'], null, () => undefined);
+    const report = await installFromPypi(rt, ['humanize'], null, () => undefined);
     expect(report).toEqual({
       installed: [],
       failed: [
         {
-          name: 'tabulate',
+          name: 'humanize',
           reason: expect.stringContaining('installs from PyPI are turned off in this deployment (EXECUTOR_PYPI_URL=off)'),
         },
       ],

@@ -53,7 +53,7 @@ export function explainLoadFailure(pkg: { name: string; file_name: string } | un
   }
   if (/^https?:\/\//.test(pkg.file_name)) {
     const host = new URL(pkg.file_name).origin;
-    return `${pkg.name} could not be downloaded from the package CDN (${host}): it is not available offline. Only the self-hosted packages (pytest, coverage, …) work without the internet; connect to the internet, or ask the administrator to set EXECUTOR_PACKAGE_CDN to a reachable mirror.`;
+    return `${pkg.name} could not be downloaded from the package CDN (${host}): it is not available offline. Only the packages of this server's own index (Settings → Package sources: pytest, sympy, networkx, rich, …) work without the internet; connect to the internet, or ask the administrator to set EXECUTOR_PACKAGE_CDN to a reachable mirror.`;
   }
   return `${pkg.name} could not be loaded from this server's package index (${raw.split('\n')[0]?.slice(0, 160)}). Reload the page; if it persists, rebuild the index with "npm run packages".`;
 }

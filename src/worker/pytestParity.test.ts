@@ -98,6 +98,12 @@ const CASES: Array<{ name: string; folder: string; args: string[]; extra?: Proje
   },
   { name: 'the calculator', folder: 'calculator', args: ['-v', '--tb=short'] },
   { name: 'a package folder holding its own tests, like mpmath', folder: 'minimath', args: [] },
+  {
+    name: 'property-based tests with Hypothesis (@given, @example, @settings, one falsified)',
+    folder: 'hypothesis',
+    args: [],
+    expected: '1 failed, 3 passed',
+  },
   { name: 'a project whose root is a package', folder: '', files: ROOT_PACKAGE, args: [], expected: '1 passed' },
 ];
 

@@ -17,6 +17,7 @@ import pypiSource from './python/_executor/pypi.py';
 import variablesSource from './python/_executor/variables.py';
 import languageSource from './python/_executor/language.py';
 import debuggerSource from './python/_executor/debugger.py';
+import timezonesSource from './python/_executor/timezones.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -42,6 +43,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/pypi.py': pypiSource,
   '_executor/variables.py': variablesSource,
   '_executor/debugger.py': debuggerSource,
+  '_executor/timezones.py': timezonesSource,
   // Imported only by the language worker (it needs Jedi).
   '_executor/language.py': languageSource,
 };

@@ -38,6 +38,25 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
+  it('loads what the tests import from the index (Hypothesis), and runs @given without the 200 ms deadline unless conftest sets one', async () => {
+    const slow = {
+      path: 'test_slow.py',
+      content:
+        'import time\nfrom hypothesis import given, settings, strategies as st\n\n' +
+        '@settings(max_examples=2, database=None)\n@given(st.just(1))\ndef test_slow(n):\n    time.sleep(0.25)\n',
+    };
+    const free = await test([slow], { coverage: false });
+    expect(free.done.counts).toEqual({ passed: 1 });
+    // The project's own profile (from conftest.py) wins: there the deadline holds and the test fails as natively.
+    const conftest = {
+      path: 'conftest.py',
+      content: 'from hypothesis import settings\nsettings.register_profile("strict", deadline=200)\nsettings.load_profile("strict")\n',
+    };
+    const strict = await test([slow, conftest], { coverage: false });
+    expect(strict.done.counts).toEqual({ failed: 1 });
+    expect(strict.records[0]?.message).toMatch(/Deadline/);
+  });
+
   it('gives the counts native pytest gives on the calculator project', async () => {
     const { done, records, output } = await test(readFixtureProject(CALCULATOR));
     // Native: `/usr/bin/python3 -m pytest -p no:cacheprovider -v --tb=short` (Debian 12, pytest 7.2.1)

@@ -5,6 +5,7 @@ import { WORKING_DIR, type PythonRuntime } from './bootPyodide.ts';
 import { createOutputSink } from './createOutputSink.ts';
 import { applyPolicy } from './applyPolicy.ts';
 import { loadPackages } from './packages.ts';
+import { autoLoadProjectImports } from './autoLoadProjectImports.ts';
 import { pipeOutput } from './pipeOutput.ts';
 import { refuseUnsafeProject } from './refuseUnsafeProject.ts';
 import { workspaceOf } from './workspaceOf.ts';
@@ -93,6 +94,7 @@ export async function runTests(
     return noTestsRun(0);
   }
   syncProjectFiles(rt, request.files);
+  await autoLoadProjectImports(rt, request.files, notify);
   const refused = refuseUnsafeProject(rt, request.files, request.policy);
   if (refused) {
     return { ...noTestsRun(-1), refused };

@@ -6,7 +6,9 @@ pytest prints for the same files. Without a terminal reporter (``-p no:terminal`
 the plugin counts the same reports itself.
 """
 
+import importlib.util
 import os
+import sys
 import traceback
 
 import pytest
@@ -15,6 +17,28 @@ from _executor.platform_limits import platform_limit
 
 # Worst first: a test's outcome is the worst category of its phases.
 _RANK = ["error", "failed", "xpassed", "xfailed", "skipped", "passed"]
+
+
+def use_hypothesis_profile():
+    """Hypothesis without its deadline, when the test run has it (loaded because the project imports it).
+
+    Hypothesis fails an example that takes over 200 ms, a figure for native CPython: in WebAssembly,
+    with the first examples compiling and the browser's other work, it would fail sound tests now
+    and then ("Flaky"). A profile the project loads itself (in conftest.py, which pytest has run by
+    now) is left as it is. Called from ``pytest_configure``: importing Hypothesis before pytest
+    registers its plugin would cost an assertion-rewrite warning.
+    """
+    hypothesis = sys.modules.get("hypothesis")
+    if hypothesis is None:
+        if importlib.util.find_spec("hypothesis") is None:
+            return False
+        import hypothesis
+    current = getattr(hypothesis.settings, "_current_profile", "default")
+    if current not in ("default", "executor"):
+        return False
+    hypothesis.settings.register_profile("executor", deadline=None)
+    hypothesis.settings.load_profile("executor")
+    return True
 
 
 def _clip(text, limit):
@@ -47,6 +71,7 @@ class RecordsPlugin:
     @pytest.hookimpl
     def pytest_configure(self, config):
         self.config = config
+        use_hypothesis_profile()
 
     @pytest.hookimpl
     def pytest_collection_finish(self, session):
