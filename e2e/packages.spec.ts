@@ -131,3 +131,25 @@ test('the offline index: sympy, networkx, yaml, rich and Hypothesis come from th
     'test_codec.py::test_mean_is_between_min_and_max',
   );
 });
+
+test('every wheel comes through the page: the frame may connect nowhere, and a second install of a CDN wheel makes no request', async ({
+  executor,
+}) => {
+  const { page } = executor;
+  const frame = await page.request.get('/frame.html');
+  expect(frame.headers()['content-security-policy']).toContain("connect-src 'none'");
+  const cdnRequests = async () =>
+    ((await (await page.request.get(new URL('/requests', fakeCdnUrl).href)).json()) as { wheel: number }).wheel;
+  await executor.setSafeMode(false); // cdn_demo is not on the safe-mode allowlist
+  const url = `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`;
+  const before = await cdnRequests();
+  expect((await page.evaluate((u) => window.executor.engine.install([u]), url)).failed).toEqual([]);
+  const afterFirst = await cdnRequests();
+  // At most one request: another test of this page may have installed it already (then none).
+  expect(afterFirst - before).toBeLessThanOrEqual(1);
+  await page.evaluate(() => window.executor.engine.reset());
+  expect((await page.evaluate((u) => window.executor.engine.install([u]), url)).failed).toEqual([]);
+  await executor.run('import cdn_demo\nprint(cdn_demo.GREETING)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);
+  expect(await cdnRequests()).toBe(afterFirst);
+});

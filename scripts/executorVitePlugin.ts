@@ -41,7 +41,7 @@ function devMiddleware(server: ViteDevServer) {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {
       if (path === FRAME_PATH) {
-        setHeaders(res, frameHeaders(originOf(req), [DEFAULT_CDN_BASE_URL]));
+        setHeaders(res, frameHeaders(originOf(req)));
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         res.end(await readFile(FRAME_HTML));
         return;
@@ -80,7 +80,7 @@ function devMiddleware(server: ViteDevServer) {
         next(); // packages: served from public/ by Vite, with the headers set above
         return;
       }
-      setHeaders(res, pageHeaders({ dev: true }));
+      setHeaders(res, pageHeaders({ dev: true, packageSources: [DEFAULT_CDN_BASE_URL] }));
       next();
     } catch (err) {
       frameJs = null;
@@ -112,7 +112,7 @@ export function executorVitePlugin(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        setHeaders(res, pageHeaders());
+        setHeaders(res, pageHeaders({ packageSources: [DEFAULT_CDN_BASE_URL] }));
         next();
       });
     },

@@ -30,6 +30,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const { distDir } = options;
+  const packageSources = options.packageSources ?? [];
   const lockEtag =
     options.packageLock === undefined ? '' : `"${createHash('sha256').update(options.packageLock).digest('base64url').slice(0, 27)}"`;
   if (options.api) app.route('/', options.api);
@@ -43,7 +44,7 @@ export function createApp(options: AppOptions): Hono {
     const isolated = options.isolated !== false && !isolationDropped(new URL(c.req.url).search);
     if (path === FRAME_PATH) {
       const origin = publicOrigin(c.req.url, options.env);
-      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, options.packageSources, isolated), method);
+      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, isolated), method);
       if (res) return res;
     } else if (isSandboxAsset(path)) {
       // The raw path, as sent: Hono's path has some escapes decoded already.
@@ -64,15 +65,20 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders({ isolated }), method, ifNoneMatch);
+      const res = await serveFile(distDir, path, pageHeaders({ isolated, packageSources }), method, ifNoneMatch);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
-        const index = await serveFile(distDir, '/index.html', { ...pageHeaders({ isolated }), 'Cache-Control': 'no-cache' }, method);
+        const index = await serveFile(
+          distDir,
+          '/index.html',
+          { ...pageHeaders({ isolated, packageSources }), 'Cache-Control': 'no-cache' },
+          method,
+        );
         if (index) return index;
       }
     }
-    return c.text('Not found', 404, pageHeaders({ isolated }));
+    return c.text('Not found', 404, pageHeaders({ isolated, packageSources }));
   });
   return app;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameHeaders } from './securityHeaders.ts';
+import { frameHeaders, pageHeaders } from './securityHeaders.ts';
 import { packageCdn, pypiIndex, sandboxPackageSources } from './packageLock.ts';
 
 describe('package sources of a deployment', () => {
@@ -14,13 +14,15 @@ describe('package sources of a deployment', () => {
     expect(() => pypiIndex({ EXECUTOR_PYPI_URL: 'ftp://x.example/' })).toThrow(/EXECUTOR_PYPI_URL must be an http\(s\) URL/);
   });
 
-  it("opens the frame's connect-src to the CDN and the PyPI hosts, and to nothing when both are off", async () => {
+  it("opens the page's connect-src to the CDN and the PyPI hosts, and the frame's to nothing, whatever is configured", async () => {
     const sources = sandboxPackageSources(packageCdn({}), pypiIndex({}));
-    const csp = frameHeaders('http://127.0.0.1:8080', sources)['Content-Security-Policy'] ?? '';
-    const connect = /connect-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    const connectOf = (csp = '') => /connect-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    const connect = connectOf(pageHeaders({ packageSources: sources })['Content-Security-Policy']);
+    expect(connect).toContain("'self'");
     expect(connect).toContain('https://cdn.jsdelivr.net/pyodide/v314.0.7/full/');
     expect(connect).toContain('https://pypi.org');
     expect(connect).toContain('https://files.pythonhosted.org');
+    expect(connectOf(frameHeaders('http://127.0.0.1:8080')['Content-Security-Policy'])).toBe("'none'");
     expect(sandboxPackageSources(packageCdn({ EXECUTOR_PACKAGE_CDN: 'off' }), pypiIndex({ EXECUTOR_PYPI_URL: 'off' }))).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function describePackageSources(lock: string, cdn: string | null, pypi: P
   return { selfHosted: { path: PACKAGES_PATH, packages: selfHosted }, cdn, pypi };
 }
 
-/** The origins (or URL prefixes) the sandbox may fetch packages from besides this server: the CDN, and PyPI's hosts for micropip. */
+/** The origins (or URL prefixes) the page may fetch packages from for the sandbox besides this server: the CDN, and PyPI's hosts for micropip. */
 export function sandboxPackageSources(cdn: string | null, pypi: PackageSources['pypi']): string[] {
   return [...(cdn ? [cdn] : []), ...(pypi?.hosts ?? [])];
 }

@@ -15,10 +15,13 @@ const common: Headers = {
 /**
  * Headers of the app page and its same-origin assets: cross-origin isolated
  * (COOP + COEP) so the sandbox frame can use SharedArrayBuffer, and never framed.
+ * `packageSources` (the package CDN, PyPI's hosts) are where the page may fetch
+ * packages for the sandbox, which may fetch nothing itself.
  */
-export function pageHeaders(options: { dev?: boolean; isolated?: boolean } = {}): Headers {
+export function pageHeaders(options: { dev?: boolean; isolated?: boolean; packageSources?: string[] } = {}): Headers {
   const devScript = options.dev ? " 'unsafe-inline'" : '';
   const devConnect = options.dev ? ' ws: wss:' : '';
+  const packageConnect = (options.packageSources ?? []).map((s) => ` ${s}`).join('');
   // Off only to serve as a static host without these headers would (EXECUTOR_CROSS_ORIGIN_ISOLATION=off): reduced.
   const isolation: Headers =
     options.isolated === false ? {} : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -37,7 +40,7 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean } = {})
       "font-src 'self' data:",
       "worker-src 'self' blob:",
       "frame-src 'self'",
-      `connect-src 'self'${devConnect}`,
+      `connect-src 'self'${packageConnect}${devConnect}`,
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
@@ -48,13 +51,11 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean } = {})
 
 /**
  * Headers of the sandbox frame document. `origin` is the app's own origin: the
- * frame may run only the app's frame script, may fetch nothing from the app's
- * origin (the page hands it Pyodide's files and the index's wheels) and only
- * `extraPackageSources` elsewhere (a package CDN, PyPI), may start only blob:
- * workers, and may be embedded only by the app.
+ * frame may run only the app's frame script, may connect nowhere (the page hands
+ * it Pyodide's files and every package file, from the index, the CDN or PyPI),
+ * may start only blob: workers, and may be embedded only by the app.
  */
-export function frameHeaders(origin: string, extraPackageSources: string[] = [], isolated = true): Headers {
-  const connect = extraPackageSources.length ? extraPackageSources.join(' ') : "'none'";
+export function frameHeaders(origin: string, isolated = true): Headers {
   return {
     ...common,
     ...(isolated ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
@@ -63,7 +64,7 @@ export function frameHeaders(origin: string, extraPackageSources: string[] = [],
     'Content-Security-Policy': [
       "default-src 'none'",
       `script-src ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
-      `connect-src ${connect}`,
+      "connect-src 'none'",
       'worker-src blob:',
       `frame-ancestors ${origin}`,
       "base-uri 'none'",

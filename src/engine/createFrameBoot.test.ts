@@ -82,7 +82,7 @@ describe('createFrameBoot', () => {
     const fetcher = vi.fn(async () => new Response('wheel'));
     const boot = createFrameBoot({ origin, onBoot: vi.fn(), onNotice: vi.fn(), onFailed: vi.fn(), fetcher: fetcher });
     const { sent, send } = collect();
-    boot.answerAsset(7, `${origin}/packages/a.whl`, 'sha256-x', send);
+    boot.answerAsset(7, { url: `${origin}/packages/a.whl`, integrity: 'sha256-x', accept: null }, send);
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     const msg = sent[0]?.msg;
     expect(msg?.type === 'asset' && msg.id === 7 && msg.reply.ok).toBe(true);

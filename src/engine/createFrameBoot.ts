@@ -1,5 +1,6 @@
 import type { FrameToPage, PageToFrame } from '../protocol/pageFrame.ts';
-import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import type { AssetRequest, RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import { createPackageCache, type PackageCache } from './createPackageCache.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';
 import { fetchRuntimeFiles } from './fetchRuntimeFiles.ts';
 import { fetchSandboxAsset } from './fetchSandboxAsset.ts';
@@ -22,14 +23,16 @@ export interface FrameBootOptions {
   /** Python cannot start: the files could not be had. */
   onFailed(message: string): void;
   fetcher?: typeof fetch;
+  /** Where package files are kept between installs and visits (default: the page's Cache Storage). */
+  packageCache?: PackageCache;
 }
 
 /** The page's side of a frame's start: its 'boot' message, its requests for files, its snapshots. */
 export interface FrameBoot {
   /** Sends 'boot' once the stored snapshot and Pyodide's files are at hand. */
   boot(send: FrameSend): void;
-  /** Answers a frame's request for a file (a wheel); `integrity` (the lock's hash) is checked by the browser's fetch. */
-  answerAsset(id: number, url: string, integrity: string | null, send: FrameSend): void;
+  /** Answers a frame's request for a file (a wheel, a package index's page); see fetchSandboxAsset. */
+  answerAsset(id: number, request: AssetRequest, send: FrameSend): void;
   /** The frame said how it booted, or sent a new snapshot to keep. */
   onSnapshotMessage(msg: Extract<FrameToPage, { type: 'booted' | 'snapshot' }>): void;
 }
@@ -37,6 +40,7 @@ export interface FrameBoot {
 /** Creates the page's side of frame start-up (see {@link FrameBoot}). */
 export function createFrameBoot(options: FrameBootOptions): FrameBoot {
   const fetcher = options.fetcher ?? ((input, init) => fetch(input, init));
+  const packageCache = options.packageCache ?? createPackageCache();
   let early = options.runtimeFiles ?? null;
   // The first frame gets the early download; a later one (after a crash) fetches again: the bytes
   // went to the first frame, and the browser's cache has them.
@@ -64,8 +68,8 @@ export function createFrameBoot(options: FrameBootOptions): FrameBoot {
           ),
       );
     },
-    answerAsset(id, url, integrity, send) {
-      void fetchSandboxAsset(url, integrity, options.origin, fetcher).then((reply) =>
+    answerAsset(id, request, send) {
+      void fetchSandboxAsset(request, options.origin, fetcher, packageCache).then((reply) =>
         send({ type: 'asset', id, reply }, reply.ok ? [reply.bytes] : []),
       );
     },

@@ -107,7 +107,7 @@ export function createFrameHost(options: FrameHostOptions, handlers: FrameHostHa
         frameBoot.onSnapshotMessage(msg);
         return;
       case 'asset-request':
-        frameBoot.answerAsset(msg.id, msg.url, msg.integrity, sendTo(frame));
+        frameBoot.answerAsset(msg.id, { url: msg.url, integrity: msg.integrity, accept: msg.accept }, sendTo(frame));
         return;
       default:
         handlers.onMessage(msg);

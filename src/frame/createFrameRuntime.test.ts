@@ -33,13 +33,15 @@ describe('createFrameRuntime', () => {
   it('relays requests for files to the page by id, refusing bad URLs and a flood at once', async () => {
     const ask = vi.fn();
     const runtime = createFrameRuntime(files(), '', urls, origin, ask);
-    expect(await runtime.requestAsset(`${origin}/api/chat`, null)).toMatchObject({ ok: false, status: 400 });
-    const first = runtime.requestAsset(`${origin}/packages/a.whl`, 'sha256-a');
-    expect(ask).toHaveBeenCalledWith(1, `${origin}/packages/a.whl`, 'sha256-a');
+    const ask1 = (url: string, integrity: string | null = null) => ({ url, integrity, accept: null });
+    expect(await runtime.requestAsset(ask1(`${origin}/api/chat`))).toMatchObject({ ok: false, status: 400 });
+    expect(await runtime.requestAsset(ask1('file:///etc/passwd'))).toMatchObject({ ok: false, status: 400 });
+    const first = runtime.requestAsset(ask1(`${origin}/packages/a.whl`, 'sha256-a'));
+    expect(ask).toHaveBeenCalledWith(1, ask1(`${origin}/packages/a.whl`, 'sha256-a'));
     const bytes = new ArrayBuffer(2);
-    runtime.deliverAsset(1, { ok: true, bytes });
-    expect(await first).toEqual({ ok: true, bytes });
-    for (let i = 0; i < MAX_PENDING_ASSETS; i++) void runtime.requestAsset(`${origin}/packages/${i}.whl`, null);
-    expect(await runtime.requestAsset(`${origin}/packages/more.whl`, null)).toMatchObject({ ok: false, status: 429 });
+    runtime.deliverAsset(1, { ok: true, bytes, contentType: null });
+    expect(await first).toEqual({ ok: true, bytes, contentType: null });
+    for (let i = 0; i < MAX_PENDING_ASSETS; i++) void runtime.requestAsset(ask1(`${origin}/packages/${i}.whl`));
+    expect(await runtime.requestAsset(ask1(`${origin}/packages/more.whl`))).toMatchObject({ ok: false, status: 429 });
   });
 });

@@ -1,5 +1,5 @@
 import type { WorkerInit } from '../protocol/frameWorker.ts';
-import { assetUrlProblem, MAX_PENDING_ASSETS, type AssetReply, type RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import { assetUrlProblem, MAX_PENDING_ASSETS, type AssetReply, type AssetRequest, type RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { classicModuleFactory } from './classicModuleFactory.ts';
 
 /** What every worker boots from, as the frame gives it (the standard library is a copy per worker). */
@@ -12,7 +12,7 @@ export interface FrameRuntime {
   /** The files a worker boots from; rejects when Pyodide's code cannot be compiled. */
   bootFiles(): Promise<WorkerBootFiles>;
   /** Asks the page for a file under Pyodide's or the package folder (a wheel), with the hash it must have. */
-  requestAsset(url: string, integrity: string | null): Promise<AssetReply>;
+  requestAsset(request: AssetRequest): Promise<AssetReply>;
   /** The page's answer to the request with this id. */
   deliverAsset(id: number, reply: AssetReply): void;
 }
@@ -34,7 +34,7 @@ export function createFrameRuntime(
   workerSource: string,
   urls: RuntimeUrls,
   appOrigin: string,
-  ask: (id: number, url: string, integrity: string | null) => void,
+  ask: (id: number, request: AssetRequest) => void,
 ): FrameRuntime {
   const wasmModule = WebAssembly.compile(files.wasm);
   wasmModule.catch(() => undefined); // reported to each worker's boot
@@ -63,15 +63,15 @@ export function createFrameRuntime(
       if (scriptProblem) throw new Error(scriptProblem);
       return { ...urls, wasmModule: await wasmModule, stdlib: files.stdlib.slice(0), lock: files.lock };
     },
-    requestAsset(url, integrity) {
-      const problem = assetUrlProblem(url, appOrigin);
-      if (problem) return Promise.resolve({ ok: false, status: 400, error: `${url}: ${problem}.` });
+    requestAsset(request) {
+      const problem = assetUrlProblem(request.url, appOrigin);
+      if (problem) return Promise.resolve({ ok: false, status: 400, error: `${request.url}: ${problem}.` });
       if (waiting.size >= MAX_PENDING_ASSETS)
         return Promise.resolve({ ok: false, status: 429, error: `Too many files requested at once (${MAX_PENDING_ASSETS}); try again.` });
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        ask(id, url, integrity);
+        ask(id, request);
       });
     },
     deliverAsset(id, reply) {

@@ -122,7 +122,7 @@ export function createWorkerHandle(
     const msg = event.data;
     if (msg.type === 'asset-request') {
       void runtime
-        .requestAsset(msg.url, msg.integrity)
+        .requestAsset({ url: msg.url, integrity: msg.integrity, accept: msg.accept })
         .then((reply) => worker.postMessage({ type: 'asset', id: msg.id, reply }, reply.ok ? [reply.bytes] : []));
       return;
     }

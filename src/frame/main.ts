@@ -43,8 +43,8 @@ let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 
 function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFiles): void {
-  const rt = createFrameRuntime(files, __WORKER_SOURCE__, urls, appOrigin, (id, url, integrity) =>
-    send({ type: 'asset-request', id, url, integrity }),
+  const rt = createFrameRuntime(files, __WORKER_SOURCE__, urls, appOrigin, (id, request) =>
+    send({ type: 'asset-request', id, ...request }),
   );
   runtime = rt;
   let snapshot = snapshotGiven;

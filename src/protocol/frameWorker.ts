@@ -3,7 +3,7 @@
  * (the worker hides its `postMessage` from the program it runs).
  */
 import type { FileChanges, WorkerTestMessage, WorkerTestRequest } from './testProtocol.ts';
-import type { AssetReply } from './runtimeFiles.ts';
+import type { AssetReply, AssetRequest } from './runtimeFiles.ts';
 import type { LanguageRequest, LanguageResponse } from './language.ts';
 import type { DebugAnswer, DebugPause } from './debug.ts';
 import type { DisplayData, DownloadTick, ExecutionResult, OutputChunk, RunOptions, RunSample } from './results.ts';
@@ -107,7 +107,7 @@ export type WorkerToFrame =
   | { type: 'download'; tick: DownloadTick }
   | { type: 'fatal'; id: number | null; message: string }
   /** A file under Pyodide's or the package folder (a wheel), asked of the page through the frame. */
-  | { type: 'asset-request'; id: number; url: string; integrity: string | null };
+  | ({ type: 'asset-request'; id: number } & AssetRequest);
 
 /** Value written into the interrupt buffer to raise KeyboardInterrupt (SIGINT). */
 export const SIGINT = 2;

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { fileChangesSchema, testRecordSchema, testRequestSchema, testResultSchema } from './testProtocol.ts';
-import { runtimeFilesSchema, assetReplySchema } from './runtimeFiles.ts';
+import { assetReplySchema, assetRequestFields, runtimeFilesSchema } from './runtimeFiles.ts';
 import { languageRequestSchema, languageResponseSchema } from './language.ts';
 import { debugAnswerSchema, debugCommandSchema, debugPauseSchema } from './debug.ts';
 import {
@@ -85,9 +85,7 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('asset-request'),
     id: z.number().int(),
-    url: z.string().max(2000),
-    /** Subresource integrity the file must match (Pyodide passes the lock file's sha256). */
-    integrity: z.string().max(1000).nullable(),
+    ...assetRequestFields,
   }),
   z.object({ type: z.literal('call-result'), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal('language-result'), id: z.number().int(), response: languageResponseSchema }),

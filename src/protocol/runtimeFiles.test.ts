@@ -10,7 +10,10 @@ describe('assetUrlProblem', () => {
   });
 
   it('refuses other origins, other folders, dot segments, encoded separators, queries and non-URLs, saying why', () => {
-    expect(assetUrlProblem('https://evil.example/packages/x.whl', origin)).toMatch(/only files on http:\/\/127\.0\.0\.1:8080/);
+    // Other origins (a CDN, PyPI) are fetched by the page without credentials; its CSP decides which hosts.
+    expect(assetUrlProblem('https://cdn.example/full/x.whl', origin)).toBeNull();
+    expect(assetUrlProblem('data:text/plain,x', origin)).toMatch(/only http\(s\) URLs/);
+    expect(assetUrlProblem('blob:https://x/1', origin)).toMatch(/only http\(s\) URLs/);
     expect(assetUrlProblem(`${origin}/api/chat`, origin)).toMatch(/only files under \/pyodide\/v314\.0\.7\/ and \/packages\//);
     expect(assetUrlProblem(`${origin}/packages/%2e%2e/api/chat`, origin)).toMatch(/encoded/);
     expect(assetUrlProblem(`${origin}/packages/..%2fapi`, origin)).toMatch(/encoded/);

@@ -37,16 +37,33 @@ export const MAX_PENDING_ASSETS = 16;
 
 /** The page's answer to a request for a file: its bytes, or why there are none. */
 export const assetReplySchema = z.union([
-  z.object({ ok: z.literal(true), bytes: z.instanceof(ArrayBuffer).refine((b) => b.byteLength <= MAX_ASSET_BYTES, 'file too large') }),
+  z.object({
+    ok: z.literal(true),
+    bytes: z.instanceof(ArrayBuffer).refine((b) => b.byteLength <= MAX_ASSET_BYTES, 'file too large'),
+    /** The server's Content-Type (micropip reads a package index's answer by it). */
+    contentType: z.string().max(200).nullable(),
+  }),
   z.object({ ok: z.literal(false), status: z.number().int(), error: z.string().max(2000) }),
 ]);
 /** The page's answer to a request for a file. */
 export type AssetReply = z.infer<typeof assetReplySchema>;
 
+/** What a worker asks the page for: a URL, the integrity it must match, and the Accept header its fetch sent. */
+export const assetRequestFields = {
+  url: z.string().max(2000),
+  /** Subresource integrity the file must match (Pyodide passes the lock file's sha256). */
+  integrity: z.string().max(1000).nullable(),
+  /** The request's Accept header (micropip asks a package index for JSON by it). */
+  accept: z.string().max(1000).nullable(),
+};
+/** A worker's request for a file, as the frame relays it to the page. */
+export type AssetRequest = { url: string; integrity: string | null; accept: string | null };
+
 /**
- * Why `url` is not a file the sandbox may ask the page for, or null when it may: on the app's own
- * origin, under Pyodide's folder or the package folder, a plain path (no dot segments, no encoded
- * separators), no query or fragment.
+ * Why `url` is not a file the sandbox may ask the page for, or null when it may. On the app's own
+ * origin: under Pyodide's folder or the package folder, a plain path (no dot segments, no encoded
+ * separators), no query or fragment. Elsewhere (a package CDN, PyPI): any http(s) URL, fetched by
+ * the page without credentials; the page's CSP (connect-src) decides which hosts it reaches.
  */
 export function assetUrlProblem(url: string, appOrigin: string): string | null {
   let parsed: URL;
@@ -55,7 +72,8 @@ export function assetUrlProblem(url: string, appOrigin: string): string | null {
   } catch {
     return 'not a URL';
   }
-  if (parsed.origin !== appOrigin) return `only files on ${appOrigin} are handed to the sandbox`;
+  if (parsed.origin !== appOrigin)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : 'only http(s) URLs are fetched';
   if (parsed.search || parsed.hash || url.includes('?') || url.includes('#')) return 'a query or fragment is not allowed';
   const path = url.slice(appOrigin.length);
   if (!path.startsWith(PYODIDE_PATH) && !path.startsWith(PACKAGES_PATH))

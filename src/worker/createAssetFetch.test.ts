@@ -14,17 +14,18 @@ describe('createAssetFetch', () => {
     expect(real).toHaveBeenCalledTimes(1);
   });
 
-  it("asks the page for files under the routed folders, with the request's integrity, and answers with its bytes", async () => {
-    const asked: Array<[number, string, string | null]> = [];
+  it("asks the page for files under the routed folders, with the request's integrity and Accept, and answers with its bytes and type", async () => {
+    const asked: Array<[number, { url: string; integrity: string | null; accept: string | null }]> = [];
     const real = vi.fn();
-    const assets = createAssetFetch(real, (id, url, integrity) => asked.push([id, url, integrity]));
+    const assets = createAssetFetch(real, (id, request) => asked.push([id, request]));
     assets.route([base]);
-    const pending = assets.fetch(`${base}pytest.whl`, { integrity: 'sha256-abc' });
+    const pending = assets.fetch(`${base}pytest.whl`, { integrity: 'sha256-abc', headers: { Accept: 'application/zip' } });
     await Promise.resolve();
-    expect(asked).toEqual([[1, `${base}pytest.whl`, 'sha256-abc']]);
-    assets.deliver(1, { ok: true, bytes: new TextEncoder().encode('wheel').buffer });
+    expect(asked).toEqual([[1, { url: `${base}pytest.whl`, integrity: 'sha256-abc', accept: 'application/zip' }]]);
+    assets.deliver(1, { ok: true, bytes: new TextEncoder().encode('wheel').buffer, contentType: 'application/zip' });
     const response = await pending;
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-length')).toBe('5');
     expect(await response.text()).toBe('wheel');
     expect(real).not.toHaveBeenCalled();
@@ -39,6 +40,15 @@ describe('createAssetFetch', () => {
     const response = await pending;
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('HTTP 404');
+  });
+
+  it('rejects, as a blocked fetch does, what the page refused or could not reach', async () => {
+    const assets = createAssetFetch(vi.fn(), () => undefined);
+    assets.route(['http://']);
+    const pending = assets.fetch('http://127.0.0.1:9/collect');
+    await Promise.resolve();
+    assets.deliver(1, { ok: false, status: 502, error: 'http://127.0.0.1:9/collect could not be downloaded (Failed to fetch).' });
+    await expect(pending).rejects.toThrow(/Failed to fetch: .*could not be downloaded/);
   });
 
   it('sends non-GET requests and unrouted URLs to the real fetch (where the CSP decides)', async () => {

@@ -53,7 +53,7 @@ Object.defineProperty(self, 'postMessage', { value: undefined, configurable: fal
 Object.defineProperty(Object.getPrototypeOf(self), 'postMessage', { value: undefined, configurable: false, writable: false });
 
 // Pyodide's own files and the index's wheels come from the page (which the browser caches), not the network.
-const assets = createAssetFetch(self.fetch.bind(self), (id, url, integrity) => post({ type: 'asset-request', id, url, integrity }));
+const assets = createAssetFetch(self.fetch.bind(self), (id, request) => post({ type: 'asset-request', id, ...request }));
 // Pyodide downloads packages with the global fetch: metered, they show as a progress bar in bytes.
 // Read-only, so a program cannot hand later runs' package downloads to code of its own.
 Object.defineProperty(self, 'fetch', {
@@ -92,7 +92,9 @@ async function init(msg: WorkerInit): Promise<void> {
   debugBuffer = msg.debugBuffer;
   debugGuard = msg.debugGuard;
   try {
-    assets.route([msg.indexURL, msg.packageBaseUrl]);
+    // Every GET goes through the page: Pyodide's and the index's files, the package CDN's wheels, micropip's
+    // index pages and downloads (the frame's CSP allows the worker no connection of its own).
+    assets.route([msg.indexURL, msg.packageBaseUrl, 'https://', 'http://']);
     const snapshot = msg.snapshot ? new Uint8Array(await msg.snapshot.arrayBuffer()) : null;
     const booted = await bootPyodide(msg, bootDeps, (detail, progress) => post({ type: 'progress', detail, progress }), {
       snapshot,
