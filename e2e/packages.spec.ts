@@ -153,3 +153,77 @@ test('every wheel comes through the page: the frame may connect nowhere, and a s
   await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);
   expect(await cdnRequests()).toBe(afterFirst);
 });
+
+test("a session's packages stay: listed with their source, installed again after a reload (no new download), after Restart and in test interpreters", async ({
+  executor,
+}) => {
+  const { page } = executor;
+  const cdnRequests = async () =>
+    ((await (await page.request.get(new URL('/requests', fakeCdnUrl).href)).json()) as { wheel: number }).wheel;
+  await executor.setSafeMode(false); // cdn_demo is not on the safe-mode allowlist
+  await executor.showPanel('packages');
+  const url = `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`;
+  await page.getByTestId('install-names').fill(url);
+  await page.getByTestId('install-submit').click();
+  const row = page.locator('[data-testid="session-package"][data-name="cdn_demo"]');
+  await expect(row).toHaveAttribute('data-source', 'url');
+  await expect(row).toContainText('1.0');
+  const downloads = await cdnRequests();
+
+  // A reload: the session opens and installs it again, from the page's cache.
+  await page.reload();
+  await executor.waitReady();
+  await expect(executor.output).toContainText("Restored this session's packages: cdn_demo 1.0.");
+  await executor.run('import cdn_demo\nprint(cdn_demo.GREETING)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText(`${DEMO_GREETING}\n`);
+  expect(await cdnRequests()).toBe(downloads);
+
+  // Restart: the new interpreter installs it before its first run.
+  await page.getByTestId('reset').click();
+  await executor.waitReady();
+  await executor.run('import cdn_demo\nprint("after restart:", cdn_demo.GREETING)');
+  await expect(executor.output).toContainText(`after restart: ${DEMO_GREETING}`);
+
+  // The test interpreters have it too.
+  await page.evaluate(() =>
+    window.executor.project.writeFile('test_demo.py', 'import cdn_demo\n\ndef test_greeting():\n    assert cdn_demo.GREETING\n'),
+  );
+  await executor.showPanel('tests');
+  await page.getByTestId('tests-run').click();
+  await expect(page.getByTestId('tests-summary')).toContainText('1 passed', { timeout: 90_000 });
+  expect(await cdnRequests()).toBe(downloads);
+
+  // Remove takes it off the session's list.
+  await executor.showPanel('packages');
+  await row.getByTestId('session-package-remove').click();
+  await expect(row).toHaveCount(0);
+});
+
+test('a share link carries the packages; one from outside the index is installed only when the person says so', async ({ executor }) => {
+  const { page } = executor;
+  await executor.setSafeMode(false);
+  const url = `${fakeCdnUrl}cdn_demo-1.0-py3-none-any.whl`;
+  expect((await page.evaluate((u) => window.executor.engine.install([u]), url)).failed).toEqual([]);
+  await executor.showPanel('packages');
+  await page.getByTestId('install-names').fill('six');
+  await page.getByTestId('install-submit').click();
+  await expect(page.getByTestId('session-package')).toHaveCount(1); // six: engine.install alone is not the session's
+  await page.getByTestId('install-names').fill(url);
+  await page.getByTestId('install-submit').click();
+  await expect(page.getByTestId('session-package')).toHaveCount(2);
+  await page.getByTestId('share').click();
+  const link = (await page.getByTestId('share-link').textContent()) ?? '';
+  expect(link).toContain('#s/');
+
+  await page.goto(link);
+  await executor.waitReady();
+  // six is from the index: installed at once. The wheel URL waits for a yes.
+  await expect(page.locator('[data-testid="session-package"][data-name="six"]')).toHaveCount(1);
+  await executor.showPanel('packages');
+  const pending = page.getByTestId('pending-packages');
+  await expect(pending).toContainText(url);
+  await expect(executor.output).toContainText("from outside Executor's index: nothing was installed");
+  await page.getByTestId('pending-packages-install').click();
+  await expect(page.locator('[data-testid="session-package"][data-name="cdn_demo"]')).toHaveAttribute('data-source', 'url');
+  await expect(pending).toHaveCount(0);
+});

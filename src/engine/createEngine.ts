@@ -39,6 +39,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const emit = events.emit;
 
   let policy: RunPolicy = DEFAULT_RUN_POLICY;
+  let sessionPackages: string[] = [];
   let pypiIndex: string | null = null;
   let monitoring: MonitoringOptions = { enableProfiling: true, collectMetrics: true };
   let lastMetrics: ExecutionMetrics | null = null;
@@ -200,7 +201,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     currentRun = id;
     try {
       const result = runs.open(id);
-      const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, policy, collectMetrics: monitoring.collectMetrics, ...runOptions };
+      const options: RunOptions = {
+        ...DEFAULT_RUN_OPTIONS,
+        policy,
+        collectMetrics: monitoring.collectMetrics,
+        ...(sessionPackages.length ? { packages: sessionPackages, pypiIndex } : {}),
+        ...runOptions,
+      };
       post({ type: 'run', id, code, options });
       watchdog.watch(id, runDeadlineMs(options.timeoutMs));
       const done = await result;
@@ -308,14 +315,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       post({ type: 'reset', id });
       return done;
     },
-    runTests: (testOptions) => tests.runTests({ policy, ...testOptions }),
-    collectTests: (paths, testOptions) => tests.collectTests(paths, { policy, ...testOptions }),
+    runTests: (testOptions) => tests.runTests({ policy, packages: sessionPackages, pypiIndex, ...testOptions }),
+    collectTests: (paths, testOptions) => tests.collectTests(paths, { policy, packages: sessionPackages, pypiIndex, ...testOptions }),
     analyzeDependencies: (code) => calls.call({ method: 'analyzeImports', code }),
     handleError,
     // Never while a program runs.
     install: (packages) => lock.run(() => calls.call({ method: 'install', packages, policy, pypiIndex })),
     setPypiIndex(index) {
       pypiIndex = index;
+    },
+    setSessionPackages(specs) {
+      sessionPackages = [...specs];
     },
     language: (query, files) => languageClient.ask(query, files),
     listVariables: (request) => calls.call({ method: 'variables', request }),

@@ -17,7 +17,10 @@ export interface TestClientDeps {
 /** The engine's test runner half. */
 export interface TestClient {
   runTests(options: TestRunOptions): Promise<TestResult>;
-  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
+  collectTests(
+    paths: string[] | undefined,
+    options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy' | 'packages' | 'pypiIndex'>,
+  ): Promise<string[]>;
   /** Hands finished tests of a running run to its caller's `onRecords`. */
   progress(id: number, records: TestRecord[]): void;
   /** Hands a `tests-result` from the frame to its caller. */
@@ -54,6 +57,7 @@ function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequ
       maxOutputChars: options.maxOutputChars ?? DEFAULT_RUN_OPTIONS.maxOutputChars,
     },
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.packages?.length ? { packages: [...options.packages], pypiIndex: options.pypiIndex ?? null } : {}),
   };
 }
 

@@ -45,6 +45,10 @@ export interface TestRunOptions {
   maxOutputChars?: number;
   /** Safe mode for the test files (default: the engine's policy). */
   policy?: RunPolicy;
+  /** The session's packages, installed in each test interpreter first (default: the engine's, see setSessionPackages). */
+  packages?: string[];
+  /** Where installs from outside the index go (default: the engine's). */
+  pypiIndex?: string | null;
   /** Called with the tests that finished, in the order they finished, a few times a second while the run goes on. */
   onRecords?: (records: TestRecord[]) => void;
 }
@@ -154,6 +158,11 @@ export interface Engine {
   install(packages: string[]): Promise<InstallReport>;
   /** Where installs of packages outside the index go: an index URL, 'pypi' for PyPI itself, or null (off, the default). */
   setPypiIndex(index: string | null): void;
+  /**
+   * The session's packages (install specs, in order): every new interpreter (after a Restart, a kill, a
+   * time-limit replacement; each test interpreter) installs them before its first run, with one console line.
+   */
+  setSessionPackages(specs: readonly string[]): void;
   /** The seed's validate_code: diagnostics for `code` under `policy` (default: the current policy); nothing is executed. */
   validateCode(code: string, policy?: RunPolicy): Promise<ValidationReport>;
   /**
@@ -176,7 +185,10 @@ export interface Engine {
    */
   runTests(options: TestRunOptions): Promise<TestResult>;
   /** The node ids pytest discovers in `paths` (default: the whole project). */
-  collectTests(paths: string[] | undefined, options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy'>): Promise<string[]>;
+  collectTests(
+    paths: string[] | undefined,
+    options: Pick<TestRunOptions, 'files' | 'args' | 'timeoutMs' | 'policy' | 'packages' | 'pypiIndex'>,
+  ): Promise<string[]>;
   /**
    * The seed's profile_code: runs `code` like `execute` (same limits, same namespace) under cProfile and
    * reports the functions by own time (`topFunctions` / `top_functions`: name, file, line, calls, own and

@@ -186,7 +186,14 @@ export function createTestPool(deps: FrameDeps): TestPool {
 
   async function execute(r: Run): Promise<void> {
     const { request } = r;
-    const base = { coverage: request.coverage, files: request.files, limits: request.limits, policy: request.policy };
+    const base = {
+      coverage: request.coverage,
+      files: request.files,
+      limits: request.limits,
+      policy: request.policy,
+      packages: request.packages,
+      pypiIndex: request.pypiIndex,
+    };
     const parts: TestPart[] = [];
     let collected: string[] = [];
     try {

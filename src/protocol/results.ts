@@ -133,6 +133,13 @@ export const runOptionsSchema = z.object({
    * code 3-5x slower, so it is off by default; profiled runs turn it on (they are slowed down anyway).
    */
   tracePythonMemory: z.boolean().optional(),
+  /**
+   * The session's packages (install specs, in order): a new interpreter installs them before its first run
+   * (after a Restart, a kill, a time-limit replacement), with one console line.
+   */
+  packages: z.array(z.string().min(1).max(2000)).max(500).optional(),
+  /** Where installs from outside the index go (see the engine's setPypiIndex); null when off. */
+  pypiIndex: z.string().max(2000).nullable().optional(),
   /** Run in a fresh `__main__` namespace instead of the persistent one (batch runs without shared state). */
   freshNamespace: z.boolean().optional(),
   /** Run under the step debugger: it stops at these breakpoints (see src/protocol/debug.ts). */
@@ -167,10 +174,28 @@ export const importReportSchema = z.object({
 /** Where an imported module comes from (dependency analysis). */
 export type ImportReport = z.infer<typeof importReportSchema>;
 
+/** Where an installed package came from: the self-hosted index, the package CDN, PyPI (micropip), or a wheel's URL. */
+export const packageSourceSchema = z.enum(['index', 'cdn', 'pypi', 'url']);
+/** Where an installed package came from. */
+export type PackageSource = z.infer<typeof packageSourceSchema>;
+
+/** A package a session installed: what to ask for again (`spec`), and what it gave. */
+export const sessionPackageSchema = z.object({
+  /** What the install was asked for: a name (pinned with `==version` for PyPI) or a wheel's URL. */
+  spec: z.string().min(1).max(2000),
+  name: z.string().max(200),
+  version: z.string().max(100),
+  source: packageSourceSchema,
+});
+/** A package a session installed. */
+export type SessionPackage = z.infer<typeof sessionPackageSchema>;
+
 /** What an install did: packages loaded (with versions) and packages refused or failed, with the reason. */
 export const installReportSchema = z.object({
   installed: z.array(z.object({ name: z.string(), version: z.string() })),
   failed: z.array(z.object({ name: z.string(), reason: z.string() })),
+  /** Each package asked for that installed (not its dependencies), as a session keeps it. */
+  requested: z.array(sessionPackageSchema).optional(),
 });
 /** What an install did. */
 export type InstallReport = z.infer<typeof installReportSchema>;

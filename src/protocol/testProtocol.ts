@@ -79,6 +79,10 @@ export const testRequestSchema = z.object({
   }),
   /** Safe mode for the test files, as for a run: validated first, then imported and run under the runtime policy. */
   policy: runPolicySchema.optional(),
+  /** The session's packages (install specs): each test interpreter installs them before the time limit starts. */
+  packages: z.array(z.string().min(1).max(2000)).max(500).optional(),
+  /** Where installs from outside the index go; null when off. */
+  pypiIndex: z.string().max(2000).nullable().optional(),
 });
 /** What to test and how. */
 export type TestRequest = z.infer<typeof testRequestSchema>;
@@ -202,6 +206,9 @@ export interface WorkerTestRequest {
   files: ProjectFile[];
   limits: TestRequest['limits'];
   policy?: RunPolicy;
+  /** The session's packages, installed before the time limit starts (see TestRequest). */
+  packages?: string[];
+  pypiIndex?: string | null;
 }
 
 /** What a worker reports at the end of its pytest session. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PYODIDE_VERSION } from '../protocol/paths.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
+import { sessionPackageSchema, type SessionPackage } from '../protocol/results.ts';
 import { validateSettings, type Settings } from '../config/settings.ts';
 import { sharedPathProblem } from './sharedPathProblem.ts';
 import { base64Size, base64ToBytes, bytesToBase64 } from '../project/base64.ts';
@@ -80,6 +81,8 @@ const documentSchema = z.strictObject({
   packages: z.strictObject({
     autoLoad: z.boolean(),
     load: z.array(z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'a package name is not a package name')).max(MAX_SESSION_PACKAGES),
+    /** Name, version and source of each (documents made before this was kept have `load` only). */
+    installed: z.array(sessionPackageSchema).max(MAX_SESSION_PACKAGES).optional(),
   }),
 });
 
@@ -95,7 +98,7 @@ export interface SessionDocumentInput {
   files: ProjectFile[];
   activePath: string;
   settings: Settings;
-  packages: { autoLoad: boolean; load: string[] };
+  packages: { autoLoad: boolean; load: string[]; installed?: SessionPackage[] };
 }
 
 /** A document's files as project files (a binary file's base64 decoded). */
@@ -115,7 +118,11 @@ export function toSessionDocument(input: SessionDocumentInput): SessionDocument 
     ),
     activePath: input.activePath,
     settings: { ...input.settings },
-    packages: { autoLoad: input.packages.autoLoad, load: [...input.packages.load] },
+    packages: {
+      autoLoad: input.packages.autoLoad,
+      load: [...input.packages.load],
+      ...(input.packages.installed ? { installed: input.packages.installed.map((p) => ({ ...p })) } : {}),
+    },
   };
 }
 

@@ -35,6 +35,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     analyzeDependencies: vi.fn(async () => []),
     install: vi.fn(async () => ({ installed: [], failed: [] })),
     setPypiIndex: () => undefined,
+    setSessionPackages: () => undefined,
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     language: vi.fn(async () => ({ ok: false as const, error: 'no language interpreter here' })),

@@ -86,7 +86,7 @@ describe('the monitor slice: history', () => {
     );
     expect(await store.getState().setHistorySession('other')).toBe(1);
     expect(store.getState().replayOffer).toBe(1);
-    store.setState({ sessionPackages: ['six'] });
+    store.setState({ sessionPackages: [{ spec: 'six', name: 'six', version: '1.17.0', source: 'index' }] });
     const batch = await store.getState().replayHistory();
     expect(engine.install).toHaveBeenCalledWith(['six']);
     expect(batch?.summary.succeeded).toBe(1);

@@ -246,7 +246,7 @@ export const createMonitorSlice =
         replaying = true;
         try {
           if (s.sessionPackages.length > 0) {
-            const report = await engine.install(s.sessionPackages);
+            const report = await engine.install(s.sessionPackages.map((p) => p.spec));
             for (const f of report.failed) appendEntry('notice', f.reason);
           }
           const batch = await engine.executeBatch(

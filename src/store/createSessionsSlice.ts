@@ -17,6 +17,8 @@ import { applySessionJournal } from '../session/sessionJournal.ts';
 import { resolveJournal } from './sessionJournal.ts';
 import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
+import { installsWithoutAsking, loadNames, mergePackages, packagesOfRecord } from './sessionPackages.ts';
+import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
 
 type Prefs = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -67,13 +69,14 @@ export const createSessionsSlice =
         chat: record.chat,
       });
       await enterSession(get, record, how);
-      set({ currentSessionId: record.id, sessionPackages: record.packages.load, sessionOrigin: null });
+      set({ currentSessionId: record.id, sessionPackages: packagesOfRecord(record.packages), pendingPackages: [], sessionOrigin: null });
       try {
         prefs?.setItem(LAST_KEY, record.id);
       } catch {
         // storage denied: the URL still names the session
       }
       await enterSessionHistory(get, record, how);
+      void get().restoreSessionPackages();
     };
 
     /** Saves the open session, then opens `record` (already stored) in a fresh interpreter. */
@@ -89,13 +92,28 @@ export const createSessionsSlice =
     const openDocument = async (doc: SessionDocument, origin: SessionOrigin): Promise<boolean> => {
       const problem = busy();
       if (problem) return refuse(problem);
-      const record = { ...sessionFromDocument(doc), name: uniqueSessionName(doc.name, get().sessions) };
+      const shared = sessionFromDocument(doc);
+      // What the link or file wants from outside the index waits for the person's OK (Packages tab).
+      const wanted = packagesOfRecord(shared.packages);
+      const pending = wanted.filter((p) => !installsWithoutAsking(p));
+      const installed = wanted.filter(installsWithoutAsking);
+      const record = {
+        ...shared,
+        name: uniqueSessionName(doc.name, get().sessions),
+        packages: { ...shared.packages, load: loadNames(installed), installed },
+      };
       try {
         await queue(() => writer.db.put(record));
       } catch (err) {
         return refuse(`The shared session could not be stored in this browser (${message(err)}); your current session was not changed.`);
       }
       await switchTo(record, origin);
+      set({ pendingPackages: pending });
+      if (pending.length)
+        get().appendEntry(
+          'notice',
+          `This session also asks for ${pending.map((p) => p.spec).join(', ')}, from outside Executor's index: nothing was installed. Install them from the Packages tab if you trust the source.`,
+        );
       const from = origin.kind === 'link' ? 'a shared link' : `the file ${origin.fileName ?? ''}`.trim();
       get().appendEntry(
         'notice',
@@ -111,6 +129,36 @@ export const createSessionsSlice =
       sessionError: null,
       sessionOrigin: null,
       sessionPackages: [],
+      pendingPackages: [],
+
+      async restoreSessionPackages() {
+        const { engine, sessionPackages, currentSessionId } = get();
+        // Every new interpreter from now on installs them itself (see the engine's setSessionPackages).
+        engine?.setSessionPackages(sessionPackages.map((p) => p.spec));
+        if (!engine || sessionPackages.length === 0) return;
+        await fresh.catch(() => undefined);
+        await engine.whenReady();
+        const report = await engine.install(sessionPackages.map((p) => p.spec));
+        if (get().currentSessionId !== currentSessionId) return;
+        const back = report.requested ?? [];
+        if (back.length) {
+          get().appendEntry('notice', `Restored this session's packages: ${back.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
+          // Versions and sources as this install found them (a session stored before they were kept has names only).
+          set((s) => ({ sessionPackages: mergePackages(s.sessionPackages, back) }));
+        }
+        for (const line of describeInstallFailures(report.failed)) get().appendEntry('notice', line);
+      },
+
+      async approvePendingPackages() {
+        const pending = get().pendingPackages;
+        set({ pendingPackages: [] });
+        if (pending.length) await get().installPackages(pending.map((p) => p.spec));
+      },
+
+      removeSessionPackage(name) {
+        set((s) => ({ sessionPackages: s.sessionPackages.filter((p) => p.name !== name) }));
+        get().appendEntry('notice', `${name} was taken off this session's packages; it stays loaded until Restart.`);
+      },
 
       async hydrateSessions(options = {}) {
         let records: SessionRecord[];
@@ -260,7 +308,7 @@ export const createSessionsSlice =
           files: s.files,
           activePath: s.activePath,
           settings: s.settings,
-          packages: { autoLoad: s.autoLoadPackages, load: s.sessionPackages },
+          packages: { autoLoad: s.autoLoadPackages, load: loadNames(s.sessionPackages), installed: s.sessionPackages },
         });
       },
 

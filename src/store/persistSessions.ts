@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from './types.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
 import { isTextFile } from '../project/fileContent.ts';
+import { mergePackages, samePackages } from './sessionPackages.ts';
 
 /** Whether two file lists hold the same binary files (the same objects: bytes are never changed in place). */
 function sameBinaries(a: readonly ProjectFile[], b: readonly ProjectFile[]): boolean {
@@ -50,10 +51,14 @@ export function persistSessions(
     .hydrateSessions(options)
     .then(() => {
       store.subscribe((s, prev) => {
-        // Packages loaded by hand belong to the session ("Re-run history" loads them again).
-        const loaded = s.lastInstall !== prev.lastInstall ? (s.lastInstall?.installed.map((p) => p.name) ?? []) : [];
-        if (loaded.some((name) => !s.sessionPackages.includes(name)))
-          store.setState({ sessionPackages: [...new Set([...s.sessionPackages, ...loaded])] });
+        // Packages installed by hand belong to the session: installed again when it opens, in every new
+        // interpreter (the engine has the list), and by "Re-run history".
+        const requested = s.lastInstall !== prev.lastInstall ? (s.lastInstall?.requested ?? []) : [];
+        if (requested.length) {
+          const next = mergePackages(s.sessionPackages, requested);
+          if (!samePackages(next, s.sessionPackages)) store.setState({ sessionPackages: next });
+        }
+        if (s.sessionPackages !== prev.sessionPackages) s.engine?.setSessionPackages(s.sessionPackages.map((p) => p.spec));
         if (s.running && !prev.running) {
           // The banner says the shared code has not been run: now it has.
           if (s.sessionOrigin) store.setState({ sessionOrigin: null });

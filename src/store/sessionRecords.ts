@@ -2,6 +2,7 @@ import { DEFAULT_FILE, sortFiles } from '../project/projectModel.ts';
 import { documentFiles, type SessionDocument } from '../session/sessionDocument.ts';
 import { MAX_SESSION_NAME_CHARS } from '../session/sessionLimits.ts';
 import { projectSnapshot } from './createFilesSlice.ts';
+import { loadNames, packagesOfRecord } from './sessionPackages.ts';
 import type { SessionContent, SessionMeta, SessionRecord } from './sessionTypes.ts';
 import type { AppState } from './types.ts';
 
@@ -18,7 +19,7 @@ export function sessionContent(s: AppState): SessionContent {
   const content: SessionContent = {
     project: projectSnapshot(s),
     settings: s.settingsCustomized ? s.settings : null,
-    packages: { autoLoad: s.autoLoadPackages, load: s.sessionPackages },
+    packages: { autoLoad: s.autoLoadPackages, load: loadNames(s.sessionPackages), installed: s.sessionPackages },
     stdin: { text: s.stdinText, enabled: s.stdinEnabled, countsTowardTimeout: s.inputCountsTowardTimeout },
     chat: { ...s.chatSnapshot(), draft: s.chatDraft },
   };
@@ -34,7 +35,7 @@ export function emptySession(name: string, now = Date.now()): SessionRecord {
     updatedAt: now,
     project: { files: [{ path: DEFAULT_FILE, content: '' }], activePath: DEFAULT_FILE, openPaths: [DEFAULT_FILE] },
     settings: null,
-    packages: { autoLoad: true, load: [] },
+    packages: { autoLoad: true, load: [], installed: [] },
     stdin: { text: '', enabled: false, countsTowardTimeout: false },
     chat: { messages: [], history: [], draft: '' },
   };
@@ -46,7 +47,7 @@ export function sessionFromDocument(doc: SessionDocument, now = Date.now()): Ses
     ...emptySession(doc.name, now),
     project: { files: sortFiles(documentFiles(doc)), activePath: doc.activePath, openPaths: [doc.activePath] },
     settings: doc.settings,
-    packages: { autoLoad: doc.packages.autoLoad, load: doc.packages.load },
+    packages: { autoLoad: doc.packages.autoLoad, load: doc.packages.load, installed: packagesOfRecord(doc.packages) },
   };
 }
 

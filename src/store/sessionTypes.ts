@@ -5,6 +5,7 @@ import type { SessionDocument } from '../session/sessionDocument.ts';
 import type { ShareLink } from '../session/shareLink.ts';
 import type { SavedChat } from './chatTypes.ts';
 import type { Settings } from '../config/settings.ts';
+import type { SessionPackage } from '../protocol/results.ts';
 
 /** A session as the switcher lists it. */
 export interface SessionMeta {
@@ -20,8 +21,12 @@ export interface SessionRecord extends SessionMeta {
   project: ProjectSnapshot;
   /** Null: the session follows the deployment's default settings. */
   settings: Settings | null;
-  /** Load imported packages before runs, and the packages loaded by hand in this session. */
-  packages: { autoLoad: boolean; load: string[] };
+  /**
+   * Load imported packages before runs, and the packages installed by hand in this session: `installed` (name,
+   * version, source, what to ask for again, in install order); `load` their names (what sessions stored before
+   * `installed` was kept hold, and what a share link's document lists).
+   */
+  packages: { autoLoad: boolean; load: string[]; installed?: SessionPackage[] };
   stdin: { text: string; enabled: boolean; countsTowardTimeout: boolean };
   chat: SavedChat & { draft: string };
 }
@@ -47,8 +52,19 @@ export interface SessionsSlice {
   sessionError: string | null;
   /** Set when the open session came from a link or a file and nothing has been run yet. */
   sessionOrigin: SessionOrigin | null;
-  /** Packages loaded by hand in this session (Packages panel), loaded again by "Re-run history". */
-  sessionPackages: string[];
+  /**
+   * Packages installed by hand in this session (Packages panel), in install order: installed again when the
+   * session opens, in every new interpreter, and by "Re-run history".
+   */
+  sessionPackages: SessionPackage[];
+  /** Packages a link or a session file wants from outside the index (PyPI, a URL): installed only when the person says so. */
+  pendingPackages: SessionPackage[];
+  /** Installs the session's packages in the interpreter now (when a session opens), with one console line. */
+  restoreSessionPackages(): Promise<void>;
+  /** Installs the packages a link or a file asked for, and makes them the session's. */
+  approvePendingPackages(): Promise<void>;
+  /** Takes a package off the session's list (it stays loaded in this interpreter until a Restart). */
+  removeSessionPackage(name: string): void;
   /**
    * Reads the sessions (making the first one from the old saved project), opens `requestedId`
    * (`/?session=<id>`) or the last one, then a `#s/1/...` link's session when `shareHash` has one.

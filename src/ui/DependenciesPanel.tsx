@@ -2,6 +2,7 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 import type { ImportReport } from '../protocol/results.ts';
 import { DownloadProgress } from './DownloadProgress.tsx';
 import { InstallByName } from './InstallByName.tsx';
+import { SessionPackagesList } from './SessionPackagesList.tsx';
 
 const VERDICT_TEXT: Record<ImportReport['verdict'], string> = {
   stdlib: 'standard library',
@@ -52,6 +53,7 @@ export function DependenciesPanel() {
       </div>
       <InstallByName disabled={!ready || busy !== null} />
       <DownloadProgress />
+      <SessionPackagesList disabled={!ready || busy !== null} />
       {error ? (
         <p className="field-message" role="alert">
           {error}

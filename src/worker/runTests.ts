@@ -6,6 +6,7 @@ import { createOutputSink } from './createOutputSink.ts';
 import { applyPolicy } from './applyPolicy.ts';
 import { loadPackages } from './packages.ts';
 import { autoLoadProjectImports } from './autoLoadProjectImports.ts';
+import { ensureSessionPackages } from './installPackages.ts';
 import { pipeOutput } from './pipeOutput.ts';
 import { refuseUnsafeProject } from './refuseUnsafeProject.ts';
 import { workspaceOf } from './workspaceOf.ts';
@@ -84,6 +85,7 @@ export async function runTests(
   notify: (text: string) => void,
 ): Promise<WorkerTestsDone> {
   await ensureTestPackages(rt, request.coverage && request.mode !== 'collect', notify);
+  await ensureSessionPackages(rt, request.packages, request.policy, request.pypiIndex ?? null, notify);
   if (request.mode === 'prepare') {
     const testing = rt.pyodide.pyimport('_executor.testing');
     try {

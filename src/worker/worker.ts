@@ -17,7 +17,7 @@ import { loadPyodide } from 'pyodide';
 import { bootPyodide, type BootDeps, type PythonRuntime } from './bootPyodide.ts';
 import { createAssetFetch } from './createAssetFetch.ts';
 import { autoLoadImports, explainMissingModule } from './autoLoadImports.ts';
-import { analyzeImports, loadPackages } from './packages.ts';
+import { analyzeImports } from './packages.ts';
 import { runCode } from './runCode.ts';
 import { isInterrupt, stoppedResult } from './stoppedResult.ts';
 import { runSafely } from './runSafely.ts';
@@ -25,7 +25,6 @@ import { validateCode } from './validateCode.ts';
 import { errorScope } from './errorScope.ts';
 import { listVariables } from './listVariables.ts';
 import { answerLanguage } from './answerLanguage.ts';
-import { checkPackagePolicy } from './packagePolicy.ts';
 import { ensureTestPackages, runTests, syncProjectFiles } from './runTests.ts';
 import { reportFileChanges } from './reportFileChanges.ts';
 import { workspaceOf } from './workspaceOf.ts';
@@ -35,7 +34,7 @@ const RELEASE_AFTER_TESTS_BYTES = 1024 * 1024;
 import { createDebugChannel } from './createDebugChannel.ts';
 import type { DebugAnswer, DebugPause } from '../protocol/debug.ts';
 import { meterFetch } from './meterFetch.ts';
-import { installFromPypi } from './installFromPypi.ts';
+import { ensureSessionPackages, installPackages } from './installPackages.ts';
 import { createRunScope } from './createRunScope.ts';
 import { endBackground } from './endBackground.ts';
 import { receiveMessages } from './receiveMessages.ts';
@@ -139,6 +138,7 @@ async function run(msg: WorkerRun): Promise<void> {
     let failed = new Map<string, string>();
     const ran = await runSafely(rt, msg.code, msg.options.policy, {
       prepare: async () => {
+        await ensureSessionPackages(rt, msg.options.packages, msg.options.policy, msg.options.pypiIndex ?? null, notify);
         if (msg.options.autoLoadPackages !== false) failed = await autoLoadImports(rt, msg.code, notify);
         if (msg.options.debug?.test) await ensureTestPackages(rt, false, notify);
       },
@@ -214,17 +214,7 @@ async function call(msg: WorkerCall): Promise<void> {
     else if (request.method === 'validate') value = validateCode(runtime, request.code, request.policy);
     else if (request.method === 'errorScope') value = errorScope(runtime, request.error);
     else if (request.method === 'variables') value = listVariables(runtime, request.request);
-    else {
-      // Packages the policy does not allow are refused before anything is downloaded.
-      const lock = (runtime.pyodide.lockfile as unknown as { packages: Record<string, { name: string; imports?: string[] }> }).packages;
-      const { allowed, refused } = checkPackagePolicy(request.packages, lock, request.policy);
-      const known = new Set(Object.values(lock).map((p) => p.name.toLowerCase()));
-      const inIndex = allowed.filter((n) => known.has(n.toLowerCase()) || /^https?:\/\/.+\.whl$/.test(n));
-      const fromPypi = allowed.filter((n) => !inIndex.includes(n));
-      const report = inIndex.length ? await loadPackages(runtime, inIndex, notify) : { installed: [], failed: [] };
-      const pypi = await installFromPypi(runtime, fromPypi, request.pypiIndex ?? null, notify);
-      value = { installed: [...report.installed, ...pypi.installed], failed: [...refused, ...report.failed, ...pypi.failed] };
-    }
+    else value = await installPackages(runtime, request.packages, request.policy, request.pypiIndex ?? null, notify);
     post({ type: 'call-result', id: msg.id, response: { ok: true, value } });
   } catch (err) {
     post({ type: 'call-result', id: msg.id, response: { ok: false, error: err instanceof Error ? err.message : String(err) } });
