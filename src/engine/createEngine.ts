@@ -90,6 +90,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     post,
     listNames: () => calls.call({ method: 'variables', request: { name: null, path: [], offset: 0 } }),
     isRunning: () => currentRun !== null,
+    sessionPackages: () => ({ specs: sessionPackages, pypiIndex }),
   });
   const debugClient = createDebugClient({
     post,

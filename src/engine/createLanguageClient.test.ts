@@ -21,6 +21,7 @@ function setup(over: Partial<LanguageClientDeps> = {}) {
       offset: 0,
     })),
     isRunning: () => false,
+    sessionPackages: () => ({ specs: [], pypiIndex: null }),
     ...over,
   };
   const client = createLanguageClient(deps);
@@ -36,6 +37,14 @@ function setup(over: Partial<LanguageClientDeps> = {}) {
 afterEach(() => vi.useRealTimers());
 
 describe('createLanguageClient', () => {
+  it("sends the session's packages with each question, so the language interpreter has them too", async () => {
+    const { client, posted, answerNext } = setup({ sessionPackages: () => ({ specs: ['sympy', 'humanize==4.9.0'], pypiIndex: 'pypi' }) });
+    const answered = client.ask(query, files);
+    await answerNext();
+    await answered;
+    expect(posted[0]?.request).toMatchObject({ packages: ['sympy', 'humanize==4.9.0'], pypiIndex: 'pypi' });
+  });
+
   it("sends the files and the run's value names once, and again only when they change", async () => {
     const { client, posted, answerNext } = setup();
     const first = client.ask(query, files);

@@ -11,6 +11,8 @@ export interface LanguageClientDeps {
   listNames(): Promise<VariablesPage>;
   /** A run is going on (its interpreter answers nothing until it ends). */
   isRunning(): boolean;
+  /** The session's packages and where installs from outside the index go. */
+  sessionPackages(): { specs: readonly string[]; pypiIndex: string | null };
 }
 
 /** The engine's side of the language interpreter. */
@@ -57,6 +59,8 @@ export function createLanguageClient(deps: LanguageClientDeps): LanguageClient {
       }
       const names = await freshNames();
       if (names) request.names = names;
+      const { specs, pypiIndex } = deps.sessionPackages();
+      if (specs.length) Object.assign(request, { packages: [...specs], pypiIndex });
       const id = deps.nextId();
       return new Promise((resolve) => {
         const timer = setTimeout(() => {

@@ -22,6 +22,9 @@ export const languageRequestSchema = z.object({
     .array(z.tuple([z.string().max(300), z.string().max(300)]))
     .max(2000)
     .optional(),
+  /** The session's packages (install specs): the language interpreter installs those it lacks, so Jedi reads them. */
+  packages: z.array(z.string().min(1).max(2000)).max(500).optional(),
+  pypiIndex: z.string().max(2000).nullable().optional(),
 });
 /** One request to the language interpreter. */
 export type LanguageRequest = z.infer<typeof languageRequestSchema>;

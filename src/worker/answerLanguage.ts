@@ -1,3 +1,4 @@
+import { ensureSessionPackages } from './installPackages.ts';
 import type { PyProxy } from 'pyodide/ffi';
 import type { LanguageRequest, LanguageResponse, LanguageValue } from '../protocol/language.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
@@ -38,6 +39,8 @@ export async function answerLanguage(rt: PythonRuntime, request: LanguageRequest
   try {
     const lang = await loadLanguage(rt);
     const { query } = request;
+    // The session's packages, as every interpreter has them (nothing to say: the editor has no console line).
+    await ensureSessionPackages(rt, request.packages, undefined, request.pypiIndex ?? null, () => undefined);
     if (request.files) lang.sync_files(rt.pyodide.toPy(request.files.flatMap((f) => ('content' in f ? [[f.path, f.content]] : []))));
     // Packages of the index that the code imports, or that the run's values come from: Jedi reads their files.
     const typeModules = (request.names ?? []).flatMap(([, type]) => (type.includes('.') ? [type.split('.')[0] ?? ''] : []));
