@@ -227,3 +227,44 @@ test('a share link carries the packages; one from outside the index is installed
   await expect(page.locator('[data-testid="session-package"][data-name="cdn_demo"]')).toHaveAttribute('data-source', 'url');
   await expect(pending).toHaveCount(0);
 });
+
+test('a PEP 723 script installs its dependencies and runs; one naming a package outside the allowlist is refused with the rule named', async ({
+  executor,
+}) => {
+  const script = (deps: string, body: string) => `# /// script\n# requires-python = ">=3.12"\n# dependencies = [${deps}]\n# ///\n${body}\n`;
+  await executor.setSafeMode(false);
+  await executor.run(script('"tabulate>=0.9"', 'from tabulate import tabulate\nprint(tabulate([[1, 2]], headers=["a", "b"]))'), 60_000);
+  expect(await executor.lastStatus()).toBe('ok');
+  await expect(executor.output).toContainText("Installing the script's dependencies (PEP 723): tabulate>=0.9");
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toContainText('a    b');
+
+  // Safe mode on, with its default allowlist: the script does not start, and the message names the rule.
+  await executor.setSafeMode(true);
+  await executor.run(script('"rich"', 'print("should not run")'));
+  expect(await executor.lastStatus()).toBe('error');
+  const error = executor.output.locator('[data-kind="error"]').last();
+  await expect(error).toContainText("The script's declared dependencies could not be met, so it did not run");
+  await expect(error).toContainText('rich is not allowed in safe mode');
+  await expect(error).toContainText('ALLOWED_MODULES');
+  await expect(executor.output).not.toContainText('should not run');
+});
+
+test("a project's requirements.txt is offered as one Install in the Packages tab; running does not install it", async ({ executor }) => {
+  const { page } = executor;
+  await executor.setSafeMode(false);
+  await page.evaluate(() => {
+    window.executor.project.writeFile('requirements.txt', '# what this project needs\ncachetools>=5\nmore-itertools\n');
+    window.executor.project.writeFile('pyproject.toml', '[project]\nname = "demo"\nrequires-python = ">=3.10"\n');
+  });
+  await executor.run('import sys\nprint("cachetools" in sys.modules)');
+  await expect(executor.output.locator('[data-kind="stdout"]').last()).toHaveText('False\n');
+  await executor.showPanel('packages');
+  const offer = page.getByTestId('declared-deps');
+  await expect(offer).toContainText('pyproject.toml and requirements.txt declare: cachetools>=5, more-itertools');
+  await page.getByTestId('declared-install').click();
+  await expect(page.locator('[data-testid="session-package"][data-name="cachetools"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="session-package"][data-name="more-itertools"]')).toHaveCount(1);
+  // A requires-python this Python does not meet is said, with both versions.
+  await page.evaluate(() => window.executor.project.writeFile('pyproject.toml', '[project]\nrequires-python = "<3.10"\n'));
+  await expect(page.getByTestId('declared-problems')).toContainText('it requires Python <3.10, and Executor runs Python 3.14');
+});

@@ -328,6 +328,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setSessionPackages(specs) {
       sessionPackages = [...specs];
     },
+    async declaredDependencies(files) {
+      const text = (path: string) => {
+        const file = files.find((f) => f.path === path);
+        return file && 'content' in file ? file.content : null;
+      };
+      const requirements = text('requirements.txt');
+      const pyproject = text('pyproject.toml');
+      if (requirements === null && pyproject === null) return null;
+      return calls.call({ method: 'declaredDependencies', requirements, pyproject });
+    },
     language: (query, files) => languageClient.ask(query, files),
     listVariables: (request) => calls.call({ method: 'variables', request }),
     validateCode: (code, checkPolicy = policy) => calls.call({ method: 'validate', code, policy: checkPolicy }),

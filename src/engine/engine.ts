@@ -19,6 +19,7 @@ import type { Breakpoint, DebugPause, DebugRequest, ResumeAction } from '../prot
 import type { VariablesPage, VariablesRequest, VariableRow } from '../protocol/variables.ts';
 import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
 import type { ProjectFile } from '../protocol/testProtocol.ts';
+import type { DeclaredDependencies } from '../protocol/calls.ts';
 import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import type { ProfileReport } from '../runs/parseProfile.ts';
 import type { ExecutionMetrics } from '../runs/seedMetrics.ts';
@@ -163,6 +164,11 @@ export interface Engine {
    * time-limit replacement; each test interpreter) installs them before its first run, with one console line.
    */
   setSessionPackages(specs: readonly string[]): void;
+  /**
+   * What the project's root requirements.txt and pyproject.toml ([project] dependencies, requires-python)
+   * declare, checked against the interpreter's Python; null when it has neither file. Installs nothing.
+   */
+  declaredDependencies(files: readonly ProjectFile[]): Promise<DeclaredDependencies | null>;
   /** The seed's validate_code: diagnostics for `code` under `policy` (default: the current policy); nothing is executed. */
   validateCode(code: string, policy?: RunPolicy): Promise<ValidationReport>;
   /**

@@ -36,6 +36,7 @@ function fakeEngine(respond: (code: string, opts: Partial<RunOptions>, emit: Eng
     install: vi.fn(async () => ({ installed: [], failed: [] })),
     setPypiIndex: () => undefined,
     setSessionPackages: () => undefined,
+    declaredDependencies: async () => null,
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     language: vi.fn(async () => ({ ok: false as const, error: 'no language interpreter here' })),

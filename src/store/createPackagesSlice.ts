@@ -55,7 +55,23 @@ export const createPackagesSlice =
       if (get().dependencies) await get().analyzeDependencies();
     },
     setLastInstall: (lastInstall) => set({ lastInstall }),
-    resetPackagesForSession: () => set({ dependencies: null, packagesError: null, lastInstall: null }),
+    resetPackagesForSession: () => set({ dependencies: null, packagesError: null, lastInstall: null, declared: null }),
+    declared: null,
+    async readDeclared() {
+      const { engine, files } = get();
+      if (!engine) return;
+      try {
+        set({ declared: await engine.declaredDependencies(files) });
+      } catch (err) {
+        set({
+          packagesError: `The project's declared dependencies could not be read: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    },
+    async installDeclared() {
+      const names = get().declared?.install.map((r) => r.name) ?? [];
+      if (names.length) await get().installPackages(names);
+    },
     setAutoLoadPackages(on) {
       set({ autoLoadPackages: on });
       try {

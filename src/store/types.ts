@@ -1,6 +1,7 @@
 import type { VariablesSlice } from './variablesTypes.ts';
 import type { DebugSlice } from './debugTypes.ts';
 import type { Breakpoint } from '../protocol/debug.ts';
+import type { DeclaredDependencies } from '../protocol/calls.ts';
 import type { SandboxCapabilities } from '../protocol/capabilities.ts';
 import type { Downloads } from './downloads.ts';
 import type { PackageSources } from '../config/packageSources.ts';
@@ -160,6 +161,12 @@ export interface PackagesSlice {
   setLastInstall(report: InstallReport): void;
   /** A session switch: the analysis and the last install belonged to the session that was open. */
   resetPackagesForSession(): void;
+  /** What the project's root requirements.txt and pyproject.toml declare (null: neither file, or not read yet). */
+  declared: DeclaredDependencies | null;
+  /** Reads them again (the Packages tab does when they change); installs nothing. */
+  readDeclared(): Promise<void>;
+  /** Installs what they declare, as one install (the run itself never does). */
+  installDeclared(): Promise<void>;
 }
 
 /** The whole store. */

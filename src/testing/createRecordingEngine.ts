@@ -38,6 +38,7 @@ export function createRecordingEngine(respond: (code: string) => ExecutionResult
     install: vi.fn(async (packages: string[]) => ({ installed: packages.map((name) => ({ name, version: '1.0' })), failed: [] })),
     setPypiIndex: vi.fn(),
     setSessionPackages: vi.fn(),
+    declaredDependencies: vi.fn(async () => null),
     validateCode: vi.fn(async () => ({ diagnostics: [], imports: [] })),
     listVariables: vi.fn(async () => ({ rows: [], total: 0, offset: 0 })),
     language: vi.fn(async () => ({ ok: false as const, error: 'no language interpreter here' })),

@@ -2,6 +2,7 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 import type { ImportReport } from '../protocol/results.ts';
 import { DownloadProgress } from './DownloadProgress.tsx';
 import { InstallByName } from './InstallByName.tsx';
+import { DeclaredDependenciesOffer } from './DeclaredDependenciesOffer.tsx';
 import { SessionPackagesList } from './SessionPackagesList.tsx';
 
 const VERDICT_TEXT: Record<ImportReport['verdict'], string> = {
@@ -52,6 +53,7 @@ export function DependenciesPanel() {
         </label>
       </div>
       <InstallByName disabled={!ready || busy !== null} />
+      <DeclaredDependenciesOffer disabled={!ready || busy !== null} />
       <DownloadProgress />
       <SessionPackagesList disabled={!ready || busy !== null} />
       {error ? (

@@ -18,6 +18,7 @@ import variablesSource from './python/_executor/variables.py';
 import languageSource from './python/_executor/language.py';
 import debuggerSource from './python/_executor/debugger.py';
 import timezonesSource from './python/_executor/timezones.py';
+import scriptMetadataSource from './python/_executor/script_metadata.py';
 
 /** Folder in the interpreter's file system that holds Executor's own modules. */
 export const EXECUTOR_LIB_DIR = '/opt/executor';
@@ -44,6 +45,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/variables.py': variablesSource,
   '_executor/debugger.py': debuggerSource,
   '_executor/timezones.py': timezonesSource,
+  '_executor/script_metadata.py': scriptMetadataSource,
   // Imported only by the language worker (it needs Jedi).
   '_executor/language.py': languageSource,
 };

@@ -9,6 +9,7 @@ import { validateCode } from './validateCode.ts';
  * One run under the safe-mode policy: in safe mode, validate_code first (a run with
  * error diagnostics is refused with status 'security' before anything is loaded or
  * executed), then `prepare` (package loading, which writes outside the working
+ * folder; a result it returns ends the run there
  * folder), then `execute` with the runtime policy installed, lifted afterwards.
  * With safe mode off (or no policy), just `prepare` and `execute`.
  */
@@ -16,13 +17,15 @@ export async function runSafely(
   rt: PythonRuntime,
   code: string,
   policy: RunPolicy | undefined,
-  steps: { prepare?: () => Promise<void>; execute: () => Promise<ExecutionResult> },
+  steps: { prepare?: () => Promise<ExecutionResult | void>; execute: () => Promise<ExecutionResult> },
 ): Promise<ExecutionResult> {
   if (policy?.sandboxMode) {
     const refusing = refusingDiagnostics(validateCode(rt, code, policy));
     if (refusing.length > 0) return refusedResult(refusing);
   }
-  await steps.prepare?.();
+  // A result from `prepare` ends the run before it starts (a script's dependencies that cannot be met).
+  const early = await steps.prepare?.();
+  if (early) return early;
   const lift = applyPolicy(rt, policy);
   try {
     return await steps.execute();

@@ -35,6 +35,8 @@ import { createDebugChannel } from './createDebugChannel.ts';
 import type { DebugAnswer, DebugPause } from '../protocol/debug.ts';
 import { meterFetch } from './meterFetch.ts';
 import { ensureSessionPackages, installPackages } from './installPackages.ts';
+import { dependencyResult } from './dependencyResult.ts';
+import { installScriptDependencies, readDeclaredDependencies } from './installScriptDependencies.ts';
 import { createRunScope } from './createRunScope.ts';
 import { endBackground } from './endBackground.ts';
 import { receiveMessages } from './receiveMessages.ts';
@@ -139,6 +141,8 @@ async function run(msg: WorkerRun): Promise<void> {
     const ran = await runSafely(rt, msg.code, msg.options.policy, {
       prepare: async () => {
         await ensureSessionPackages(rt, msg.options.packages, msg.options.policy, msg.options.pypiIndex ?? null, notify);
+        const unmet = await installScriptDependencies(rt, msg.code, msg.options.policy, msg.options.pypiIndex ?? null, notify);
+        if (unmet?.length) return dependencyResult(unmet);
         if (msg.options.autoLoadPackages !== false) failed = await autoLoadImports(rt, msg.code, notify);
         if (msg.options.debug?.test) await ensureTestPackages(rt, false, notify);
       },
@@ -214,6 +218,8 @@ async function call(msg: WorkerCall): Promise<void> {
     else if (request.method === 'validate') value = validateCode(runtime, request.code, request.policy);
     else if (request.method === 'errorScope') value = errorScope(runtime, request.error);
     else if (request.method === 'variables') value = listVariables(runtime, request.request);
+    else if (request.method === 'declaredDependencies')
+      value = await readDeclaredDependencies(runtime, request.requirements, request.pyproject);
     else value = await installPackages(runtime, request.packages, request.policy, request.pypiIndex ?? null, notify);
     post({ type: 'call-result', id: msg.id, response: { ok: true, value } });
   } catch (err) {
