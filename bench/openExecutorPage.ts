@@ -10,11 +10,11 @@ export interface OpenedExecutor {
   uiReadyMs: number;
 }
 
-/** Opens the app in a new tab of `context` and waits until the status line shows Ready. */
-export async function openExecutorPage(context: BrowserContext, origin: string): Promise<OpenedExecutor> {
+/** Opens the app (at `path`, e.g. `/?session=<id>`) in a new tab of `context` and waits until the status line shows Ready. */
+export async function openExecutorPage(context: BrowserContext, origin: string, path = '/'): Promise<OpenedExecutor> {
   const page = await context.newPage();
   await page.addInitScript(installReadyProbe);
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   await page.waitForFunction(
     () => {
       const p = (window as ProbeWindow).__benchProbe;

@@ -17,6 +17,7 @@ import { measureMemory } from './measureMemory.ts';
 import { measureOutputFlood } from './measureOutputFlood.ts';
 import { measureRoundTrip } from './measureRoundTrip.ts';
 import { measureStart } from './measureStart.ts';
+import { measureSessionPackages } from './measureSessionPackages.ts';
 import { measureCompletion } from './measureCompletion.ts';
 import { measureDebug } from './measureDebug.ts';
 import { measureEngines } from './measureEngines.ts';
@@ -78,6 +79,8 @@ async function bench(res: Resources): Promise<void> {
     const start = await measureStart(server, BENCH_CONFIG.startRuns);
     rows.push(...start.rows);
     startSamples = start.samples;
+    log(`1. start: ${BENCH_CONFIG.startRuns} reopens of a session with packages, and of one without`);
+    rows.push(...(await measureSessionPackages(server, BENCH_CONFIG.startRuns)));
   }
 
   const ctx = await browser.newContext();
