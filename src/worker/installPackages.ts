@@ -53,12 +53,8 @@ export async function installPackages(
   const inIndex = allowed.filter((n) => byName.has(normalize(n)) || WHEEL_URL.test(n));
   const fromPypi = allowed.filter((n) => !inIndex.includes(n));
   const report = inIndex.length ? await loadPackages(rt, inIndex, notify) : { installed: [], failed: [] };
-  const pypi = await installFromPypi(
-    rt,
-    fromPypi.map((s) => specParts(s).name),
-    pypiIndex,
-    notify,
-  );
+  // micropip takes the spec as it is: a session's PyPI package comes back pinned to the version it got.
+  const pypi = await installFromPypi(rt, fromPypi, pypiIndex, notify);
   const failed = [...refused, ...report.failed, ...pypi.failed];
   const failedNames = new Set(failed.map((f) => normalize(f.name)));
   const requested: SessionPackage[] = [];

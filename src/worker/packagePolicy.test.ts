@@ -32,6 +32,12 @@ describe('checkPackagePolicy', () => {
     );
   });
 
+  it('checks a pinned name (a session's PyPI package) by its name', () => {
+    const policy = { ...DEFAULT_RUN_POLICY, allowedModules: ['humanize'] };
+    expect(checkPackagePolicy(['humanize==4.9.0'], lock, policy)).toEqual({ allowed: ['humanize==4.9.0'], refused: [] });
+    expect(checkPackagePolicy(['rich>=13'], lock, policy).refused[0]?.reason).toContain('rich is not in ALLOWED_MODULES');
+  });
+
   it('allows everything with safe mode off', () => {
     expect(checkPackagePolicy(['scipy'], lock, { ...DEFAULT_RUN_POLICY, sandboxMode: false })).toEqual({ allowed: ['scipy'], refused: [] });
   });

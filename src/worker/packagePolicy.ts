@@ -30,7 +30,8 @@ export function checkPackagePolicy(
   const allowed: string[] = [];
   const refused: InstallReport['failed'] = [];
   for (const name of names) {
-    const dist = /^https?:\/\//.test(name) ? ((name.split('/').pop() ?? name).split('-')[0] ?? name) : name;
+    // A wheel's URL names its distribution first; a pinned name ("humanize==4.9.0") is checked by its name.
+    const dist = /^https?:\/\//.test(name) ? ((name.split('/').pop() ?? name).split('-')[0] ?? name) : (name.split(/[=<>!~;[\s]/)[0] ?? name);
     const modules = byName.get(normalize(dist))?.imports ?? [dist];
     const blocked = modules.filter((m) => !allowlist.has(normalize(m)));
     if (blocked.length < modules.length) allowed.push(name);

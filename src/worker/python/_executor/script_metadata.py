@@ -76,7 +76,9 @@ def resolve(dependencies, requires_python, python_version):
             result["skipped"].append(text)
             continue
         if req.url:
-            result["problems"].append(f"the dependency {text!r} names a URL; install a wheel's URL from the Packages tab instead")
+            result["problems"].append(
+                f"the dependency {text!r} names a URL; install a wheel's URL from the Packages tab instead"
+            )
             continue
         result["install"].append({"name": req.name, "specifier": str(req.specifier), "requirement": text})
     return result
