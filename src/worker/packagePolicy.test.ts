@@ -32,7 +32,7 @@ describe('checkPackagePolicy', () => {
     );
   });
 
-  it('checks a pinned name (a session's PyPI package) by its name', () => {
+  it("checks a pinned name (a session's PyPI package) by its name", () => {
     const policy = { ...DEFAULT_RUN_POLICY, allowedModules: ['humanize'] };
     expect(checkPackagePolicy(['humanize==4.9.0'], lock, policy)).toEqual({ allowed: ['humanize==4.9.0'], refused: [] });
     expect(checkPackagePolicy(['rich>=13'], lock, policy).refused[0]?.reason).toContain('rich is not in ALLOWED_MODULES');
