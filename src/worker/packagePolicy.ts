@@ -31,7 +31,9 @@ export function checkPackagePolicy(
   const refused: InstallReport['failed'] = [];
   for (const name of names) {
     // A wheel's URL names its distribution first; a pinned name ("humanize==4.9.0") is checked by its name.
-    const dist = /^https?:\/\//.test(name) ? ((name.split('/').pop() ?? name).split('-')[0] ?? name) : (name.split(/[=<>!~;[\s]/)[0] ?? name);
+    const dist = /^https?:\/\//.test(name)
+      ? ((name.split('/').pop() ?? name).split('-')[0] ?? name)
+      : (name.split(/[=<>!~;[\s]/)[0] ?? name);
     const modules = byName.get(normalize(dist))?.imports ?? [dist];
     const blocked = modules.filter((m) => !allowlist.has(normalize(m)));
     if (blocked.length < modules.length) allowed.push(name);
