@@ -189,3 +189,33 @@ test.describe('smoke', () => {
     await app.waitText('share-left-out', 'figs/plot.png');
   });
 });
+
+test.describe('smoke: packages', () => {
+  test("an index package installed by hand stays with the session across a reload, restored from the page's cache", async ({ app }) => {
+    // Safe mode off for this session (toolz is not on its allowlist), then Packages → Install.
+    await app.browser.click('settings-open');
+    await app.browser.click('setting-sandbox');
+    await app.browser.click('settings-close');
+    await app.browser.click('panel-tab-packages');
+    await app.browser.type('install-names', 'toolz', true);
+    const listed = () => document.querySelector('[data-testid="session-package"][data-name="toolz"]')?.getAttribute('data-source') ?? '';
+    await app.waitFor('toolz in the session', listed, null, (source) => source === 'index');
+    const session = await app.browser.evaluate(() => new URLSearchParams(location.search).get('session') ?? '', null);
+    await app.open(`${app.baseUrl}/?session=${session}`);
+    await app.waitText('output', "Restored this session's packages: toolz 1.0.0.");
+    const frequencies = await app.browser.evaluate(async () => {
+      const result = await window.executor.engine.execute('import toolz\nprint(toolz.frequencies("abca")["a"])');
+      return result.stdout;
+    }, null);
+    expect(frequencies).toBe('2\n');
+    // The wheel came from the page's Cache Storage: no request for it after the reload (WebKitGTK's ephemeral
+    // sessions keep no Cache Storage, so there it is downloaded again: not claimed).
+    if (!test.info().project.name.startsWith('webkit')) {
+      const fetched = await app.browser.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => e.name.includes('toolz')).length,
+        null,
+      );
+      expect(fetched).toBe(0);
+    }
+  });
+});
