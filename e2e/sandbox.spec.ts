@@ -106,3 +106,33 @@ test('forged messages are ignored: from the page, from another frame, malformed 
   await expect(executor.output).not.toContainText('FORGED');
   await expect(executor.output.locator('img')).toHaveCount(0);
 });
+
+test('the page and the frame deny powerful features (Permissions-Policy), with no header error, and the sandbox keeps SharedArrayBuffer', async ({
+  executor,
+  browser,
+  baseURL,
+}) => {
+  // A fresh page, to hear what Chromium says about the headers as it loads them.
+  const page = await browser.newPage();
+  const complaints: string[] = [];
+  page.on('console', (m) => {
+    if (/permissions.policy|feature policy/i.test(m.text())) complaints.push(m.text());
+  });
+  try {
+    await page.goto(`${baseURL}/`);
+    await expect(page.getByTestId('status')).toContainText('Ready', { timeout: 90_000 });
+    const allowed = await page.evaluate(() => {
+      type Policy = { allowsFeature(f: string): boolean };
+      // Chromium's name for it (the standard's is permissionsPolicy).
+      const doc = document as unknown as { permissionsPolicy?: Policy; featurePolicy?: Policy };
+      const policy = doc.permissionsPolicy ?? doc.featurePolicy;
+      return policy ? ['camera', 'microphone', 'geolocation', 'usb', 'clipboard-write'].map((f) => policy.allowsFeature(f)) : null;
+    });
+    expect(allowed).toEqual([false, false, false, false, true]);
+    expect(complaints).toEqual([]);
+  } finally {
+    await page.close();
+  }
+  await executor.run('import js\nprint("shared memory:", hasattr(js, "SharedArrayBuffer") and js.crossOriginIsolated)');
+  await expect(executor.output).toContainText('shared memory: True');
+});

@@ -10,7 +10,50 @@ export type Headers = Record<string, string>;
 const common: Headers = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  // Ignored by browsers over plain HTTP (RFC 6797 8.1); kept to this host (no includeSubDomains): the
+  // deployment's other subdomains are not Executor's to decide.
+  'Strict-Transport-Security': 'max-age=31536000',
 };
+
+/**
+ * Powerful features neither the page nor the sandbox uses, denied to both (and so to anything they embed).
+ * Only features Chromium knows are listed (an unknown one is a console error there: Debian's Chromium 156
+ * does not know bluetooth or web-share). `cross-origin-isolated`
+ * is left to its default: the frame needs it (SharedArrayBuffer: Stop, input(), the debugger).
+ */
+export const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'camera',
+  'clipboard-read',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+  'sync-xhr',
+  'gamepad',
+  'keyboard-map',
+  'unload',
+] as const;
+
+/** The Permissions-Policy header: every feature in {@link DENIED_FEATURES} denied; `clipboardWrite` for the page's Copy buttons. */
+export function permissionsPolicy(options: { clipboardWrite: boolean }): string {
+  return [...DENIED_FEATURES.map((f) => `${f}=()`), `clipboard-write=${options.clipboardWrite ? '(self)' : '()'}`].join(', ');
+}
 
 /**
  * Headers of the app page and its same-origin assets: cross-origin isolated
@@ -30,6 +73,7 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean; packag
     ...isolation,
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
+    'Permissions-Policy': permissionsPolicy({ clipboardWrite: true }),
     'Content-Security-Policy': [
       "default-src 'self'",
       // Ruff's WebAssembly (a trusted linter in a worker of the page's own; Python never runs on the page).
@@ -61,6 +105,7 @@ export function frameHeaders(origin: string, isolated = true): Headers {
     ...(isolated ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Cache-Control': 'no-cache',
+    'Permissions-Policy': permissionsPolicy({ clipboardWrite: false }),
     'Content-Security-Policy': [
       "default-src 'none'",
       `script-src ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
