@@ -233,3 +233,39 @@ test.describe('sessions and shareable links', () => {
     expect((await session.sessionNames()).sort()).toEqual(['Alpha', 'Beta']);
   });
 });
+
+test.describe('one session, two tabs', () => {
+  test.use({ freshPage: true });
+
+  test("a second tab shows the session read-only; taking it over saves the first tab's typing first and shows it; nothing is overwritten", async ({
+    page,
+  }) => {
+    const first = new ExecutorPage(page);
+    await first.open();
+    await first.setCode('print("typed in the first tab")');
+    const id = await page.evaluate(() => new URLSearchParams(location.search).get('session') ?? '');
+    const second = new ExecutorPage(await page.context().newPage());
+    try {
+      await second.page.goto(`/?session=${id}`);
+      await second.waitReady();
+      const banner = second.page.getByTestId('session-readonly');
+      await expect(banner).toHaveAttribute('data-access', 'elsewhere');
+      await expect(page.getByTestId('session-readonly')).toHaveCount(0);
+      // The first tab types on (its save is debounced): the second tab cannot overwrite it.
+      await first.setCode('print("still the first tab")');
+      await second.page.getByTestId('session-take-over').click();
+      await expect(banner).toHaveCount(0);
+      await expect.poll(() => second.code()).toBe('print("still the first tab")');
+      await expect(page.getByTestId('session-readonly')).toHaveAttribute('data-access', 'taken');
+      await expect(first.output).toContainText('Another tab took this session over');
+      // The second tab now writes it: a reload there shows its own edit.
+      await second.setCode('print("the second tab owns it")');
+      await second.page.reload();
+      await second.waitReady();
+      await expect.poll(() => second.code()).toBe('print("the second tab owns it")');
+      await expect(second.page.getByTestId('session-readonly')).toHaveCount(0);
+    } finally {
+      await second.page.close();
+    }
+  });
+});

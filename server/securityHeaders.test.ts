@@ -28,7 +28,7 @@ const OWASP: Record<string, { value: string; deviation?: string }> = {
   'Permissions-Policy': {
     value: 'accelerometer=(), camera=(), geolocation=(), microphone=(), usb=(), …',
     deviation:
-      'every feature OWASP denies, except cross-origin-isolated (the sandbox needs it), clipboard-write (Copy buttons), interest-cohort (gone from browsers) and web-share (unknown to Debian’s Chromium: a console error)',
+      'every feature OWASP denies, except cross-origin-isolated (the sandbox needs it), the page’s clipboard (Copy buttons, the editor’s Paste), interest-cohort (gone from browsers) and web-share (unknown to Debian’s Chromium: a console error)',
   },
   'Referrer-Policy': { value: 'no-referrer' },
   'Strict-Transport-Security': {
@@ -109,7 +109,7 @@ describe('security headers', () => {
     ] as Array<[Headers, string]>) {
       const policy = denials(headers['Permissions-Policy']);
       for (const feature of OWASP_DENIED) {
-        const kept = feature === 'clipboard-write' ? clipboard : KEPT[feature];
+        const kept = feature.startsWith('clipboard-') ? clipboard : KEPT[feature];
         if (kept === 'default' || kept === 'absent') expect(policy.has(feature), feature).toBe(false);
         else expect(policy.get(feature), feature).toBe(kept ?? '()');
       }

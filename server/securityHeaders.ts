@@ -26,7 +26,6 @@ export const DENIED_FEATURES = [
   'accelerometer',
   'autoplay',
   'camera',
-  'clipboard-read',
   'display-capture',
   'encrypted-media',
   'fullscreen',
@@ -50,9 +49,13 @@ export const DENIED_FEATURES = [
   'unload',
 ] as const;
 
-/** The Permissions-Policy header: every feature in {@link DENIED_FEATURES} denied; `clipboardWrite` for the page's Copy buttons. */
-export function permissionsPolicy(options: { clipboardWrite: boolean }): string {
-  return [...DENIED_FEATURES.map((f) => `${f}=()`), `clipboard-write=${options.clipboardWrite ? '(self)' : '()'}`].join(', ');
+/**
+ * The Permissions-Policy header: every feature in {@link DENIED_FEATURES} denied; with `clipboard`, the page's own
+ * clipboard (its Copy buttons write, the editor's context-menu Paste reads, each behind the browser's prompt).
+ */
+export function permissionsPolicy(options: { clipboard: boolean }): string {
+  const clipboard = options.clipboard ? '(self)' : '()';
+  return [...DENIED_FEATURES.map((f) => `${f}=()`), `clipboard-read=${clipboard}`, `clipboard-write=${clipboard}`].join(', ');
 }
 
 /**
@@ -73,7 +76,7 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean; packag
     ...isolation,
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
-    'Permissions-Policy': permissionsPolicy({ clipboardWrite: true }),
+    'Permissions-Policy': permissionsPolicy({ clipboard: true }),
     'Content-Security-Policy': [
       "default-src 'self'",
       // Ruff's WebAssembly (a trusted linter in a worker of the page's own; Python never runs on the page).
@@ -105,7 +108,7 @@ export function frameHeaders(origin: string, isolated = true): Headers {
     ...(isolated ? { 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Cache-Control': 'no-cache',
-    'Permissions-Policy': permissionsPolicy({ clipboardWrite: false }),
+    'Permissions-Policy': permissionsPolicy({ clipboard: false }),
     'Content-Security-Policy': [
       "default-src 'none'",
       `script-src ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,

@@ -53,6 +53,9 @@ export function startSessions(store: StoreApi<AppState>): { ready: Promise<void>
     if (document.visibilityState === 'hidden') void sessions.flush();
   });
   // Synchronously too: an IndexedDB write started while the page unloads may not finish.
-  addEventListener('pagehide', () => writeSessionJournal(storage(), journalOf(store.getState())));
+  // Only the tab that writes the session: a read-only tab's copy must never overwrite it.
+  addEventListener('pagehide', () => {
+    if (store.getState().sessionAccess === 'owner') writeSessionJournal(storage(), journalOf(store.getState()));
+  });
   return sessions;
 }

@@ -20,6 +20,7 @@ import type { SessionRecord } from './sessionTypes.ts';
 import type { HistoryStorage } from '../runs/historyStorage.ts';
 import type { ProjectStorage } from '../project/projectStorage.ts';
 import type { AppState } from './types.ts';
+import type { SessionLock } from '../session/createSessionLock.ts';
 
 /** Where the store keeps things; each is optional (nothing is kept where it is absent, or memory for sessions). */
 export interface AppStoreOptions {
@@ -33,11 +34,20 @@ export interface AppStoreOptions {
   historyStorage?: HistoryStorage | null;
   /** IndexedDB in the app: the sessions (memory when null). */
   sessionDb?: SessionDb<SessionRecord> | null;
+  /** Web Locks in the app: which tab writes a session (every session is the store's own when absent). */
+  sessionLock?: ((beforeRelease: () => Promise<void>) => SessionLock) | null;
 }
 
 /** Creates the one app store from its slices; fakes or nothing in tests. */
 export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState> {
-  const { storage = null, chatStorage = null, projectStorage = null, historyStorage = null, sessionDb = null } = options;
+  const {
+    storage = null,
+    chatStorage = null,
+    projectStorage = null,
+    historyStorage = null,
+    sessionDb = null,
+    sessionLock = null,
+  } = options;
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
     ...createEditorSlice()(set, get),
@@ -53,7 +63,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
     ...createFilesSlice(projectStorage, storage)(set, get),
     ...createTestsSlice(storage)(set, get),
     ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
-    ...createSessionsSlice(sessionDb, historyStorage, storage)(set, get),
+    ...createSessionsSlice(sessionDb, historyStorage, storage, sessionLock ?? undefined)(set, get),
     ...createLayoutSlice(storage)(set, get),
   }));
   // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.

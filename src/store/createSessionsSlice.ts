@@ -19,6 +19,7 @@ import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
 import { installsWithoutAsking, loadNames, mergePackages, packagesOfRecord } from './sessionPackages.ts';
 import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
+import { NO_SESSION_LOCK, type SessionLock } from '../session/createSessionLock.ts';
 
 type Prefs = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -31,7 +32,12 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * is the run history (a deleted session's runs go with it), `prefs` remembers the last session opened.
  */
 export const createSessionsSlice =
-  (db: SessionDb<SessionRecord> | null, history: HistoryStorage | null, prefs: Prefs | null): SliceCreator<SessionsSlice> =>
+  (
+    db: SessionDb<SessionRecord> | null,
+    history: HistoryStorage | null,
+    prefs: Prefs | null,
+    makeLock: (beforeRelease: () => Promise<void>) => SessionLock = () => NO_SESSION_LOCK,
+  ): SliceCreator<SessionsSlice> =>
   (set, get) => {
     // The write queue and the open session's last saved content live in src/session (the slice keeps only its keys).
     const writer = createSessionWriter<SessionRecord, SessionContent>(db ?? createMemorySessionDb<SessionRecord>());
@@ -46,8 +52,9 @@ export const createSessionsSlice =
     const touchMeta = (record: SessionRecord) =>
       set((s) => ({ sessions: sessionMetas([...s.sessions.filter((m) => m.id !== record.id), record]) }));
 
-    /** Saves the open session when its content changed since the last save. */
+    /** Saves the open session when its content changed since the last save (only in the tab that holds it). */
     const save = async (): Promise<void> => {
+      if (get().sessionAccess !== 'owner') return;
       const outcome = await writer.saveOpen(() => (get().sessionsLoaded ? sessionContent(get()) : null));
       if (outcome.kind === 'saved') touchMeta(outcome.record);
       else if (outcome.kind === 'failed')
@@ -61,6 +68,8 @@ export const createSessionsSlice =
      * `migrated`: the project is in the store already (it was made from it).
      */
     const load = async (record: SessionRecord, how: 'boot' | 'migrated' | 'switch'): Promise<void> => {
+      const access = await lock.hold(record.id, lost);
+      set({ sessionAccess: access });
       writer.opened(record, {
         project: record.project,
         settings: record.settings,
@@ -77,6 +86,14 @@ export const createSessionsSlice =
       }
       await enterSessionHistory(get, record, how);
       void get().restoreSessionPackages();
+    };
+
+    // Which tab writes the open session (see src/session/createSessionLock.ts): the owner saves before it lets go.
+    const lock = makeLock(() => save());
+    /** Another tab took the open session over: this one stops saving it. */
+    const lost = (): void => {
+      set({ sessionAccess: 'taken' });
+      get().appendEntry('notice', 'Another tab took this session over: changes here are no longer saved. Take it back from the banner.');
     };
 
     /** Saves the open session, then opens `record` (already stored) in a fresh interpreter. */
@@ -130,6 +147,18 @@ export const createSessionsSlice =
       sessionOrigin: null,
       sessionPackages: [],
       pendingPackages: [],
+      sessionAccess: 'owner',
+
+      async takeOverSession() {
+        const id = get().currentSessionId;
+        if (!id || get().sessionAccess === 'owner') return;
+        await lock.takeOver(id, lost);
+        const record = await writer.db.get(id).catch(() => null);
+        if (!record) return;
+        set({ sessionAccess: 'owner' });
+        await load(record, 'switch');
+        get().appendEntry('notice', `Took over “${record.name}”: this tab now saves it; the other tab shows it read-only.`);
+      },
 
       async restoreSessionPackages() {
         const { engine, sessionPackages, currentSessionId } = get();

@@ -50,6 +50,13 @@ export interface SessionsSlice {
   sessionsLoaded: boolean;
   /** The last session action's problem (a bad link or file, a refused switch), in words that say what to do. */
   sessionError: string | null;
+  /**
+   * Whether this tab writes the open session: `owner`; `elsewhere` when another tab had it open first (this tab
+   * shows it read-only); `taken` when another tab took it over. Only the owner saves.
+   */
+  sessionAccess: 'owner' | 'elsewhere' | 'taken';
+  /** Takes the open session over from the tab that has it (which saves first), and shows what it saved. */
+  takeOverSession(): Promise<void>;
   /** Set when the open session came from a link or a file and nothing has been run yet. */
   sessionOrigin: SessionOrigin | null;
   /**

@@ -5,6 +5,7 @@ import { createAppStore } from './createAppStore.ts';
 import { createIdbHistoryStorage } from '../runs/createIdbHistoryStorage.ts';
 import { createIdbSessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
+import { createSessionLock } from '../session/createSessionLock.ts';
 import type { AppState } from './types.ts';
 
 function safeLocalStorage(): Storage | null {
@@ -33,6 +34,7 @@ export const appStore: StoreApi<AppState> = createAppStore({
   projectStorage,
   historyStorage: typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
   sessionDb: typeof indexedDB === 'undefined' ? null : createIdbSessionDb<SessionRecord>(),
+  sessionLock: typeof navigator === 'undefined' || !navigator.locks ? null : (beforeRelease) => createSessionLock(beforeRelease),
 });
 
 /** React hook over {@link appStore}. */

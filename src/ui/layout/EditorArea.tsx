@@ -21,6 +21,7 @@ export function EditorArea() {
     return file !== undefined && fileSize(file) > MAX_EDITABLE_BYTES;
   });
   const tableText = useAppStore((s) => (isTablePath(s.activePath) ? s.code : null));
+  const readOnlySession = useAppStore((s) => s.sessionAccess !== 'owner');
   return (
     <section className="editor-column" aria-label="Editor">
       <EditorTabs />
@@ -34,7 +35,7 @@ export function EditorArea() {
       <div className="editor-stack" hidden={viewing !== undefined}>
         <EditorBoundary>
           <Suspense fallback={<div className="editor editor-loading">Loading the editor…</div>}>
-            <CodeEditor readOnly={large} />
+            <CodeEditor readOnly={large || readOnlySession} />
           </Suspense>
         </EditorBoundary>
         {tableText !== null ? <TableView text={tableText} path={activePath} /> : null}

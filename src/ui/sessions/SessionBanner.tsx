@@ -16,6 +16,7 @@ function describeOrigin(origin: SessionOrigin): string {
 /** Where the open session came from (a link or a file; it has not been run), and session problems (a bad link or file). */
 export function SessionBanner() {
   const origin = useAppStore((s) => s.sessionOrigin);
+  const access = useAppStore((s) => s.sessionAccess);
   const error = useAppStore((s) => s.sessionError);
   const s = appStore.getState();
   return (
@@ -25,6 +26,18 @@ export function SessionBanner() {
           <span>{error}</span>
           <button type="button" className="btn btn-small" onClick={() => s.setSessionError(null)}>
             Dismiss
+          </button>
+        </div>
+      ) : null}
+      {access !== 'owner' ? (
+        <div className="banner banner-origin" role="status" data-testid="session-readonly" data-access={access}>
+          <span>
+            {access === 'elsewhere'
+              ? 'This session is open in another tab, which saves it: here it is read-only, so neither tab overwrites the other.'
+              : 'Another tab took this session over: here it is read-only, and nothing you change is saved.'}
+          </span>
+          <button type="button" className="btn btn-small" data-testid="session-take-over" onClick={() => void s.takeOverSession()}>
+            {access === 'elsewhere' ? 'Take over here' : 'Take it back'}
           </button>
         </div>
       ) : null}
