@@ -54,3 +54,21 @@ export function createPackageCache(storage: CacheStorage | undefined = globalThi
     },
   };
 }
+
+/** Bytes held by the package cache (0 where there is no Cache Storage). */
+export async function measurePackageCache(storage: CacheStorage | undefined = globalThis.caches): Promise<number> {
+  if (!storage || !(await storage.has(PACKAGE_CACHE_NAME))) return 0;
+  const cache = await storage.open(PACKAGE_CACHE_NAME);
+  let total = 0;
+  for (const request of await cache.keys()) {
+    const hit = await cache.match(request);
+    const length = Number(hit?.headers.get('content-length'));
+    total += Number.isFinite(length) && length > 0 ? length : ((await hit?.blob())?.size ?? 0);
+  }
+  return total;
+}
+
+/** Deletes the package cache: the next install of each package downloads it again. */
+export async function clearPackageCache(storage: CacheStorage | undefined = globalThis.caches): Promise<void> {
+  await storage?.delete(PACKAGE_CACHE_NAME);
+}

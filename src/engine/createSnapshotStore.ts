@@ -77,3 +77,24 @@ export function createSnapshotStore(key: string, idb: IDBFactory = indexedDB): S
     discard: () => withStore('readwrite', async (store) => void (await request(store.delete(key)))),
   };
 }
+
+/** Bytes held by every build's snapshots in this browser (0 when there are none, or no IndexedDB). */
+export async function measureSnapshots(idb: IDBFactory = indexedDB): Promise<number> {
+  const db = await open(idb);
+  try {
+    const all = (await request(db.transaction(STORE, 'readonly').objectStore(STORE).getAll())) as StoredSnapshot[];
+    return all.reduce((sum, s) => sum + (s.bytes instanceof Blob ? s.bytes.size : s.bytes.length), 0);
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes every snapshot: the next start boots Python from scratch and makes a new one. */
+export async function clearSnapshots(idb: IDBFactory = indexedDB): Promise<void> {
+  const db = await open(idb);
+  try {
+    await request(db.transaction(STORE, 'readwrite').objectStore(STORE).clear());
+  } finally {
+    db.close();
+  }
+}

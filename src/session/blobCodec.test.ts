@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsBytes, fromStorable, toStorable } from './blobCodec.ts';
+import { containsBytes, fromStorable, storedSize, toStorable } from './blobCodec.ts';
 
 describe('blobCodec', () => {
   it('stores bytes as Blobs and reads them back as the same bytes, leaving the rest as it was', async () => {
@@ -25,5 +25,23 @@ describe('blobCodec', () => {
     expect(containsBytes({ files: [{ path: 'a.py', content: 'x' }], n: 1 })).toBe(false);
     expect(containsBytes({ files: [{ path: 'b.bin', bytes: new Uint8Array(1) }] })).toBe(true);
     expect(containsBytes(null)).toBe(false);
+  });
+
+  it('sizes a record by its JSON and the bytes of its binary files, without writing the bytes out', () => {
+    const text = { name: 'é', n: 1 };
+    expect(storedSize(text)).toBe(new TextEncoder().encode(JSON.stringify(text)).length);
+    const withBytes = {
+      files: [
+        { path: 'a.bin', bytes: new Uint8Array(5000) },
+        { path: 'b.bin', bytes: new Blob(['x'.repeat(300)]) },
+      ],
+    };
+    const json = JSON.stringify({
+      files: [
+        { path: 'a.bin', bytes: 0 },
+        { path: 'b.bin', bytes: 0 },
+      ],
+    });
+    expect(storedSize(withBytes)).toBe(5300 + json.length);
   });
 });

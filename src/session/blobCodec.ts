@@ -33,3 +33,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
+
+/** About how many bytes a record takes when stored: its JSON, with each byte array or Blob counted by its size. */
+export function storedSize(value: unknown): number {
+  let bytes = 0;
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array || v instanceof Blob) {
+      bytes += v instanceof Blob ? v.size : v.length;
+      return 0;
+    }
+    return v;
+  });
+  return bytes + new TextEncoder().encode(json ?? '').length;
+}

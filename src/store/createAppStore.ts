@@ -13,6 +13,8 @@ import { createTestsSlice } from './createTestsSlice.ts';
 import { createMonitorSlice } from './createMonitorSlice.ts';
 import { createSessionsSlice } from './createSessionsSlice.ts';
 import { createLayoutSlice } from './createLayoutSlice.ts';
+import { createStorageSlice } from './createStorageSlice.ts';
+import type { StorageAccess } from './storageTypes.ts';
 import { createVariablesSlice } from './createVariablesSlice.ts';
 import { createDebugSlice } from './createDebugSlice.ts';
 import type { SessionDb } from '../session/sessionDb.ts';
@@ -36,6 +38,8 @@ export interface AppStoreOptions {
   sessionDb?: SessionDb<SessionRecord> | null;
   /** Web Locks in the app: which tab writes a session (every session is the store's own when absent). */
   sessionLock?: ((beforeRelease: () => Promise<void>) => SessionLock) | null;
+  /** The browser's storage manager, snapshots and package cache: measured and freed from Settings. */
+  storageAccess?: StorageAccess | null;
 }
 
 /** Creates the one app store from its slices; fakes or nothing in tests. */
@@ -47,6 +51,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
     historyStorage = null,
     sessionDb = null,
     sessionLock = null,
+    storageAccess = null,
   } = options;
   const store = createStore<AppState>()((set, get) => ({
     ...createEngineSlice(set, get),
@@ -64,6 +69,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
     ...createTestsSlice(storage)(set, get),
     ...createMonitorSlice(historyStorage, chatStorage, storage)(set, get),
     ...createSessionsSlice(sessionDb, historyStorage, storage, sessionLock ?? undefined)(set, get),
+    ...createStorageSlice(storageAccess, storage)(set, get),
     ...createLayoutSlice(storage)(set, get),
   }));
   // ENABLE_PROFILING and COLLECT_METRICS follow the settings, however they change.

@@ -2,6 +2,7 @@ import type { HistoryStorage } from '../runs/historyStorage.ts';
 import { readSessionText, toSessionDocument, type SessionDocument } from '../session/sessionDocument.ts';
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
 import { createSessionWriter } from '../session/createSessionWriter.ts';
+import { storedSize } from '../session/blobCodec.ts';
 import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
 import {
   checkSessionName,
@@ -56,11 +57,10 @@ export const createSessionsSlice =
     const save = async (): Promise<void> => {
       if (get().sessionAccess !== 'owner') return;
       const outcome = await writer.saveOpen(() => (get().sessionsLoaded ? sessionContent(get()) : null));
-      if (outcome.kind === 'saved') touchMeta(outcome.record);
-      else if (outcome.kind === 'failed')
-        set({
-          sessionError: `This session could not be saved in this browser (${message(outcome.error)}). Export it as a session file to keep it.`,
-        });
+      if (outcome.kind === 'saved') {
+        touchMeta(outcome.record);
+        get().storageSaved();
+      } else if (outcome.kind === 'failed') get().reportStorageFailure(outcome.error);
     };
 
     /**
@@ -196,8 +196,8 @@ export const createSessionsSlice =
           records = await writer.db.list();
         } catch (err) {
           kept = false;
-          // No IndexedDB: work in memory, and say that nothing will be kept.
-          set({ sessionError: `Saved sessions could not be read (${message(err)}); this page keeps your work only while it is open.` });
+          // No IndexedDB: work in memory, and say (in the storage banner) that nothing will be kept.
+          get().reportStorageFailure(err, true);
           writer.replaceDb(createMemorySessionDb<SessionRecord>());
           records = [];
         }
@@ -213,7 +213,15 @@ export const createSessionsSlice =
           // First visit with sessions: the saved project (and the settings, chat and history of this tab) become the first session.
           await get().hydrateProject();
           const first: SessionRecord = { ...emptySession('Session 1'), id: get().historySessionKey(), ...sessionContent(get()) };
-          if (await queue(() => writer.db.putFirst(first))) chosen = first;
+          let made: boolean;
+          try {
+            made = await queue(() => writer.db.putFirst(first));
+          } catch (err) {
+            // Refused (a full disk): work on it in this page; every later save tries again.
+            get().reportStorageFailure(err);
+            made = true;
+          }
+          if (made) chosen = first;
           else records = await writer.db.list(); // another tab made it first
           if (chosen) {
             await load(chosen, 'migrated');
@@ -328,6 +336,11 @@ export const createSessionsSlice =
         }
         set((s) => ({ sessions: s.sessions.filter((m) => m.id !== id) }));
         return true;
+      },
+
+      async sessionSizes() {
+        const records = await writer.db.list().catch(() => []);
+        return records.map((r) => ({ id: r.id, name: r.name, bytes: storedSize(r) })).sort((a, b) => b.bytes - a.bytes);
       },
 
       sessionDocument() {

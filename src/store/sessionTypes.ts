@@ -96,6 +96,8 @@ export interface SessionsSlice {
   renameSession(id: string, name: string): Promise<boolean>;
   /** Deletes a session and its run history; deleting the open one opens another (or a new one). */
   deleteSession(id: string): Promise<boolean>;
+  /** Each saved session's size in this browser, in bytes (its record: files, settings, chat). */
+  sessionSizes(): Promise<Array<{ id: string; name: string; bytes: number }>>;
   /** The open session as a document (the share link's and the session file's content). */
   sessionDocument(): SessionDocument;
   /** The open session's share link at `base` (origin + path), or why it is too large. */

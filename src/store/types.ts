@@ -18,6 +18,8 @@ export type { FilesSlice, TestsSlice } from './projectTypes.ts';
 import type { MonitorSlice } from './monitorTypes.ts';
 export type { MonitorSlice } from './monitorTypes.ts';
 import type { SessionsSlice } from './sessionTypes.ts';
+import type { StorageSlice } from './storageTypes.ts';
+export type { StorageAccess, StorageProblem, StorageReport, StorageSlice } from './storageTypes.ts';
 export type { SessionMeta, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
 export type { ChatMessage, ChatPart, ChatSlice, ChatToolCall } from './chatTypes.ts';
 
@@ -185,6 +187,7 @@ export type AppState = EngineSlice &
   TestsSlice &
   MonitorSlice &
   SessionsSlice &
+  StorageSlice &
   LayoutSlice;
 
 /** zustand's set/get for a slice creator. */

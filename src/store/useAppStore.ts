@@ -7,6 +7,7 @@ import { createIdbSessionDb } from '../session/sessionDb.ts';
 import type { SessionRecord } from './sessionTypes.ts';
 import { createSessionLock } from '../session/createSessionLock.ts';
 import type { AppState } from './types.ts';
+import { browserStorageAccess } from './browserStorageAccess.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -35,6 +36,7 @@ export const appStore: StoreApi<AppState> = createAppStore({
   historyStorage: typeof indexedDB === 'undefined' ? null : createIdbHistoryStorage(),
   sessionDb: typeof indexedDB === 'undefined' ? null : createIdbSessionDb<SessionRecord>(),
   sessionLock: typeof navigator === 'undefined' || !navigator.locks ? null : (beforeRelease) => createSessionLock(beforeRelease),
+  storageAccess: typeof indexedDB === 'undefined' ? null : browserStorageAccess(),
 });
 
 /** React hook over {@link appStore}. */

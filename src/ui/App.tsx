@@ -9,6 +9,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { PaneToggles } from './layout/PaneToggles.tsx';
 import { COMPACT_QUERY, Workbench } from './layout/Workbench.tsx';
 import { SessionBanner } from './sessions/SessionBanner.tsx';
+import { StorageBanner } from './sessions/StorageBanner.tsx';
 import { CapabilityNotice } from './CapabilityNotice.tsx';
 import { SessionSwitcher } from './sessions/SessionSwitcher.tsx';
 import { SharePanel } from './sessions/SharePanel.tsx';
@@ -64,6 +65,7 @@ export function App() {
         </div>
       </header>
       <CapabilityNotice />
+      <StorageBanner />
       <SessionBanner />
       <Workbench />
       <StatusBar />

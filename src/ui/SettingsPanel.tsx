@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PRESET_NAMES, PRESETS } from '../config/presets.ts';
 import { FLAG_SETTINGS, LIST_SETTINGS, SETTING_BOUNDS, type Settings } from '../config/settings.ts';
 import { PackageSourcesNote } from './PackageSourcesNote.tsx';
+import { StorageSettings } from './StorageSettings.tsx';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
 type Draft = Record<keyof Settings, string>;
@@ -156,6 +157,10 @@ export function SettingsPanel() {
       <fieldset className="settings-group settings-packages" data-testid="settings-packages">
         <legend>Package sources</legend>
         <PackageSourcesNote />
+      </fieldset>
+      <fieldset className="settings-group" data-testid="settings-storage">
+        <legend>Storage</legend>
+        <StorageSettings />
       </fieldset>
     </form>
   );
