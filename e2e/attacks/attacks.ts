@@ -318,13 +318,43 @@ const resources: Attack[] = [
     thenRunWorks: true,
   },
   {
-    name: 'JavaScript memory through js, held by a running program: the run ends with status memory (Chromium)',
+    name: 'JavaScript memory through js, 1.5 GB in large buffers: the allocation guard refuses it before it is made, status memory',
+    safeMode: false,
+    setup: { memory: '256' },
+    code: () => 'import js\nkeep = [js.Uint8Array.new(100 * 2**20) for _ in range(15)]\nprint("ESCAPED: allocated 1.5 GB through js")',
+    status: ['memory'],
+    expect: [
+      /Stopped: JavaScript memory of 300 MB asked for through js .* would pass the memory limit of 256 MB, so the allocation was refused/,
+    ],
+    thenRunWorks: true,
+  },
+  {
+    name: 'JavaScript memory through js, refused and caught by the program: the run still ends with status memory',
+    safeMode: false,
+    setup: { memory: '256' },
+    code: () =>
+      [
+        'import js',
+        'keep = []',
+        'try:',
+        '    while True:',
+        '        keep.append(js.ArrayBuffer.new(64 * 2**20))',
+        'except Exception as e:',
+        '    print("caught", type(e).__name__)',
+        'print("went on after the refusal")',
+      ].join('\n'),
+    status: ['memory'],
+    expect: [/caught JsException/, /went on after the refusal/, /would pass the memory limit of 256 MB, so the allocation was refused/],
+    thenRunWorks: true,
+  },
+  {
+    name: 'JavaScript memory through js in small buffers (under the guard), held by a running program: the memory watch ends it (Chromium)',
     safeMode: false,
     setup: { memory: '256', timeout: '90' },
     code: () =>
       [
         'import asyncio, js',
-        'keep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(6)]',
+        'keep = [js.ArrayBuffer.new(512 * 1024) for _ in range(1200)]',
         'print("holding 600 MB outside the wasm heap", flush=True)',
         'await asyncio.sleep(80)',
         'print("ESCAPED: held 600 MB of JavaScript memory for 80 s")',
@@ -336,12 +366,13 @@ const resources: Attack[] = [
     thenRunWorks: true,
   },
   {
-    name: 'JavaScript memory through js, kept after the run: the interpreter is replaced (Chromium)',
+    name: 'JavaScript memory through js, under the guard in each piece, kept after the run: the interpreter is replaced (Chromium)',
     safeMode: false,
     setup: { memory: '256' },
-    code: () => 'import js\nkeep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(6)]\nprint("kept 600 MB")',
+    code: () =>
+      'import js\nkeep = [js.ArrayBuffer.new(100 * 2**20) for _ in range(2)] + [js.ArrayBuffer.new(512 * 1024) for _ in range(400)]\nprint("kept 400 MB")',
     status: ['ok'],
-    expect: [/kept 600 MB/],
+    expect: [/kept 400 MB/],
     later: {
       safeMode: false,
       waitFor: /JavaScript memory of \d+ MB/,

@@ -21,4 +21,11 @@ describe('describeResult', () => {
     });
     expect(describeResult(r, limits)).toBe(`Stopped: ${message} Raise the limit in Settings or hold less.`);
   });
+
+  it("passes on the worker's refusal of a large JavaScript allocation", () => {
+    const message =
+      'JavaScript memory of 300 MB asked for through js (ArrayBuffers and typed arrays) would pass the memory limit of 256 MB, so the allocation was refused. Variables were kept.';
+    const r = makeResult({ status: 'memory', success: false, error: { type: 'MemoryError', message, traceback: '', line: 2 } });
+    expect(describeResult(r, limits)).toBe(`Stopped: ${message} Raise the limit in Settings or hold less.`);
+  });
 });

@@ -4,6 +4,7 @@ import type { OutputChunk, RunOptions } from '../protocol/results.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import type { PythonRuntime } from './bootPyodide.ts';
 import { runCode } from './runCode.ts';
+import { installAllocationGuard } from './createAllocationGuard.ts';
 
 let rt: PythonRuntime;
 const interrupt = new Int32Array(new SharedArrayBuffer(4));
@@ -87,5 +88,29 @@ describe('runCode (real Pyodide in Node)', () => {
     expect(result.status).toBe('stopped');
     expect(result.error?.type).toBe('KeyboardInterrupt');
     expect((await run('print(kept)')).result.stdout).toBe('yes\n');
+  });
+
+  it('ends a run with status memory when the allocation guard refuses a buffer, even one the program caught', async () => {
+    const allocations = installAllocationGuard();
+    const code = [
+      'import js',
+      'small = js.Uint8Array.new(10 * 2**20)',
+      'try:',
+      '    big = js.Float64Array.new(10 * 2**20)',
+      'except Exception as e:',
+      '    print("refused:", "MemoryError" in str(e))',
+    ].join('\n');
+    const result = await runCode(rt, code, { ...DEFAULT_RUN_OPTIONS, maxMemoryMB: 64 }, interrupt, () => undefined, { allocations });
+    expect(result.stdout).toBe('refused: True\n');
+    expect(result.status).toBe('memory');
+    expect(result.error?.message).toMatch(
+      /^JavaScript memory of 90 MB asked for through js .* memory limit of 64 MB, so the allocation was refused/,
+    );
+    // The next run, within its limit, works; outside runs nothing is refused.
+    const next = await runCode(rt, 'print(len(small))', { ...DEFAULT_RUN_OPTIONS, maxMemoryMB: 64 }, interrupt, () => undefined, {
+      allocations,
+    });
+    expect(next.status).toBe('ok');
+    expect(next.stdout).toBe(`${10 * 2 ** 20}\n`);
   });
 });

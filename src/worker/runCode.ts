@@ -9,6 +9,7 @@ import { pipeOutput } from './pipeOutput.ts';
 import { beginMonitoring } from './monitorRun.ts';
 import type { DebugChannel } from './createDebugChannel.ts';
 import { WORKING_DIR } from '../protocol/paths.ts';
+import type { AllocationGuard, AllocationTrip } from './createAllocationGuard.ts';
 
 /** A run's channels besides text output: rich outputs and interactive input. */
 export interface RunIo {
@@ -26,6 +27,8 @@ export interface RunIo {
   scope?: { begin(): void; end(): Promise<void> };
   /** The debugger's way to the page, for a run with `options.debug`; without it a debug run runs normally. */
   debug?: DebugChannel;
+  /** Counts the program's large JavaScript allocations (through `js`) against the run's memory limit. */
+  allocations?: AllocationGuard;
 }
 
 /** What `_executor.runner.run` returns, converted to JS (Python's None arrives as undefined). */
@@ -36,6 +39,16 @@ interface RunnerRecord {
 }
 
 const MB = 2 ** 20;
+
+/** The run's error when the allocation guard refused an allocation: a MemoryError that says which memory, and how much. */
+export function allocationError(trip: AllocationTrip, raised: PythonError | null): PythonError {
+  return {
+    type: 'MemoryError',
+    message: `JavaScript memory of ${Math.round(trip.bytes / MB)} MB asked for through js (ArrayBuffers and typed arrays) would pass the memory limit of ${Math.round(trip.limitBytes / MB)} MB, so the allocation was refused. Variables were kept.`,
+    traceback: raised?.traceback ?? '',
+    line: raised?.line ?? null,
+  };
+}
 
 /** Maps a finished run's Python error to its status. */
 export function statusOf(error: PythonError | null): RunStatus {
@@ -90,6 +103,8 @@ export async function runCode(
   // A normal run pays nothing for the debugger: it is only imported and switched on for a debug run.
   const debug = options.debug && io.debug ? (rt.pyodide.pyimport('_executor.debugger') as PyProxy) : null;
   let proxy: PyProxy;
+  let trip: AllocationTrip | null = null;
+  io.allocations?.begin(options.maxMemoryMB * MB);
   try {
     if (debug && options.debug && io.debug) {
       const channel = io.debug;
@@ -109,6 +124,7 @@ export async function runCode(
       coroutine.destroy();
     }
   } finally {
+    trip = io.allocations?.end() ?? null;
     debug?.stop();
     debug?.destroy();
   }
@@ -120,7 +136,9 @@ export async function runCode(
   const monitored = monitor.end(wallMs, record.cpu_ms);
 
   let value = record.value ?? null;
-  const error: PythonError | null = record.error ? { ...record.error, line: record.error.line ?? null } : null;
+  const raised: PythonError | null = record.error ? { ...record.error, line: record.error.line ?? null } : null;
+  // A refused allocation ends the run as out of memory, even when the program caught the exception.
+  const error = trip ? allocationError(trip, raised) : raised;
   if (value !== null && value.length > options.maxOutputChars) {
     value = `${value.slice(0, options.maxOutputChars)}… [value truncated]`;
   }

@@ -41,6 +41,7 @@ import { createRunScope } from './createRunScope.ts';
 import { endBackground } from './endBackground.ts';
 import { receiveMessages } from './receiveMessages.ts';
 import { warmUp } from './warmUp.ts';
+import { installAllocationGuard, type AllocationGuard } from './createAllocationGuard.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -79,6 +80,8 @@ let stdinBuffer: SharedArrayBuffer | null = null;
 let debugBuffer: SharedArrayBuffer | null = null;
 let debugGuard: SharedArrayBuffer | null = null;
 let crashed = false;
+// Put in place once Pyodide has booted (its own buffers are not the program's).
+let allocations: AllocationGuard | undefined;
 
 function fatal(id: number | null, err: unknown): void {
   crashed = true;
@@ -106,6 +109,7 @@ async function init(msg: WorkerInit): Promise<void> {
       return;
     }
     runtime = booted.runtime;
+    allocations = installAllocationGuard();
     if (msg.interruptBuffer) runtime.pyodide.setInterruptBuffer(msg.interruptBuffer);
     post({ type: 'ready', bootMs: performance.now() - started, boot: booted.report.boot, snapshotProblem: booted.report.problem });
     // A restored interpreter has run none of its code yet: the browser compiles it on first use, which
@@ -158,6 +162,7 @@ async function run(msg: WorkerRun): Promise<void> {
           requestInput: () => post({ type: 'input-request', id: msg.id }),
           sendSample: (sample) => post({ type: 'sample', id: msg.id, sample }),
           scope: { begin: () => scope.begin(), end: () => endBackground(rt, scope, notify) },
+          allocations,
           debug:
             debugBuffer && debugGuard
               ? createDebugChannel({
