@@ -51,8 +51,7 @@ function bytesAsked(name: string, elementBytes: number, args: unknown[]): number
   const first = args[0];
   if (typeof first === 'number' || typeof first === 'bigint') return toLength(first) * elementBytes;
   if (first instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && first instanceof SharedArrayBuffer)) return 0;
-  if (first !== null && typeof first === 'object' && 'length' in first)
-    return toLength((first as { length: unknown }).length) * elementBytes;
+  if (first !== null && typeof first === 'object' && 'length' in first) return toLength(first.length) * elementBytes;
   return 0;
 }
 
@@ -64,9 +63,7 @@ function bytesAsked(name: string, elementBytes: number, args: unknown[]): number
  * which reports only between tasks: a program that allocates and drops large buffers in one synchronous stretch
  * is counted as holding them all). Views over an existing buffer are free. Outside runs nothing is refused.
  */
-export function installAllocationGuard(
-  global: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
-): AllocationGuard {
+export function installAllocationGuard(global: Record<string, unknown> = globalThis): AllocationGuard {
   let held = 0;
   let limit = Number.POSITIVE_INFINITY;
   let trip: AllocationTrip | null = null;

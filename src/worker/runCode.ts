@@ -103,7 +103,7 @@ export async function runCode(
   // A normal run pays nothing for the debugger: it is only imported and switched on for a debug run.
   const debug = options.debug && io.debug ? (rt.pyodide.pyimport('_executor.debugger') as PyProxy) : null;
   let proxy: PyProxy;
-  let trip: AllocationTrip | null = null;
+  let trip: AllocationTrip | null;
   io.allocations?.begin(options.maxMemoryMB * MB);
   try {
     if (debug && options.debug && io.debug) {
