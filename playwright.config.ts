@@ -16,7 +16,13 @@ export const fakeAzureUrl = `http://127.0.0.1:${port + 2}`;
 export const noIsolationBaseUrl = `http://127.0.0.1:${port + 3}`;
 
 /** A project running e2e/engines/*.spec.ts in `engine` against the server on `appPort` (see e2e/engines/fixtures.ts). */
-function engineProject(name: string, engine: EngineOptions['remoteEngine'], appPort: number, expectSharedMemory: boolean) {
+function engineProject(
+  name: string,
+  engine: EngineOptions['remoteEngine'],
+  appPort: number,
+  expectSharedMemory: boolean,
+  webkitSharedArrayBuffer = false,
+) {
   if (process.env.E2E_ENGINES === 'off') return [];
   return [
     {
@@ -24,7 +30,7 @@ function engineProject(name: string, engine: EngineOptions['remoteEngine'], appP
       testMatch: 'engines/**/*.spec.ts',
       // WebKitGTK under Xvfb on two cores takes about a minute for the smoke test run (each test interpreter boots there).
       timeout: 180_000,
-      use: { remoteEngine: engine, appUrl: `http://127.0.0.1:${appPort}`, expectSharedMemory },
+      use: { remoteEngine: engine, appUrl: `http://127.0.0.1:${appPort}`, expectSharedMemory, webkitSharedArrayBuffer },
     } satisfies Project<object, EngineOptions>,
   ];
 }
@@ -60,11 +66,13 @@ export default defineConfig<object, EngineOptions>({
     // The MCP server and the CLI (e2e/mcp): each test starts `executor` processes with their own headless Chromium.
     { name: 'mcp', testMatch: 'mcp/**/*.spec.ts', timeout: 240_000 },
     // The cross-engine smoke suite (e2e/engines): Firefox ESR over WebDriver BiDi, with shared memory and
-    // without (served without COOP/COEP); WebKitGTK over WebDriver (no SharedArrayBuffer at all: the page drops
-    // isolation itself); Chromium without isolation.
+    // without (served without COOP/COEP); WebKitGTK over WebDriver, as it comes (no SharedArrayBuffer: the page
+    // drops isolation itself) and with SharedArrayBuffer as Safari has it; Chromium without isolation.
     ...engineProject('firefox', 'firefox', port, true),
     ...engineProject('firefox-no-isolation', 'firefox', port + 3, false),
     ...engineProject('webkit', 'webkit', port, false),
+    // Safari's case: WebKit with SharedArrayBuffer in the isolated page (its sandbox starts data: workers).
+    ...engineProject('webkit-shared-memory', 'webkit', port, true, true),
     ...engineProject('chromium-no-isolation', 'chromium', port + 3, false),
   ],
   webServer: [

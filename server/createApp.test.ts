@@ -54,7 +54,7 @@ describe('createApp', () => {
     expect(csp).toContain("script-src http://127.0.0.1:8080/frame/frame.js 'wasm-unsafe-eval'");
     // Pyodide's files and the index's wheels reach the sandbox from the page, which the browser caches.
     expect(csp).toContain("connect-src 'none'");
-    expect(csp).toContain('worker-src blob:');
+    expect(csp).toContain('worker-src blob: data:');
     expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
   });
 

@@ -113,7 +113,8 @@ export function frameHeaders(origin: string, isolated = true): Headers {
       "default-src 'none'",
       `script-src ${origin}${FRAME_SCRIPT_PATH} 'wasm-unsafe-eval'`,
       "connect-src 'none'",
-      'worker-src blob:',
+      // data: for WebKit with SharedArrayBuffer, which refuses blob: workers in the opaque frame (createWorkerHandle.ts).
+      'worker-src blob: data:',
       `frame-ancestors ${origin}`,
       "base-uri 'none'",
       "form-action 'none'",

@@ -10,6 +10,8 @@ export interface EngineOptions {
   appUrl: string;
   /** The sandbox should have SharedArrayBuffer here (soft Stop, interactive input, the debugger). */
   expectSharedMemory: boolean;
+  /** WebKitGTK with SharedArrayBuffer turned on in isolated pages (`JSC_useSharedArrayBuffer=1`), as Safari. */
+  webkitSharedArrayBuffer: boolean;
 }
 
 interface WorkerFixtures extends EngineOptions {
@@ -22,9 +24,10 @@ export const test = base.extend<{ app: RemoteExecutor }, WorkerFixtures>({
   remoteEngine: ['chromium', { option: true, scope: 'worker' }],
   appUrl: ['', { option: true, scope: 'worker' }],
   expectSharedMemory: [true, { option: true, scope: 'worker' }],
+  webkitSharedArrayBuffer: [false, { option: true, scope: 'worker' }],
   openedApp: [
-    async ({ remoteEngine, appUrl }, use) => {
-      const browser = await launchRemoteBrowser(remoteEngine);
+    async ({ remoteEngine, appUrl, webkitSharedArrayBuffer }, use) => {
+      const browser = await launchRemoteBrowser(remoteEngine, { webkitSharedArrayBuffer });
       try {
         const app = new RemoteExecutor(browser, appUrl);
         await app.open();

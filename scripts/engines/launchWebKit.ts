@@ -11,9 +11,10 @@ export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64
 /**
  * Starts WebKitGTK's MiniBrowser (Safari's engine) under its WebKitWebDriver, driven with
  * selenium-webdriver over W3C WebDriver. MiniBrowser has no headless mode here: without a DISPLAY
- * it gets a virtual one (Xvfb, package xvfb).
+ * it gets a virtual one (Xvfb, package xvfb). `sharedArrayBuffer`: as Safari, SharedArrayBuffer in a cross-origin
+ * isolated page (WebKitGTK leaves it off unless JavaScriptCore is told).
  */
-export async function launchWebKit(): Promise<RemoteBrowser> {
+export async function launchWebKit(options: { sharedArrayBuffer?: boolean } = {}): Promise<RemoteBrowser> {
   const started: ChildProcess[] = [];
   const stopAll = (): void => {
     for (const p of started.reverse()) p.kill('SIGTERM');
@@ -22,7 +23,8 @@ export async function launchWebKit(): Promise<RemoteBrowser> {
     const display = process.env.DISPLAY ?? (await startXvfb(started));
     const port = await freePort();
     const driverProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], {
-      env: { ...process.env, DISPLAY: display },
+      // JavaScriptCore's switch for SharedArrayBuffer in cross-origin isolated pages: what Safari gives them.
+      env: { ...process.env, DISPLAY: display, ...(options.sharedArrayBuffer ? { JSC_useSharedArrayBuffer: '1' } : {}) },
       stdio: 'ignore',
     });
     started.push(driverProcess);

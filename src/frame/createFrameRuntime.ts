@@ -9,6 +9,11 @@ export type WorkerBootFiles = Pick<WorkerInit, 'indexURL' | 'packageBaseUrl' | '
 export interface FrameRuntime {
   /** A new blob: URL of a worker's script: Pyodide's module factory, then Executor's worker. */
   workerUrl(): string;
+  /**
+   * The same script as one data: URL (made once). WebKit with SharedArrayBuffer (Safari's cross-origin isolated
+   * page) refuses blob: workers in the opaque frame but starts data: ones.
+   */
+  workerDataUrl(): Promise<string>;
   /** The files a worker boots from; rejects when Pyodide's code cannot be compiled. */
   bootFiles(): Promise<WorkerBootFiles>;
   /** Asks the page for a file under Pyodide's or the package folder (a wheel), with the hash it must have. */
@@ -56,9 +61,19 @@ export function createFrameRuntime(
   }
   const waiting = new Map<number, (reply: AssetReply) => void>();
   let nextId = 1;
+  let dataUrl: Promise<string> | null = null;
 
   return {
     workerUrl: () => URL.createObjectURL(script ?? new Blob([`throw new Error(${JSON.stringify(scriptProblem)});`])),
+    workerDataUrl() {
+      dataUrl ??= new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.onerror = () => reject(reader.error ?? new Error("The worker's script could not be read"));
+        reader.readAsDataURL(script ?? new Blob([`throw new Error(${JSON.stringify(scriptProblem)});`], { type: 'text/javascript' }));
+      });
+      return dataUrl;
+    },
     async bootFiles() {
       if (scriptProblem) throw new Error(scriptProblem);
       return { ...urls, wasmModule: await wasmModule, stdlib: files.stdlib.slice(0), lock: files.lock };

@@ -37,10 +37,14 @@ export interface WorkerHandle {
 /** Receives what a worker says, tagged with the worker. */
 export type WorkerListener = (handle: WorkerHandle, msg: WorkerToFrame) => void;
 
+/** Whether this frame's blob: workers failed to start (WebKit with SharedArrayBuffer): later workers start from a data: URL. */
+let blobWorkersRefused = false;
+
 /**
- * Starts a Python worker from a classic blob: script (the only kind that starts in
- * an opaque-origin frame) and gives it its own interrupt buffer. It boots from the
- * files `runtime` holds; its requests for other files go to the page through `runtime`.
+ * Starts a Python worker from a classic blob: script (the only kind that starts in an opaque-origin frame in
+ * Chromium and Firefox; where a blob: worker fails before it says a word, as in WebKit with SharedArrayBuffer, the
+ * same script as a data: URL, for this and every later worker) and gives it its own interrupt buffer. It boots
+ * from the files `runtime` holds; its requests for other files go to the page through `runtime`.
  */
 export function createWorkerHandle(
   runtime: FrameRuntime,
@@ -49,14 +53,17 @@ export function createWorkerHandle(
   /** The browser gives the sandbox SharedArrayBuffer (see src/protocol/capabilities.ts). */
   sharedMemory = detectCapabilities(globalThis).sharedMemory,
 ): WorkerHandle {
-  const blobUrl = runtime.workerUrl();
-  const worker = new Worker(blobUrl);
+  let worker: Worker | null = null;
+  let url = '';
+  let spoke = false;
+  let ended = false;
   // WebKit reads the script after the constructor returns: revoked now, the worker would fail to load.
-  let urlKept = true;
+  let urlKept = false;
   const releaseUrl = (): void => {
-    if (urlKept) URL.revokeObjectURL(blobUrl);
+    if (urlKept) URL.revokeObjectURL(url);
     urlKept = false;
   };
+  const post = (message: unknown, transfer: Transferable[] = []): void => worker?.postMessage(message, transfer);
   // Without shared memory these are the frame's own (never seen by the worker): writing them does nothing.
   const interruptBuffer = new Int32Array(sharedMemory ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
   const stdinBuffer = sharedMemory ? createStdinBuffer() : null;
@@ -69,21 +76,23 @@ export function createWorkerHandle(
 
   const handle: WorkerHandle = {
     ready,
-    url: blobUrl,
+    get url() {
+      return url;
+    },
     canInterrupt: sharedMemory,
     run(id, code, options) {
       Atomics.store(interruptBuffer, 0, 0); // a stale Stop must not hit the next run
-      worker.postMessage({ type: 'run', id, code, options });
+      post({ type: 'run', id, code, options });
     },
     call(id, request) {
-      worker.postMessage({ type: 'call', id, request });
+      post({ type: 'call', id, request });
     },
     language(id, request) {
-      worker.postMessage({ type: 'language', id, request });
+      post({ type: 'language', id, request });
     },
     tests(id, request) {
       Atomics.store(interruptBuffer, 0, 0);
-      worker.postMessage({ type: 'tests', id, request });
+      post({ type: 'tests', id, request });
     },
     interrupt() {
       Atomics.store(interruptBuffer, 0, SIGINT);
@@ -112,49 +121,73 @@ export function createWorkerHandle(
       return true;
     },
     terminate() {
-      worker.terminate();
+      ended = true;
+      worker?.terminate();
       releaseUrl();
       settle?.reject(new Error('The interpreter was stopped.'));
     },
   };
-  worker.onmessage = (event: MessageEvent<WorkerToFrame>) => {
-    releaseUrl(); // the script is running
-    const msg = event.data;
-    if (msg.type === 'asset-request') {
-      void runtime
-        .requestAsset({ url: msg.url, integrity: msg.integrity, accept: msg.accept })
-        .then((reply) => worker.postMessage({ type: 'asset', id: msg.id, reply }, reply.ok ? [reply.bytes] : []));
-      return;
-    }
-    if (msg.type === 'ready') settle?.resolve();
-    if (msg.type === 'boot-failed') settle?.reject(new Error(msg.message));
-    listener(handle, msg);
+  const start = (scriptUrl: string, isBlob: boolean): void => {
+    if (ended) return;
+    url = scriptUrl;
+    urlKept = isBlob;
+    const current = new Worker(scriptUrl);
+    worker = current;
+    current.onmessage = (event: MessageEvent<WorkerToFrame>) => {
+      spoke = true;
+      releaseUrl(); // the script is running
+      const msg = event.data;
+      if (msg.type === 'asset-request') {
+        void runtime
+          .requestAsset({ url: msg.url, integrity: msg.integrity, accept: msg.accept })
+          .then((reply) => current.postMessage({ type: 'asset', id: msg.id, reply }, reply.ok ? [reply.bytes] : []));
+        return;
+      }
+      if (msg.type === 'ready') settle?.resolve();
+      if (msg.type === 'boot-failed') settle?.reject(new Error(msg.message));
+      listener(handle, msg);
+    };
+    current.onerror = (event) => {
+      event.preventDefault();
+      releaseUrl();
+      // The script's first line speaks: an error before that is the browser refusing the blob: worker.
+      if (isBlob && !spoke && !ended) {
+        blobWorkersRefused = true;
+        current.terminate();
+        startFromData();
+        return;
+      }
+      listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
+    };
+    // The snapshot is a Blob: each worker reads it itself.
+    runtime.bootFiles().then(
+      (files) =>
+        current.postMessage(
+          {
+            type: 'init',
+            ...files,
+            interruptBuffer: sharedMemory ? interruptBuffer : null,
+            stdinBuffer,
+            debugBuffer,
+            debugGuard: sharedMemory ? (debugGuard.buffer as SharedArrayBuffer) : null,
+            ...boot,
+          },
+          [files.stdlib],
+        ),
+      (err: unknown) => {
+        const message = `Python could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
+        settle?.reject(new Error(message));
+        listener(handle, { type: 'boot-failed', message });
+      },
+    );
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    releaseUrl();
-    listener(handle, { type: 'fatal', id: null, message: event.message || 'The Python worker failed.' });
+  const startFromData = (): void => {
+    runtime.workerDataUrl().then(
+      (dataUrl) => start(dataUrl, false),
+      (err: unknown) => listener(handle, { type: 'fatal', id: null, message: `The Python worker could not start: ${String(err)}` }),
+    );
   };
-  // The snapshot is a Blob: each worker reads it itself.
-  runtime.bootFiles().then(
-    (files) =>
-      worker.postMessage(
-        {
-          type: 'init',
-          ...files,
-          interruptBuffer: sharedMemory ? interruptBuffer : null,
-          stdinBuffer,
-          debugBuffer,
-          debugGuard: sharedMemory ? (debugGuard.buffer as SharedArrayBuffer) : null,
-          ...boot,
-        },
-        [files.stdlib],
-      ),
-    (err: unknown) => {
-      const message = `Python could not be prepared: ${err instanceof Error ? err.message : String(err)}`;
-      settle?.reject(new Error(message));
-      listener(handle, { type: 'boot-failed', message });
-    },
-  );
+  if (blobWorkersRefused) startFromData();
+  else start(runtime.workerUrl(), true);
   return handle;
 }
