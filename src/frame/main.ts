@@ -2,6 +2,8 @@
  * The sandboxed frame: an opaque-origin document (sandbox="allow-scripts", strict
  * CSP) that owns the Python workers and talks to the app page by postMessage.
  */
+// Before any message is validated (see the module).
+import '../protocol/zodWithoutEval.ts';
 import { PACKAGES_PATH, PYODIDE_PATH } from '../protocol/paths.ts';
 import { parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';

@@ -2,6 +2,8 @@
  * The headless engine page (engine.html): the sandbox frame and the engine, no UI. The MCP server and the
  * CLI open one per session in headless Chromium and call `window.executorEngine` (see server/headless).
  */
+// Before any message is validated (see the module).
+import '../protocol/zodWithoutEval.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FileChanges } from '../protocol/testProtocol.ts';
 import { createServedEngine } from '../engine/createServedEngine.ts';

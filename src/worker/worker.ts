@@ -4,6 +4,8 @@
  * sandboxed frame (a worker from a URL, or a module blob worker, does not start in an
  * opaque origin). User code runs here; nothing here trusts it.
  */
+// Before any message is validated (see the module).
+import '../protocol/zodWithoutEval.ts';
 import type {
   FrameToWorker,
   WorkerCall,

@@ -3,6 +3,7 @@ import { buildSrcdoc } from './buildSrcdoc.ts';
 import { LINK_ATTRIBUTE, neutralizeLinks } from './neutralizeLinks.ts';
 import { LinkOffer } from './LinkOffer.tsx';
 import { useEffectiveTheme } from '../useEffectiveTheme.ts';
+import { outputHtml } from '../trustedTypes.ts';
 
 /** Tallest an HTML output grows before it scrolls inside its frame. */
 const MAX_HEIGHT_PX = 640;
@@ -22,6 +23,11 @@ export function HtmlFrame({ html, title }: { html: string; title: string }) {
   const prepared = useMemo(() => neutralizeLinks(html), [html]);
   const theme = useEffectiveTheme();
   const srcDoc = useMemo(() => buildSrcdoc(prepared.html, theme), [prepared, theme]);
+
+  // Set here, not as a prop: under Trusted Types the srcdoc must be a TrustedHTML, which React would turn into a string.
+  useEffect(() => {
+    if (frame.current) frame.current.srcdoc = outputHtml(srcDoc);
+  }, [srcDoc]);
 
   useEffect(() => {
     const el = frame.current;
@@ -74,7 +80,6 @@ export function HtmlFrame({ html, title }: { html: string; title: string }) {
         sandbox="allow-same-origin"
         referrerPolicy="no-referrer"
         title={title}
-        srcDoc={srcDoc}
       />
       {link !== null && <LinkOffer href={link} onClose={() => setLink(null)} />}
     </>

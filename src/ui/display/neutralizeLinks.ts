@@ -1,4 +1,5 @@
 import { bombProblem } from './countSvgInstances.ts';
+import { outputHtml } from '../trustedTypes.ts';
 
 /** Attribute that keeps a link's target once its `href` is taken away. */
 export const LINK_ATTRIBUTE = 'data-executor-href';
@@ -16,7 +17,7 @@ const NAVIGATING_ATTRIBUTES = ['action', 'formaction', 'target', 'formtarget', '
  * bomb is not shown at all: `problem` says why.
  */
 export function neutralizeLinks(html: string): { html: string; problem: string | null } {
-  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const doc = new DOMParser().parseFromString(outputHtml(`<!doctype html><body>${html}`), 'text/html');
   if (doc.querySelector('svg use')) {
     const problem = bombProblem(doc.body);
     if (problem) return { html: '', problem };
