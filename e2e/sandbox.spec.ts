@@ -174,8 +174,12 @@ test.describe('Trusted Types', () => {
     expect(refused).toEqual({ innerHTML: 'TypeError', worker: 'TypeError', script: 'TypeError' });
     await page.evaluate(() => ((window as unknown as { violations: string[] }).violations.length = 0));
 
-    await executor.run('from executor import HTML\ndisplay(HTML("<b>bold &amp; <i>styled</i></b>"))\nprint("shown")');
+    await executor.run(
+      'from executor import HTML, SVG\ndisplay(HTML("<b>bold &amp; <i>styled</i></b>"))\n' +
+        'display(SVG(\'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>\'))\nprint("shown")',
+    );
     await expect(page.frameLocator('[data-testid="display-html"]').first().locator('i')).toHaveText('styled');
+    await expect(page.getByTestId('display-image')).toBeVisible();
     await executor.setCode('import math\nmath.sqrt(4)\n');
     await page.getByTestId('chat-input').fill('what can you do? &amp;');
     await page.getByTestId('chat-input').press('Enter');

@@ -49,8 +49,9 @@ const outputPolicy = tt?.createPolicy('executor-output-html', { createHTML: (inp
 tt?.createPolicy('default', defaultRules(origin));
 
 /**
- * A program's HTML output for the two places it may go: DOMParser (which neither runs nor loads anything) and
- * the srcdoc of the output frame, sandboxed without scripts. Nothing else may take it.
+ * A program's HTML or SVG output for the two places it may go: DOMParser (which neither runs nor loads anything:
+ * links are neutralized and SVG bombs counted there) and the srcdoc of the output frame, sandboxed without
+ * scripts. Nothing else may take it.
  */
 export function outputHtml(html: string): string {
   return (outputPolicy?.createHTML(html) as string | undefined) ?? html;

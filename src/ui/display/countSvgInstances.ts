@@ -1,3 +1,5 @@
+import { outputHtml } from '../trustedTypes.ts';
+
 /** Most shapes an SVG output may draw (elements, with every `<use>` expanded); a plot has a few thousand. */
 export const MAX_SVG_INSTANCES = 100_000;
 
@@ -36,7 +38,7 @@ export function countSvgInstances(root: Element, limit = MAX_SVG_INSTANCES): num
 
 /** Null when the SVG text is safe to draw, else why not (a note for the user). */
 export function svgProblem(svg: string): string | null {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const doc = new DOMParser().parseFromString(outputHtml(svg), 'image/svg+xml');
   if (doc.querySelector('parsererror')) return null; // the browser shows nothing for it anyway
   return bombProblem(doc.documentElement);
 }
