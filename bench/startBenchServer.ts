@@ -40,7 +40,12 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
     const path = new URL(req.url).pathname;
     if (path.startsWith(BARE_PATH)) {
       const file = path === BARE_PATH ? '/index.html' : path.slice(BARE_PATH.length - 1);
-      const res = await serveFile(BARE_DIR, file, BARE_HEADERS, req.method, req.headers.get('if-none-match'));
+      const res = await serveFile(BARE_DIR, file, BARE_HEADERS, {
+        method: req.method,
+        ifNoneMatch: req.headers.get('if-none-match'),
+        acceptEncoding: req.headers.get('accept-encoding'),
+        range: req.headers.get('range'),
+      });
       return res ?? new Response('Not found', { status: 404, headers: BARE_HEADERS });
     }
     return app.fetch(req);

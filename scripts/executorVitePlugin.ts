@@ -3,6 +3,7 @@
  * same headers as production, and emits them into dist/ on build.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { compressDist } from './compressDist.ts';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -93,10 +94,12 @@ function devMiddleware(server: ViteDevServer) {
 /** The Executor Vite plugin. */
 export function executorVitePlugin(): Plugin {
   let outDir = 'dist';
+  let compress = false;
   return {
     name: 'executor-sandbox',
     configResolved(config) {
       outDir = config.build.outDir;
+      compress = config.command === 'build';
     },
     // Pyodide's files start downloading while the app's script does (src/main.tsx fetches them for the frame).
     transformIndexHtml() {
@@ -123,6 +126,17 @@ export function executorVitePlugin(): Plugin {
       const pyodideOut = join(outDir, PYODIDE_PATH);
       await mkdir(pyodideOut, { recursive: true });
       await Promise.all(PYODIDE_FILES.map((f) => copyFile(join(PYODIDE_DIR, f), join(pyodideOut, f))));
+    },
+    // Everything is written (the bundle, the frame, Pyodide, the public folder): brotli and gzip copies beside it.
+    async closeBundle() {
+      if (!compress) return;
+      const started = Date.now();
+      const written = await compressDist(outDir);
+      const before = written.reduce((n, f) => n + f.bytes, 0);
+      const after = written.reduce((n, f) => n + (f.br ?? f.bytes), 0);
+      console.log(
+        `executor: brotli and gzip copies of ${written.length} files, ${(before / 2 ** 20).toFixed(1)} MB → ${(after / 2 ** 20).toFixed(1)} MB with brotli (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
     },
   };
 }

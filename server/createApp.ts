@@ -40,11 +40,12 @@ export function createApp(options: AppOptions): Hono {
     const path = c.req.path;
     const method = c.req.method;
     const ifNoneMatch = c.req.header('if-none-match') ?? null;
+    const request = { method, ifNoneMatch, acceptEncoding: c.req.header('accept-encoding') ?? null, range: c.req.header('range') ?? null };
     // A document asked for without isolation (the page does so where isolation only breaks the sandbox).
     const isolated = options.isolated !== false && !isolationDropped(new URL(c.req.url).search);
     if (path === FRAME_PATH) {
       const origin = publicOrigin(c.req.url, options.env);
-      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, isolated), method);
+      const res = await serveFile(distDir, FRAME_PATH, frameHeaders(origin, isolated), { ...request, ifNoneMatch: null });
       if (res) return res;
     } else if (isSandboxAsset(path)) {
       // The raw path, as sent: Hono's path has some escapes decoded already.
@@ -61,11 +62,11 @@ export function createApp(options: AppOptions): Hono {
         if (matchesEtag(ifNoneMatch, lockEtag)) return new Response(null, { status: 304, headers: lockHeaders });
         return new Response(method === 'HEAD' ? null : options.packageLock, { headers: lockHeaders });
       }
-      const res = await serveFile(distDir, path, headers, method, ifNoneMatch);
+      const res = await serveFile(distDir, path, headers, request);
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders({ isolated, packageSources }), method, ifNoneMatch);
+      const res = await serveFile(distDir, path, pageHeaders({ isolated, packageSources }), request);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
@@ -73,7 +74,7 @@ export function createApp(options: AppOptions): Hono {
           distDir,
           '/index.html',
           { ...pageHeaders({ isolated, packageSources }), 'Cache-Control': 'no-cache' },
-          method,
+          { ...request, ifNoneMatch: null },
         );
         if (index) return index;
       }
