@@ -2,7 +2,6 @@ import type { HistoryStorage } from '../runs/historyStorage.ts';
 import { readSessionText, toSessionDocument, type SessionDocument } from '../session/sessionDocument.ts';
 import { createMemorySessionDb, type SessionDb } from '../session/sessionDb.ts';
 import { createSessionWriter } from '../session/createSessionWriter.ts';
-import { storedSize } from '../session/blobCodec.ts';
 import { buildShareLink, sessionFromHash } from '../session/shareLink.ts';
 import {
   checkSessionName,
@@ -11,6 +10,7 @@ import {
   sessionContent,
   sessionFromDocument,
   sessionMetas,
+  sessionSizesOf,
   uniqueSessionName,
 } from './sessionRecords.ts';
 import type { SessionContent, SessionOrigin, SessionRecord, SessionsSlice } from './sessionTypes.ts';
@@ -18,8 +18,8 @@ import { applySessionJournal } from '../session/sessionJournal.ts';
 import { resolveJournal } from './sessionJournal.ts';
 import type { SliceCreator } from './types.ts';
 import { enterSession, enterSessionHistory, freshInterpreter } from './enterSession.ts';
-import { installsWithoutAsking, loadNames, mergePackages, packagesOfRecord } from './sessionPackages.ts';
-import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
+import { installsWithoutAsking, loadNames, packagesOfRecord } from './sessionPackages.ts';
+import { sessionPackageActions } from './sessionPackageActions.ts';
 import { NO_SESSION_LOCK, type SessionLock } from '../session/createSessionLock.ts';
 
 type Prefs = Pick<Storage, 'getItem' | 'setItem'>;
@@ -160,34 +160,7 @@ export const createSessionsSlice =
         get().appendEntry('notice', `Took over “${record.name}”: this tab now saves it; the other tab shows it read-only.`);
       },
 
-      async restoreSessionPackages() {
-        const { engine, sessionPackages, currentSessionId } = get();
-        // Every new interpreter from now on installs them itself (see the engine's setSessionPackages).
-        engine?.setSessionPackages(sessionPackages.map((p) => p.spec));
-        if (!engine || sessionPackages.length === 0) return;
-        await fresh.catch(() => undefined);
-        await engine.whenReady();
-        const report = await engine.install(sessionPackages.map((p) => p.spec));
-        if (get().currentSessionId !== currentSessionId) return;
-        const back = report.requested ?? [];
-        if (back.length) {
-          get().appendEntry('notice', `Restored this session's packages: ${back.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}.`);
-          // Versions and sources as this install found them (a session stored before they were kept has names only).
-          set((s) => ({ sessionPackages: mergePackages(s.sessionPackages, back) }));
-        }
-        for (const line of describeInstallFailures(report.failed)) get().appendEntry('notice', line);
-      },
-
-      async approvePendingPackages() {
-        const pending = get().pendingPackages;
-        set({ pendingPackages: [] });
-        if (pending.length) await get().installPackages(pending.map((p) => p.spec));
-      },
-
-      removeSessionPackage(name) {
-        set((s) => ({ sessionPackages: s.sessionPackages.filter((p) => p.name !== name) }));
-        get().appendEntry('notice', `${name} was taken off this session's packages; it stays loaded until Restart.`);
-      },
+      ...sessionPackageActions(() => fresh)(set, get),
 
       async hydrateSessions(options = {}) {
         let records: SessionRecord[];
@@ -338,10 +311,7 @@ export const createSessionsSlice =
         return true;
       },
 
-      async sessionSizes() {
-        const records = await writer.db.list().catch(() => []);
-        return records.map((r) => ({ id: r.id, name: r.name, bytes: storedSize(r) })).sort((a, b) => b.bytes - a.bytes);
-      },
+      sessionSizes: async () => sessionSizesOf(await writer.db.list().catch(() => [])),
 
       sessionDocument() {
         const s = get();
@@ -354,9 +324,7 @@ export const createSessionsSlice =
         });
       },
 
-      shareLink(base) {
-        return buildShareLink(get().sessionDocument(), base);
-      },
+      shareLink: (base) => buildShareLink(get().sessionDocument(), base),
 
       async openShareHash(hash) {
         const read = sessionFromHash(hash);
@@ -374,11 +342,7 @@ export const createSessionsSlice =
         return openDocument(read.doc, { kind: 'file', fileName, files: read.doc.files.map((f) => f.path), pyodide: read.doc.pyodide });
       },
 
-      dismissSessionOrigin() {
-        set({ sessionOrigin: null });
-      },
-      setSessionError(error) {
-        set({ sessionError: error });
-      },
+      dismissSessionOrigin: () => set({ sessionOrigin: null }),
+      setSessionError: (error) => set({ sessionError: error }),
     };
   };

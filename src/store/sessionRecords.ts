@@ -1,3 +1,4 @@
+import { storedSize } from '../session/blobCodec.ts';
 import { DEFAULT_FILE, sortFiles } from '../project/projectModel.ts';
 import { documentFiles, type SessionDocument } from '../session/sessionDocument.ts';
 import { MAX_SESSION_NAME_CHARS } from '../session/sessionLimits.ts';
@@ -75,4 +76,9 @@ export function checkSessionName(raw: string): { name: string } | { error: strin
   if (!name) return { error: 'Type a name for the session.' };
   if (name.length > MAX_SESSION_NAME_CHARS) return { error: `A session name is at most ${MAX_SESSION_NAME_CHARS} characters.` };
   return { name };
+}
+
+/** Each stored session's size in bytes (its record: files, settings, chat), the largest first. */
+export function sessionSizesOf(records: readonly SessionRecord[]): Array<{ id: string; name: string; bytes: number }> {
+  return records.map((r) => ({ id: r.id, name: r.name, bytes: storedSize(r) })).sort((a, b) => b.bytes - a.bytes);
 }
