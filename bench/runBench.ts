@@ -23,6 +23,7 @@ import { measureDebug } from './measureDebug.ts';
 import { measureEngines } from './measureEngines.ts';
 import { measureMcp } from './measureMcp.ts';
 import { measureTests } from './measureTests.ts';
+import { measureLargeResult } from './measureLargeResult.ts';
 import { measureWorkspace } from './measureWorkspace.ts';
 import { measureHardKill, measureSoftStop } from './measureStop.ts';
 import { openBarePage } from './openBarePage.ts';
@@ -118,6 +119,10 @@ async function bench(res: Resources): Promise<void> {
     if (wanted(9)) {
       log(`9. debugger: ${BENCH_CONFIG.slowRuns} samples of compute.py, normal, under the debugger and under settrace`);
       rows.push(...(await measureDebug(executor, BENCH_CONFIG.slowRuns)));
+    }
+    if (wanted(13)) {
+      log(`13. large results: ${BENCH_CONFIG.slowRuns} samples of a 1,000-file project with coverage`);
+      rows.push(...(await measureLargeResult(executor, BENCH_CONFIG.slowRuns)));
     }
     if (wanted(12)) {
       log(`12. workspace: ${BENCH_CONFIG.slowRuns} samples of runs that write files, and a 1,000-file project`);

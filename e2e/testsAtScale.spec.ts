@@ -3,6 +3,8 @@ import { createZip } from '../scripts/packages/createZip.mjs';
 import type { TextFile } from '../src/protocol/testProtocol.ts';
 import { generateLargeSuite, LARGE_SUITE_SUMMARY, LARGE_SUITE_TESTS } from '../src/testing/generateLargeSuite.ts';
 import { readFixtureProject } from '../src/testing/readFixtureProject.ts';
+import { BIG_COVERAGE_PROJECT, generateCoverageProject } from '../src/testing/generateCoverageProject.ts';
+import { lineRanges } from '../src/engine/describeTestResult.ts';
 import { expect, test } from './fixtures.ts';
 import type { ExecutorPage } from './pages/ExecutorPage.ts';
 
@@ -108,5 +110,40 @@ test.describe('test runner at scale', () => {
     await executor.page.getByTestId('tests-search').fill('test_part_042.py::test_later');
     await expect(executor.page.getByTestId('test-row')).toHaveCount(1);
     await expect(executor.page.getByTestId('test-row')).toHaveAttribute('data-outcome', 'xfailed');
+  });
+
+  test("a coverage result over 2 MB (24,000 functions in 480 files) comes in pages and shows its total and a file's detail", async ({
+    executor,
+  }) => {
+    const { modules, functions } = BIG_COVERAGE_PROJECT;
+    const lastModule = `sample_${String(modules - 1).padStart(4, '0')}`;
+    // The file tree draws only what is in view: the first module marks the import done (it lands in one change).
+    await importProject(executor, generateCoverageProject(BIG_COVERAGE_PROJECT), 'pkg/sample_0000.py');
+    // The frame's pages, as the page receives them: the result did not fit in one message.
+    await executor.page.evaluate(() => {
+      const w = window as unknown as { pagesSeen: number };
+      w.pagesSeen = 0;
+      addEventListener('message', (e: MessageEvent) => {
+        if ((e.data as { type?: unknown } | null)?.type === 'page') w.pagesSeen += 1;
+      });
+    });
+    await startTests(executor, 1, true);
+    await expect(executor.page.getByTestId('tests-summary')).toContainText(new RegExp(`^${modules} passed in \\d+\\.\\d\\ds`), {
+      timeout: 200_000,
+    });
+    expect(await executor.page.evaluate(() => (window as unknown as { pagesSeen: number }).pagesSeen)).toBeGreaterThan(1);
+    await executor.showPanel('coverage');
+    // Each function: 4 statements and 2 branch exits, of which its `return -x` and one exit never ran.
+    // (The session's main.py, never imported by a test, is measured too: the total is a little under two thirds.)
+    await expect(executor.page.getByTestId('coverage-total')).toHaveText('67%');
+    await expect(executor.page.locator('[data-testid="coverage-row"][data-path^="pkg/"]')).toHaveCount(modules + 1);
+    await expect(executor.page.locator('[data-testid="coverage-row"][data-path^="tests/"]')).toHaveCount(modules);
+    const last = executor.page.locator(`[data-testid="coverage-row"][data-path="pkg/${lastModule}.py"]`);
+    await expect(last.getByTestId('coverage-missing')).toHaveText(lineRanges(Array.from({ length: functions }, (_, f) => 3 + 6 * f)));
+    // The panel lists 100 (MAX_LISTED_SUGGESTIONS) and counts the rest: the project's, and main.py's own.
+    const more = await executor.page.getByTestId('test-suggestions-more').textContent();
+    expect(Number(/and ([\d,]+) more functions/.exec(more ?? '')?.[1]?.replaceAll(',', ''))).toBeGreaterThanOrEqual(
+      modules * functions - 100,
+    );
   });
 });

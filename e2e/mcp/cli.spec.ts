@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nativePytest } from '../../src/testing/nativePytest.ts';
+import { BIG_COVERAGE_PROJECT, generateCoverageProject } from '../../src/testing/generateCoverageProject.ts';
+import { lineRanges } from '../../src/engine/describeTestResult.ts';
 import { CLI, ROOT, shareChromium } from './mcpClients.ts';
 
 const CALCULATOR = fileURLToPath(new URL('../fixtures/calculator', import.meta.url));
@@ -97,6 +99,23 @@ test("test prints pytest's summary and the coverage table, writes JUnit XML like
   expect(ours.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
   expect(cases(ours)).toEqual(cases(native.junit));
   expect(counts(ours)).toEqual(counts(native.junit));
+});
+
+test('test --cov shows the table of a coverage result over 2 MB (it comes from the page in pages)', async () => {
+  const project = join(folder, 'big');
+  for (const f of generateCoverageProject(BIG_COVERAGE_PROJECT)) {
+    mkdirSync(dirname(join(project, f.path)), { recursive: true });
+    writeFileSync(join(project, f.path), f.content);
+  }
+  const { code, stdout, stderr } = await executor(project, ['test', '--cov']);
+  expect(code, stderr).toBe(0);
+  expect(stdout).toContain(`${BIG_COVERAGE_PROJECT.modules} passed in `);
+  const last = `pkg/sample_${String(BIG_COVERAGE_PROJECT.modules - 1).padStart(4, '0')}.py`;
+  const lines = Array.from({ length: BIG_COVERAGE_PROJECT.functions }, (_, f) => 3 + 6 * f);
+  // pytest-cov's term-missing row: Stmts, Miss, Cover, Missing.
+  const row = new RegExp(`^${last.replace('.', '\\.')}\\s+${lines.length * 4}\\s+${lines.length}\\s+67%\\s+${lineRanges(lines)}$`, 'm');
+  expect(stdout).toMatch(row);
+  expect(stdout).toMatch(/^TOTAL \(without tests\)\s+\d+\s+\d+\s+67%$/m);
 });
 
 test('test --json gives the TestResult with exit code; a path selects tests; no tests exits 5; safe mode 6', async () => {

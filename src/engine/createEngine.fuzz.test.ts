@@ -31,8 +31,8 @@ describe('createEngine under generated frame messages', () => {
         const post = (data: unknown) => {
           const msg = parseFrameMessage(data);
           if (!msg) frame.sendRefused(explainRefusal(data));
-          // The boot's own messages (snapshots, assets) go to the boot, not the engine.
-          else if (msg.type !== 'booted' && msg.type !== 'snapshot' && msg.type !== 'asset-request') frame.send(msg);
+          // The boot's own messages (snapshots, assets) go to the boot, pages to the host's assembler: not the engine.
+          else if (msg.type !== 'booted' && msg.type !== 'snapshot' && msg.type !== 'asset-request' && msg.type !== 'page') frame.send(msg);
         };
         try {
           frame.ready();

@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFrameHost, type FrameHostHandlers } from './createFrameHost.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
+import { checkFrameMessage, MAX_FRAME_MESSAGE_CHARS } from '../protocol/pageFrame.ts';
+import { pagesOf } from '../protocol/messagePages.ts';
+import { makeResult } from '../testing/makeResult.ts';
 
 // happy-dom loads no frame pages: each frame gets a stand-in window that records what is posted to it.
 const windows = new WeakMap<HTMLIFrameElement, { posted: unknown[]; postMessage: (msg: unknown) => void }>();
@@ -107,5 +110,41 @@ describe('createFrameHost', () => {
     expect(container.querySelectorAll('iframe')).toHaveLength(0);
     say({ type: 'pong', id: 0 }, lastWindow);
     expect(handlers.onHeard).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts a reply sent in pages back together and hands it on whole, once, past the one-message cap', () => {
+    const { host, heard, refused, say } = setup();
+    dispose = host.dispose;
+    const reply = { type: 'result', id: 4, result: makeResult({ stdout: 'v'.repeat(MAX_FRAME_MESSAGE_CHARS + 5000) }) };
+    const pages = pagesOf(reply, MAX_FRAME_MESSAGE_CHARS);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages.slice(0, -1)) say(page);
+    expect(heard).toEqual([]);
+    say(pages.at(-1));
+    expect(refused).toEqual([]);
+    expect(heard).toHaveLength(1);
+    expect(JSON.stringify(heard[0])).toBe(JSON.stringify(checkFrameMessage(reply)));
+  });
+
+  it('refuses pages that do not make the reply they announced, naming it so its caller stops waiting', () => {
+    const { host, heard, refused, say } = setup();
+    dispose = host.dispose;
+    const lie = pagesOf({ type: 'result', id: 9, result: { nonsense: true }, pad: 'p'.repeat(3000) }, 1000, 1000);
+    for (const page of lie) say(page);
+    const disguised = pagesOf({ type: 'call-result', id: 5, response: { ok: false, error: 'x'.repeat(3000) } }, 1000, 1000).map((p) =>
+      p.type === 'page' ? { ...p, of: 'tests-result' } : p,
+    );
+    for (const page of disguised) say(page);
+    say({ type: 'page', id: 6, of: 'display', index: 1, count: 2, text: '{}' });
+    expect(heard).toEqual([]);
+    expect(refused).toEqual([
+      expect.objectContaining({ type: 'result', id: 9, reason: expect.stringMatching(/^result/) }),
+      expect.objectContaining({
+        type: 'tests-result',
+        id: 5,
+        reason: "its pages made a 'call-result' message, not the 'tests-result' they announced",
+      }),
+      expect.objectContaining({ type: 'display', id: 6, reason: expect.stringMatching(/without page 1/) }),
+    ]);
   });
 });

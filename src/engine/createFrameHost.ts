@@ -1,14 +1,17 @@
 import { FRAME_PATH } from '../protocol/paths.ts';
-import { parseFrameMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
+import { checkFrameMessage, parseFrameMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
+import { createMessageAssembler } from '../protocol/messagePages.ts';
 import { explainRefusal, type RefusedFrameMessage } from '../protocol/explainRefusal.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import type { SnapshotStore } from './createSnapshotStore.ts';
 import { createFrameBoot } from './createFrameBoot.ts';
 
-/** Messages the host handles itself (the frame's start-up); the engine gets every other one. */
+/** Messages the host handles itself (the frame's start-up, and pages it puts together); the engine gets every other one. */
 export type BootMessage = Extract<FrameToPage, { type: 'booted' | 'snapshot' | 'asset-request' }>;
+/** A message other than a page (pages are put together first). */
+type WholeMessage = Exclude<FrameToPage, { type: 'page' }>;
 /** A frame message the engine handles. */
-export type EngineMessage = Exclude<FrameToPage, BootMessage>;
+export type EngineMessage = Exclude<WholeMessage, BootMessage>;
 
 /** What the host tells the engine. */
 export interface FrameHostHandlers {
@@ -66,6 +69,7 @@ export function createFrameHost(options: FrameHostOptions, handlers: FrameHostHa
   let frame = createFrame(src);
   let heard = false;
   let queue: PageToFrame[] = [];
+  const assembler = createMessageAssembler();
 
   const frameBoot = createFrameBoot({
     origin: location.origin,
@@ -86,14 +90,42 @@ export function createFrameHost(options: FrameHostOptions, handlers: FrameHostHa
     else frame.contentWindow.postMessage(msg, '*'); // the frame's origin is opaque: '*' is the only target
   };
 
+  // A checked message, or null when it was refused (the engine is told why) or is a page of one still coming.
+  const receive = (data: unknown): WholeMessage | null => {
+    const msg = parseFrameMessage(data);
+    if (!msg) {
+      handlers.onRefused(explainRefusal(data));
+      return null;
+    }
+    if (msg.type !== 'page') return msg;
+    const outcome = assembler.add(msg);
+    if (outcome.kind === 'more') return null;
+    if (outcome.kind === 'refused') {
+      handlers.onRefused({ type: outcome.type, id: outcome.id, reason: outcome.reason });
+      return null;
+    }
+    const whole = checkFrameMessage(outcome.data);
+    // The pages must make the reply they announced: never a start-up message or another page.
+    if (!whole) {
+      handlers.onRefused({ ...explainRefusal(outcome.data, Infinity), type: msg.of, id: msg.id });
+      return null;
+    }
+    if (whole.type === 'page' || whole.type !== msg.of || (whole as { id?: unknown }).id !== msg.id) {
+      handlers.onRefused({
+        type: msg.of,
+        id: msg.id,
+        reason: `its pages made a '${whole.type}' message, not the '${msg.of}' they announced`,
+      });
+      return null;
+    }
+    return whole;
+  };
+
   const onWindowMessage = (event: MessageEvent): void => {
     if (!frame.contentWindow || event.source !== frame.contentWindow) return;
     handlers.onHeard();
-    const msg = parseFrameMessage(event.data);
-    if (!msg) {
-      handlers.onRefused(explainRefusal(event.data));
-      return;
-    }
+    const msg = receive(event.data);
+    if (!msg) return;
     if (!heard) {
       heard = true;
       frameBoot.boot(sendTo(frame));
@@ -123,6 +155,7 @@ export function createFrameHost(options: FrameHostOptions, handlers: FrameHostHa
       return heard;
     },
     replace() {
+      assembler.clear();
       frame.remove();
       frame = createFrame(src);
       heard = false;

@@ -1,3 +1,4 @@
+import { compactTestResult } from '../protocol/compactTestResult.ts';
 import { describe, expect, it } from 'vitest';
 import { createTestClient } from './createTestClient.ts';
 import { createLock } from './createLock.ts';
@@ -38,8 +39,8 @@ describe('createTestClient', () => {
     client.progress(msg.id, [makeTestRecord({ nodeId: 'test_a.py::test_a' })]);
     client.progress(999, [makeTestRecord({ nodeId: 'other' })]);
     const result = makeTestResult({ records: [makeTestRecord({ nodeId: 'test_a.py::test_a' })] });
-    client.resolve(msg.id, result);
-    await expect(pending).resolves.toBe(result);
+    client.resolve(msg.id, compactTestResult(result));
+    await expect(pending).resolves.toEqual(result);
     expect(seen).toEqual(['test_a.py::test_a']);
     expect(current).toEqual([msg.id, null]);
   });
@@ -55,7 +56,7 @@ describe('createTestClient', () => {
     });
     await settle();
     client.progress(lastTests().id, [makeTestRecord()]);
-    client.resolve(lastTests().id, makeTestResult());
+    client.resolve(lastTests().id, compactTestResult(makeTestResult()));
     await expect(pending).resolves.toBeTruthy();
   });
 
@@ -72,11 +73,14 @@ describe('createTestClient', () => {
     const ids = client.collectTests(['test_a.py'], { files: FILES });
     await settle();
     expect(lastTests().request).toMatchObject({ mode: 'collect', paths: ['test_a.py'], coverage: false, parallel: 1 });
-    client.resolve(lastTests().id, makeTestResult({ collected: ['test_a.py::test_a'] }));
+    client.resolve(lastTests().id, compactTestResult(makeTestResult({ collected: ['test_a.py::test_a'] })));
     await expect(ids).resolves.toEqual(['test_a.py::test_a']);
     const broken = client.collectTests(undefined, { files: FILES });
     await settle();
-    client.resolve(lastTests().id, makeTestResult({ status: 'error', collected: [], message: 'SyntaxError in test_a.py' }));
+    client.resolve(
+      lastTests().id,
+      compactTestResult(makeTestResult({ status: 'error', collected: [], message: 'SyntaxError in test_a.py' })),
+    );
     await expect(broken).rejects.toThrow('SyntaxError in test_a.py');
   });
 

@@ -2,6 +2,7 @@ import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { TestRunOptions } from './engine.ts';
 import { projectFilesSchema, MAX_TEST_WORKERS, type TestRecord, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
+import { expandTestResult, type CompactTestResult } from '../protocol/compactTestResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
 
@@ -23,8 +24,8 @@ export interface TestClient {
   ): Promise<string[]>;
   /** Hands finished tests of a running run to its caller's `onRecords`. */
   progress(id: number, records: TestRecord[]): void;
-  /** Hands a `tests-result` from the frame to its caller. */
-  resolve(id: number, result: TestResult): void;
+  /** Hands a `tests-result` from the frame to its caller, expanded (or ends the wait saying why it does not hold together). */
+  resolve(id: number, result: CompactTestResult): void;
   /** Ends the caller's wait for a `tests-result` the page could not accept, with `message` as the error. */
   refuse(id: number, message: string): void;
   /** Fails every pending test run with `message` (the frame was replaced). */
@@ -96,9 +97,15 @@ export function createTestClient(deps: TestClientDeps): TestClient {
         // the caller's listener failed: the run and its result go on
       }
     },
-    resolve(id, result) {
-      pending.get(id)?.resolve(result);
+    resolve(id, compact) {
+      const waiting = pending.get(id);
       pending.delete(id);
+      if (!waiting) return;
+      try {
+        waiting.resolve(expandTestResult(compact));
+      } catch (err) {
+        waiting.reject(new Error(`The test run's result could not be shown (${err instanceof Error ? err.message : String(err)}).`));
+      }
     },
     refuse(id, message) {
       pending.get(id)?.reject(new Error(message));

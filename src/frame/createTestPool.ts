@@ -258,7 +258,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
           wallMs: 0,
           timeoutMs: 0,
         });
-        deps.send({ type: 'tests-result', id: msg.id, result: { ...busy, status: 'error' } });
+        deps.send({ type: 'tests-result', id: msg.id, result: fitTestResult({ ...busy, status: 'error' }) });
         return;
       }
       run = {

@@ -1,15 +1,16 @@
-import { MAX_FRAME_MESSAGE_CHARS } from '../protocol/pageFrame.ts';
+import { compactTestResult, type CompactTestResult } from '../protocol/compactTestResult.ts';
+import { MAX_PAGED_MESSAGE_CHARS } from '../protocol/messagePages.ts';
 import type { TestRecord, TestResult } from '../protocol/testProtocol.ts';
 
 const clip = (text: string | null, limit: number): string | null =>
-  text === null || text.length <= limit ? text : `${text.slice(0, limit)}… [cut to fit the page's message limit]`;
+  text === null || text.length <= limit ? text : `${text.slice(0, limit)}… [cut to fit the page's limit for one result]`;
 
 /**
- * Shortens tracebacks and captured output (never counts or node ids) until the
- * result fits in one message to the page, which refuses larger ones.
+ * The result in its compact form (compactTestResult.ts), sent in pages when it is over one message. Only a result
+ * over the cap on a paged one gets its tracebacks and captured output shortened (never counts, node ids or coverage).
  */
-export function fitTestResult(result: TestResult, maxChars = MAX_FRAME_MESSAGE_CHARS - 10_000): TestResult {
-  let fitted = result;
+export function fitTestResult(result: TestResult, maxChars = MAX_PAGED_MESSAGE_CHARS - 10_000): CompactTestResult {
+  let fitted = compactTestResult(result);
   for (const limit of [4000, 1000, 200, 0]) {
     if (JSON.stringify(fitted).length <= maxChars) return fitted;
     const records: TestRecord[] = result.records.map((r) => ({
@@ -19,7 +20,7 @@ export function fitTestResult(result: TestResult, maxChars = MAX_FRAME_MESSAGE_C
       stderr: clip(r.stderr, limit) ?? '',
       message: clip(r.message, Math.max(limit, 200)),
     }));
-    fitted = { ...result, records };
+    fitted = compactTestResult({ ...result, records });
   }
   return fitted;
 }

@@ -5,7 +5,8 @@
 // Before any message is validated (see the module).
 import '../protocol/zodWithoutEval.ts';
 import { PACKAGES_PATH, PYODIDE_PATH } from '../protocol/paths.ts';
-import { parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
+import { MAX_FRAME_MESSAGE_CHARS, parsePageMessage, type FrameToPage, type PageToFrame } from '../protocol/pageFrame.ts';
+import { pagesOf } from '../protocol/messagePages.ts';
 import type { RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { createFrameRuntime, type FrameRuntime } from './createFrameRuntime.ts';
 import { createSupervisor } from './createSupervisor.ts';
@@ -19,6 +20,8 @@ import { isolationDropped } from '../protocol/isolationUrls.ts';
 
 declare const __WORKER_SOURCE__: string;
 
+// Room left under the page's cap: a message measured here is measured again there, and must pass.
+const PAGE_MARGIN_CHARS = 1000;
 /** How long after Python is first ready the snapshot is made. */
 const MAKER_DELAY_MS = 3000;
 
@@ -30,7 +33,12 @@ const urls = {
   packageBaseUrl: new URL(PACKAGES_PATH, location.href).href,
 };
 
-const send = (msg: FrameToPage, transfer: Transferable[] = []): void => parent.postMessage(msg, appOrigin, transfer);
+// A reply too large for one message goes in pages (messagePages.ts), which the page puts back together.
+const send = (msg: FrameToPage, transfer: Transferable[] = []): void => {
+  const pages = pagesOf(msg, MAX_FRAME_MESSAGE_CHARS - PAGE_MARGIN_CHARS);
+  if (pages.length === 1) parent.postMessage(msg, appOrigin, transfer);
+  else for (const page of pages) parent.postMessage(page, appOrigin);
+};
 const timers = {
   now: () => performance.now(),
   setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),

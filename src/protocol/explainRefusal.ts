@@ -8,8 +8,8 @@ export interface RefusedFrameMessage {
   reason: string;
 }
 
-/** Explains why `parseFrameMessage` refused `data` (only worked out for refused messages: they are rare). */
-export function explainRefusal(data: unknown): RefusedFrameMessage {
+/** Explains why `parseFrameMessage` refused `data` (only worked out for refused messages: they are rare); `maxChars` is the cap it was held to. */
+export function explainRefusal(data: unknown, maxChars = MAX_FRAME_MESSAGE_CHARS): RefusedFrameMessage {
   const envelope = (typeof data === 'object' && data !== null ? data : {}) as { type?: unknown; id?: unknown };
   const type = typeof envelope.type === 'string' ? envelope.type.slice(0, 40) : null;
   const id = typeof envelope.id === 'number' && Number.isInteger(envelope.id) ? envelope.id : null;
@@ -19,11 +19,11 @@ export function explainRefusal(data: unknown): RefusedFrameMessage {
   } catch {
     return { type, id, reason: 'it could not be read as data' };
   }
-  if (size > MAX_FRAME_MESSAGE_CHARS) {
+  if (size > maxChars) {
     return {
       type,
       id,
-      reason: `it is ${size.toLocaleString('en')} characters, over the page's ${MAX_FRAME_MESSAGE_CHARS.toLocaleString('en')}-character message limit`,
+      reason: `it is ${size.toLocaleString('en')} characters, over the page's ${maxChars.toLocaleString('en')}-character message limit`,
     };
   }
   const issue = frameToPageSchema.safeParse(data).error?.issues[0];

@@ -4,7 +4,9 @@
  * zod schema (and a size limit) before it is believed.
  */
 import * as z from 'zod';
-import { fileChangesSchema, testRecordSchema, testRequestSchema, testResultSchema } from './testProtocol.ts';
+import { fileChangesSchema, testRecordSchema, testRequestSchema } from './testProtocol.ts';
+import { compactTestResultSchema } from './compactTestResult.ts';
+import { messagePageSchema } from './messagePages.ts';
 import { assetReplySchema, assetRequestFields, runtimeFilesSchema } from './runtimeFiles.ts';
 import { languageRequestSchema, languageResponseSchema } from './language.ts';
 import { debugAnswerSchema, debugCommandSchema, debugPauseSchema } from './debug.ts';
@@ -20,7 +22,7 @@ import {
 } from './results.ts';
 import { callRequestSchema, callResponseSchema } from './calls.ts';
 
-/** Largest message the page accepts from the frame, in characters of JSON. */
+/** Largest message the page accepts from the frame, in characters of JSON (a larger reply comes in pages: messagePages.ts). */
 export const MAX_FRAME_MESSAGE_CHARS = 2_000_000;
 
 /** Largest memory snapshot the page and frame pass on (a snapshot is about 32 MB; 40 with pytest loaded). */
@@ -89,7 +91,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('call-result'), id: z.number().int(), response: callResponseSchema }),
   z.object({ type: z.literal('language-result'), id: z.number().int(), response: languageResponseSchema }),
-  z.object({ type: z.literal('tests-result'), id: z.number().int(), result: testResultSchema }),
+  /** The test run's result, compact (compactTestResult.ts): the page expands it. */
+  z.object({ type: z.literal('tests-result'), id: z.number().int(), result: compactTestResultSchema }),
   /** Tests of a running test run that have finished, in the order they finished (batched a few times a second). */
   z.object({ type: z.literal('test-records'), id: z.number().int(), records: z.array(testRecordSchema).max(5000) }),
   /** A rich output of the run, in order with its text output. */
@@ -106,6 +109,8 @@ export const frameToPageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('debug-paused'), id: z.number().int(), pause: debugPauseSchema }),
   /** The answer to a paused run's variables or evaluate request. */
   z.object({ type: z.literal('debug-answer'), id: z.number().int(), requestId: z.number().int(), answer: debugAnswerSchema }),
+  /** A slice of a reply too large for one message: the page puts the pages together, then checks the whole. */
+  messagePageSchema,
 ]);
 /** Messages from the frame to the page. */
 export type FrameToPage = z.infer<typeof frameToPageSchema>;
@@ -135,5 +140,11 @@ export function parseFrameMessage(data: unknown): FrameToPage | null {
 /** Checks a message that claims to come from the page. */
 export function parsePageMessage(data: unknown): PageToFrame | null {
   const parsed = pageToFrameSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Checks a message put together from pages (its size already capped by the assembler): the typed message or null. */
+export function checkFrameMessage(data: unknown): FrameToPage | null {
+  const parsed = frameToPageSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
 }

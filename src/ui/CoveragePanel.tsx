@@ -2,6 +2,9 @@ import { displayPercent } from '../format/displayPercent.ts';
 import { lineRanges, linesPhrase } from '../engine/describeTestResult.ts';
 import { appStore, useAppStore } from '../store/useAppStore.ts';
 
+/** Most "suggest tests for" entries listed; a large project's thousands are counted, not drawn. */
+export const MAX_LISTED_SUGGESTIONS = 100;
+
 /** Per-file coverage of the last test run, the total of the code under test against COVERAGE_THRESHOLD, and where tests are missing. */
 export function CoveragePanel() {
   const result = useAppStore((s) => s.testResult);
@@ -70,7 +73,7 @@ export function CoveragePanel() {
         <div data-testid="test-suggestions">
           <p>Suggest tests for:</p>
           <ul>
-            {coverage.suggestions.map((sg) => (
+            {coverage.suggestions.slice(0, MAX_LISTED_SUGGESTIONS).map((sg) => (
               <li key={`${sg.path}:${sg.function}`}>
                 <button type="button" className="test-id" onClick={() => open(sg.path)}>
                   {sg.path}: {sg.function}
@@ -79,6 +82,12 @@ export function CoveragePanel() {
               </li>
             ))}
           </ul>
+          {coverage.suggestions.length > MAX_LISTED_SUGGESTIONS ? (
+            <p className="muted" data-testid="test-suggestions-more">
+              and {(coverage.suggestions.length - MAX_LISTED_SUGGESTIONS).toLocaleString('en')} more functions (the Missing column lists
+              every line)
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

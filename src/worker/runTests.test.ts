@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectFile, TestRecord, WorkerTestRequest } from '../protocol/testProtocol.ts';
 import { mergeCoverage } from '../frame/mergeCoverage.ts';
+import { mergeTestResults } from '../frame/mergeTestResults.ts';
+import { compactTestResult, expandTestResult } from '../protocol/compactTestResult.ts';
 import { DEFAULT_RUN_POLICY } from '../engine/defaultPolicy.ts';
 import { loadTestRuntime } from '../testing/loadTestRuntime.ts';
 import { readFixtureProject } from '../testing/readFixtureProject.ts';
@@ -74,7 +76,7 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
   });
 
   it('measures line and branch coverage as coverage.py does', async () => {
-    const { done } = await test(readFixtureProject(CALCULATOR));
+    const { done, records } = await test(readFixtureProject(CALCULATOR));
     const report = mergeCoverage([done.coverage ?? {}]);
     // Native: `coverage run --branch --source=. -m pytest` then `coverage json` (coverage 6.5, Debian 12):
     // calc.py 22 statements, missing 27-30, 8 branches of which 2 missing, 80%.
@@ -89,6 +91,19 @@ describe('runTests (real pytest and coverage in Pyodide under Node)', () => {
     // The merge's arithmetic equals coverage.py's own percent, file by file.
     for (const [path, facts] of Object.entries(done.coverage ?? {})) expect(report.perFile[path]?.percent).toBeCloseTo(facts.percent, 10);
     expect(report.suggestions).toEqual([{ path: 'calc.py', function: 'power', lines: [27, 28, 29, 30] }]);
+    // As the frame sends it: coverage.py's own "27-30", and expanded, the same data.
+    const result = mergeTestResults([{ records, done }], {
+      reason: null,
+      running: [],
+      message: null,
+      collected: [],
+      threshold: 80,
+      wallMs: 1,
+      timeoutMs: 1000,
+    });
+    const compact = compactTestResult(result);
+    expect(compact.coverage?.files.find((f) => compact.strings[f.path] === 'calc.py')?.missing).toBe('27-30');
+    expect(expandTestResult(compact)).toEqual(result);
   });
 
   it('sees an edit on the next run, and a removed file is gone', async () => {
