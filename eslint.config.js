@@ -67,6 +67,7 @@ export default tseslint.config(
       'public/**',
       '.shots/**',
       'bench/.dist/**',
+      'bench/.dist-profile/**',
     ],
   },
   js.configs.recommended,

@@ -50,7 +50,10 @@ export function startSessions(store: StoreApi<AppState>): { ready: Promise<void>
     void sessions.ready.then(() => store.getState().openShareHash(hash));
   });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void sessions.flush();
+    if (document.visibilityState === 'hidden') {
+      void sessions.flush();
+      void store.getState().flushHistory();
+    }
   });
   // Synchronously too: an IndexedDB write started while the page unloads may not finish.
   // Only the tab that writes the session: a read-only tab's copy must never overwrite it.

@@ -29,25 +29,29 @@ export function createIdbHistoryStorage(): HistoryStorage {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
     }));
+  const addMany: HistoryStorage['addMany'] = async (entries, limit) => {
+    const d = await database();
+    const tx = d.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    const ids = await Promise.all(entries.map((entry) => requestResult(store.add(entry), 'The history') as Promise<number>));
+    // Bounded: each session's oldest runs go first, and all sessions together stay under a cap (counted once a write).
+    for (const session of new Set(entries.map((e) => e.session))) {
+      const mine = await requestResult(store.index('session').count(session), 'The history');
+      deleteFirst(store.index('session'), mine - limit, session);
+    }
+    const total = await requestResult(store.count(), 'The history');
+    deleteFirst(store, total - limit * HISTORY_SESSIONS_FACTOR);
+    await transactionDone(tx, 'The history');
+    return entries.map((entry, i) => ({ ...entry, id: ids[i] as number }));
+  };
   return {
     async list(session) {
       const d = await database();
       const all = await requestResult(d.transaction(STORE, 'readonly').objectStore(STORE).index('session').getAll(session), 'The history');
       return (all as HistoryEntry[]).sort((a, b) => a.id - b.id);
     },
-    async add(entry, limit) {
-      const d = await database();
-      const tx = d.transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      const id = (await requestResult(store.add(entry), 'The history')) as number;
-      // Bounded: the session's oldest runs go first, and all sessions together stay under a cap.
-      const mine = await requestResult(store.index('session').count(entry.session), 'The history');
-      deleteFirst(store.index('session'), mine - limit, entry.session);
-      const total = await requestResult(store.count(), 'The history');
-      deleteFirst(store, total - limit * HISTORY_SESSIONS_FACTOR);
-      await transactionDone(tx, 'The history');
-      return { ...entry, id };
-    },
+    add: async (entry, limit) => (await addMany([entry], limit))[0] as HistoryEntry,
+    addMany,
     async clear(session) {
       const d = await database();
       const tx = d.transaction(STORE, 'readwrite');

@@ -33,6 +33,17 @@ for (const [name, make] of [
       expect(await storage.list(`${session}-other`)).toHaveLength(1);
     });
 
+    it('adds a batch in one write, in order, trimming each session it touches', async () => {
+      const storage = make();
+      const session = `b-${name}-${Math.random()}`;
+      const saved = await storage.addMany([entry(session, 1), entry(`${session}-x`, 2), entry(session, 3), entry(session, 4)], 2);
+      expect(saved.map((e) => e.code)).toEqual(['print(1)', 'print(2)', 'print(3)', 'print(4)']);
+      expect(saved.map((e) => e.id)).toEqual([...saved.map((e) => e.id)].sort((a, b) => a - b));
+      expect((await storage.list(session)).map((e) => e.code)).toEqual(['print(3)', 'print(4)']);
+      expect(await storage.list(`${session}-x`)).toHaveLength(1);
+      expect(await storage.addMany([], 2)).toEqual([]);
+    });
+
     it('drops a session’s oldest runs beyond its limit, and all sessions’ oldest beyond the overall cap', async () => {
       const storage = make();
       const session = `t-${name}-${Math.random()}`;

@@ -35,6 +35,8 @@ export interface HistoryStorage {
   list(session: string): Promise<HistoryEntry[]>;
   /** Adds a run and drops the session's oldest beyond `limit`; resolves to the stored entry (with its id). */
   add(entry: Omit<HistoryEntry, 'id'>, limit: number): Promise<HistoryEntry>;
+  /** Adds runs in one write (then trims as `add` does, once); resolves to the stored entries, in order. */
+  addMany(entries: Array<Omit<HistoryEntry, 'id'>>, limit: number): Promise<HistoryEntry[]>;
   clear(session: string): Promise<void>;
 }
 
@@ -44,12 +46,15 @@ export function createMemoryHistoryStorage(): HistoryStorage & { all: HistoryEnt
   const store = {
     all: [] as HistoryEntry[],
     list: async (session: string) => store.all.filter((e) => e.session === session).map((e) => ({ ...e })),
-    add: async (entry: Omit<HistoryEntry, 'id'>, limit: number) => {
-      const saved = { ...entry, id: nextId++ };
-      store.all.push(saved);
-      const mine = store.all.filter((e) => e.session === entry.session);
-      const drop = new Set(mine.slice(0, Math.max(0, mine.length - limit)).map((e) => e.id));
-      store.all = store.all.filter((e) => !drop.has(e.id));
+    add: async (entry: Omit<HistoryEntry, 'id'>, limit: number) => (await store.addMany([entry], limit))[0] as HistoryEntry,
+    addMany: async (entries: Array<Omit<HistoryEntry, 'id'>>, limit: number) => {
+      const saved = entries.map((entry) => ({ ...entry, id: nextId++ }));
+      store.all.push(...saved);
+      for (const session of new Set(entries.map((e) => e.session))) {
+        const mine = store.all.filter((e) => e.session === session);
+        const drop = new Set(mine.slice(0, Math.max(0, mine.length - limit)).map((e) => e.id));
+        store.all = store.all.filter((e) => !drop.has(e.id));
+      }
       store.all = store.all.slice(Math.max(0, store.all.length - limit * HISTORY_SESSIONS_FACTOR));
       return saved;
     },

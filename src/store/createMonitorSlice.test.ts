@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from './createAppStore.ts';
 import { createMemoryHistoryStorage } from '../runs/historyStorage.ts';
+import { HISTORY_BATCH_MS } from '../runs/createHistoryBatcher.ts';
 import { createRecordingEngine } from '../testing/createRecordingEngine.ts';
 import { makeResult } from '../testing/makeResult.ts';
 
@@ -23,15 +24,18 @@ async function setup() {
   return { store, history, storage, ...recording };
 }
 
-/** The history records a run when the engine says it finished; that is a microtask or two later. */
-const settled = () => new Promise((r) => setTimeout(r, 0));
+/** The history queues a run when the engine says it finished (a microtask or two later) and writes it in the next batch. */
+const saved = async (store: Awaited<ReturnType<typeof setup>>['store']) => {
+  await new Promise((r) => setTimeout(r, 0));
+  await store.getState().flushHistory();
+};
 
 describe('the monitor slice: history', () => {
   it('records every run of the session, filters, selects, exports and clears', async () => {
     const { store } = await setup();
     await store.getState().runCode({ code: 'a = 1' });
     await store.getState().runCode({ code: 'fail()' });
-    await settled();
+    await saved(store);
     const s = store.getState();
     expect(s.history.map((e) => [e.code, e.status])).toEqual([
       ['a = 1', 'ok'],
@@ -49,10 +53,40 @@ describe('the monitor slice: history', () => {
     expect(store.getState().historySelected).toBeNull();
   });
 
+  it('writes runs in one batch after they finish, never before their result', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, history } = await setup();
+      const addMany = vi.spyOn(history, 'addMany');
+      await store.getState().runCode({ code: 'a = 1' });
+      await store.getState().runCode({ code: 'b = 2' });
+      await store.getState().runCode({ code: 'fail()' });
+      // The results came back; nothing was written on their way.
+      expect(addMany).not.toHaveBeenCalled();
+      expect(history.all).toEqual([]);
+      await vi.advanceTimersByTimeAsync(HISTORY_BATCH_MS);
+      expect(addMany).toHaveBeenCalledTimes(1);
+      expect(history.all.map((e) => e.code)).toEqual(['a = 1', 'b = 2', 'fail()']);
+      expect(store.getState().history.map((e) => e.id)).toEqual(history.all.map((e) => e.id));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says so when a batch cannot be written', async () => {
+    const { store, history } = await setup();
+    history.addMany = vi.fn(async () => {
+      throw new Error('quota');
+    });
+    await store.getState().runCode({ code: 'a = 1' });
+    await saved(store);
+    expect(store.getState().historyError).toMatch(/could not be saved in the history: quota/);
+  });
+
   it('keeps a limit in range, remembered on this device, and says what range a bad one must be in', async () => {
     const { store, storage } = await setup();
     for (let i = 0; i < 12; i++) await store.getState().runCode({ code: `x = ${i}` });
-    await settled();
+    await saved(store);
     expect(store.getState().setHistoryLimit(5)).toMatch(/between 10 and 10000/);
     expect(store.getState().setHistoryLimit(10.5)).toMatch(/whole number/);
     expect(store.getState().setHistoryLimit(10)).toBeNull();
@@ -63,7 +97,7 @@ describe('the monitor slice: history', () => {
   it('runs a past run again as its file, and opens its code in a new file', async () => {
     const { store, ran } = await setup();
     await store.getState().runCode({ code: 'print(7)', filename: 'seven.py' });
-    await settled();
+    await saved(store);
     const id = store.getState().history[0]?.id ?? -1;
     await store.getState().rerunHistory(id);
     expect(ran.at(-1)).toMatchObject({ code: 'print(7)', filename: 'seven.py' });

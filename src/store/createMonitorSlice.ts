@@ -3,6 +3,7 @@ import type { ExecutionResult, RunOptions } from '../protocol/results.ts';
 import { parseProfile } from '../runs/parseProfile.ts';
 import { toExecutionMetrics } from '../runs/seedMetrics.ts';
 import { describeBatch } from '../runs/summarizeBatch.ts';
+import { createHistoryBatcher } from '../runs/createHistoryBatcher.ts';
 import { DEFAULT_HISTORY_LIMIT, HISTORY_CODE_CHARS, HISTORY_EXCERPT_CHARS, type HistoryStorage } from '../runs/historyStorage.ts';
 import { replayableRuns } from '../runs/replayableRuns.ts';
 import type { AppState, MonitorSlice, SliceCreator } from './types.ts';
@@ -50,7 +51,7 @@ export const createMonitorSlice =
     let seq = 0;
     const savedLimit = Number(storage?.getItem(LIMIT_KEY));
 
-    const record = async (run: { code: string; options: RunOptions; result: ExecutionResult }): Promise<void> => {
+    const record = (run: { code: string; options: RunOptions; result: ExecutionResult }): void => {
       if (replaying) return;
       const { result, options } = run;
       const entry = {
@@ -64,13 +65,24 @@ export const createMonitorSlice =
         output: excerpt(result),
       };
       const limit = get().historyLimit;
-      try {
-        const saved = history ? await history.add(entry, limit) : { ...entry, id: (get().history.at(-1)?.id ?? 0) + 1 };
-        set((s) => ({ history: [...s.history, saved].slice(-limit), historyError: null }));
-      } catch (err) {
-        set({ historyError: `This run could not be saved in the history: ${err instanceof Error ? err.message : String(err)}` });
-      }
+      if (batcher) batcher.push(entry, limit);
+      else set((s) => ({ history: [...s.history, { ...entry, id: (s.history.at(-1)?.id ?? 0) + 1 }].slice(-limit) }));
     };
+    // Written in batches after the run, never on the way to its result (the result does not wait for storage).
+    const batcher = history
+      ? createHistoryBatcher({
+          storage: history,
+          setTimer: (fn, ms) => setTimeout(fn, ms),
+          clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+          onSaved: (saved) => {
+            // Runs of a session closed meanwhile are stored under it, not listed in the one open now.
+            const mine = saved.filter((e) => e.session === sessionKey);
+            set((s) => ({ history: [...s.history, ...mine].slice(-s.historyLimit), historyError: null }));
+          },
+          onFailed: (err) =>
+            set({ historyError: `Runs could not be saved in the history: ${err instanceof Error ? err.message : String(err)}` }),
+        })
+      : null;
 
     return {
       liveSample: null,
@@ -94,7 +106,7 @@ export const createMonitorSlice =
         engine.on('sample', (sample) => set({ liveSample: sample }));
         engine.on('result', (run) => {
           set({ liveSample: null });
-          void record(run);
+          record(run);
         });
         // Tests hand in partial engines; the real one always has setMonitoring.
         const sync = () =>
@@ -219,13 +231,18 @@ export const createMonitorSlice =
         return JSON.stringify({ session: sessionKey, exportedAt: new Date().toISOString(), runs: get().history }, null, 2);
       },
       async clearHistory() {
+        batcher?.drop(sessionKey);
         await history?.clear(sessionKey);
         set({ history: [], historySelected: null });
+      },
+      flushHistory() {
+        return batcher?.flush() ?? Promise.resolve();
       },
       historySessionKey() {
         return sessionKey;
       },
       async setHistorySession(key) {
+        await batcher?.flush(); // the closing session's last runs are stored under it
         sessionKey = key;
         set({ history: [], historySelected: null, historyError: null, replayOffer: null });
         await get().hydrateHistory();

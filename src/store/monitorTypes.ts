@@ -57,6 +57,8 @@ export interface MonitorSlice {
   hydrateHistory(): Promise<void>;
   /** The key the history is kept under now (the open session's id once sessions are loaded). */
   historySessionKey(): string;
+  /** Writes the runs still waiting for the history's next batch (the page is being hidden). */
+  flushHistory(): Promise<void>;
   /** Follows another session's history (its id); resolves to how many of its runs "Re-run history" would replay. */
   setHistorySession(key: string): Promise<number>;
   /** Runs "Re-run history" would replay, offered after a reload or a session switch (null: no offer). */
