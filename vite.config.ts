@@ -17,6 +17,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
+    // Source maps beside the bundles: a stack trace or a profile of the served app reads as the source. A browser
+    // fetches them only when its developer tools are open.
+    sourcemap: true,
     // engine.html: the engine without the UI, for the MCP server and the CLI (server/headless).
     rollupOptions: {
       input: {

@@ -15,6 +15,9 @@ beforeAll(() => {
   writeFileSync(join(dist, 'frame', 'frame.js'), '/* frame */');
   writeFileSync(join(dist, 'pyodide', 'v314.0.7', 'pyodide.asm.wasm'), 'wasm');
   writeFileSync(join(dist, 'secret.txt'), 'not outside');
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'assets', 'main-Dkx9Sd9b.js'), '/* app */');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg/>');
 });
 
 const get = (path: string, init?: RequestInit) =>
@@ -67,6 +70,12 @@ describe('createApp', () => {
     const lock = await get('/packages/pyodide-lock.json');
     expect(await lock.json()).toEqual({ packages: {} });
     expect(lock.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it("caches the build's hashed assets for good, and revalidates the page and its unhashed files", async () => {
+    expect((await get('/assets/main-Dkx9Sd9b.js')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await get('/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/favicon.svg')).headers.get('cache-control')).toBeNull();
   });
 
   it('answers a revalidation of an unchanged file or lock with 304 and no body', async () => {

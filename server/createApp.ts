@@ -22,10 +22,12 @@ export interface AppOptions {
   isolated?: boolean;
 }
 
+/** Where the build puts the app's own files, each named by a hash of its content. */
+export const HASHED_ASSETS_PATH = '/assets/';
+
 /**
- * The Executor server: the built app with its isolation headers, the sandbox
- * frame with its strict CSP, Pyodide and packages for the opaque-origin frame,
- * and the API routes.
+ * The Executor server: the built app with its isolation headers (its hashed assets cached for good), the sandbox
+ * frame with its strict CSP, Pyodide and packages for the opaque-origin frame, and the API routes.
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
@@ -66,7 +68,11 @@ export function createApp(options: AppOptions): Hono {
       if (res) return res;
       return c.text('Not found', 404, sandboxAssetHeaders({ immutable: false }));
     } else {
-      const res = await serveFile(distDir, path, pageHeaders({ isolated, packageSources }), request);
+      // Vite names what it builds under /assets/ by a hash of its content: a new build means new names.
+      const caching: Record<string, string> = path.startsWith(HASHED_ASSETS_PATH)
+        ? { 'Cache-Control': 'public, max-age=31536000, immutable' }
+        : {};
+      const res = await serveFile(distDir, path, { ...pageHeaders({ isolated, packageSources }), ...caching }, request);
       if (res) return res;
       // Unknown paths without a file extension are app routes (e.g. /?session=...).
       if (!/\.[a-z0-9]+$/i.test(path)) {
