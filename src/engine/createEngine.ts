@@ -22,6 +22,7 @@ import { createOutputPacer } from './createOutputPacer.ts';
 import { createEmitter } from './createEmitter.ts';
 import { createFrameHost, type EngineMessage, type FrameHost, type FrameHostHandlers, type FrameHostOptions } from './createFrameHost.ts';
 import { startupProblem } from './startupProblem.ts';
+import { readDeclaredDependencies } from './readDeclaredDependencies.ts';
 import { DEFAULT_RUN_POLICY } from './defaultPolicy.ts';
 
 /** How long the page waits for Python's first Ready before it says that something is wrong. */
@@ -328,16 +329,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setSessionPackages(specs) {
       sessionPackages = [...specs];
     },
-    async declaredDependencies(files) {
-      const text = (path: string) => {
-        const file = files.find((f) => f.path === path);
-        return file && 'content' in file ? file.content : null;
-      };
-      const requirements = text('requirements.txt');
-      const pyproject = text('pyproject.toml');
-      if (requirements === null && pyproject === null) return null;
-      return calls.call({ method: 'declaredDependencies', requirements, pyproject });
-    },
+    declaredDependencies: (files) => readDeclaredDependencies(files, calls),
     language: (query, files) => languageClient.ask(query, files),
     listVariables: (request) => calls.call({ method: 'variables', request }),
     validateCode: (code, checkPolicy = policy) => calls.call({ method: 'validate', code, policy: checkPolicy }),

@@ -88,14 +88,17 @@ describe('createTestPool', () => {
     const job = workers[0]?.jobs[0];
     if (!job) throw new Error('no job started');
     workers[0]?.say({ type: 'tests-begin', id: job.id });
-    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_1' }) });
-    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_2' }) });
+    workers[0]?.say({
+      type: 'test-records',
+      id: job.id,
+      records: [makeTestRecord({ nodeId: 'test_a.py::test_1' }), makeTestRecord({ nodeId: 'test_a.py::test_2' })],
+    });
     expect(sent.filter((m) => m.type === 'test-records')).toEqual([]);
     advance(RECORDS_INTERVAL_MS);
     const first = sent.filter((m) => m.type === 'test-records');
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ id: 7, records: [{ nodeId: 'test_a.py::test_1' }, { nodeId: 'test_a.py::test_2' }] });
-    workers[0]?.say({ type: 'test-record', id: job.id, record: makeTestRecord({ nodeId: 'test_a.py::test_3' }) });
+    workers[0]?.say({ type: 'test-records', id: job.id, records: [makeTestRecord({ nodeId: 'test_a.py::test_3' })] });
     workers[0]?.say({
       type: 'tests-done',
       id: job.id,

@@ -83,11 +83,14 @@ export function createTestPool(deps: FrameDeps): TestPool {
       case 'test-start':
         if (job) job.current = msg.nodeId;
         return;
-      case 'test-record':
+      case 'test-records':
         if (!job) return;
-        job.part.records.push(msg.record);
-        if (!msg.record.message?.startsWith('Stopped')) job.current = null;
-        if (run) queueRecord(run, msg.record);
+        for (const record of msg.records) {
+          job.part.records.push(record);
+          // A batch may come after the next test's start: only the test that ended stops being the current one.
+          if (record.nodeId === job.current && !record.message?.startsWith('Stopped')) job.current = null;
+          if (run) queueRecord(run, record);
+        }
         return;
       case 'tests-done':
         slot.job = null;

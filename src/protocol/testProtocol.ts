@@ -234,5 +234,6 @@ export interface WorkerTestsDone {
 export type WorkerTestMessage =
   | { type: 'tests-begin'; id: number }
   | { type: 'test-start'; id: number; nodeId: string }
-  | { type: 'test-record'; id: number; record: TestRecord }
+  /** Tests that finished, in order, batched in the worker (createRecordBatcher.ts). */
+  | { type: 'test-records'; id: number; records: TestRecord[] }
   | { type: 'tests-done'; id: number; done: WorkerTestsDone };

@@ -4,11 +4,8 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 /** How long typing must pause before the code is checked again. */
 const VALIDATE_DEBOUNCE_MS = 400;
 
-/**
- * Re-runs validate_code when the code, the settings or the interpreter change, debounced. Used by the panel area,
- * which is always there, so the check goes on while the Problems tab is hidden.
- */
-export function useValidateAsYouType(): void {
+/** Re-runs validate_code when the code, the settings or the interpreter change, debounced. */
+function useValidateAsYouType(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
@@ -29,6 +26,7 @@ export function useValidateAsYouType(): void {
 
 /** validate_code's findings on the editor's code: one row per diagnostic, with line, rule and suggestion. */
 export function DiagnosticsPanel() {
+  useValidateAsYouType();
   // A report about other code (typing since, another file opened) is not shown: it would mislead.
   const validation = useAppStore((s) => (s.validatedCode === s.code ? s.validation : null));
   const error = useAppStore((s) => s.validationError);

@@ -27,6 +27,7 @@ import { validateCode } from './validateCode.ts';
 import { errorScope } from './errorScope.ts';
 import { listVariables } from './listVariables.ts';
 import { answerLanguage } from './answerLanguage.ts';
+import { createRecordBatcher } from './createRecordBatcher.ts';
 import { ensureTestPackages, runTests, syncProjectFiles } from './runTests.ts';
 import { reportFileChanges } from './reportFileChanges.ts';
 import { workspaceOf } from './workspaceOf.ts';
@@ -242,6 +243,7 @@ async function tests(msg: WorkerTests): Promise<void> {
   const id = msg.id;
   const notify = (text: string) => post({ type: 'notice', level: 'info', text });
   let done;
+  const records = createRecordBatcher((batch) => post({ type: 'test-records', id, records: batch }));
   try {
     done = await runTests(
       runtime,
@@ -249,12 +251,17 @@ async function tests(msg: WorkerTests): Promise<void> {
       {
         output: (chunks) => post({ type: 'output', id, chunks }),
         begin: () => post({ type: 'tests-begin', id }),
-        start: (nodeId) => post({ type: 'test-start', id, nodeId }),
-        record: (record) => post({ type: 'test-record', id, record }),
+        start: (nodeId) => {
+          records.starting();
+          post({ type: 'test-start', id, nodeId });
+        },
+        record: (record) => records.add(record),
       },
       notify,
     );
+    records.flush();
   } catch (err) {
+    records.flush();
     if (err instanceof Error && /fatal error/i.test(err.message)) {
       fatal(id, err);
       return;

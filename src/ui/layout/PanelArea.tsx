@@ -1,11 +1,11 @@
-import { Activity, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PANEL_TABS, type PanelTab } from '../../store/layoutTypes.ts';
 import { appStore, useAppStore } from '../../store/useAppStore.ts';
 import { BatchPanel } from '../BatchPanel.tsx';
 import { CoveragePanel } from '../CoveragePanel.tsx';
 import { DependenciesPanel } from '../DependenciesPanel.tsx';
-import { DiagnosticsPanel, useValidateAsYouType } from '../DiagnosticsPanel.tsx';
+import { DiagnosticsPanel } from '../DiagnosticsPanel.tsx';
 import { HistoryPanel } from '../HistoryPanel.tsx';
 import { ProfilePanel } from '../ProfilePanel.tsx';
 import { TestsPanel } from '../TestsPanel.tsx';
@@ -55,12 +55,10 @@ function Tab({ tab, selected, onKeyDown }: { tab: PanelTab; selected: boolean; o
 
 /**
  * The panel area under the editor: one tab per panel (WAI-ARIA tabs: arrow keys,
- * Home and End move between them). A hidden panel keeps its state inside a hidden
- * Activity: what changes while it is hidden is drawn when the page is idle, never on a
- * run's way to its result. The code is checked as you type whichever tab is shown.
+ * Home and End move between them). Every panel stays mounted, so a hidden one keeps
+ * its state and its work (the Problems tab checks the code as you type).
  */
 export function PanelArea() {
-  useValidateAsYouType();
   const current = useAppStore((s) => s.panelTab);
   const { list, onKeyDown: move } = useRovingTabs(PANEL_TABS, current, (tab) => appStore.getState().showPanel(tab), 'panel-tab-');
   return (
@@ -80,7 +78,7 @@ export function PanelArea() {
           tabIndex={0}
           hidden={tab !== current}
         >
-          <Activity mode={tab === current ? 'visible' : 'hidden'}>{CONTENT[tab]()}</Activity>
+          {CONTENT[tab]()}
         </div>
       ))}
     </section>
