@@ -132,4 +132,35 @@ describe('createTestPool', () => {
     const result = sent.find((m) => m.type === 'tests-result');
     expect(result?.type === 'tests-result' && result.result).toMatchObject({ exitCode: 2, skipped: 1, errors: 1, status: 'error' });
   });
+
+  it("splits the next parallel run by each file's time in the last one", async () => {
+    const { pool, workers, sent, settle } = setup();
+    const ids = ['a.py::1', 'a.py::2', 'a.py::3', 'b.py::1', 'b.py::2', 'b.py::3', 'c.py::slow', 'd.py::1'];
+    pool.handle({ type: 'tests', id: 1, request: request(1) });
+    await settle();
+    const serial = workers[0]?.jobs[0];
+    if (!serial) throw new Error('no job started');
+    const ms = (id: string) => (id === 'c.py::slow' ? 900 : id.startsWith('d.py') ? 100 : 100 / 3);
+    workers[0]?.say({
+      type: 'test-records',
+      id: serial.id,
+      records: ids.map((nodeId) => makeTestRecord({ nodeId, durationMs: ms(nodeId) })),
+    });
+    workers[0]?.say({ type: 'tests-done', id: serial.id, done: done({ counts: { passed: ids.length }, collected: ids }) });
+    await settle();
+    expect(sent.some((m) => m.type === 'tests-result')).toBe(true);
+
+    pool.handle({ type: 'tests', id: 2, request: request(2) });
+    await settle();
+    const collect = workers[0]?.jobs.at(-1);
+    expect(collect?.request.mode).toBe('collect');
+    workers[0]?.say({ type: 'tests-done', id: collect?.id ?? 0, done: done({ collected: ids }) });
+    await settle();
+    const shares = workers.flatMap((w) => w.jobs).filter((j) => j.request.mode === 'run' && j.id !== serial.id);
+    // By counts it would be a.py + c.py against b.py + d.py; by time, the slow file alone.
+    expect(shares.map((j) => j.request.args.filter((a) => a.includes('::')))).toEqual([
+      ['c.py::slow'],
+      ['a.py::1', 'a.py::2', 'a.py::3', 'b.py::1', 'b.py::2', 'b.py::3', 'd.py::1'],
+    ]);
+  });
 });

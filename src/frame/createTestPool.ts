@@ -10,6 +10,7 @@ import { createWorkerSlot, type WorkerSlot } from './createWorkerSlot.ts';
 import { fitTestResult } from './fitTestResult.ts';
 import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
 import { shareTests } from './shareTests.ts';
+import { fileDurationsOf } from './splitTests.ts';
 
 /** Handles the page's test commands for the frame. */
 export interface TestPool {
@@ -59,6 +60,8 @@ export function createTestPool(deps: FrameDeps): TestPool {
   const slots: Slot[] = [];
   let run: Run | null = null;
   let nextJobId = 1;
+  // Each test file's time in the last run that ran it: the next split across interpreters balances by it.
+  const fileDurations = new Map<string, number>();
 
   const listener = (handle: WorkerHandle, msg: WorkerToFrame): void => {
     const slot = slots.find((s) => s.worker.holds(handle));
@@ -213,7 +216,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
       } else {
         const found = await startJob(r, first, { ...base, mode: 'collect', coverage: false, args: [...request.args, ...request.paths] });
         collected = found?.collected ?? [];
-        const groups = r.reason || !found ? [] : shareTests(found, request.args, n);
+        const groups = r.reason || !found ? [] : shareTests(found, request.args, n, fileDurations);
         // Collection's own outcomes (module skips, collection errors, deselected) come from this interpreter.
         if (found) parts.push({ ...(r.jobs[0]?.job.part ?? { records: [], done: found }), role: 'collect' });
         const shares = await Promise.all(groups.map((_, i) => slot(i)));
@@ -246,6 +249,8 @@ export function createTestPool(deps: FrameDeps): TestPool {
       timeoutMs: r.request.limits.timeoutMs,
     });
     run = null;
+    // Only tests that ran to their end say how long their file takes (a stopped run's last one would mislead).
+    if (!r.reason) for (const [file, ms] of fileDurationsOf(result.records)) fileDurations.set(file, ms);
     deps.send({ type: 'tests-result', id: r.id, result: fitTestResult(result) });
   }
 
