@@ -72,6 +72,7 @@ export const createMonitorSlice =
     const batcher = history
       ? createHistoryBatcher({
           storage: history,
+          now: () => Date.now(),
           setTimer: (fn, ms) => setTimeout(fn, ms),
           clearTimer: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
           onSaved: (saved) => {
