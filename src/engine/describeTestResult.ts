@@ -1,17 +1,11 @@
 /** Test results in words, for the Tests panel and the agent alike. */
 import type { TestResult } from '../protocol/testProtocol.ts';
+import { packLines } from '../protocol/compactTestResult.ts';
 
-/** "3-5, 9" for [3, 4, 5, 9]. */
+/** "3-5, 9" for [3, 4, 5, 9], in any order: coverage.py's ranges as the wire carries them, spaced for reading. */
 export function lineRanges(lines: readonly number[]): string {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j += 1;
-    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return out.join(', ');
+  const packed = packLines([...new Set(lines)].sort((a, b) => a - b));
+  return typeof packed === 'string' ? packed.replaceAll(',', ', ') : packed.join(', ');
 }
 
 /** "line 18" or "lines 3-5, 9": lineRanges with the right noun. */
