@@ -56,6 +56,16 @@ export class RemoteExecutor {
     );
   }
 
+  /** Checks or unchecks the checkbox with this test id, whatever it was (a setting may be kept from an earlier test). */
+  async setChecked(testId: string, on: boolean): Promise<void> {
+    const checked = await this.browser.evaluate(
+      (id) => document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.checked ?? null,
+      testId,
+    );
+    if (checked === null) throw new Error(`No checkbox ${testId} in the page`);
+    if (checked !== on) await this.browser.click(testId);
+  }
+
   /** Puts code into the editor's file (through the page's project API: WebDriver cannot paste into Monaco alike everywhere). */
   async setCode(code: string): Promise<void> {
     await this.browser.evaluate((text) => {

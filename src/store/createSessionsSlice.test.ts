@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryHistoryStorage } from '../runs/historyStorage.ts';
 import { createMemoryProjectStorage } from '../project/projectStorage.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
@@ -277,6 +277,14 @@ describe('sessions', () => {
     const unknown = await openPage(b, { requestedId: 'gone-123' });
     expect(unknown.s().sessionError).toMatch(/There is no session “gone-123” in this browser/);
     expect(unknown.s().sessions).toHaveLength(2);
+  });
+
+  it('saves a package installed by hand at once, whatever the debounce (a reload right after keeps it)', async () => {
+    const b = browser();
+    const { s, store } = await openPage(b);
+    const toolz = { spec: 'toolz', name: 'toolz', version: '1.0.0', source: 'index' as const };
+    store.setState({ lastInstall: { installed: [{ name: 'toolz', version: '1.0.0' }], failed: [], requested: [toolz] } });
+    await vi.waitFor(() => expect(stored(b, s().currentSessionId)?.packages.installed).toEqual([toolz]));
   });
 
   it('saves before every run, whatever the debounce', async () => {

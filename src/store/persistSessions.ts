@@ -68,7 +68,8 @@ export function persistSessions(
         if (s.currentSessionId !== prev.currentSessionId || !KEPT.some((k) => s[k] !== prev[k])) return;
         // A binary file came or went (an import, a program's write): saved at once, since the pagehide
         // journal (text in localStorage) can carry only small ones.
-        if (s.files !== prev.files && !sameBinaries(s.files, prev.files)) {
+        // So is a change to the session's packages: a reload right after an install must install them again.
+        if (s.sessionPackages !== prev.sessionPackages || (s.files !== prev.files && !sameBinaries(s.files, prev.files))) {
           void flush();
           return;
         }
