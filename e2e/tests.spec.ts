@@ -25,7 +25,7 @@ async function importCalculator(executor: ExecutorPage): Promise<void> {
 
 async function runTests(executor: ExecutorPage, workers: number): Promise<void> {
   await executor.showPanel('tests');
-  await executor.page.getByTestId('tests-workers').fill(String(workers));
+  await executor.page.getByTestId('tests-workers').selectOption(String(workers));
   const panel = executor.page.getByTestId('tests-panel');
   // The panel counts the test runs it showed: wait for this one (a quick run may end before a check sees it start).
   const before = Number(await panel.getAttribute('data-runs'));

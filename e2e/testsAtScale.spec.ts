@@ -28,7 +28,7 @@ async function startTests(executor: ExecutorPage, workers: number, coverage: boo
     workers: await executor.page.getByTestId('tests-workers').inputValue(),
     coverage: await executor.page.getByTestId('tests-coverage').isChecked(),
   };
-  await executor.page.getByTestId('tests-workers').fill(String(workers));
+  await executor.page.getByTestId('tests-workers').selectOption(String(workers));
   await executor.page.getByTestId('tests-coverage').setChecked(coverage);
   await executor.page.getByTestId('tests-run-all').click();
 }
@@ -40,7 +40,7 @@ test.describe('test runner at scale', () => {
     if (!saved) return;
     await executor.showPanel('tests');
     await expect(executor.page.getByTestId('tests-workers')).toBeEnabled();
-    await executor.page.getByTestId('tests-workers').fill(saved.workers);
+    await executor.page.getByTestId('tests-workers').selectOption(saved.workers);
     await executor.page.getByTestId('tests-coverage').setChecked(saved.coverage);
     saved = null;
   });

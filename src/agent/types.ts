@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/results.ts';
-import type { TestResult } from '../protocol/testProtocol.ts';
+import type { TestParallelism, TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectAccess } from './projectAccess.ts';
 
 /** What a tool call produced: `summary` is one line for people, `data` the structured result (sent to the model as JSON). */
@@ -51,8 +51,8 @@ export interface ToolContext {
 export interface TestDefaults {
   pytestArgs: readonly string[];
   coverageThreshold: number;
-  /** Interpreters to split a run across (default: the engine's). */
-  parallel?: number;
+  /** Interpreters to split a run across (default: the engine's, `auto`). */
+  parallel?: TestParallelism;
 }
 
 /** Something the agent reports while it works; the chat pane renders these as they come. */

@@ -65,7 +65,20 @@ describe('createTestClient', () => {
     expect(() => client.runTests({ files: [{ path: '/etc/passwd', content: '' }] })).toThrow('relative paths');
     expect(() => client.runTests({ files: FILES, parallel: 0 })).toThrow(`from 1 to ${MAX_TEST_WORKERS}`);
     expect(() => client.runTests({ files: FILES, parallel: 1.5 })).toThrow('whole number');
+    // @ts-expect-error a caller without types (the console, another agent) may pass any string
+    expect(() => client.runTests({ files: FILES, parallel: 'many' })).toThrow('"auto" or a whole number');
     expect(posted).toEqual([]);
+  });
+
+  it('leaves the number of interpreters to the frame ("auto") unless asked for one', async () => {
+    const auto = setup();
+    void auto.client.runTests({ files: FILES });
+    await auto.settle();
+    expect(auto.lastTests().request.parallel).toBe('auto');
+    const three = setup();
+    void three.client.runTests({ files: FILES, parallel: 3 });
+    await three.settle();
+    expect(three.lastTests().request.parallel).toBe(3);
   });
 
   it('collects node ids, and turns a collection that found nothing and says why into an error', async () => {

@@ -1,10 +1,17 @@
 import type { PageToFrame } from '../protocol/pageFrame.ts';
 import type { TestRunOptions } from './engine.ts';
-import { projectFilesSchema, MAX_TEST_WORKERS, type TestRecord, type TestRequest, type TestResult } from '../protocol/testProtocol.ts';
+import {
+  projectFilesSchema,
+  MAX_TEST_WORKERS,
+  isTestParallelism,
+  type TestRecord,
+  type TestRequest,
+  type TestResult,
+} from '../protocol/testProtocol.ts';
 import type { Lock } from './createLock.ts';
 import { expandTestResult, type CompactTestResult } from '../protocol/compactTestResult.ts';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
-import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS, defaultParallelism } from './testDefaults.ts';
+import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS } from './testDefaults.ts';
 
 /** What the engine lends the test client. */
 export interface TestClientDeps {
@@ -40,9 +47,9 @@ function toRequest(mode: TestRequest['mode'], options: TestRunOptions): TestRequ
       `runTests needs the project's files as [{ path, content }] with relative paths (like "tests/test_calc.py"): ${files.error.issues[0]?.message ?? 'invalid'}`,
     );
   }
-  const parallel = options.parallel ?? defaultParallelism();
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > MAX_TEST_WORKERS) {
-    throw new Error(`parallel must be a whole number from 1 to ${MAX_TEST_WORKERS} (got ${String(parallel)}).`);
+  const parallel = options.parallel ?? 'auto';
+  if (!isTestParallelism(parallel)) {
+    throw new Error(`parallel must be "auto" or a whole number from 1 to ${MAX_TEST_WORKERS} (got ${JSON.stringify(parallel)}).`);
   }
   return {
     mode,

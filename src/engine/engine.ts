@@ -14,7 +14,7 @@ import type {
   RunSample,
 } from '../protocol/results.ts';
 import type { RunPolicy, ValidationReport } from '../protocol/policy.ts';
-import type { FileChanges, TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import type { FileChanges, TestParallelism, TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { Breakpoint, DebugPause, DebugRequest, ResumeAction } from '../protocol/debug.ts';
 import type { VariablesPage, VariablesRequest, VariableRow } from '../protocol/variables.ts';
 import type { LanguageQuery, LanguageResponse } from '../protocol/language.ts';
@@ -37,8 +37,11 @@ export interface TestRunOptions {
   args?: string[];
   /** Measure line and branch coverage (default true). */
   coverage?: boolean;
-  /** Interpreters to split the suite across (default hardwareConcurrency - 1, at least 1); 1 runs serially. */
-  parallel?: number;
+  /**
+   * Interpreters to split the suite across; 1 runs serially. Default `auto`: one, unless the suite's last run here
+   * was long enough for more to pay off, and at most the cores but one (see chooseInterpreters).
+   */
+  parallel?: TestParallelism;
   /** COVERAGE_THRESHOLD in percent (default 80). */
   threshold?: number;
   timeoutMs?: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameToPage } from '../protocol/pageFrame.ts';
 import type { WorkerToFrame } from '../protocol/frameWorker.ts';
-import type { TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
+import type { TestParallelism, TestRequest, WorkerTestRequest, WorkerTestsDone } from '../protocol/testProtocol.ts';
 import { makeTestRecord } from '../testing/makeTestResult.ts';
 import { createFakeClock } from '../testing/createFakeClock.ts';
 import type { WorkerHandle } from './createWorkerHandle.ts';
@@ -28,19 +28,22 @@ const done = (partial: Partial<WorkerTestsDone> = {}): WorkerTestsDone => ({
   ...partial,
 });
 
-const request = (parallel: number): TestRequest => ({
+const request = (
+  parallel: TestParallelism,
+  files: TestRequest['files'] = [{ path: 'test_a.py', content: 'def test_a(): pass\n' }],
+): TestRequest => ({
   mode: 'run',
   paths: [],
   args: [],
   coverage: false,
   parallel,
   threshold: 80,
-  files: [{ path: 'test_a.py', content: 'def test_a(): pass\n' }],
+  files,
   limits: { timeoutMs: 60_000, maxMemoryMB: 512, maxOutputChars: 10_000 },
 });
 
 /** A test pool over fake workers that answer `prepare` at once; the test plays the rest. */
-function setup() {
+function setup(cores = 2) {
   const clock = createFakeClock();
   const workers: FakeTestWorker[] = [];
   const sent: FrameToPage[] = [];
@@ -74,6 +77,7 @@ function setup() {
     now: clock.now,
     setTimer: clock.setTimer,
     clearTimer: clock.clearTimer,
+    cores,
   });
   const advance = clock.advance;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -162,5 +166,54 @@ describe('createTestPool', () => {
       ['c.py::slow'],
       ['a.py::1', 'a.py::2', 'a.py::3', 'b.py::1', 'b.py::2', 'b.py::3', 'd.py::1'],
     ]);
+  });
+
+  it('"auto" runs a first suite on one interpreter, then splits a long one across the cores but one', async () => {
+    const { pool, workers, settle } = setup(8);
+    const files = ['a.py', 'b.py', 'c.py', 'd.py', 'e.py'].map((path) => ({ path, content: 'def test(): pass\n' }));
+    const ids = files.map((f) => `${f.path}::test`);
+    pool.handle({ type: 'tests', id: 1, request: request('auto', files) });
+    await settle();
+    const first = workers[0]?.jobs[0];
+    expect(workers).toHaveLength(1);
+    expect(first?.request.mode).toBe('run');
+    // 40 s in all: worth four interpreters by its time (10 s each), within 8 cores but one and five files.
+    workers[0]?.say({
+      type: 'test-records',
+      id: first?.id ?? 0,
+      records: ids.map((nodeId) => makeTestRecord({ nodeId, durationMs: 8_000 })),
+    });
+    workers[0]?.say({ type: 'tests-done', id: first?.id ?? 0, done: done({ counts: { passed: ids.length }, collected: ids }) });
+    await settle();
+
+    pool.handle({ type: 'tests', id: 2, request: request('auto', files) });
+    await settle();
+    const collect = workers[0]?.jobs.at(-1);
+    expect(collect?.request.mode).toBe('collect');
+    workers[0]?.say({ type: 'tests-done', id: collect?.id ?? 0, done: done({ collected: ids }) });
+    await settle();
+    expect(workers).toHaveLength(4);
+    const shares = workers.flatMap((w) => w.jobs).filter((j) => j.request.mode === 'run' && j.id !== first?.id);
+    expect(shares).toHaveLength(4);
+  });
+
+  it('"auto" stays on one interpreter on a 2-core machine, however long the suite took', async () => {
+    const { pool, workers, settle } = setup(2);
+    const files = ['a.py', 'b.py'].map((path) => ({ path, content: 'def test(): pass\n' }));
+    const ids = files.map((f) => `${f.path}::test`);
+    for (const id of [1, 2]) {
+      pool.handle({ type: 'tests', id, request: request('auto', files) });
+      await settle();
+      const job = workers[0]?.jobs.at(-1);
+      expect(job?.request.mode).toBe('run');
+      workers[0]?.say({
+        type: 'test-records',
+        id: job?.id ?? 0,
+        records: ids.map((nodeId) => makeTestRecord({ nodeId, durationMs: 60_000 })),
+      });
+      workers[0]?.say({ type: 'tests-done', id: job?.id ?? 0, done: done({ counts: { passed: 2 }, collected: ids }) });
+      await settle();
+    }
+    expect(workers).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import type { WorkerHandle } from './createWorkerHandle.ts';
 import { createWorkerSlot, type WorkerSlot } from './createWorkerSlot.ts';
 import { fitTestResult } from './fitTestResult.ts';
 import { mergeTestResults, type TestPart } from './mergeTestResults.ts';
+import { chooseInterpreters } from './chooseInterpreters.ts';
 import { shareTests } from './shareTests.ts';
 import { fileDurationsOf } from './splitTests.ts';
 
@@ -111,6 +112,14 @@ export function createTestPool(deps: FrameDeps): TestPool {
     }
   };
 
+  /** "auto": from the cores and the time the project's test files took in the last run that ran them. */
+  function autoCount(files: readonly { path: string }[]): number {
+    const known = files.filter((f) => fileDurations.has(f.path));
+    const lastRunMs = known.length ? known.reduce((sum, f) => sum + (fileDurations.get(f.path) ?? 0), 0) : null;
+    const cores = deps.cores ?? (typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency);
+    return chooseInterpreters({ cores, lastRunMs, files: known.length });
+  }
+
   function queueRecord(r: Run, record: TestRecord): void {
     r.unsent.push(record);
     r.sendTimer ??= deps.setTimer(() => sendRecords(r), RECORDS_INTERVAL_MS);
@@ -203,7 +212,7 @@ export function createTestPool(deps: FrameDeps): TestPool {
     const parts: TestPart[] = [];
     let collected: string[] = [];
     try {
-      const n = request.mode === 'collect' ? 1 : request.parallel;
+      const n = request.mode === 'collect' ? 1 : request.parallel === 'auto' ? autoCount(request.files) : request.parallel;
       // Interpreters boot and load pytest before the time limit starts, all at once.
       const ready = await Promise.all(Array.from({ length: n }, (_, i) => slot(i)));
       await Promise.all(ready.map((s) => prepare(r, s, { ...base, mode: 'prepare', args: [] })));

@@ -11,4 +11,6 @@ export interface FrameDeps {
   clearTimer: (timer: unknown) => void;
   /** How long an interrupted program has to stop before its interpreter is killed (default DEFAULT_GRACE_MS). */
   graceMs?: number;
+  /** The machine's cores, for "auto" test runs (default `navigator.hardwareConcurrency`). */
+  cores?: number;
 }

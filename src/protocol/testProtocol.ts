@@ -57,6 +57,13 @@ export type FileChanges = z.infer<typeof fileChangesSchema>;
 
 /** Most interpreters one test run may use. */
 export const MAX_TEST_WORKERS = 8;
+/** Interpreters a test run is split across: a count, or `auto` (chosen from the cores and the suite's last time). */
+export type TestParallelism = number | 'auto';
+
+/** Whether `value` is a parallelism a test run accepts: `auto`, or a whole number from 1 to MAX_TEST_WORKERS. */
+export function isTestParallelism(value: unknown): value is TestParallelism {
+  return value === 'auto' || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_TEST_WORKERS);
+}
 
 /** What to test and how: sent page → frame. */
 export const testRequestSchema = z.object({
@@ -67,8 +74,8 @@ export const testRequestSchema = z.object({
   /** Extra pytest arguments (the seed's PYTEST_ARGS). */
   args: z.array(z.string().max(1000)).max(100),
   coverage: z.boolean(),
-  /** How many interpreters to split the suite across (1 = serial). */
-  parallel: z.number().int().min(1).max(MAX_TEST_WORKERS),
+  /** How many interpreters to split the suite across (1 = serial); `auto`: the frame chooses (chooseInterpreters). */
+  parallel: z.union([z.number().int().min(1).max(MAX_TEST_WORKERS), z.literal('auto')]),
   /** COVERAGE_THRESHOLD, in percent. */
   threshold: z.number().min(0).max(100),
   files: projectFilesSchema,

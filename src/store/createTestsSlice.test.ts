@@ -49,4 +49,26 @@ describe('the tests panel', () => {
     expect(store.getState().liveTestRecords).toEqual([]);
     expect(store.getState().testResult?.summary).toBe('1 passed in 0.42s');
   });
+
+  it('splits runs "auto" by default; a chosen count is kept in the browser, a bad one refused with the range', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore({ storage });
+    const { engine } = createRecordingEngine();
+    const asked: unknown[] = [];
+    engine.runTests = async (options) => {
+      asked.push(options.parallel);
+      return makeTestResult();
+    };
+    store.getState().attachEngine(engine);
+    expect(store.getState().testWorkers).toBe('auto');
+    await store.getState().runTests();
+    store.getState().setTestWorkers(3);
+    await store.getState().runTests();
+    store.getState().setTestWorkers(0);
+    expect(store.getState().testsError).toContain('"auto" or a whole number from 1 to');
+    expect(asked).toEqual(['auto', 3]);
+    expect(createAppStore({ storage }).getState().testWorkers).toBe(3);
+    storage.setItem('executor.tests.v1', '{"workers":"lots"}');
+    expect(createAppStore({ storage }).getState().testWorkers).toBe('auto');
+  });
 });

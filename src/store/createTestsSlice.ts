@@ -1,23 +1,21 @@
 import { runLimits } from '../config/runLimits.ts';
-import { defaultParallelism } from '../engine/testDefaults.ts';
-import { MAX_TEST_WORKERS } from '../protocol/testProtocol.ts';
+import { isTestParallelism, MAX_TEST_WORKERS, type TestParallelism } from '../protocol/testProtocol.ts';
 import type { SliceCreator, TestsSlice } from './types.ts';
 
 const PREFS_KEY = 'executor.tests.v1';
 
 interface TestPrefs {
   coverage: boolean;
-  workers: number;
+  workers: TestParallelism;
 }
 
 function loadPrefs(storage: Pick<Storage, 'getItem'> | null): TestPrefs {
-  const fallback = { coverage: true, workers: defaultParallelism() };
+  const fallback: TestPrefs = { coverage: true, workers: 'auto' };
   try {
     const raw = JSON.parse(storage?.getItem(PREFS_KEY) ?? 'null') as Partial<TestPrefs> | null;
-    const workers = Number(raw?.workers);
     return {
       coverage: typeof raw?.coverage === 'boolean' ? raw.coverage : fallback.coverage,
-      workers: Number.isInteger(workers) && workers >= 1 && workers <= MAX_TEST_WORKERS ? workers : fallback.workers,
+      workers: isTestParallelism(raw?.workers) ? raw.workers : fallback.workers,
     };
   } catch {
     return fallback;
@@ -109,8 +107,8 @@ export const createTestsSlice =
         save();
       },
       setTestWorkers(n) {
-        if (!Number.isInteger(n) || n < 1 || n > MAX_TEST_WORKERS) {
-          set({ testsError: `Interpreters for parallel runs: a whole number from 1 to ${MAX_TEST_WORKERS}.` });
+        if (!isTestParallelism(n)) {
+          set({ testsError: `Interpreters for parallel runs: "auto" or a whole number from 1 to ${MAX_TEST_WORKERS}.` });
           return;
         }
         set({ testWorkers: n, testsError: null });

@@ -1,4 +1,4 @@
-import type { FileChanges, ProjectFile, TestRecord, TestResult } from '../protocol/testProtocol.ts';
+import type { FileChanges, ProjectFile, TestParallelism, TestRecord, TestResult } from '../protocol/testProtocol.ts';
 import type { ProjectSnapshot } from '../project/projectModel.ts';
 
 /** Files slice: the project's files, the active one (what Run executes as __main__) and the open tabs. */
@@ -73,15 +73,15 @@ export interface TestsSlice {
   collectedTests: string[] | null;
   testsError: string | null;
   coverageEnabled: boolean;
-  /** Interpreters a test run is split across. */
-  testWorkers: number;
+  /** Interpreters a test run is split across: `auto` (the default) or a count the user chose. */
+  testWorkers: TestParallelism;
   /** Runs tests (`paths`: files or node ids; empty for all). */
-  runTests(paths?: string[], parallel?: number): Promise<TestResult | null>;
+  runTests(paths?: string[], parallel?: TestParallelism): Promise<TestResult | null>;
   collectTests(): Promise<void>;
   /** A test run made elsewhere (the agent's): shown in the panel, with its markers, like the panel's own. */
   showTestResult(result: TestResult): void;
   /** A session switch: results and discovered tests belonged to the session that was open. */
   resetTestsForSession(): void;
   setCoverageEnabled(on: boolean): void;
-  setTestWorkers(n: number): void;
+  setTestWorkers(n: TestParallelism): void;
 }

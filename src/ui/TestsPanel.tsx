@@ -38,17 +38,24 @@ export function TestsPanel() {
           <input type="checkbox" data-testid="tests-coverage" checked={coverage} onChange={(e) => s.setCoverageEnabled(e.target.checked)} />
           Coverage
         </label>
-        <label className="deps-auto" title="Split the suite across this many interpreters (1: one at a time)">
+        <label
+          className="deps-auto"
+          title="Split the suite across this many interpreters. Auto: one, unless the suite's last run was long enough for more to pay off, and at most this machine's cores but one."
+        >
           Interpreters
-          <input
-            type="number"
+          <select
             className="tests-workers"
             data-testid="tests-workers"
-            min={1}
-            max={MAX_TEST_WORKERS}
-            value={workers}
-            onChange={(e) => s.setTestWorkers(Number(e.target.value))}
-          />
+            value={String(workers)}
+            onChange={(e) => s.setTestWorkers(e.target.value === 'auto' ? 'auto' : Number(e.target.value))}
+          >
+            <option value="auto">auto</option>
+            {Array.from({ length: MAX_TEST_WORKERS }, (_, i) => (
+              <option key={i + 1} value={String(i + 1)}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {running ? (
