@@ -1,5 +1,5 @@
 import { executionResultSchema, type ExecutionResult } from '../protocol/results.ts';
-import { MAX_FRAME_MESSAGE_CHARS } from '../protocol/pageFrame.ts';
+import { MAX_PAGED_MESSAGE_CHARS } from '../protocol/messagePages.ts';
 import { unshowableResult } from '../protocol/unshowableResult.ts';
 
 /** Longest error message, traceback or value the page is sent; the rest is cut with a marker. */
@@ -10,11 +10,13 @@ const clip = (text: string, limit = MAX_RESULT_TEXT_CHARS): string => (text.leng
 const finite = (n: unknown, fallback = 0): number => (typeof n === 'number' && Number.isFinite(n) ? n : fallback);
 
 /**
- * A run's result as the page will accept it: texts cut to size, numbers finite, the line an integer.
+ * A run's result as the page will accept it: texts cut to size, numbers finite, the line an integer. A result
+ * over one message's size is sent in pages (messagePages.ts), so only one over what pages may carry loses its
+ * profile and its diagnostics past 200.
  * The worker's result may come from an interpreter the program broke, so it is read as unknown; what
  * still does not fit the protocol becomes an error result that says why, never a message the page drops.
  */
-export function fitRunResult(raw: unknown, maxChars = MAX_FRAME_MESSAGE_CHARS - 10_000): ExecutionResult {
+export function fitRunResult(raw: unknown, maxChars = MAX_PAGED_MESSAGE_CHARS - 10_000): ExecutionResult {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof ExecutionResult, unknown>>;
   const error = r.error as Partial<Record<'type' | 'message' | 'traceback' | 'line', unknown>> | null | undefined;
   const metrics = (r.metrics ?? {}) as Record<string, unknown>;
