@@ -15,14 +15,15 @@ export const isTestFile = (path: string): boolean => TEST_FILE.test(path);
  * `omit` would), unless the project has nothing else.
  */
 export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): CoverageReport {
-  const perFile: Record<string, FileCoverage> = {};
+  // A Map, then own properties: a file may be named anything, `__proto__` included.
+  const perFile = new Map<string, FileCoverage>();
   const suggestions: TestSuggestion[] = [];
   const problems: string[] = [];
   const totals = { code: { num: 0, den: 0 }, tests: { num: 0, den: 0 } };
   const testFiles: string[] = [];
   const paths = [...new Set(parts.flatMap((p) => Object.keys(p)))].sort();
   for (const path of paths) {
-    const facts = parts.map((p) => p[path]).filter((f): f is FileCoverageFacts => f !== undefined);
+    const facts = parts.flatMap((p) => (Object.hasOwn(p, path) && p[path] ? [p[path]] : []));
     const first = facts[0];
     if (!first) continue;
     const broken = facts.find((f) => f.error);
@@ -31,14 +32,17 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
       continue;
     }
     const missing = intersect(facts.map((f) => f.missing));
+    const missingSet = new Set(missing);
+    // Each interpreter's branches by line: one lookup each, not a scan per branch.
+    const byLine = facts.map((f) => new Map(f.branches.map((b) => [b.line, b.missed])));
     let branches = 0;
     let missingBranches = 0;
     const partial: number[] = [];
     for (const branch of first.branches) {
-      const missed = intersect(facts.map((f) => f.branches.find((b) => b.line === branch.line)?.missed ?? []));
+      const missed = intersect(byLine.map((m) => m.get(branch.line) ?? []));
       branches += branch.exits;
       missingBranches += missed.length;
-      if (missed.length > 0 && !missing.includes(branch.line)) partial.push(branch.line);
+      if (missed.length > 0 && !missingSet.has(branch.line)) partial.push(branch.line);
     }
     const statements = first.statements.length;
     const executed = statements - missing.length + branches - missingBranches;
@@ -47,14 +51,14 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
     if (isTestFile(path)) testFiles.push(path);
     bucket.num += executed;
     bucket.den += total;
-    perFile[path] = {
+    perFile.set(path, {
       statements,
       missingLines: missing,
       partialLines: partial,
       branches,
       missingBranches,
       percent: statements > 0 ? (100 * executed) / total : 100,
-    };
+    });
     if (!isTestFile(path)) {
       for (const fn of first.functions) {
         const lines = missing.filter((l) => l >= fn.start && l <= fn.end);
@@ -67,7 +71,13 @@ export function mergeCoverage(parts: Array<Record<string, FileCoverageFacts>>): 
   }
   const counted = totals.code.den > 0 ? totals.code : { num: totals.code.num + totals.tests.num, den: totals.code.den + totals.tests.den };
   const excluded = totals.code.den > 0 ? testFiles : [];
-  return { totalPercent: counted.den > 0 ? (100 * counted.num) / counted.den : 100, testFiles: excluded, perFile, suggestions, problems };
+  return {
+    totalPercent: counted.den > 0 ? (100 * counted.num) / counted.den : 100,
+    testFiles: excluded,
+    perFile: Object.fromEntries(perFile),
+    suggestions,
+    problems,
+  };
 }
 
 function intersect(lists: number[][]): number[] {

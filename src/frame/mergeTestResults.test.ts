@@ -85,6 +85,18 @@ describe('splitting and merging a parallel run', () => {
     expect(onlyTests.testFiles).toEqual([]);
   });
 
+  it('keeps a file of any name as its own entry, "__proto__" and "constructor" too, and never reads inherited keys', () => {
+    const one = JSON.parse(
+      '{"__proto__": {"statements": [1, 2, 3, 4, 5], "missing": [5], "branches": [], "functions": [], "percent": 0}}',
+    ) as Record<string, FileCoverageFacts>;
+    const report = mergeCoverage([one, { constructor: facts([], []) }]);
+    expect(Object.keys(report.perFile).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(report.perFile)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(report.perFile, '__proto__')?.value).toMatchObject({ statements: 5, missingLines: [5] });
+    // "constructor" is missing from the first part: only the second's facts count, none are invented.
+    expect(report.perFile.constructor).toMatchObject({ statements: 5, missingLines: [] });
+  });
+
   it('prints percentages as coverage.py does', () => {
     expect(displayPercent(99.9)).toBe('99');
     expect(displayPercent(0.2)).toBe('1');
