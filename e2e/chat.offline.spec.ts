@@ -189,7 +189,10 @@ test('offline: validation and anything else get the right answer', async ({ exec
   const validation = chat.toolCall(check, 'validate_code');
   await expect(validation.locator('[data-testid="tool-diagnostic"][data-rule="forbidden-function"]')).toContainText('eval');
 
-  const help = await chat.send('hello there');
+  const unknown = await chat.send('hello there');
+  await expect(unknown).toContainText('The closest I can do: Run the code');
+  await expect(unknown).not.toContainText('Show me a demo of');
+  const help = await chat.send('what can you do?');
   await expect(help).toContainText('offline assistant');
   await expect(help).toContainText('Show me a demo of');
 });

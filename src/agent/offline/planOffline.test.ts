@@ -137,14 +137,89 @@ const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } |
   ['Execute these scripts in order: 1. data_prep.py 2. model_training.py', { missing: ['data_prep.py'] }],
   // Two equally likely readings: one question.
   ['calc.py', { ask: ['Run calc.py', 'Show calc.py'] }],
-  // Messages that must not run a tool.
-  ['hello', steps({ kind: 'help' })],
-  ['thanks!', steps({ kind: 'help' })],
+  // Questions and indirect requests (issue #36): what people ask instead of naming a tool.
+  [`Where is the time going in this?\n${BLOCK}`, steps({ kind: 'profile', code: 'print(1)', path: null })],
+  ["where's all the time going?", steps({ kind: 'profile', code: null, path: null })],
+  ['can this be faster?', steps({ kind: 'profile', code: null, path: null })],
+  ['could evaluation.py run any quicker?', steps({ kind: 'profile', code: null, path: 'evaluation.py' })],
+  ['why is this taking so long?', steps({ kind: 'profile', code: null, path: null })],
+  ["what's taking so long in model_training.py?", steps({ kind: 'profile', code: null, path: 'model_training.py' })],
+  ['how do I make it faster?', steps({ kind: 'profile', code: null, path: null })],
+  ['which function is the slowest?', steps({ kind: 'profile', code: null, path: null })],
+  ['it takes forever, any idea why?', steps({ kind: 'profile', code: null, path: null })],
+  ['Why did that blow up?', steps({ kind: 'explain' })],
+  ['what happened there?', steps({ kind: 'explain' })],
+  ['why did it crash?', steps({ kind: 'explain' })],
+  ['what does this traceback mean?', steps({ kind: 'explain' })],
+  ['how do I fix this error?', steps({ kind: 'explain' })],
+  ["what's wrong with my tests?", steps({ kind: 'tests', path: null, coverage: false, code: null })],
+  ['do my tests pass?', steps({ kind: 'tests', path: null, coverage: false, code: null })],
+  ['are the tests in tests/test_calc.py green?', steps({ kind: 'tests', path: 'tests/test_calc.py', coverage: false, code: null })],
+  ['which lines of calculator.py are never tested?', steps({ kind: 'tests', path: 'calculator.py', coverage: true, code: null })],
+  ['is my code well tested?', steps({ kind: 'tests', path: null, coverage: true, code: null })],
+  ['what is my coverage?', steps({ kind: 'tests', path: null, coverage: true, code: null })],
+  [`is anything unsafe here?\n${BLOCK}`, steps({ kind: 'validate', code: 'print(1)', path: null })],
+  ['is calc.py safe?', steps({ kind: 'validate', code: null, path: 'calc.py' })],
+  ['does this code do anything dangerous?', steps({ kind: 'validate', code: null, path: null })],
+  ['can you review my code?', steps({ kind: 'validate', code: null, path: null })],
+  ['any problems in calc.py?', steps({ kind: 'validate', code: null, path: 'calc.py' })],
+  [`what does this need?\n\`\`\`python\nimport numpy\n\`\`\``, steps({ kind: 'dependencies', code: 'import numpy', install: false })],
+  ['what do I need to install?', steps({ kind: 'dependencies', code: null, install: false })],
+  ['which libraries does it use?', steps({ kind: 'dependencies', code: null, install: false })],
+  ['is numpy installed?', steps({ kind: 'dependencies', code: null, install: false })],
+  ['could you install requests for me?', steps({ kind: 'install', packages: ['requests'] })],
+  ['can you run this?', steps({ kind: 'run-editor' })],
+  [`what would this output?\n${BLOCK}`, steps({ kind: 'run', code: 'print(1)' })],
+  ['does calc.py work?', steps({ kind: 'run-file', path: 'calc.py' })],
+  ['what is in the project?', steps({ kind: 'files' })],
+  ['what files do I have?', steps({ kind: 'files' })],
+  ["what's in notes.md?", steps({ kind: 'read', path: 'notes.md' })],
+  ['can I see calculator.py?', steps({ kind: 'read', path: 'calculator.py' })],
+  ['could you show me an example of recursion?', steps({ kind: 'demo', topic: 'recursion' })],
+  // More ways to ask for the same tools.
+  ['execute main.py', steps({ kind: 'run-file', path: 'main.py' })],
+  ['go ahead and run calc.py', steps({ kind: 'run-file', path: 'calc.py' })],
+  ['time this', steps({ kind: 'profile', code: null, path: null })],
+  ['speed up calc.py', steps({ kind: 'profile', code: null, path: 'calc.py' })],
+  ['lint calc.py', steps({ kind: 'validate', code: null, path: 'calc.py' })],
+  ['test calculator.py', steps({ kind: 'tests', path: 'calculator.py', coverage: false, code: null })],
+  ['coverage please', steps({ kind: 'tests', path: null, coverage: true, code: null })],
+  ['set up the environment', steps({ kind: 'dependencies', code: null, install: true })],
+  ['pip install rich', steps({ kind: 'install', packages: ['rich'] })],
+  ['explain', steps({ kind: 'explain' })],
+  ['debug it', steps({ kind: 'explain' })],
+  // Help when asked for; anything else gets one suggestion, never the whole help text.
   ['what can you do?', steps({ kind: 'help' })],
+  ['help', steps({ kind: 'help' })],
+  ['how do I use you?', steps({ kind: 'help' })],
+  ['hello', steps({ kind: 'suggest', label: 'Run the code', message: 'Run the code' })],
+  ['thanks!', steps({ kind: 'suggest', label: 'Run the code', message: 'Run the code' })],
+  ['make me a sandwich', steps({ kind: 'suggest', label: 'Run the code', message: 'Run the code' })],
+  ['the numbers look off', steps({ kind: 'suggest', label: 'Run the code', message: 'Run the code' })],
+  ['what it needs', steps({ kind: 'suggest', label: 'Check its packages', message: 'Check its packages' })],
+];
+
+/** After a failed run, every "why" question is about that failure (issue #36). */
+const AFTER_FAILURE: Array<[message: string, expected: OfflinePlan]> = [
+  ['why?', steps({ kind: 'explain' })],
+  ['why is that?', steps({ kind: 'explain' })],
+  ['why is it so slow?', steps({ kind: 'explain' })],
+  ['why does it say that?', steps({ kind: 'explain' })],
+  ['huh, why', steps({ kind: 'explain' })],
+  ['what happened?', steps({ kind: 'explain' })],
 ];
 
 describe('planOffline: the phrasing table', () => {
-  it(`has at least 40 phrasings (${TABLE.length})`, () => expect(TABLE.length).toBeGreaterThanOrEqual(40));
+  it(`has at least 100 phrasings (${TABLE.length + AFTER_FAILURE.length}), at least 30 of them questions`, () => {
+    expect(TABLE.length + AFTER_FAILURE.length).toBeGreaterThanOrEqual(100);
+    expect([...TABLE, ...AFTER_FAILURE].filter(([m]) => /\?/.test(m.split('\n')[0] ?? '')).length).toBeGreaterThanOrEqual(30);
+  });
+  for (const [message, expected] of AFTER_FAILURE) {
+    it(`after a failed run: ${JSON.stringify(message)}`, () =>
+      expect(planOffline(message, { ...ctx, lastFailed: true })).toEqual(expected));
+  }
+  it('without a failed run, "why is it so slow?" profiles', () =>
+    expect(planOffline('why is it so slow?', ctx)).toEqual(steps({ kind: 'profile', code: null, path: null })));
   for (const [message, expected] of TABLE) {
     it(JSON.stringify(message.length > 70 ? `${message.slice(0, 70)}…` : message), () => {
       const plan = planOffline(message, ctx);

@@ -28,6 +28,8 @@ export interface PlanContext {
   files: readonly string[];
   /** The code the assistant last ran or profiled ("run it again", "profile that", "now with n = 30"). */
   lastCode: string | null;
+  /** The last run failed: a "why" question is about that failure. */
+  lastFailed?: boolean;
 }
 
 const EMPTY_CONTEXT: PlanContext = { files: [], lastCode: null };
@@ -46,6 +48,8 @@ const WITH_VALUE = /\b(?:with|using|for|set)\s+([A-Za-z_]\w*)\s*=\s*([^\s,;]+(?:
 /** "Import pandas and numpy" (the seed's session example): the modules, with their usual aliases. */
 const IMPORT_REQUEST = /^\s*import\s+([\w.]+(?:\s*(?:,|\band\b)\s*[\w.]+)*)\s*[.!]?\s*$/i;
 const ALIASES: Record<string, string> = { pandas: 'pd', numpy: 'np', 'matplotlib.pyplot': 'plt', seaborn: 'sns' };
+/** Asking what the assistant can do: the only messages that get the whole list. */
+const HELP_REQUEST = /^\s*(?:help|\?|what (?:can|do) you do|how do (?:i|you) use (?:you|this|it)|what are you|commands)\b/;
 
 /** Every path the text names, in order, without repeats. */
 export function pathsIn(text: string): string[] {
@@ -104,12 +108,15 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
   let previous: Intent | null = null;
   // "I have a module called 'calculator.py'. Run tests on it": a clause about "it" means the last file named.
   let lastPath: string | null = null;
+  // The best reading too weak to act on, for the one suggestion a request it cannot read gets.
+  let closest: { intent: Intent; score: number; path: string | null } | null = null;
   for (const clause of clauses) {
     const paths = pathsIn(clause);
     const path = paths[0] ?? (/\b(it|this|that|them)\b/i.test(clause) ? lastPath : null);
     if (paths[0]) lastPath = paths[0];
-    const scores = scoreClause(clause, { hasCode: code !== null, paths, previous });
+    const scores = scoreClause(clause, { hasCode: code !== null, paths, previous, lastFailed: context.lastFailed === true });
     const [best, second] = scores;
+    if (best && (!closest || best.score > closest.score)) closest = { ...best, path };
     if (!best || best.score < 2) continue;
     if (second && second.score >= 2 && best.score - second.score <= 0 && best.intent !== second.intent) {
       return ask(clause, [best.intent, second.intent], path, code);
@@ -118,7 +125,7 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
     previous = best.intent;
     mergeInto(planned, step);
   }
-  if (planned.length === 0) planned.push(code ? { kind: 'run', code } : { kind: 'help' });
+  if (planned.length === 0) planned.push(code ? { kind: 'run', code } : HELP_REQUEST.test(lower) ? { kind: 'help' } : suggestion(closest));
   // "Execute and validate this code": the check comes first, as safe mode does before a run.
   const runAt = planned.findIndex((s) => s.kind === 'run');
   const checkAt = planned.findIndex((s) => s.kind === 'validate');
@@ -127,6 +134,12 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
   const missing = planned.flatMap((s) => intentFor(s.kind).paths?.(s) ?? []).filter((p) => !exists(p));
   if (missing.length) return missingPlan(missing, context.files);
   return { kind: 'steps', steps: planned };
+}
+
+/** One suggestion for a request it could not read: the closest reading, else running the code. */
+function suggestion(closest: { intent: Intent; path: string | null } | null): OfflineStep {
+  const label = intentNamed(closest?.intent ?? 'run').label(closest?.path ?? null);
+  return { kind: 'suggest', label, message: label };
 }
 
 function steps(...list: OfflineStep[]): OfflinePlan {

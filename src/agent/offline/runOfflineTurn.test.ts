@@ -61,7 +61,15 @@ function setup() {
     };
     return { result: makeResult({ stdout: 'done\n' }), profile: parseProfile(raw) };
   });
-  const execute = vi.fn(async () => makeResult());
+  const execute = vi.fn(async (code: string) =>
+    code.includes('1 / 0')
+      ? makeResult({
+          success: false,
+          status: 'error',
+          error: { type: 'ZeroDivisionError', message: 'division by zero', traceback: 'Traceback …', line: 1 },
+        })
+      : makeResult(),
+  );
   const analyzeDependencies = vi.fn(async () => [{ module: 'json', verdict: 'stdlib' as const, package: null, source: null }]);
   const ctx = createFakeToolContext({
     engine: { runTests, profileCode, execute, analyzeDependencies },
@@ -201,11 +209,25 @@ describe('runOfflineTurn', () => {
     expect(reply).toContain('3. `evaluation.py`: ok');
   });
 
-  it('help lists the new abilities', async () => {
+  it('help lists the new abilities when asked for; a request it cannot read gets one suggestion, not the list', async () => {
     const { send } = setup();
-    const help = await send('hello');
+    const help = await send('what can you do?');
     expect(help).toContain('**Tests**');
     expect(help).toContain('**Profile**: "Profile this and suggest optimizations"');
     expect(help).toContain('**Files**');
+    const unknown = await send('the numbers look off');
+    expect(unknown).toContain('The closest I can do: **Run the code** (say "Run the code")');
+    expect(unknown).not.toContain('**Tests**');
+  });
+
+  it('after a failed run, "why?" in any form explains that failure with handle_error', async () => {
+    const { send, calls } = setup();
+    await send('Execute this code:\n```python\nprint(1 / 0)\n```');
+    const reply = await send('why is it so slow?');
+    expect(calls().at(-1)).toEqual(['handle_error', {}]);
+    expect(reply).toContain('The last run failed');
+    await send('Execute this code:\n```python\nprint(1)\n```');
+    await send('why is it so slow?');
+    expect(calls().at(-1)?.[0]).toBe('profile_code');
   });
 });

@@ -57,7 +57,12 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
   const missing = (what: string) => say(`${what} is not available here, so I cannot do that.`);
   const files = ctx.project?.files() ?? [];
 
-  const plan = planOffline(message, { files: files.map((f) => f.path), lastCode: memory.lastCode });
+  const last = ctx.lastResult();
+  const plan = planOffline(message, {
+    files: files.map((f) => f.path),
+    lastCode: memory.lastCode,
+    lastFailed: last !== null && !last.success,
+  });
   if (plan.kind === 'ask') {
     onEvent({ type: 'choices', question: plan.question, options: plan.options });
     say(plan.question);

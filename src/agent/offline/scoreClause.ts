@@ -17,6 +17,8 @@ export interface ClauseFacts {
   paths: string[];
   /** The reading of the clause before (a bare "model_training.py" after "run a.py then" continues it). */
   previous: Intent | null;
+  /** The last run failed: "why?" asks about it. */
+  lastFailed?: boolean;
 }
 
 const NAMES = OFFLINE_INTENTS.map((i) => i.name);
@@ -35,7 +37,10 @@ export function scoreClause(clause: string, facts: ClauseFacts): IntentScore[] {
     OFFLINE_INTENTS.map((i) => [i.name, i.features.reduce((sum, [re, w]) => sum + (re.test(words) ? w : 0), 0)]),
   );
   const path = facts.paths[0];
-  if ((scores.get('explain') ?? 0) < 5) scores.set('explain', 0); // "why is it slow" explains no failure
+  // After a failed run every "why" is about the failure; otherwise "why is it slow" explains no failure.
+  if (facts.lastFailed && /\bwhy\b|\bhow come\b|\bwhat happened\b/.test(words))
+    scores.set('explain', Math.max(6, scores.get('explain') ?? 0));
+  if ((scores.get('explain') ?? 0) < 5) scores.set('explain', 0);
   // "Show me X" reads X, unless the clause asks for something about it ("show me the coverage of calc.py").
   const strongest = Math.max(...[...scores.entries()].filter(([i]) => i !== 'read').map(([, v]) => v));
   if (!path) scores.set('read', 0);

@@ -8,10 +8,16 @@ export const dependenciesIntent: OfflineIntent = {
     [/\b(packages?|dependenc(y|ies)|requirements?|imports?|librar(y|ies)|environment)\b/, 3],
     [/\bmissing\b/, 2],
     [/\bneeds?\b/, 1],
+    [/\bwhat does (this|it|the code) need\b|\bneed to install\b|\bwhat (do i|should i|to) install\b|\binstalled\b/, 5],
   ],
   kinds: ['dependencies'],
   label: () => 'Check its packages',
-  step: ({ clause, code }) => ({ kind: 'dependencies', code, install: /\binstall\b|\bset up\b|\bsetup\b/.test(clause.toLowerCase()) }),
+  step: ({ clause, code }) => {
+    const c = clause.toLowerCase();
+    // "What do I need to install?" asks what is missing; it does not ask to install it.
+    const asks = /\b(need to|should i|do i|to) install\b/.test(c);
+    return { kind: 'dependencies', code, install: !asks && /\binstall\b|\bset up\b|\bsetup\b/.test(c) };
+  },
   // "Check which packages are missing and install them": one analysis that installs.
   merge(last, next) {
     if (last.kind !== 'dependencies') return null;

@@ -5,8 +5,11 @@ import type { OfflineIntent } from './offlineIntent.ts';
 export const explainIntent: OfflineIntent = {
   name: 'explain',
   features: [
-    [/\b(explain|why|what went wrong|what happened|what does (this|the|that) (error|exception|traceback) mean|debug|diagnose)\b/, 3],
+    [/\bwhy\b|\bhow come\b/, 3],
+    [/\b(explain|debug|diagnose)\b|\bwhat (went wrong|happened)\b|\bwhat does (this|the|that) (error|exception|traceback) mean\b/, 5],
     [/\b(error|errors|fail|fails|failed|failure|exception|traceback|wrong|crash|crashed|broke|broken|bug)\b/, 2],
+    [/\bblow(s|n)? up\b|\bblew up\b|\bexploded\b|\bfell over\b/, 2],
+    [/\bfix\b/, 3],
   ],
   kinds: ['explain'],
   label: () => 'Explain the last error',

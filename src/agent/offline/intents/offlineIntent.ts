@@ -23,7 +23,9 @@ export type OfflineStep =
   | { kind: 'install'; packages: string[] }
   | { kind: 'explain' }
   | { kind: 'demo'; topic: string }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  /** A request it could not read: the one thing it can do that comes closest, as a message to send. */
+  | { kind: 'suggest'; label: string; message: string };
 
 /** A word pattern that points at a reading, and its weight. */
 export type Feature = readonly [RegExp, number];

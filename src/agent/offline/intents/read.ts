@@ -6,7 +6,7 @@ import type { OfflineIntent } from './offlineIntent.ts';
 /** "Read calc.py", "show me notes.md": a project file's text. */
 export const readIntent: OfflineIntent = {
   name: 'read',
-  features: [[/\b(read|open|cat|view|display|show|print out|contents? of)\b/, 2]],
+  features: [[/\b(read|open|cat|view|display|show|print out|contents? of|see|look at)\b|\bwhat('s| is) in\b/, 2]],
   kinds: ['read'],
   label: (p) => (p ? `Show ${p}` : 'Show the file'),
   step: ({ path }) => (path ? { kind: 'read', path } : { kind: 'files' }),

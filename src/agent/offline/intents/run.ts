@@ -12,6 +12,7 @@ export const runIntent: OfflineIntent = {
     [/\b(run|execute|exec|launch|start|rerun|re-run)\b/, 3],
     [/\bwhat does (this|it|the code) (print|output|return|do)\b|\bwhat('s| is) the output\b/, 4],
     [/\btry (it|this)\b/, 2],
+    [/\b(does|will|would|did)\b[^.?!]*\bwork\b/, 3],
   ],
   kinds: ['run', 'run-editor', 'run-file', 'batch'],
   label: (p) => (p ? `Run ${p}` : 'Run the code'),

@@ -12,14 +12,15 @@ export const testsIntent: OfflineIntent = {
   name: 'tests',
   features: [
     [/\b(tests?|pytest|unit ?tests?|test ?suite|test ?cases?)\b/, 4],
-    [/\bcover(age|ed)?\b|\buntested\b/, 4],
+    [/\bcover(age|ed)?\b|\b(un)?tested\b/, 4],
   ],
   kinds: ['tests'],
   label: (p) => (p ? `Run the tests of ${p}` : 'Run the tests'),
   step: ({ clause, code, path }) => ({
     kind: 'tests',
     path: path && (path.endsWith('.py') || path.includes('::')) ? path : null,
-    coverage: /\bcover(age|ed)?\b/.test(clause.toLowerCase()),
+    // "Which lines are never tested?", "is my code well tested?": questions coverage answers.
+    coverage: /\bcover(age|ed)?\b|\b(un|never |not |well |poorly )tested\b/.test(clause.toLowerCase()),
     code,
   }),
   // "Run the tests and show me the coverage": one run, with coverage.

@@ -6,7 +6,8 @@ export const validateIntent: OfflineIntent = {
   name: 'validate',
   features: [
     [/\b(validate|validation|lint|review|audit)\b/, 5],
-    [/\bsafe to run\b|\bis (this|it) safe\b|\bsecurity\b|\bdangerous\b|\bmalicious\b/, 5],
+    [/\bsafe to run\b|\bis\b[^.?!]*\bsafe\b|\b(un|in)safe\b|\binsecure\b|\bsecurity\b|\bdangerous\b|\bmalicious\b|\bharmful\b/, 5],
+    [/\b(problems?|issues?|mistakes?|smells?)\b/, 3],
     [/\bcheck\b/, 3],
   ],
   kinds: ['validate'],
