@@ -27,7 +27,13 @@ export function createMcpServer(sessionId: string, pool: SessionPool, settings: 
         title: tool.title,
         description: tool.description,
         inputSchema: tool.schema,
-        annotations: { readOnlyHint: tool.readOnly ?? false, openWorldHint: false },
+        outputSchema: tool.output,
+        annotations: {
+          title: tool.title,
+          readOnlyHint: tool.readOnly ?? false,
+          destructiveHint: tool.destructive ?? false,
+          openWorldHint: false,
+        },
       },
       async (args: unknown) => {
         try {

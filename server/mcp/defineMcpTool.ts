@@ -30,6 +30,13 @@ export interface McpTool<S extends z.ZodObject = z.ZodObject> {
   schema: S;
   /** False for tools that only read (the MCP readOnlyHint). */
   readOnly?: boolean;
+  /** True for tools that may replace or remove what the session had (the MCP destructiveHint). */
+  destructive?: boolean;
+  /**
+   * The shape of a successful call's structured content (the MCP output schema; a call with `isError` is not held
+   * to it). Loose objects: the keys clients can rely on, more may come.
+   */
+  output: z.ZodObject;
   run(args: z.infer<S>, ctx: McpToolContext): Promise<McpToolOutcome>;
 }
 

@@ -8,7 +8,7 @@ import { agentToolContext, defineMcpTool, type McpTool } from './defineMcpTool.t
  */
 export function fromAgentTool<S extends z.ZodObject>(
   tool: AgentTool<S>,
-  meta: { title: string; description: string; readOnly?: boolean },
+  meta: { title: string; description: string; readOnly?: boolean; destructive?: boolean; output: z.ZodObject },
 ): McpTool<S> {
   return defineMcpTool({
     name: tool.name,

@@ -26,12 +26,11 @@ describe('toCallToolResult', () => {
     expect(result.isError).toBe(false); // the program failed, the call did not
   });
 
-  it('marks refused calls as errors', () => {
-    expect(toCallToolResult({ ok: false, summary: 'Refused', data: { error: 'Refused' } }, null).isError).toBe(true);
-    expect(errorResult('No browser')).toEqual({
-      content: [{ type: 'text', text: 'No browser' }],
-      structuredContent: { error: 'No browser' },
+  it('marks refused calls as errors, said in text with no structured content (clients hold that to the output schema)', () => {
+    expect(toCallToolResult({ ok: false, summary: 'Refused', data: { error: 'Refused' } }, null)).toEqual({
+      content: [{ type: 'text', text: 'Refused' }],
       isError: true,
     });
+    expect(errorResult('No browser')).toEqual({ content: [{ type: 'text', text: 'No browser' }], isError: true });
   });
 });

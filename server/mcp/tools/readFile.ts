@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { notice } from '../mcpOutputShapes.ts';
 import { readFileTool } from '../../../src/agent/tools/readFile.ts';
 import { bytesToBase64 } from '../../../src/project/base64.ts';
 import { fromAgentTool } from '../fromAgentTool.ts';
@@ -5,6 +7,7 @@ import { defineMcpTool } from '../defineMcpTool.ts';
 
 const shared = fromAgentTool(readFileTool, {
   title: 'Read a project file',
+  output: z.looseObject({ path: z.string(), content: z.string().optional(), binary: z.boolean().optional(), notice }),
   readOnly: true,
   description:
     "Read a file of this session's project folder by its relative path (like tests/test_calc.py), also one a program wrote; absolute paths and .. are refused. A binary file (an image, a pickle, a database) comes back as an embedded blob resource with its MIME type.",

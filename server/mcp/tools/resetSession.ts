@@ -1,3 +1,4 @@
+import { notice } from '../mcpOutputShapes.ts';
 import * as z from 'zod';
 import { defineMcpTool } from '../defineMcpTool.ts';
 
@@ -5,6 +6,8 @@ import { defineMcpTool } from '../defineMcpTool.ts';
 export const resetSessionTool = defineMcpTool({
   name: 'reset_session',
   title: 'Reset the session',
+  output: z.looseObject({ reset: z.boolean(), filesRemoved: z.number().int(), notice }),
+  destructive: true,
   description:
     "Give this session a fresh Python interpreter: variables, imports and installed packages are gone. The project's files are kept unless keep_files is false.",
   schema: z.object({ keep_files: z.boolean().optional().describe("Keep the session's project files (default true).") }),

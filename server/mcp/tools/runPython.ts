@@ -1,3 +1,4 @@
+import { notice, runError, runMetrics } from '../mcpOutputShapes.ts';
 import * as z from 'zod';
 import { pickViewImages } from '../../../src/agent/tools/pickViewImages.ts';
 import { clip, runHeadline, summarizeRun } from '../../../src/agent/tools/runSummary.ts';
@@ -7,6 +8,19 @@ import { defineMcpTool } from '../defineMcpTool.ts';
 export const runPythonTool = defineMcpTool({
   name: 'run_python',
   title: 'Run Python',
+  output: z.looseObject({
+    status: z.string(),
+    success: z.boolean(),
+    stdout: z.string(),
+    stderr: z.string(),
+    value: z.string().nullable(),
+    error: runError.nullable(),
+    metrics: runMetrics,
+    stateKept: z.boolean(),
+    advice: z.looseObject({ summary: z.string() }).nullable(),
+    displays: z.array(z.unknown()),
+    notice,
+  }),
   description:
     "Run Python 3.14 code in this session's sandboxed interpreter (Pyodide in a headless browser: no network, no host files). " +
     "Variables, imports and installed packages persist between calls in the session. The session's project files (write_file) can be imported. " +
