@@ -45,6 +45,23 @@ test('streams output while the program is still running', async ({ executor }) =
   await expect(executor.output).toContainText('second');
 });
 
+test('the console follows new output to its end, and stays where the reader scrolled up to', async ({ executor }) => {
+  const gap = () => executor.output.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  await executor.run('for i in range(1500):\n    print(i)');
+  await expect(executor.output).toContainText('1499');
+  await expect.poll(gap).toBeLessThan(30);
+  // The reader scrolls up: more output does not pull them down.
+  await executor.output.evaluate((el) => el.scrollTo(0, 0));
+  await executor.run('for i in range(200):\n    print("more", i)');
+  await expect(executor.output).toContainText('more 199');
+  expect(await executor.output.evaluate((el) => el.scrollTop)).toBeLessThan(30);
+  // Back at the end, it follows again.
+  await executor.output.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await executor.run('print("last line")');
+  await expect(executor.output).toContainText('last line');
+  await expect.poll(gap).toBeLessThan(30);
+});
+
 test('Clear empties the console', async ({ executor }) => {
   const { page } = executor;
   await executor.run('print("something")');

@@ -1,5 +1,5 @@
 /** Characters per chunk of a long output block: the console lays out and paints only the chunks in view. */
-export const CHUNK_CHARS = 16_384;
+export const CHUNK_CHARS = 4096;
 
 /** One piece of a long block, cut after a newline; `key` stays the same while the block grows or scrolls away at its start. */
 export interface TextChunk {
