@@ -4,6 +4,7 @@ import { runTestsTool as agentRunTestsTool } from '../../../src/agent/tools/runT
 import { checkToolPath } from '../../../src/agent/tools/checkToolPath.ts';
 import { namePaths } from '../../../src/agent/tools/namePaths.ts';
 import { summarizeTests, testsHeadline } from '../../../src/agent/tools/testSummary.ts';
+import { testResultSchema } from '../../../src/protocol/testProtocol.ts';
 import { defineMcpTool } from '../defineMcpTool.ts';
 
 /** The file part of a pytest path or node id (`tests/test_calc.py::test_add` → `tests/test_calc.py`). */
@@ -13,22 +14,18 @@ const filePart = (target: string) => target.split('::')[0] ?? target;
 export const runTestsTool = defineMcpTool({
   name: 'run_tests',
   title: 'Run tests',
-  output: z.looseObject({
-    status: z.string(),
-    exitCode: z.number().int().nullable(),
-    summary: z.string(),
-    total: z.number().int(),
-    passed: z.number().int(),
-    failed: z.number().int(),
-    errors: z.number().int(),
-    skipped: z.number().int(),
-    durationMs: z.number(),
-    records: z.array(z.looseObject({ nodeId: z.string(), outcome: z.string() })),
-    coverage: z.looseObject({ totalPercent: z.number() }).nullable(),
-    thresholdMet: z.boolean().nullable(),
-    failures: z.array(z.looseObject({ nodeId: z.string(), message: z.string() })),
-    notice,
-  }),
+  // pytest's counts and summary as the page's TestResult has them (its scalar fields: nested ones stay loose here).
+  output: testResultSchema
+    .pick({ status: true, exitCode: true, summary: true, total: true, passed: true, failed: true, errors: true, skipped: true })
+    .extend({
+      durationMs: z.number(),
+      records: z.array(z.looseObject({ nodeId: z.string(), outcome: z.string() })),
+      coverage: z.looseObject({ totalPercent: z.number() }).nullable(),
+      thresholdMet: z.boolean().nullable(),
+      failures: z.array(z.looseObject({ nodeId: z.string(), message: z.string() })),
+      notice,
+    })
+    .loose(),
   description:
     "Run pytest (with coverage) on this session's project files (write_file puts them there), in fresh interpreters: the session's variables are untouched. " +
     "Returns the TestResult Executor's page gets (pytest's counts and summary line, one record per test with file:line of failures, coverage per file with missing lines) and a short list of failures.",
