@@ -182,6 +182,48 @@ test('offline: "Run the tests in test_calculator.py and show me the coverage" ru
   await expect(read.locator('.chat-markdown')).toContainText('assert power(2, 3) == 9');
 });
 
+test('offline: "why does test_power fail? stop where it fails" debugs the test to its failing line; evaluate, step and stop by chat', async ({
+  executor,
+}) => {
+  const { page } = executor;
+  test.setTimeout(120_000);
+  await importFiles(page, CALCULATOR_FILES);
+  const chat = new ChatPane(page);
+  const answer = await chat.send('why does test_power fail? stop where it fails');
+  const card = chat.toolCall(answer, 'debug_python');
+  await expect(card).toHaveAttribute('data-state', 'ok');
+  await expect(card.getByTestId('tool-args')).toHaveText('{"test":"test_calculator.py::test_power"}');
+  await expect(card.getByTestId('tool-debug-pause')).toHaveAttribute('data-reason', 'exception');
+  await expect(card.getByTestId('tool-debug-where')).toHaveText('test_calculator.py:20');
+  await expect(answer.locator('.chat-markdown')).toContainText('where it failed: AssertionError');
+  await expect(answer.locator('.chat-markdown')).toContainText('assert power(2, 3) == 9');
+  // The page's Debug panel shows the same pause.
+  await expect(page.getByTestId('debug-where')).toContainText('Paused at test_calculator.py:20 (where it failed)');
+
+  const value = await chat.send('what is power(2, 3)?');
+  await expect(chat.toolCall(value, 'debug_evaluate')).toHaveAttribute('data-state', 'ok');
+  await expect(value.locator('.chat-markdown')).toContainText('power(2, 3) = 8');
+
+  const done = await chat.send('continue');
+  const step = chat.toolCall(done, 'debug_step');
+  await expect(step.getByTestId('tool-output')).toContainText('1 failed');
+  await expect(done.locator('.chat-markdown')).toContainText('The debug run finished');
+  await expect(page.getByTestId('debug-where')).not.toContainText('Paused');
+
+  // "Step through this": the block stops at its first line; "step" moves one line; "stop" ends it.
+  const through = await chat.send('step through this\n```python\ntotal = 0\nfor i in range(3):\n    total += i\nprint(total)\n```');
+  await expect(chat.toolCall(through, 'debug_python').getByTestId('tool-debug-where')).toHaveText('main.py:1');
+  const next = await chat.send('step');
+  await expect(chat.toolCall(next, 'debug_step').getByTestId('tool-debug-where')).toHaveText('main.py:2');
+  await expect(chat.toolCall(next, 'debug_step').locator('[data-testid="tool-debug-local"][data-name="total"]')).toContainText('0');
+  const stopped = await chat.send('stop');
+  await expect(chat.toolCall(stopped, 'debug_stop')).toBeVisible();
+  await expect(stopped.locator('.chat-markdown')).toContainText('Stopped with debug_stop.');
+  // The interpreter is free again: an ordinary run goes through.
+  const ran = await chat.send('Run this:\n```python\nprint("after")\n```');
+  await expect(chat.toolCall(ran, 'execute_code').getByTestId('tool-output')).toHaveText('after\n');
+});
+
 test('offline: validation and anything else get the right answer', async ({ executor }) => {
   const { page } = executor;
   const chat = new ChatPane(page);

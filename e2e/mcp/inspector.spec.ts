@@ -61,6 +61,12 @@ const CALLS: Array<[tool: string, args: string[], check: (structured: Record<str
   ['handle_error', [], (s) => expect(s.advice).toBeNull()],
   ['write_file', ['path=calc.py', 'content=x = 1'], (s) => expect(s).toMatchObject({ path: 'calc.py', created: true })],
   ['list_files', [], (s) => expect(s.files).toEqual([])],
+  [
+    'debug_python',
+    ['code=x = 41\nx / 0'],
+    (s) => expect(s).toMatchObject({ state: 'paused', reason: 'exception', where: 'main.py:2', locals: { x: '41' } }),
+  ],
+  ['debug_stop', [], (s) => expect(s.state).toBe('none')],
   ['reset_session', [], (s) => expect(s.reset).toBe(true)],
 ];
 
@@ -72,13 +78,15 @@ for (const [tool, args, check] of CALLS) {
   });
 }
 
-// A fresh session has no files: these two say so, and the Inspector shows the reason (an error result carries no
+// A fresh session has no files and no debug run: these say so, and the Inspector shows the reason (an error result carries no
 // structured content, which a client would hold to the output schema).
 for (const [tool, args, reason] of [
   ['read_file', ['path=missing.py'], 'missing.py'],
   ['run_tests', [], 'write_file'],
+  ['debug_step', ['action=over'], 'No debug run is going'],
+  ['debug_evaluate', ['expression=x'], 'No debug run is going'],
 ] as const) {
-  test(`the Inspector calls ${tool} in a session without files and gets the reason`, async () => {
+  test(`the Inspector calls ${tool} in a fresh session and gets the reason`, async () => {
     const result = await inspector('--method', 'tools/call', '--tool-name', tool, ...args.flatMap((a) => ['--tool-arg', a]));
     expect(result.isError).toBe(true);
     expect(JSON.stringify(result.content)).toContain(reason);

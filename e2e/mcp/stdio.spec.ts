@@ -45,6 +45,10 @@ test('lists every tool, each with an input schema', async () => {
     'write_file',
     'read_file',
     'list_files',
+    'debug_python',
+    'debug_step',
+    'debug_evaluate',
+    'debug_stop',
     'reset_session',
   ]);
   for (const tool of tools) expect(tool.inputSchema.type).toBe('object');
@@ -113,6 +117,69 @@ test("run_tests on the calculator gives native pytest's counts, failures with fi
   expect(result.coverage?.totalPercent).toBeGreaterThan(50);
   // The project's files are importable from run_python too.
   expect((await mcp.data<Run>('run_python', { code: 'from calc import add\nadd(2, 3)' })).value).toBe('5');
+});
+
+/** What the debug tools return (src/agent/tools/debugOutcome.ts). */
+interface DebugStopData {
+  state: string;
+  reason?: string;
+  message?: string | null;
+  where?: string;
+  source?: string | null;
+  stack?: string[];
+  locals?: Record<string, string>;
+  output?: string;
+  status?: string;
+  note?: string | null;
+}
+
+test('debug_python stops a failing test at its assertion with the locals; evaluate there, step on to the failure', async () => {
+  // The calculator's files were written by the run_tests test above.
+  const paused = await mcp.data<DebugStopData>('debug_python', { test: 'tests/test_calc.py::test_wrong' });
+  expect(paused).toMatchObject({
+    state: 'paused',
+    reason: 'exception',
+    where: 'tests/test_calc.py:25',
+    source: '    assert add(2, 2) == 5',
+  });
+  expect(paused.message).toMatch(/^AssertionError/);
+  expect(paused.stack).toEqual(['test_wrong (tests/test_calc.py:25)']);
+  const evaluated = await mcp.data<{ repr: string; type: string }>('debug_evaluate', { expression: 'add(2, 2) + 1' });
+  expect(evaluated).toMatchObject({ repr: '5', type: 'int' });
+  // One debug run per session.
+  const second = await mcp.call('debug_python', { code: 'print(1)' });
+  expect(second.isError).toBe(true);
+  expect(textOf(second)).toMatch(/already going.*debug_stop/);
+  const finished = await mcp.data<DebugStopData>('debug_step', { action: 'continue' });
+  expect(finished).toMatchObject({ state: 'finished', status: 'error' });
+  expect(JSON.stringify(finished)).toMatch(/1 failed/);
+});
+
+test('debug_python stops code at a breakpoint, steps into a call and out, and run_python ends a paused run first', async () => {
+  const code = [
+    'def double(n):',
+    '    twice = n * 2',
+    '    return twice',
+    '',
+    'values = [1, 2]',
+    'total = double(values[1])',
+    'print(total)',
+  ].join('\n');
+  const first = await mcp.data<DebugStopData>('debug_python', { code, breakpoints: [{ file: 'main.py', line: 6 }] });
+  expect(first).toMatchObject({ state: 'paused', reason: 'breakpoint', where: 'main.py:6', source: 'total = double(values[1])' });
+  expect(first.locals).toMatchObject({ values: '[1, 2]' });
+  const inside = await mcp.data<DebugStopData>('debug_step', { action: 'into' });
+  expect(inside).toMatchObject({ state: 'paused', reason: 'step', where: 'main.py:2' });
+  expect(inside.stack).toEqual(['double (main.py:2)', '<module> (main.py:6)']);
+  expect(inside.locals).toEqual({ n: '2' });
+  // The outer frame is frame 1.
+  expect((await mcp.data<{ repr: string }>('debug_evaluate', { expression: 'values', frame: 1 })).repr).toBe('[1, 2]');
+  const ran = await mcp.call('run_python', { code: '6 * 7' });
+  expect(textOf(ran)).toMatch(/paused debug run was stopped first/);
+  expect((ran.structuredContent as { value: string }).value).toBe('42');
+  const none = await mcp.call('debug_step', { action: 'over' });
+  expect(none.isError).toBe(true);
+  expect(textOf(none)).toMatch(/No debug run is going/);
 });
 
 test('the session files are listed, read and offered as resources; paths with .. are refused', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { TestRunOptions } from '../../src/engine/engine.ts';
+import type { DebugDriver } from '../../src/engine/debugDriver.ts';
 import { EngineLostError } from './EngineLostError.ts';
 import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
@@ -20,10 +21,15 @@ export type PageEngine = {
    * it resolves. Returns the function that stops it.
    */
   onFilesChanged(listener: (changes: FileChanges) => void): () => void;
+  /** The page's step debugger (see src/engine/createDebugDriver.ts), one call at a time. */
+  readonly debugger: DebugDriver;
   /** Why this engine is gone, or null while it works. */
   readonly lost: string | null;
   close(): Promise<void>;
 };
+
+/** The debugger's methods, called on the page's `window.executorDebugger`. */
+type DebugMethod = 'start' | 'step' | 'evaluate' | 'stop';
 
 /** The longest a call may take past its own time limit before the page counts as wedged and is closed. */
 const SLACK_MS = 60_000;
@@ -61,7 +67,12 @@ export function createPageEngine(page: Page): PageEngine {
     setTimeout(() => lose(browser?.isConnected() === false ? browserGone : 'The browser tab running this session was closed.'), 200),
   );
 
-  async function call<T>(method: RemoteMethod | 'whenReady', args: unknown[], deadlineMs: number): Promise<T> {
+  async function call<T>(
+    method: RemoteMethod | 'whenReady' | DebugMethod,
+    args: unknown[],
+    deadlineMs: number,
+    target: 'engine' | 'debugger' = 'engine',
+  ): Promise<T> {
     if (lost) throw new EngineLostError(lost);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -73,13 +84,15 @@ export function createPageEngine(page: Page): PageEngine {
       }, deadlineMs);
     });
     const work = page.evaluate(
-      async ({ method, args }) => {
-        const engine = window.executorEngine;
-        if (!engine) throw new Error('This page has no engine (window.executorEngine).');
-        const value = await (engine[method] as (...a: unknown[]) => unknown).apply(engine, args);
+      async ({ method, args, target }) => {
+        const object = target === 'engine' ? window.executorEngine : window.executorDebugger;
+        if (!object) throw new Error(`This page has no ${target} (window.executorEngine, window.executorDebugger).`);
+        const fn = (object as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+        if (typeof fn !== 'function') throw new Error(`The page's ${target} has no method ${method}.`);
+        const value = await fn.apply(object, args);
         return { value, changes: window.executorTakeFileChanges?.() ?? [] };
       },
-      { method, args },
+      { method, args, target },
     ) as Promise<{ value: T; changes: FileChanges[] }>;
     try {
       const { value, changes } = await Promise.race([work, deadline, whenLost]);
@@ -98,7 +111,35 @@ export function createPageEngine(page: Page): PageEngine {
     (method: RemoteMethod) =>
     (...args: unknown[]) =>
       call(method, args, deadlineFor(method, args));
+  // The debugger's state as its answers left it: a pause the page stopped for idleness still reads as active
+  // here until the next call, which then reports it.
+  let debugActive = false;
+  let debugDeadline = SLACK_MS + 30_000;
+  const debugCall = async <T>(method: DebugMethod, args: unknown[], deadlineMs: number): Promise<T> => {
+    try {
+      const value = await call<T>(method, args, deadlineMs, 'debugger');
+      const state = (value as { state?: string } | null)?.state;
+      if (method !== 'evaluate') debugActive = state === 'paused';
+      return value;
+    } catch (err) {
+      if (method !== 'evaluate') debugActive = false;
+      throw err;
+    }
+  };
+  const stepper: DebugDriver = {
+    get active() {
+      return debugActive;
+    },
+    start(code, options) {
+      debugDeadline = (options.timeoutMs ?? 30_000) + SLACK_MS;
+      return debugCall('start', [code, options], debugDeadline);
+    },
+    step: (action) => debugCall('step', [action], debugDeadline),
+    evaluate: (expression, frame) => debugCall('evaluate', [expression, frame], SLACK_MS),
+    stop: () => debugCall('stop', [], SLACK_MS),
+  };
   return {
+    debugger: stepper,
     execute: remote('execute') as PageEngine['execute'],
     runTests: remote('runTests') as PageEngine['runTests'],
     validateCode: remote('validateCode') as PageEngine['validateCode'],

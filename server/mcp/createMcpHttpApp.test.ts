@@ -16,6 +16,7 @@ function fakeEngine(): PageEngine {
     ),
     handleError: vi.fn(async () => null),
     onFilesChanged: () => () => undefined,
+    debugger: { active: false },
     lost: null,
     close: vi.fn(async () => undefined),
   } as unknown as PageEngine;

@@ -38,8 +38,15 @@ export function createMcpServer(sessionId: string, pool: SessionPool, settings: 
       async (args: unknown) => {
         try {
           return await pool.use(sessionId, async (session) => {
-            const outcome = await tool.run(tool.schema.parse(args), { session, settings });
-            return toCallToolResult(outcome, session.takeNotice());
+            const parsed = tool.schema.parse(args);
+            // A paused debug run holds the interpreter: a tool that needs it ends that run first, and says so.
+            const stopped = !tool.keepsDebugRun && session.engine.debugger.active && (await session.engine.debugger.stop()) !== null;
+            const outcome = await tool.run(parsed, { session, settings });
+            const notes = [
+              stopped ? `The paused debug run was stopped first: ${tool.name} needs the interpreter.` : '',
+              session.takeNotice() ?? '',
+            ];
+            return toCallToolResult(outcome, notes.filter(Boolean).join(' ') || null);
           });
         } catch (err) {
           return errorResult(err instanceof Error ? err.message : String(err));

@@ -37,6 +37,8 @@ export interface McpTool<S extends z.ZodObject = z.ZodObject> {
    * to it). Loose objects: the keys clients can rely on, more may come.
    */
   output: z.ZodObject;
+  /** True for tools that may be used while a debug run is paused; any other tool stops that run first. */
+  keepsDebugRun?: boolean;
   run(args: z.infer<S>, ctx: McpToolContext): Promise<McpToolOutcome>;
 }
 
@@ -49,6 +51,7 @@ export function defineMcpTool<S extends z.ZodObject>(tool: McpTool<S>): McpTool<
 export function agentToolContext({ session, settings }: McpToolContext): ToolContext {
   return {
     engine: session.engine,
+    debugger: session.engine.debugger,
     runOptions: () => ({ ...settings.runOptions, policy: settings.policy, stdin: '', files: session.project.files() }),
     lastResult: () => session.lastResult,
     recordResult: (result) => (session.lastResult = result),

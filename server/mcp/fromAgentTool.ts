@@ -13,6 +13,7 @@ export function fromAgentTool<S extends z.ZodObject>(
   return defineMcpTool({
     name: tool.name,
     ...meta,
+    ...(tool.keepsDebugRun ? { keepsDebugRun: true } : {}),
     schema: tool.schema,
     async run(args, ctx) {
       const outcome = await tool.run(args, agentToolContext(ctx));

@@ -1,6 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DebugDriver } from '../../src/engine/debugDriver.ts';
+import type { DebugPause } from '../../src/protocol/debug.ts';
 import { createRecordingEngine } from '../../src/testing/createRecordingEngine.ts';
 import { makeResult } from '../../src/testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../../src/testing/makeTestResult.ts';
@@ -11,6 +13,15 @@ import { createSessionProject } from '../headless/createSessionProject.ts';
 import type { HeadlessSettings } from '../headless/headlessSettings.ts';
 import { createMcpServer } from './createMcpServer.ts';
 import { MCP_TOOLS } from './mcpTools.ts';
+
+const PAUSE: DebugPause = {
+  reason: 'exception',
+  message: 'ZeroDivisionError: division by zero',
+  file: 'main.py',
+  line: 2,
+  frames: [{ name: '<module>', file: 'main.py', line: 2 }],
+  locals: { rows: [{ name: 'x', type: 'int', kind: 'value', size: null, repr: '1', expandable: false }], total: 1, offset: 0 },
+};
 
 /** One session over the recording engine: every tool does its work and returns its structured content. */
 function fakePool(): SessionPool {
@@ -29,6 +40,19 @@ function fakePool(): SessionPool {
     result: makeResult(),
     profile: parseProfile(makeRawProfile(10, [{ name: 'slow', file: 'main.py', line: 1, calls: 1, ownMs: 9, cumMs: 9 }])),
   });
+  // A debug run that pauses where it failed, evaluates there, and finishes on the next step.
+  let active = false;
+  const finished = { state: 'finished' as const, result: makeResult({ stdout: 'done\n' }), note: null };
+  const stepper: DebugDriver = {
+    get active() {
+      return active;
+    },
+    start: vi.fn(async () => ((active = true), { state: 'paused' as const, pause: PAUSE, output: 'before\n' })),
+    step: vi.fn(async () => ((active = false), finished)),
+    evaluate: vi.fn(async () => ({ name: 'x', type: 'int', kind: 'value' as const, size: null, repr: '1', expandable: false })),
+    stop: vi.fn(async () => (active ? ((active = false), { ...finished, note: 'Stopped with debug_stop.' }) : null)),
+  };
+  Object.assign(engine, { debugger: stepper });
   const project = createSessionProject();
   project.writeFile('test_a.py', 'def test_a():\n    assert 1 == 2\n');
   const session = { id: 's', engine, project, takeNotice: () => null, lastResult: null } as unknown as EngineSession;
@@ -56,6 +80,10 @@ const CALLS: Record<string, Record<string, unknown>> = {
   write_file: { path: 'calc.py', content: 'x = 1\n' },
   read_file: { path: 'calc.py' },
   list_files: {},
+  debug_python: { code: 'x = 1\n1 / 0', breakpoints: [] },
+  debug_evaluate: { expression: 'x' },
+  debug_step: { action: 'continue' },
+  debug_stop: {},
   reset_session: {},
 };
 
@@ -94,4 +122,15 @@ describe("the MCP tools' output schemas and annotations", () => {
       expect(tool?.output.safeParse(result.structuredContent).success).toBe(true);
     });
   }
+
+  it('a tool that needs the interpreter ends a paused debug run first, and says so; the file tools leave it paused', async () => {
+    const paused = await client.callTool({ name: 'debug_python', arguments: { code: '1 / 0' } });
+    expect(paused.structuredContent).toMatchObject({ state: 'paused', reason: 'exception', where: 'main.py:2', locals: { x: '1' } });
+    const listed = await client.callTool({ name: 'list_files', arguments: {} });
+    expect(JSON.stringify(listed.content)).not.toMatch(/debug run was stopped/);
+    const ran = await client.callTool({ name: 'run_python', arguments: { code: 'print("hi")' } });
+    expect(JSON.stringify(ran.content)).toMatch(/The paused debug run was stopped first: run_python needs the interpreter/);
+    expect(ran.structuredContent).toMatchObject({ notice: expect.stringMatching(/stopped first/) });
+    expect((await client.callTool({ name: 'debug_stop', arguments: {} })).structuredContent).toMatchObject({ state: 'none' });
+  });
 });

@@ -1,5 +1,9 @@
 import type { McpTool } from './defineMcpTool.ts';
 import { analyzeDependenciesMcpTool } from './tools/analyzeDependencies.ts';
+import { debugEvaluateMcpTool } from './tools/debugEvaluate.ts';
+import { debugPythonMcpTool } from './tools/debugPython.ts';
+import { debugStepMcpTool } from './tools/debugStep.ts';
+import { debugStopMcpTool } from './tools/debugStop.ts';
 import { handleErrorMcpTool } from './tools/handleError.ts';
 import { installPackagesMcpTool } from './tools/installPackages.ts';
 import { listFilesMcpTool } from './tools/listFiles.ts';
@@ -23,5 +27,9 @@ export const MCP_TOOLS = [
   writeFileMcpTool,
   readFileMcpTool,
   listFilesMcpTool,
+  debugPythonMcpTool,
+  debugStepMcpTool,
+  debugEvaluateMcpTool,
+  debugStopMcpTool,
   resetSessionTool,
 ] as unknown as McpTool[];

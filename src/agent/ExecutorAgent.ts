@@ -1,4 +1,5 @@
 import type OpenAI from 'openai';
+import { createDebugDriver } from '../engine/createDebugDriver.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { ErrorAdvice } from '../engine/handleError.ts';
 import { DEFAULT_COVERAGE_THRESHOLD, DEFAULT_PYTEST_ARGS } from '../engine/testDefaults.ts';
@@ -152,6 +153,7 @@ export class ExecutorAgent {
     const mode = this.config.assistant === 'auto' ? (await detectAgentMode()).kind : this.config.assistant;
     const ctx: ToolContext = {
       engine: this.engine,
+      debugger: createDebugDriver(this.engine),
       runOptions: () => this.runOptions({}),
       lastResult: () => this.last,
       recordResult: (r) => (this.last = r),

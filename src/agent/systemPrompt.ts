@@ -15,6 +15,10 @@ Pick the tool by what the user asks:
 - Packages, imports, "missing", "install", "set up the environment": analyze_dependencies, then install_packages with the
   installable ones the user asked for (only from Executor's package index), then run the code if asked.
 - A failure, "why did it fail", "explain this error": handle_error, then fix the code and run it again with execute_code.
+- "Debug", "step through", "stop where it fails", or a failure the traceback does not explain (a wrong value, a failing
+  assertion): debug_python with the code or the test's node id. It stops where it fails (or at your breakpoints) and shows the
+  line, the stack and the locals; look further with debug_evaluate, move with debug_step, and always end with debug_stop.
+  Explain the cause from what the pause showed, then fix it.
 - Files: list_files lists the project, read_file reads one, write_file creates or replaces one (paths relative to the project;
   never absolute or with ".."). Read a file before changing it, and run the tests again after a change.
 - Examples: create_demo.

@@ -2,6 +2,7 @@
  * Types shared by the agent's tools, the LLM loop and the offline assistant.
  * Plain TypeScript: the UI renders these, the agent never imports the UI.
  */
+import type { DebugDriver } from '../engine/debugDriver.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { DisplayData, ExecutionResult, InstallReport, RunOptions } from '../protocol/results.ts';
 import type { TestParallelism, TestResult } from '../protocol/testProtocol.ts';
@@ -45,6 +46,8 @@ export interface ToolContext {
   project: ProjectAccess | null;
   /** The user's test settings: PYTEST_ARGS, COVERAGE_THRESHOLD and how many interpreters a run may use. */
   testOptions(): TestDefaults;
+  /** The step debugger driven one call at a time (the debug tools); absent where runs cannot be debugged. */
+  debugger?: DebugDriver | null;
 }
 
 /** The test settings run_tests starts from. */

@@ -271,12 +271,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return status.state === 'ready' ? Promise.resolve() : new Promise((r) => readyWaiters.push(r));
     },
     execute: (code, runOptions = {}) => lock.run(() => runLocked(code, runOptions)),
-    async debug(code, { breakpoints, test, ...runOptions }) {
+    async debug(code, { breakpoints, test, stopOnFailure, ...runOptions }) {
       if (capabilities && !capabilities.sharedMemory) {
         const message = `The debugger needs SharedArrayBuffer to hold a program at a line, and ${capabilities.reason ?? 'this browser has none'}.`;
         return failedResult('error', { type: 'DebuggerUnavailable', message, traceback: '', line: null }, true);
       }
-      return lock.run(() => runLocked(code, { ...runOptions, debug: { breakpoints, ...(test ? { test } : {}) } }));
+      return lock.run(() =>
+        runLocked(code, { ...runOptions, debug: { breakpoints, ...(test ? { test } : {}), ...(stopOnFailure ? { stopOnFailure } : {}) } }),
+      );
     },
     resumeDebug: (action, breakpoints) => debugClient.resume(action, breakpoints),
     inspectFrame: (query) => debugClient.query(query),

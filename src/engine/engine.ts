@@ -128,9 +128,13 @@ export interface Engine {
    * Runs code like `execute`, under the step debugger: it stops at `breakpoints` (project paths and lines,
    * optionally with a condition) and emits `paused`. With `test` (a pytest node id) that one test runs instead,
    * stopping in the test or the code under test (`code` is then the test file's source). Time spent paused does
-   * not count toward the time limit. A normal `execute` ignores breakpoints and pays nothing for the debugger.
+   * not count toward the time limit. With `stopOnFailure` it also stops where an exception ends the program or
+   * fails the test. A normal `execute` ignores breakpoints and pays nothing for the debugger.
    */
-  debug(code: string, options: Partial<RunOptions> & { breakpoints: Breakpoint[]; test?: string }): Promise<ExecutionResult>;
+  debug(
+    code: string,
+    options: Partial<RunOptions> & { breakpoints: Breakpoint[]; test?: string; stopOnFailure?: boolean },
+  ): Promise<ExecutionResult>;
   /** The paused program goes on (`continue`, `step-over`, `step-into`, `step-out`); `breakpoints` replace the run's. False when nothing is paused. */
   resumeDebug(action: ResumeAction, breakpoints: Breakpoint[]): boolean;
   /**

@@ -32,6 +32,8 @@ export const debugOptionsSchema = z.object({
   breakpoints: z.array(breakpointSchema).max(MAX_BREAKPOINTS),
   /** Run this one pytest node id under the debugger instead of the code (the code is the test file's source). */
   test: z.string().min(1).max(2000).optional(),
+  /** Also stop where an exception ends the program or fails the test, at the line that raised (post mortem). */
+  stopOnFailure: z.boolean().optional(),
 });
 /** What a run under the debugger is given. */
 export type DebugOptions = z.infer<typeof debugOptionsSchema>;
@@ -48,8 +50,11 @@ export type StackFrame = z.infer<typeof stackFrameSchema>;
 
 /** Where and why the program stopped, with the innermost frame's local names. */
 export const debugPauseSchema = z.object({
-  /** `condition-error`: a breakpoint's condition raised (`message` says what), so the program stopped there. */
-  reason: z.enum(['breakpoint', 'step', 'condition-error']),
+  /**
+   * `condition-error`: a breakpoint's condition raised (`message` says what), so the program stopped there.
+   * `exception`: an exception ended the program or failed the test (`message` is it); stepping from here continues.
+   */
+  reason: z.enum(['breakpoint', 'step', 'condition-error', 'exception']),
   message: z.string().max(2000).nullable(),
   file: z.string().max(500),
   line: z.number().int().nonnegative(),

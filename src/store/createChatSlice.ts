@@ -1,4 +1,7 @@
 import { runLimits } from '../config/runLimits.ts';
+import { createDebugDriver } from '../engine/createDebugDriver.ts';
+import type { DebugDriver } from '../engine/debugDriver.ts';
+import type { Engine } from '../engine/engine.ts';
 import { describeInstallFailures } from '../engine/describeInstallFailures.ts';
 import { createAgentSession, type AgentSession } from '../agent/createAgentSession.ts';
 import { createLlmClient, describeLlmError } from '../agent/createLlmClient.ts';
@@ -32,6 +35,8 @@ export const createChatSlice =
     let controller: AbortController | null = null;
     let nextId = saved.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
     let toolRunning = false;
+    // The debug tools' driver, one per engine (a debug run outlives the turn that started it).
+    let stepper: { engine: Engine; driver: DebugDriver } | null = null;
 
     const persist = () => saveChat(storage, { messages: get().chatMessages, history });
     const updateMessage = (id: number, change: (m: ChatMessage) => ChatMessage) =>
@@ -40,8 +45,10 @@ export const createChatSlice =
     const context = (): ToolContext => {
       const s = get();
       if (!s.engine) throw new Error('Python is not attached yet.');
+      if (stepper?.engine !== s.engine) stepper = { engine: s.engine, driver: createDebugDriver(s.engine) };
       return {
         engine: s.engine,
+        debugger: stepper.driver,
         runOptions: () => {
           const { settings, autoLoadPackages, files } = get();
           // The project goes with the agent's runs too: they import it, and what they write comes back.

@@ -189,6 +189,16 @@ describe('debug slice', () => {
 });
 
 describe('debug slice: edges', () => {
+  it("shows a pause of a debug run the agent started (not the slice), and clears it when that run's result comes", () => {
+    const { store, emit } = setup();
+    emit('paused', { ...pauseAt('calc.py', 2), reason: 'exception', message: 'ZeroDivisionError: division by zero' }, 7);
+    expect(store.getState().debugPause).toMatchObject({ file: 'calc.py', line: 2, reason: 'exception' });
+    expect(store.getState().debugTree.locals?.rows).toEqual([row('i', '0')]);
+    emit('result', { code: '', options: {} as never, result: makeResult() });
+    expect(store.getState().debugPause).toBeNull();
+    expect(store.getState().debugTree).toEqual({});
+  });
+
   it('the Debug tab badge says paused, or counts breakpoints', async () => {
     const { panelBadge } = await import('../ui/layout/panelTabs.ts');
     const { store, emit, engine, finish } = setup();

@@ -89,18 +89,25 @@ export const createDebugSlice: SliceCreator<DebugSlice> = (set, get) => {
   const underDebugger = async (extra: Parameters<AppState['runCode']>[0]): Promise<ExecutionResult | null> => {
     const { engine, running } = get();
     if (!engine || running) return null;
-    const off = engine.on('paused', onPaused);
     set({ debugging: true, debugPause: null, debugTree: {}, debugExpanded: [] });
     try {
       return await get().runCode(extra);
     } finally {
-      off();
       view++;
       set({ debugging: false, debugPause: null, debugTree: {}, debugExpanded: [] });
     }
   };
 
   return {
+    bindDebugger(engine) {
+      engine.on('paused', onPaused);
+      // A debug run the agent drives ends without underDebugger: its last pause goes with it.
+      engine.on('result', () => {
+        if (!get().debugPause) return;
+        view++;
+        set({ debugPause: null, debugTree: {}, debugExpanded: [] });
+      });
+    },
     breakpoints: [],
     debugging: false,
     debugPause: null,

@@ -43,6 +43,7 @@ export const createEngineSlice: SliceCreator<EngineSlice> = (set, get) => ({
     engine.on('result', () => get().namespaceChanged());
     engine.setPolicy(runPolicyOf(get().settings)); // the user's safe-mode settings, from the first run on
     get().bindMonitor(engine); // live samples, history, ENABLE_PROFILING / COLLECT_METRICS
+    get().bindDebugger(engine); // pauses of any debug run, the editor's or the agent's
     set({ engine, status: engine.status, capabilities: engine.capabilities });
   },
 });

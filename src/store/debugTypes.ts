@@ -1,3 +1,4 @@
+import type { Engine } from '../engine/engine.ts';
 import type { Breakpoint, DebugPause, FrameScope, ResumeAction } from '../protocol/debug.ts';
 import type { ExecutionResult } from '../protocol/results.ts';
 import type { VariableRow } from '../protocol/variables.ts';
@@ -13,6 +14,8 @@ export interface DebugWatch {
 
 /** Debug slice: breakpoints (kept with the session's project) and the paused program's stack and names. */
 export interface DebugSlice {
+  /** Shows the pauses of every debug run of `engine` (the editor's, and the agent's debug tools'). */
+  bindDebugger(engine: Engine): void;
   /** Every breakpoint of the project, by file and line. */
   breakpoints: Breakpoint[];
   /** True while a run under the debugger is going on (paused or not). */

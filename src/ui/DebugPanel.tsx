@@ -6,6 +6,15 @@ import { appStore, useAppStore } from '../store/useAppStore.ts';
 import { DebugBreakpoints } from './DebugBreakpoints.tsx';
 import { CommandButton } from './CommandButton.tsx';
 import { VariableLine } from './VariableLine.tsx';
+import type { DebugPause } from '../protocol/debug.ts';
+
+/** Why the program stopped, as the pause line says it. */
+const WHY: Record<DebugPause['reason'], string> = {
+  step: 'after a step',
+  breakpoint: 'at a breakpoint',
+  'condition-error': 'its condition failed',
+  exception: 'where it failed',
+};
 
 function Names({ parent }: { parent: string }) {
   const listing = useAppStore((s) => s.debugTree[parent]);
@@ -119,7 +128,7 @@ function Where() {
   const pause = useAppStore((s) => s.debugPause);
   const debugging = useAppStore((s) => s.debugging);
   if (pause) {
-    const why = pause.reason === 'step' ? 'after a step' : pause.reason === 'breakpoint' ? 'at a breakpoint' : 'its condition failed';
+    const why = WHY[pause.reason];
     return (
       <p className="debug-where" data-testid="debug-where" role="status">
         Paused at {pause.file}:{pause.line} ({why}){pause.message ? `: ${pause.message}` : ''}

@@ -282,4 +282,50 @@ describe('the step debugger (real Pyodide in Node)', () => {
     expect(result.status).toBe('ok');
     expect(output).toMatch(/1 passed/);
   }, 60_000);
+
+  it('with stopOnFailure, a failing test stops at its assertion with the locals, and goes on to fail', async () => {
+    const files = [
+      { path: 'calc.py', content: 'def mul(a, b):\n    return a + b\n' },
+      { path: 'test_calc.py', content: 'from calc import mul\n\ndef test_mul():\n    got = mul(2, 3)\n    assert got == 6\n' },
+    ];
+    syncProjectFiles(rt, files);
+    await ensureTestPackages(rt, false, () => undefined);
+    const { pauses, result, output } = await debug(files[1]?.content ?? '', [], () => [resume('step-over', [])], {
+      filename: 'test_calc.py',
+      debug: { breakpoints: [], test: 'test_calc.py::test_mul', stopOnFailure: true },
+    });
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0]).toMatchObject({ reason: 'exception', file: 'test_calc.py', line: 5 });
+    expect(pauses[0]?.message).toMatch(/^AssertionError/);
+    expect(local(pauses[0], 'got')).toBe('5');
+    expect(pauses[0]?.frames).toEqual([{ name: 'test_mul', file: 'test_calc.py', line: 5 }]);
+    // Stepping from where it failed goes on: the test fails as it would have.
+    expect(result.status).toBe('error');
+    expect(output).toMatch(/1 failed/);
+  }, 60_000);
+
+  it('with stopOnFailure, code stops at the line that raised, innermost frame first, and evaluates there', async () => {
+    const code = ['def div(a, b):', '    q = a / b', '    return q', '', 'x = 7', 'div(x, 0)'].join('\n');
+    const { pauses, answers, result } = await debug(
+      code,
+      [],
+      (_p) => [{ kind: 'evaluate', requestId: 1, frame: 1, expression: 'x * 2' }, resume('continue', [])],
+      { debug: { breakpoints: [], stopOnFailure: true } },
+    );
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0]).toMatchObject({ reason: 'exception', file: 'main.py', line: 2, message: 'ZeroDivisionError: division by zero' });
+    expect(pauses[0]?.frames).toEqual([
+      { name: 'div', file: 'main.py', line: 2 },
+      { name: '<module>', file: 'main.py', line: 6 },
+    ]);
+    expect(local(pauses[0], 'b')).toBe('0');
+    expect(answers[0]).toMatchObject({ ok: true, value: { repr: '14' } });
+    expect(result.error?.type).toBe('ZeroDivisionError');
+  });
+
+  it('without stopOnFailure, a raising program ends without a pause', async () => {
+    const { pauses, result } = await debug('1 / 0', [], () => [resume('continue', [])]);
+    expect(pauses).toHaveLength(0);
+    expect(result.error?.type).toBe('ZeroDivisionError');
+  });
 });

@@ -110,7 +110,7 @@ export async function runCode(
       const channel = io.debug;
       // What the program printed is on the page before the pause is.
       const host: DebugChannel = { ...channel, paused: (text) => (sink.flush(), channel.paused(text)) };
-      debug.start(host, JSON.stringify(options.debug.breakpoints), options.filename, WORKING_DIR);
+      debug.start(host, JSON.stringify(options.debug.breakpoints), options.filename, WORKING_DIR, options.debug.stopOnFailure ?? false);
     }
     proxy =
       debug && options.debug?.test

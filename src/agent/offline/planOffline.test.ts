@@ -187,7 +187,16 @@ const TABLE: Array<[message: string, expected: OfflinePlan | { ask: string[] } |
   ['set up the environment', steps({ kind: 'dependencies', code: null, install: true })],
   ['pip install rich', steps({ kind: 'install', packages: ['rich'] })],
   ['explain', steps({ kind: 'explain' })],
-  ['debug it', steps({ kind: 'explain' })],
+  // The step debugger (issue #36): a test by name, a file, the code block or the editor's code.
+  ['debug it', steps({ kind: 'debug', code: null, target: null, stepThrough: false })],
+  ['debug test_bad', steps({ kind: 'debug', code: null, target: 'test_bad', stepThrough: false })],
+  [`step through this\n${BLOCK}`, steps({ kind: 'debug', code: 'print(1)', target: null, stepThrough: true })],
+  ['why does test_bad fail? stop where it fails', steps({ kind: 'debug', code: null, target: 'test_bad', stepThrough: false })],
+  ['why does test_bad fail?', steps({ kind: 'debug', code: null, target: 'test_bad', stepThrough: false })],
+  ['can you debug test_calc.py?', steps({ kind: 'debug', code: null, target: 'test_calc.py', stepThrough: false })],
+  ['step through calc.py line by line', steps({ kind: 'debug', code: null, target: 'calc.py', stepThrough: true })],
+  ['run it and stop where it fails', steps({ kind: 'debug', code: null, target: null, stepThrough: false })],
+  ['put a breakpoint in and let me see', steps({ kind: 'debug', code: null, target: null, stepThrough: false })],
   // Help when asked for; anything else gets one suggestion, never the whole help text.
   ['what can you do?', steps({ kind: 'help' })],
   ['help', steps({ kind: 'help' })],
@@ -209,7 +218,29 @@ const AFTER_FAILURE: Array<[message: string, expected: OfflinePlan]> = [
   ['what happened?', steps({ kind: 'explain' })],
 ];
 
+/** While a debug run is paused, short commands drive it (and anything else is read as usual). */
+const WHILE_PAUSED: Array<[message: string, expected: OfflinePlan]> = [
+  ['step', steps({ kind: 'debug-step', action: 'over' })],
+  ['next', steps({ kind: 'debug-step', action: 'over' })],
+  ['step into', steps({ kind: 'debug-step', action: 'into' })],
+  ['step out', steps({ kind: 'debug-step', action: 'out' })],
+  ['continue', steps({ kind: 'debug-step', action: 'continue' })],
+  ['go on.', steps({ kind: 'debug-step', action: 'continue' })],
+  ['stop debugging', steps({ kind: 'debug-stop' })],
+  ['what is total?', steps({ kind: 'debug-evaluate', expression: 'total' })],
+  ["what's len(items)", steps({ kind: 'debug-evaluate', expression: 'len(items)' })],
+  ['print `a + b`', steps({ kind: 'debug-evaluate', expression: 'a + b' })],
+  ['what files do I have?', steps({ kind: 'files' })],
+];
+
 describe('planOffline: the phrasing table', () => {
+  for (const [message, expected] of WHILE_PAUSED) {
+    it(`while paused: ${JSON.stringify(message)}`, () => expect(planOffline(message, { ...ctx, debugPaused: true })).toEqual(expected));
+  }
+  it('"step" and "continue" mean nothing special when no debug run is paused', () => {
+    expect(planOffline('continue', ctx)).not.toEqual(steps({ kind: 'debug-step', action: 'continue' }));
+    expect(planOffline('what is total?', ctx)).not.toEqual(steps({ kind: 'debug-evaluate', expression: 'total' }));
+  });
   it(`has at least 100 phrasings (${TABLE.length + AFTER_FAILURE.length}), at least 30 of them questions`, () => {
     expect(TABLE.length + AFTER_FAILURE.length).toBeGreaterThanOrEqual(100);
     expect([...TABLE, ...AFTER_FAILURE].filter(([m]) => /\?/.test(m.split('\n')[0] ?? '')).length).toBeGreaterThanOrEqual(30);

@@ -3,6 +3,7 @@ import { extractCode } from './extractCode.ts';
 import { isTestTarget } from './isTestTarget.ts';
 import { scoreClause, type Intent } from './scoreClause.ts';
 import { intentFor, intentNamed } from './intents/registry.ts';
+import { debugFollowUp } from './intents/debug.ts';
 import type { OfflineStep } from './intents/offlineIntent.ts';
 import { splitClauses } from './splitClauses.ts';
 
@@ -30,6 +31,8 @@ export interface PlanContext {
   lastCode: string | null;
   /** The last run failed: a "why" question is about that failure. */
   lastFailed?: boolean;
+  /** A debug run is paused: "step", "continue", "stop", "what is x?" drive it. */
+  debugPaused?: boolean;
 }
 
 const EMPTY_CONTEXT: PlanContext = { files: [], lastCode: null };
@@ -75,6 +78,11 @@ export function planOffline(message: string, context: PlanContext = EMPTY_CONTEX
   const known = new Set(context.files);
   const exists = (p: string) =>
     known.size === 0 || known.has(p) || isTestTarget(p) || context.files.some((f) => f.startsWith(`${p.replace(/\/$/, '')}/`));
+
+  if (context.debugPaused && !code) {
+    const command = debugFollowUp(prose);
+    if (command) return steps(command);
+  }
 
   // Follow-ups about the last code.
   if (!code && context.lastCode) {

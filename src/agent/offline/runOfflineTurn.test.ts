@@ -231,3 +231,63 @@ describe('runOfflineTurn', () => {
     expect(calls().at(-1)?.[0]).toBe('profile_code');
   });
 });
+
+describe('runOfflineTurn: the step debugger', () => {
+  function debugSetup() {
+    let active = false;
+    const pause = {
+      reason: 'exception' as const,
+      message: 'AssertionError: assert 3 == 4',
+      file: 'test_calculator.py',
+      line: 4,
+      frames: [{ name: 'test_add', file: 'test_calculator.py', line: 4 }],
+      locals: { rows: [], total: 0, offset: 0 },
+    };
+    const stepper = {
+      get active() {
+        return active;
+      },
+      start: vi.fn(async () => ((active = true), { state: 'paused' as const, pause, output: '' })),
+      step: vi.fn(async () => ((active = false), { state: 'finished' as const, result: makeResult(), note: null })),
+      evaluate: vi.fn(async () => ({ name: 'add(1, 2)', type: 'int', kind: 'value' as const, size: null, repr: '3', expandable: false })),
+      stop: vi.fn(async () => null),
+    };
+    const ctx = { ...createFakeToolContext({ files: FILES }), debugger: stepper };
+    const events: AgentEvent[] = [];
+    const send = (message: string) => runOfflineTurn(message, { tools: createToolbox(ctx), ctx, onEvent: (e) => events.push(e) });
+    return { stepper, send, events };
+  }
+
+  it('"debug test_add" finds the test by name, stops where it fails, and "what is …?" evaluates there', async () => {
+    const { stepper, send } = debugSetup();
+    const reply = await send('debug test_add');
+    expect(stepper.start).toHaveBeenCalledWith(
+      FILES[1]?.content,
+      expect.objectContaining({ test: 'test_calculator.py::test_add', stopOnFailure: true, breakpoints: [] }),
+    );
+    expect(reply).toContain('Stopped at **test_calculator.py:4** in `test_add`, where it failed: AssertionError: assert 3 == 4');
+    expect(reply).toContain('    assert add(1, 2) == 3');
+    expect(await send('what is add(1, 2)?')).toBe('`add(1, 2)` = `3`');
+    expect(stepper.evaluate).toHaveBeenCalledWith('add(1, 2)', 0);
+    expect(await send('continue')).toMatch(/^The debug run finished\./);
+    expect(stepper.step).toHaveBeenCalledWith('continue');
+  });
+
+  it('"step through test_add" sets a breakpoint at the first line of its body', async () => {
+    const { stepper, send } = debugSetup();
+    await send('step through test_add');
+    expect(stepper.start).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ test: 'test_calculator.py::test_add', breakpoints: [{ file: 'test_calculator.py', line: 4 }] }),
+    );
+  });
+
+  it('a test no test file defines is named, and nothing runs', async () => {
+    const { stepper, send, events } = debugSetup();
+    expect(await send('debug test_missing')).toBe(
+      'No test file of the project defines `test_missing`. Name a test file or a test like `test_calc.py::test_add`.',
+    );
+    expect(stepper.start).not.toHaveBeenCalled();
+    expect(events.filter((e) => e.type === 'tool-start')).toHaveLength(0);
+  });
+});

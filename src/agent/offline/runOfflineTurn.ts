@@ -62,6 +62,7 @@ export async function runOfflineTurn(message: string, options: OfflineTurnOption
     files: files.map((f) => f.path),
     lastCode: memory.lastCode,
     lastFailed: last !== null && !last.success,
+    debugPaused: ctx.debugger?.active === true,
   });
   if (plan.kind === 'ask') {
     onEvent({ type: 'choices', question: plan.question, options: plan.options });

@@ -2,6 +2,10 @@ import type { ToolContext } from '../types.ts';
 import { analyzeDependenciesTool } from './analyzeDependencies.ts';
 import { createDemoTool } from './createDemo.ts';
 import type { AgentTool } from './defineTool.ts';
+import { debugEvaluateTool } from './debugEvaluate.ts';
+import { debugPythonTool } from './debugPython.ts';
+import { debugStepTool } from './debugStep.ts';
+import { debugStopTool } from './debugStop.ts';
 import { executeBatchTool } from './executeBatch.ts';
 import { executeCodeTool } from './executeCode.ts';
 import { handleErrorTool } from './handleError.ts';
@@ -18,7 +22,7 @@ import { writeFileTool } from './writeFile.ts';
  * exist, or that needs a project where there is none, is left out (never a stub
  * that pretends to work).
  */
-export function createToolbox({ engine, project }: Pick<ToolContext, 'engine' | 'project'>): AgentTool[] {
+export function createToolbox({ engine, project, debugger: stepper }: Pick<ToolContext, 'engine' | 'project' | 'debugger'>): AgentTool[] {
   const tools: AgentTool[] = [
     executeCodeTool,
     analyzeDependenciesTool,
@@ -31,6 +35,7 @@ export function createToolbox({ engine, project }: Pick<ToolContext, 'engine' | 
   if (project) tools.push(listFilesTool, readFileTool, writeFileTool);
   if (typeof engine.profileCode === 'function') tools.push(profileCodeTool);
   if (typeof engine.executeBatch === 'function') tools.push(executeBatchTool);
+  if (stepper) tools.push(debugPythonTool, debugStepTool, debugEvaluateTool, debugStopTool);
   return tools;
 }
 

@@ -10,6 +10,11 @@ export interface AgentTool<S extends z.ZodType = z.ZodType> {
   name: string;
   description: string;
   schema: S;
+  /**
+   * True for tools that may be used while a debug run is paused (the debug tools; tools that only read or write
+   * project files). Any other tool needs the interpreter, so the paused run is stopped first, and its outcome says so.
+   */
+  keepsDebugRun?: boolean;
   run(args: z.infer<S>, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
@@ -46,6 +51,11 @@ export async function invokeTool(tool: AgentTool, raw: unknown, ctx: ToolContext
     return { ok: false, summary: `Bad arguments for ${tool.name}: ${problems}`, data: { error: problems } };
   }
   try {
+    if (ctx.debugger?.active && !tool.keepsDebugRun) {
+      await ctx.debugger.stop();
+      const outcome = await tool.run(parsed.data, ctx);
+      return { ...outcome, summary: `(The paused debug run was stopped first: ${tool.name} needs the interpreter.) ${outcome.summary}` };
+    }
     return await tool.run(parsed.data, ctx);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -27,6 +27,7 @@ export function describeListed(f: ListFilesData['files'][number]): string {
 /** list_files: the project's files with their sizes, and which one is open in the editor. */
 export const listFilesTool = defineTool({
   name: 'list_files',
+  keepsDebugRun: true,
   description:
     "List the project's files (paths relative to the project, with line counts; binary files with their size and type), including those programs wrote, and the one open in the editor. Test files are those named test_*.py or *_test.py.",
   schema: z.object({ under: z.string().max(200).optional().describe('Only files in this folder, like "tests".') }),

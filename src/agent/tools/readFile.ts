@@ -32,6 +32,7 @@ export type ReadFileData =
 /** read_file: one project file's content. */
 export const readFileTool = defineTool({
   name: 'read_file',
+  keepsDebugRun: true,
   description: `Read a file of the project (paths relative to the project, as list_files shows them), also one a program wrote. Long files come back with their middle left out (over ${MAX_READ_CHARS} characters); a binary file comes back as its size and type.`,
   schema: z.object({ path: z.string().min(1, 'name a file').max(500).describe('The file, like "calc.py" or "tests/test_calc.py".') }),
   async run({ path }, ctx) {

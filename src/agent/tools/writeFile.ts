@@ -18,6 +18,7 @@ export type WriteFileData =
 /** write_file: creates a project file or replaces its content (the file tree and the editor show it at once). */
 export const writeFileTool = defineTool({
   name: 'write_file',
+  keepsDebugRun: true,
   description:
     'Create a file in the project or replace a file\'s whole content. Paths are relative to the project ("calc.py", "tests/test_calc.py"); ' +
     'absolute paths and ".." are refused. The user sees the file in the file tree (and in the editor when it is open). ' +

@@ -16,6 +16,7 @@ import { ProfileResult } from './ProfileResult.tsx';
 import { SuggestionsList } from './SuggestionsList.tsx';
 import { DisplayView } from '../display/DisplayView.tsx';
 import { TestRunResult } from './TestRunResult.tsx';
+import { DebugStopView } from './DebugStopView.tsx';
 
 const install = (packages: string[]) => void appStore.getState().runChatTool('install_packages', { packages });
 
@@ -193,6 +194,10 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
         </details>
       );
     }
+    case 'debug_python':
+    case 'debug_step':
+    case 'debug_stop':
+      return data === undefined ? null : <DebugStopView data={data as Parameters<typeof DebugStopView>[0]['data']} />;
     case 'write_file':
       return null; // the summary says what was written; the content is folded above
     case 'execute_batch': {

@@ -22,6 +22,11 @@ export type OfflineStep =
   | { kind: 'dependencies'; code: string | null; install: boolean }
   | { kind: 'install'; packages: string[] }
   | { kind: 'explain' }
+  /** Under the step debugger: the code block, a file, a test (a file, node id or bare test name), or the editor's code. */
+  | { kind: 'debug'; code: string | null; target: string | null; stepThrough: boolean }
+  | { kind: 'debug-step'; action: 'continue' | 'over' | 'into' | 'out' }
+  | { kind: 'debug-evaluate'; expression: string }
+  | { kind: 'debug-stop' }
   | { kind: 'demo'; topic: string }
   | { kind: 'help' }
   /** A request it could not read: the one thing it can do that comes closest, as a message to send. */

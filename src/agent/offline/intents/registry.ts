@@ -1,4 +1,5 @@
 import { dependenciesIntent } from './dependencies.ts';
+import { debugIntent } from './debug.ts';
 import { demoIntent } from './demo.ts';
 import { explainIntent } from './explain.ts';
 import { filesIntent } from './files.ts';
@@ -24,6 +25,7 @@ export const OFFLINE_INTENTS: readonly OfflineIntent[] = [
   dependenciesIntent,
   installIntent,
   explainIntent,
+  debugIntent,
   demoIntent,
   helpIntent,
 ];

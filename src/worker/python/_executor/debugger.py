@@ -52,8 +52,9 @@ def _depth(frame):
 class Debugger:
     """One debug run: its breakpoints, its stepping state, and the frames of a pause."""
 
-    def __init__(self, host, breakpoints, main_file, folder):
+    def __init__(self, host, breakpoints, main_file, folder, stop_on_failure=False):
         self.host = host
+        self.stop_on_failure = stop_on_failure
         self.main_file = main_file
         self.folder = os.path.join(os.path.realpath(folder), "")
         self.files = {}
@@ -65,6 +66,8 @@ class Debugger:
         self.busy = False
         self.frames = []
         self.scopes = {}
+        # True while paused where an exception ended the program: there is nothing to step through.
+        self.post_mortem = False
 
     # ------------------------------------------------------------------ set-up
 
@@ -80,8 +83,12 @@ class Debugger:
         _MONITORING.register_callback(_TOOL, _LINE, self._line)
         _MONITORING.set_events(_TOOL, _LINE)
         _MONITORING.restart_events()
+        if self.stop_on_failure:
+            _runner.failure_hook = self.stop_at_failure
 
     def close(self):
+        if _runner.failure_hook == self.stop_at_failure:
+            _runner.failure_hook = None
         if _MONITORING.get_tool(_TOOL) is None:
             return
         _MONITORING.set_events(_TOOL, 0)
@@ -180,12 +187,38 @@ class Debugger:
             frame = frame.f_back
         return frames
 
-    def _pause(self, frame, file, line, reason, message):
+    def stop_at_failure(self, exc):
+        """Pause in the innermost project frame of ``exc``'s traceback, at the line that raised (post mortem)."""
+        if self.busy:
+            return
+        stack = []
+        tb = exc.__traceback__
+        while tb is not None:
+            file = self._file_of(tb.tb_frame.f_code)
+            if file is not None:
+                stack.append((tb.tb_frame, tb.tb_lineno))
+            tb = tb.tb_next
+        if not stack:
+            return  # raised outside the project's code (a syntax error, an import of a missing module)
+        stack.reverse()
+        frame, line = stack[0]
+        message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        if len(message) > 2000:
+            message = message[:1999] + "…"
+        self.post_mortem = True
+        try:
+            self._pause(frame, self._file_of(frame.f_code), line, "exception", message, stack[:MAX_FRAMES])
+        finally:
+            self.post_mortem = False
+
+    def _pause(self, frame, file, line, reason, message, stack=None):
         self.busy = True
         self.step = None
         try:
             _runner.flush_streams()  # what the program printed shows before the pause
-            self.frames = self._stack(frame)
+            if stack is None:
+                stack = [(f, f.f_lineno or 0) for f in self._stack(frame)]
+            self.frames = [f for f, _ in stack]
             self.scopes = {}
             payload = {
                 "reason": reason,
@@ -193,8 +226,7 @@ class Debugger:
                 "file": file,
                 "line": line,
                 "frames": [
-                    {"name": f.f_code.co_qualname, "file": self._file_of(f.f_code), "line": f.f_lineno or 0}
-                    for f in self.frames
+                    {"name": f.f_code.co_qualname, "file": self._file_of(f.f_code), "line": at} for f, at in stack
                 ],
                 "locals": self._page(0, "locals", None, (), 0),
             }
@@ -216,7 +248,7 @@ class Debugger:
     def _resume(self, command, frame):
         self.set_breakpoints(command["breakpoints"])
         action = command["action"]
-        if action != "continue":
+        if action != "continue" and not self.post_mortem:
             self.step = (action, _depth(frame))
         # Lines switched off before may be breakpoints now, or wanted by the step.
         _MONITORING.restart_events()
@@ -303,12 +335,15 @@ class Debugger:
 _session = None
 
 
-def start(host, breakpoints_json, main_file, folder):
-    """Turn the debugger on for the run that starts now; returns it (``close()`` it after the run)."""
+def start(host, breakpoints_json, main_file, folder, stop_on_failure=False):
+    """Turn the debugger on for the run that starts now; returns it (``close()`` it after the run).
+
+    With ``stop_on_failure`` the program also stops where an exception ends it (or fails a test).
+    """
     global _session
     if _session is not None:
         _session.close()
-    _session = Debugger(host, json.loads(breakpoints_json), main_file, folder)
+    _session = Debugger(host, json.loads(breakpoints_json), main_file, folder, stop_on_failure)
     _session.start()
     return _session
 
@@ -324,11 +359,21 @@ def stop():
 def run_test(node_id, namespace, filename, publisher=None):
     """Run one pytest node under the debugger as a program; the same record as ``runner.run``."""
 
+    session = _session
+
+    class StopAtFailure:
+        """pytest calls this where --pdb would start: a test failed (or errored) and its frames are alive."""
+
+        @staticmethod
+        def pytest_exception_interact(node, call, report):
+            if session is not None and session.stop_on_failure and call.excinfo is not None:
+                session.stop_at_failure(call.excinfo.value)
+
     def one_test():
         import pytest
 
         # -s: what the test prints shows as it happens, before each pause.
-        code = int(pytest.main(["-p", "no:cacheprovider", "-q", "-s", node_id]))
+        code = int(pytest.main(["-p", "no:cacheprovider", "-q", "-s", node_id], plugins=[StopAtFailure()]))
         if code == int(pytest.ExitCode.INTERRUPTED):
             raise KeyboardInterrupt
         if code != 0:

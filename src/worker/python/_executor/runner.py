@@ -29,6 +29,10 @@ def new_namespace():
     return {"__name__": "__main__", "__builtins__": builtins, "__doc__": None}
 
 
+#: Called with an exception that ends a run, while its frames are alive (the debugger stops there); or None.
+failure_hook = None
+
+
 def _user_traceback(exc):
     """The traceback from the first frame that is not this runner's."""
     tb = exc.__traceback__
@@ -109,6 +113,8 @@ class _Run:
     def fail(self, exc):
         if isinstance(exc, SystemExit) and exc.code in (None, 0):
             return  # sys.exit() / sys.exit(0) is a normal end
+        if failure_hook is not None and not isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+            failure_hook(exc)
         self.result["error"] = describe_error(exc, self.filename)
         # As the REPL does, so handle_error can look at the failing frame (_executor/suggest.py); only for
         # lookups, so a MemoryError's or an interrupt's frames (and their data) are never kept alive.
