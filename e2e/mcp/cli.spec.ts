@@ -45,6 +45,7 @@ test.beforeAll(async () => {
   writeFileSync(join(folder, 'exits.py'), 'import sys\nsys.exit(3)\n');
   writeFileSync(join(folder, 'loops.py'), 'while True:\n    pass\n');
   writeFileSync(join(folder, 'risky.py'), 'import subprocess\n');
+  writeFileSync(join(folder, 'slow.py'), 'import time\nprint("first", flush=True)\ntime.sleep(3)\nprint("last")\n');
 });
 test.afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
@@ -56,6 +57,22 @@ test('run prints the output as a terminal would, imports the folder, reads --std
   expect(stdout).toBe('HELLO ADA\n');
   expect(stderr).toContain('to stderr');
   expect(code).toBe(0);
+});
+
+test('run prints the output as it comes, not at the end, and only once', async () => {
+  const child = spawn(process.execPath, [bin, 'run', 'slow.py'], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let firstAt = 0;
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (!firstAt && stdout.includes('first')) firstAt = Date.now();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const exitAt = Date.now();
+  expect(code).toBe(0);
+  expect(stdout).toBe('first\nlast\n');
+  // "first" was on the terminal while the script slept its 3 s.
+  expect(exitAt - firstAt).toBeGreaterThan(2000);
 });
 
 test('run --json prints the result with its exit code', async () => {

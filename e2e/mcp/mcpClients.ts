@@ -39,6 +39,19 @@ export class McpTestClient {
     return (await this.client.callTool({ name, arguments: args }, undefined, { timeout: 170_000 })) as CallToolResult;
   }
 
+  /**
+   * Calls a tool with a progress token (the SDK sends one when `onprogress` is given): the result, and each progress
+   * notification with the time it came, next to the time the result came.
+   */
+  async callWithProgress(name: string, args: Record<string, unknown> = {}) {
+    const progress: Array<{ progress: number; message: string; at: number }> = [];
+    const result = (await this.client.callTool({ name, arguments: args }, undefined, {
+      timeout: 170_000,
+      onprogress: (p) => progress.push({ progress: p.progress, message: p.message ?? '', at: Date.now() }),
+    })) as CallToolResult;
+    return { result, progress, doneAt: Date.now() };
+  }
+
   /** Calls a tool and returns its structured result. */
   async data<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}): Promise<T> {
     const result = await this.call(name, args);

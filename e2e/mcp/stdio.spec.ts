@@ -119,6 +119,37 @@ test("run_tests on the calculator gives native pytest's counts, failures with fi
   expect((await mcp.data<Run>('run_python', { code: 'from calc import add\nadd(2, 3)' })).value).toBe('5');
 });
 
+test('with a progress token, run_python streams its output as it comes, with a heartbeat in a silence; run_tests each finished test', async () => {
+  const code = [
+    'import time',
+    'for i in range(3):',
+    '    print(f"line {i}", flush=True)',
+    '    time.sleep(0.4)',
+    'time.sleep(6)',
+    'print("end")',
+  ].join('\n');
+  const { result, progress, doneAt } = await mcp.callWithProgress('run_python', { code, timeout_seconds: 30 });
+  expect(result.isError).toBe(false);
+  // The result is what it always was: the whole output.
+  expect((result.structuredContent as { stdout: string }).stdout).toBe('line 0\nline 1\nline 2\nend\n');
+  const text = progress.map((p) => p.message).join('');
+  expect(text).toContain('line 0\n');
+  // The first line came seconds before the result, not with it.
+  const first = progress.find((p) => p.message.includes('line 0'));
+  expect(doneAt - (first?.at ?? doneAt)).toBeGreaterThan(3000);
+  // Six silent seconds: a heartbeat says it is still running.
+  expect(progress.some((p) => /^still running \(\d+ s\)$/.test(p.message))).toBe(true);
+  // Progress only increases.
+  expect(progress.map((p) => p.progress)).toEqual([...progress.map((p) => p.progress)].sort((a, b) => a - b));
+
+  const tests = await mcp.callWithProgress('run_tests', { paths: ['tests/test_calc.py'], coverage: false });
+  const lines = tests.progress.map((p) => p.message).join('\n');
+  expect(lines).toMatch(/PASSED tests\/test_calc\.py::test_add/);
+  expect(lines).toMatch(/FAILED tests\/test_calc\.py::test_wrong/);
+  // Without a token nothing streams, and the result is the same shape.
+  expect((await mcp.data<Run>('run_python', { code: 'print("quiet")' })).stdout).toBe('quiet\n');
+});
+
 /** What the debug tools return (src/agent/tools/debugOutcome.ts). */
 interface DebugStopData {
   state: string;

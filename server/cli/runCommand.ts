@@ -68,10 +68,19 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
   try {
     const progress = startProgress('Starting Python');
     let changes: ProjectChanges = { created: [], changed: [], deleted: [] };
+    let streamed = false;
     const result = await headless.pool
       .use('cli', async (session) => {
         progress.done(); // the interpreter is ready: from here on, the script's own output
         const watch = watchFileChanges(session.engine, new Set(files.map((f) => f.path)));
+        // The script's output as it comes (not in --json mode: stdout is the JSON there).
+        const stopStreaming = values.json
+          ? () => undefined
+          : session.engine.onProgress((event) => {
+              if (event.kind !== 'output') return;
+              streamed = true;
+              for (const chunk of event.chunks) (chunk.stream === 'stderr' ? process.stderr : process.stdout).write(chunk.text);
+            });
         const options = {
           ...headless.settings.runOptions,
           ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
@@ -83,6 +92,7 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
         try {
           return await session.engine.execute(script.content, options);
         } finally {
+          stopStreaming();
           changes = watch.stop();
         }
       })
@@ -93,7 +103,8 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promis
       console.log(JSON.stringify({ ...runJson(result, code), files: filesJson(changes, written) }, null, 2));
       return code;
     }
-    for (const chunk of result.output) (chunk.stream === 'stderr' ? process.stderr : process.stdout).write(chunk.text);
+    // Printed as it came; a run that printed nothing before it was refused (safe mode) has nothing to repeat.
+    if (!streamed) for (const chunk of result.output) (chunk.stream === 'stderr' ? process.stderr : process.stdout).write(chunk.text);
     if (result.value !== null) console.log(result.value);
     if (result.error && result.error.type !== 'SystemExit')
       process.stderr.write(`${result.error.traceback || `${result.error.type}: ${result.error.message}`}\n`);

@@ -7,6 +7,7 @@ import { formatTestReport } from './formatTestReport.ts';
 import { junitXml } from './junitXml.ts';
 import { readLocalProject } from './readLocalProject.ts';
 import { startProgress } from './startProgress.ts';
+import { startTestProgress } from './startTestProgress.ts';
 import { UsageError } from './UsageError.ts';
 import { EXIT, SAFE_MODE_HINT } from './exitCodes.ts';
 import { watchFileChanges, type ProjectChanges } from './fileChangesOf.ts';
@@ -46,11 +47,15 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
   const headless = startHeadless(env, (line) => console.error(`[executor] ${line}`));
   try {
     const progress = startProgress('Starting Python');
+    const testProgress = startTestProgress();
     let changes: ProjectChanges = { created: [], changed: [], deleted: [] };
     const result = await headless.pool
       .use('cli', async (session) => {
         progress.done();
         const watch = watchFileChanges(session.engine, new Set(files.map((f) => f.path)));
+        const stopStreaming = session.engine.onProgress((event) => {
+          if (event.kind === 'tests') testProgress.add(event.records);
+        });
         try {
           return await session.engine.runTests({
             files,
@@ -62,6 +67,8 @@ export async function testCommand(argv: string[], env: NodeJS.ProcessEnv): Promi
             ...headless.settings.runOptions,
           });
         } finally {
+          stopStreaming();
+          testProgress.done();
           changes = watch.stop();
         }
       })

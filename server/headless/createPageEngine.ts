@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import type { TestRunOptions } from '../../src/engine/engine.ts';
 import type { DebugDriver } from '../../src/engine/debugDriver.ts';
 import { EngineLostError } from './EngineLostError.ts';
+import type { PageProgress } from '../../src/headless/pageProgress.ts';
 import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
 /** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
@@ -21,6 +22,11 @@ export type PageEngine = {
    * it resolves. Returns the function that stops it.
    */
   onFilesChanged(listener: (changes: FileChanges) => void): () => void;
+  /**
+   * While `listener` is registered, calls stream: the program's output (batched every 100 ms) and each batch of
+   * finished tests reach it as they come, before the call resolves. Returns the function that stops it.
+   */
+  onProgress(listener: (event: PageProgress) => void): () => void;
   /** The page's step debugger (see src/engine/createDebugDriver.ts), one call at a time. */
   readonly debugger: DebugDriver;
   /** Why this engine is gone, or null while it works. */
@@ -48,6 +54,13 @@ function deadlineFor(method: RemoteMethod, args: readonly unknown[]): number {
 export function createPageEngine(page: Page): PageEngine {
   let lost: string | null = null;
   const fileListeners = new Set<(changes: FileChanges) => void>();
+  const progressListeners = new Set<(event: PageProgress) => void>();
+  // The page reports a streamed call's output and finished tests through this binding (see src/headless/engineMain.ts).
+  const progressBinding = page
+    .exposeBinding('executorProgress', (_source, event: PageProgress) => {
+      for (const listener of [...progressListeners]) listener(event);
+    })
+    .catch(() => undefined);
   let onLost: ((reason: string) => void) | null = null;
   const whenLost = new Promise<never>((_, reject) => {
     onLost = (reason) => reject(new EngineLostError(reason));
@@ -83,16 +96,14 @@ export function createPageEngine(page: Page): PageEngine {
         reject(new EngineLostError(reason));
       }, deadlineMs);
     });
+    const stream = progressListeners.size > 0;
+    if (stream) await progressBinding;
     const work = page.evaluate(
-      async ({ method, args, target }) => {
-        const object = target === 'engine' ? window.executorEngine : window.executorDebugger;
-        if (!object) throw new Error(`This page has no ${target} (window.executorEngine, window.executorDebugger).`);
-        const fn = (object as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-        if (typeof fn !== 'function') throw new Error(`The page's ${target} has no method ${method}.`);
-        const value = await fn.apply(object, args);
-        return { value, changes: window.executorTakeFileChanges?.() ?? [] };
+      async ({ method, args, target, stream }) => {
+        if (!window.executorCall) throw new Error('This page has no engine (window.executorCall).');
+        return window.executorCall(target, method, args, stream);
       },
-      { method, args, target },
+      { method, args, target, stream },
     ) as Promise<{ value: T; changes: FileChanges[] }>;
     try {
       const { value, changes } = await Promise.race([work, deadline, whenLost]);
@@ -153,6 +164,10 @@ export function createPageEngine(page: Page): PageEngine {
     onFilesChanged(listener) {
       fileListeners.add(listener);
       return () => fileListeners.delete(listener);
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
     },
     get lost() {
       return lost;

@@ -5,6 +5,7 @@ import type { SessionPool } from '../headless/createSessionPool.ts';
 import type { HeadlessSettings } from '../headless/headlessSettings.ts';
 import { MCP_TOOLS } from './mcpTools.ts';
 import { errorResult, toCallToolResult } from './toCallToolResult.ts';
+import { streamProgress } from './streamProgress.ts';
 
 /** Executor's version, as the MCP server reports it. */
 export const SERVER_VERSION = '0.1.0';
@@ -35,13 +36,23 @@ export function createMcpServer(sessionId: string, pool: SessionPool, settings: 
           openWorldHint: false,
         },
       },
-      async (args: unknown) => {
+      async (args: unknown, extra) => {
+        const token = extra._meta?.progressToken;
         try {
           return await pool.use(sessionId, async (session) => {
             const parsed = tool.schema.parse(args);
+            // A client that sends a progress token gets the output and finished tests as they come, and heartbeats.
+            const stopStreaming =
+              token === undefined
+                ? () => undefined
+                : streamProgress(
+                    (listener) => session.engine.onProgress(listener),
+                    token,
+                    (params) => void extra.sendNotification({ method: 'notifications/progress', params }).catch(() => undefined),
+                  );
             // A paused debug run holds the interpreter: a tool that needs it ends that run first, and says so.
             const stopped = !tool.keepsDebugRun && session.engine.debugger.active && (await session.engine.debugger.stop()) !== null;
-            const outcome = await tool.run(parsed, { session, settings });
+            const outcome = await tool.run(parsed, { session, settings }).finally(stopStreaming);
             const notes = [
               stopped ? `The paused debug run was stopped first: ${tool.name} needs the interpreter.` : '',
               session.takeNotice() ?? '',
