@@ -40,6 +40,20 @@ test('each MCP session keeps its own state; it does not reach another session', 
   }
 });
 
+test('over HTTP a call with a progress token streams its output before the result (SSE)', async () => {
+  const client = await httpClient(server.url);
+  try {
+    const code = 'import time\nprint("early", flush=True)\ntime.sleep(2)\nprint("late")';
+    const { result, progress, doneAt } = await client.callWithProgress('run_python', { code });
+    expect((result.structuredContent as unknown as Run).stdout).toBe('early\nlate\n');
+    const early = progress.find((p) => p.message.includes('early'));
+    expect(early).toBeDefined();
+    expect(doneAt - (early?.at ?? doneAt)).toBeGreaterThan(1000);
+  } finally {
+    await client.close();
+  }
+});
+
 test('10 concurrent sessions each run their program correctly; an 11th is refused with the limit named', async () => {
   const clients = await Promise.all(Array.from({ length: 10 }, () => httpClient(server.url)));
   try {

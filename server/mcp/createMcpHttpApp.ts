@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { onStreamEnd } from './onStreamEnd.ts';
 import { Hono } from 'hono';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
@@ -68,13 +69,26 @@ export function createMcpHttpApp(options: McpHttpOptions): { app: Hono; close():
           `No MCP session ${id.slice(0, 80)} (closed, idle for too long, or the server restarted): initialize a new one.`,
         );
       session.lastSeen = Date.now();
+      // A GET is the client's standing stream for server messages: open for the session's life, it is not a call.
+      if (c.req.method !== 'POST') return session.transport.handleRequest(c.req.raw);
       session.inFlight++;
-      try {
-        return await session.transport.handleRequest(c.req.raw);
-      } finally {
+      const done = () => {
         session.inFlight--;
         session.lastSeen = Date.now();
+      };
+      let response: Response;
+      try {
+        response = await session.transport.handleRequest(c.req.raw);
+      } catch (err) {
+        done();
+        throw err;
       }
+      // A call answered over SSE is in flight until its stream ends (its progress notifications come first).
+      if (!response.body || !response.headers.get('content-type')?.includes('text/event-stream')) {
+        done();
+        return response;
+      }
+      return new Response(onStreamEnd(response.body, done), response);
     }
     if (c.req.method !== 'POST') return rpcError(400, 'Send an initialize request first (POST /mcp without Mcp-Session-Id).');
     let body: unknown;
@@ -90,7 +104,7 @@ export function createMcpHttpApp(options: McpHttpOptions): { app: Hono; close():
         `Executor already has ${settings.maxSessions} MCP sessions, its limit (EXECUTOR_MCP_MAX_SESSIONS): close one (DELETE /mcp) or try again later.`,
       );
     const sessionId = randomUUID();
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId, enableJsonResponse: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId });
     sessions.set(sessionId, { transport, lastSeen: Date.now(), inFlight: 0 });
     transport.onclose = () => {
       sessions.delete(sessionId);
