@@ -22,6 +22,7 @@ import { measureCompletion } from './measureCompletion.ts';
 import { measureDebug } from './measureDebug.ts';
 import { measureEngines } from './measureEngines.ts';
 import { measureMcp } from './measureMcp.ts';
+import { measureReplicas } from './measureReplicas.ts';
 import { measureTests } from './measureTests.ts';
 import { measureLargeResult } from './measureLargeResult.ts';
 import { measureWorkspace } from './measureWorkspace.ts';
@@ -145,6 +146,8 @@ async function bench(res: Resources): Promise<void> {
   if (wanted(11)) {
     log(`11. MCP server: ${BENCH_CONFIG.slowRuns} servers, sessions, round trips and ten sessions at once`);
     rows.push(...(await measureMcp(BENCH_CONFIG.slowRuns, BENCH_CONFIG.roundTripIterations)));
+    log(`11. MCP replicas: ${BENCH_CONFIG.slowRuns} × two replicas behind nginx, 20 sessions`);
+    rows.push(...(await measureReplicas(BENCH_CONFIG.slowRuns)));
   }
 
   const report: BenchReport = {

@@ -6,7 +6,7 @@ export interface BenchRow {
   figure: string;
   /** What was measured. */
   measure: string;
-  unit: 'ms' | 'MB' | 's';
+  unit: 'ms' | 'MB' | 's' | 'calls/s';
   /** The measured value; null for a placeholder row. */
   subject: Stats | null;
   /** What it is compared with (e.g. "bare Pyodide worker"), or null. */

@@ -2,7 +2,7 @@
 /**
  * Makes sure the Debian packages the tests need are installed: Chromium (the
  * end-to-end browser; `npx playwright install` cannot download here), redis-server
- * (the shared rate-limit test), python3-pytest and python3-hypothesis (native pytest, whose summary
+ * (the shared rate-limit test), nginx (the MCP replicas behind a load balancer), python3-pytest and python3-hypothesis (native pytest, whose summary
  * lines the test runner's counts are checked against), Firefox ESR, WebKitGTK's
  * driver and Xvfb (the cross-engine smoke suite). Installs them with apt when it can,
  * otherwise says exactly what to install and exits non-zero.
@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 const needed = [
   { pkg: 'chromium', bin: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   { pkg: 'redis-server', bin: '/usr/bin/redis-server' },
+  // The load-balancer test of the MCP server's replicas (e2e/mcp/replicas.spec.ts, docs/deploy.md).
+  { pkg: 'nginx', bin: process.env.NGINX_PATH ?? '/usr/sbin/nginx' },
   { pkg: 'python3-pytest', bin: '/usr/lib/python3/dist-packages/pytest/__init__.py' },
   // Native Hypothesis, for the parity check of property-based tests (src/worker/pytestParity.test.ts).
   { pkg: 'python3-hypothesis', bin: '/usr/lib/python3/dist-packages/hypothesis/__init__.py' },

@@ -117,7 +117,7 @@ export async function startHttpServer(extraArgs: string[] = [], env: Record<stri
     process: child,
     stderr: () => err,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return; // exited, or killed by the test
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;

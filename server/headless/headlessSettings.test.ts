@@ -33,4 +33,12 @@ describe('headlessSettings', () => {
     expect(problems.join('\n')).toContain('EXECUTOR_MCP_MAX_SESSIONS must be a number from 1 to 1000; got "lots"');
     expect(problems.join('\n')).toContain('EXECUTOR_TIMEOUT');
   });
+
+  it('takes EXECUTOR_REPLICA_ID as the prefix of session ids, and refuses one that cannot start a header value', () => {
+    expect(headlessSettings({}).settings.replicaId).toBeNull();
+    expect(headlessSettings({ EXECUTOR_REPLICA_ID: ' r1 ' }).settings.replicaId).toBe('r1');
+    const bad = headlessSettings({ EXECUTOR_REPLICA_ID: 'r-1; drop' });
+    expect(bad.settings.replicaId).toBeNull();
+    expect(bad.problems.join('\n')).toContain('EXECUTOR_REPLICA_ID must be 1-32 letters, digits or underscores');
+  });
 });

@@ -14,6 +14,24 @@ export interface HeadlessSettings {
   maxSessions: number;
   /** EXECUTOR_MCP_IDLE_MINUTES (default 15), in ms. */
   idleMs: number;
+  /**
+   * EXECUTOR_REPLICA_ID: this replica's name behind a load balancer, the prefix of its MCP session ids
+   * (`r1-…`), so the balancer can route a session's requests to it (docs/deploy.md); null when unset.
+   */
+  replicaId: string | null;
+}
+
+/** What a replica id may be: it starts session ids, which travel in a header. */
+const REPLICA_ID = /^[A-Za-z0-9_]{1,32}$/;
+
+function replicaIdOf(env: NodeJS.ProcessEnv, problems: string[]): string | null {
+  const raw = env.EXECUTOR_REPLICA_ID?.trim();
+  if (!raw) return null;
+  if (REPLICA_ID.test(raw)) return raw;
+  problems.push(
+    `EXECUTOR_REPLICA_ID must be 1-32 letters, digits or underscores (it starts this replica's session ids); got "${raw.slice(0, 80)}". Session ids get no prefix.`,
+  );
+  return null;
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -43,6 +61,7 @@ export function headlessSettings(env: NodeJS.ProcessEnv): { settings: HeadlessSe
     },
     maxSessions: Math.round(whole(env, 'EXECUTOR_MCP_MAX_SESSIONS', 10, 1, 1000, all)),
     idleMs: Math.round(whole(env, 'EXECUTOR_MCP_IDLE_MINUTES', 15, 0.05, 24 * 60, all) * 60_000),
+    replicaId: replicaIdOf(env, all),
   };
   return { settings, problems: all };
 }

@@ -103,7 +103,8 @@ export function createMcpHttpApp(options: McpHttpOptions): { app: Hono; close():
         503,
         `Executor already has ${settings.maxSessions} MCP sessions, its limit (EXECUTOR_MCP_MAX_SESSIONS): close one (DELETE /mcp) or try again later.`,
       );
-    const sessionId = randomUUID();
+    // Behind a load balancer the id names its replica, which the balancer routes by (docs/deploy.md).
+    const sessionId = settings.replicaId ? `${settings.replicaId}-${randomUUID()}` : randomUUID();
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId });
     sessions.set(sessionId, { transport, lastSeen: Date.now(), inFlight: 0 });
     transport.onclose = () => {
