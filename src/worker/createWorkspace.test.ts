@@ -32,6 +32,19 @@ const written = (ws: Workspace) => {
 };
 
 describe('createWorkspace', () => {
+  it("sync says whether the folder changed since the last one: by its own writes and removals, or by a program's", () => {
+    const ws = workspace();
+    expect(ws.sync([])).toBe(false);
+    expect(ws.sync([{ path: 'mod.py', content: 'X = 1\n' }])).toBe(true);
+    expect(ws.sync([{ path: 'mod.py', content: 'X = 1\n' }])).toBe(false);
+    program('open("mod.py", "w").write("X = 2\\n")');
+    ws.changes();
+    // The page takes the program's edit and sends it back unchanged: the folder did change since the last sync.
+    expect(ws.sync([{ path: 'mod.py', content: 'X = 2\n' }])).toBe(true);
+    expect(ws.sync([{ path: 'mod.py', content: 'X = 2\n' }])).toBe(false);
+    expect(ws.sync([])).toBe(true);
+  });
+
   it('writes text and bytes, and reports nothing it wrote itself', () => {
     const ws = workspace();
     ws.sync([

@@ -24,8 +24,10 @@ export interface Workspace {
   /**
    * Makes the folder hold `files`: a file is written only when its bytes differ from what the folder has; a file
    * the page had and no longer has is removed. Files a program made that the page never took (over a cap) stay.
+   * Returns whether the folder changed since the last sync, by this one or by a program (the interpreter then
+   * forgets the project's modules; a trivial run with nothing changed skips that).
    */
-  sync(files: readonly ProjectFile[]): void;
+  sync(files: readonly ProjectFile[]): boolean;
   /**
    * What programs did to the folder since the last sync or change set: files created or changed (size and mtime
    * first, then a hash of those that may have changed), and files deleted. Files over a cap are named in
@@ -83,10 +85,14 @@ export function createWorkspace(fs: WorkspaceFs, folder: string, caps: Workspace
     }
   }
 
+  // The folder changed (a sync wrote or removed a file, or a change set found a program's work) since the last sync.
+  let dirty = false;
+
   return {
     sync(files) {
       // Written files get an mtime just before now: a program's write in the same millisecond still shows.
       const stamp = now() - 1000;
+      let changed = dirty;
       const wanted = new Set<string>();
       for (const file of files) {
         wanted.add(file.path);
@@ -99,9 +105,11 @@ export function createWorkspace(fs: WorkspaceFs, folder: string, caps: Workspace
         fs.writeFile(target, bytes);
         fs.utime(target, stamp, stamp);
         seen.set(file.path, { size: bytes.length, mtime: stamp, hash });
+        changed = true;
       }
       for (const path of known) {
         if (wanted.has(path)) continue;
+        changed = true;
         try {
           fs.unlink(full(path));
         } catch {
@@ -111,6 +119,8 @@ export function createWorkspace(fs: WorkspaceFs, folder: string, caps: Workspace
       }
       known.clear();
       for (const path of wanted) known.add(path);
+      dirty = false;
+      return changed;
     },
 
     changes() {
@@ -140,8 +150,10 @@ export function createWorkspace(fs: WorkspaceFs, folder: string, caps: Workspace
       for (const path of [...seen.keys()]) {
         if (present.has(path)) continue;
         seen.delete(path);
+        dirty = true;
         if (known.delete(path)) deleted.push(path);
       }
+      if (written.length || skipped.length) dirty = true;
       return { written, deleted, skipped };
     },
 

@@ -31,6 +31,19 @@ async function runtimeOnly(code: string, policy: RunPolicy = DEFAULT_RUN_POLICY)
 }
 
 describe('safe mode (real Pyodide in Node)', () => {
+  it('a changed policy applies from the next run on (the lists are converted once per policy, not per run)', async () => {
+    const withMath: RunPolicy = { ...DEFAULT_RUN_POLICY, allowedModules: ['math'] };
+    const without: RunPolicy = { ...DEFAULT_RUN_POLICY, allowedModules: ['json'] };
+    expect((await run('import math\nprint(math.e > 2)', withMath)).stdout).toBe('True\n');
+    expect((await run('import math\nprint(math.e > 2)', withMath)).stdout).toBe('True\n');
+    // Refused by validate_code, and by the runtime policy on its own.
+    expect((await run('import math', without)).status).toBe('security');
+    expect((await runtimeOnly('import math', without)).error?.type).toBe('SecurityViolation');
+    expect((await runtimeOnly('import math', withMath)).status).toBe('ok');
+    expect((await run('forbidden = eval', { ...withMath, forbiddenFunctions: ['eval'] })).status).toBe('security');
+    expect((await run('fine = eval', { ...withMath, forbiddenFunctions: ['exec'] })).status).toBe('ok');
+  });
+
   it('refuses code with error diagnostics before running it, with the reasons', async () => {
     const result = await run('print("ran")\nimport js\neval("1")');
     expect(result.status).toBe('security');

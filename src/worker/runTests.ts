@@ -49,11 +49,11 @@ const toJs = (value: unknown): unknown =>
   value && typeof (value as PyProxy).toJs === 'function' ? (value as PyProxy).toJs({ dict_converter: Object.fromEntries }) : value;
 
 /**
- * Writes the project's files into the working folder (those that changed; see createWorkspace) and forgets its
- * modules (see `_executor.project`).
+ * Writes the project's files into the working folder (those that changed; see createWorkspace) and, when the folder
+ * changed since the last sync, forgets its modules (see `_executor.project`).
  */
 export function syncProjectFiles(rt: PythonRuntime, files: ProjectFile[]): void {
-  workspaceOf(rt).sync(files);
+  if (!workspaceOf(rt).sync(files)) return;
   const project = rt.pyodide.pyimport('_executor.project');
   try {
     project.refresh(WORKING_DIR);

@@ -18,10 +18,29 @@ function knownImports(rt: PythonRuntime): string[] {
   return Object.values(lock?.packages ?? {}).flatMap((p) => p.imports ?? []);
 }
 
+// Every safe-mode run validates its code: the index's import names (fixed for an interpreter's life) and the last
+// policy are converted to Python once, not per run (a trivial run's round trip paid a millisecond for them).
+const converted = new WeakMap<PythonRuntime, { imports: PyProxy; policyKey: string; policy: PyProxy | null }>();
+
+function pythonArgs(rt: PythonRuntime, policy: RunPolicy): [PyProxy, PyProxy] {
+  let cache = converted.get(rt);
+  if (!cache) {
+    cache = { imports: rt.pyodide.toPy(knownImports(rt)) as PyProxy, policyKey: '', policy: null };
+    converted.set(rt, cache);
+  }
+  const key = JSON.stringify(pythonPolicy(policy));
+  if (key !== cache.policyKey || !cache.policy) {
+    cache.policy?.destroy();
+    cache.policy = rt.pyodide.toPy(pythonPolicy(policy)) as PyProxy;
+    cache.policyKey = key;
+  }
+  return [cache.policy, cache.imports];
+}
+
 /** validate_code: `_executor.validate.validate` run on `code` under `policy`; executes nothing. */
 export function validateCode(rt: PythonRuntime, code: string, policy: RunPolicy): ValidationReport {
   const validate = rt.pyodide.pyimport('_executor.validate');
-  const args = [rt.pyodide.toPy(pythonPolicy(policy)), rt.pyodide.toPy(knownImports(rt))] as const;
+  const args = pythonArgs(rt, policy);
   try {
     const proxy = validate.validate(code, ...args) as PyProxy;
     const raw = proxy.toJs({ dict_converter: Object.fromEntries }) as {
@@ -34,7 +53,6 @@ export function validateCode(rt: PythonRuntime, code: string, policy: RunPolicy)
       diagnostics: raw.diagnostics.map(({ end_line, end_column, ...d }) => ({ ...d, endLine: end_line, endColumn: end_column })),
     };
   } finally {
-    for (const a of args) a.destroy();
     validate.destroy();
   }
 }

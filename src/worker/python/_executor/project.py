@@ -18,10 +18,16 @@ def _inside(path, folder):
 
 def forget_modules(folder):
     """Drop every imported module whose file lies in ``folder``."""
+    # realpath costs a stat per path component: only files under the folder (as given or resolved) need it.
+    prefixes = (os.path.join(folder, ""), os.path.join(os.path.realpath(folder), ""))
     for name, module in list(sys.modules.items()):
         filename = getattr(module, "__file__", None)
         # Only real paths: a relative or pseudo name ("<exec>") is not a project file.
-        if isinstance(filename, str) and os.path.isabs(filename) and _inside(filename, folder):
+        if (
+            isinstance(filename, str)
+            and filename.startswith(prefixes)
+            and _inside(filename, folder)
+        ):
             del sys.modules[name]
 
 
