@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../server/testing/freePort.ts';
 import { join } from 'node:path';
 
 /** Debian's nginx (`npm test`'s system step installs it). */
@@ -11,18 +11,6 @@ export interface Nginx {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on now (the kernel's pick). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**

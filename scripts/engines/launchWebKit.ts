@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import { byTestId, type RemoteBrowser } from './RemoteBrowser.ts';
+import { freePort } from '../../server/testing/freePort.ts';
 
 /** Debian's WebKitGTK driver (package webkit2gtk-driver) and the browser it drives. */
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -82,17 +82,6 @@ async function startXvfb(started: ChildProcess[]): Promise<string> {
     await Promise.race([waitFor(() => Promise.resolve(existsSync(`/tmp/.X11-unix/X${n}`)), 'Xvfb'), failed]);
     return `:${n}`;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {

@@ -17,6 +17,7 @@ import pypiSource from './python/_executor/pypi.py';
 import variablesSource from './python/_executor/variables.py';
 import languageSource from './python/_executor/language.py';
 import debuggerSource from './python/_executor/debugger.py';
+import debugFailureSource from './python/_executor/debug_failure.py';
 import timezonesSource from './python/_executor/timezones.py';
 import scriptMetadataSource from './python/_executor/script_metadata.py';
 
@@ -44,6 +45,7 @@ export const pythonSources: Readonly<Record<string, string>> = {
   '_executor/pypi.py': pypiSource,
   '_executor/variables.py': variablesSource,
   '_executor/debugger.py': debuggerSource,
+  '_executor/debug_failure.py': debugFailureSource,
   '_executor/timezones.py': timezonesSource,
   '_executor/script_metadata.py': scriptMetadataSource,
   // Imported only by the language worker (it needs Jedi).

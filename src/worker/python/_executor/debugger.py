@@ -21,6 +21,7 @@ import json
 import os
 import sys
 
+from _executor import debug_failure as _failure
 from _executor import runner as _runner
 from _executor import variables as _variables
 
@@ -189,25 +190,14 @@ class Debugger:
 
     def stop_at_failure(self, exc):
         """Pause in the innermost project frame of ``exc``'s traceback, at the line that raised (post mortem)."""
-        if self.busy:
+        point = None if self.busy else _failure.failure_point(exc, self._file_of, MAX_FRAMES)
+        if point is None:
             return
-        stack = []
-        tb = exc.__traceback__
-        while tb is not None:
-            file = self._file_of(tb.tb_frame.f_code)
-            if file is not None:
-                stack.append((tb.tb_frame, tb.tb_lineno))
-            tb = tb.tb_next
-        if not stack:
-            return  # raised outside the project's code (a syntax error, an import of a missing module)
-        stack.reverse()
+        stack, message = point
         frame, line = stack[0]
-        message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        if len(message) > 2000:
-            message = message[:1999] + "…"
         self.post_mortem = True
         try:
-            self._pause(frame, self._file_of(frame.f_code), line, "exception", message, stack[:MAX_FRAMES])
+            self._pause(frame, self._file_of(frame.f_code), line, "exception", message, stack)
         finally:
             self.post_mortem = False
 
@@ -336,10 +326,7 @@ _session = None
 
 
 def start(host, breakpoints_json, main_file, folder, stop_on_failure=False):
-    """Turn the debugger on for the run that starts now; returns it (``close()`` it after the run).
-
-    With ``stop_on_failure`` the program also stops where an exception ends it (or fails a test).
-    """
+    """Turn the debugger on for the run that starts now (``stop_on_failure``: also where it fails); ``close()`` it after."""
     global _session
     if _session is not None:
         _session.close()
@@ -358,25 +345,4 @@ def stop():
 
 def run_test(node_id, namespace, filename, publisher=None):
     """Run one pytest node under the debugger as a program; the same record as ``runner.run``."""
-
-    session = _session
-
-    class StopAtFailure:
-        """pytest calls this where --pdb would start: a test failed (or errored) and its frames are alive."""
-
-        @staticmethod
-        def pytest_exception_interact(node, call, report):
-            if session is not None and session.stop_on_failure and call.excinfo is not None:
-                session.stop_at_failure(call.excinfo.value)
-
-    def one_test():
-        import pytest
-
-        # -s: what the test prints shows as it happens, before each pause.
-        code = int(pytest.main(["-p", "no:cacheprovider", "-q", "-s", node_id], plugins=[StopAtFailure()]))
-        if code == int(pytest.ExitCode.INTERRUPTED):
-            raise KeyboardInterrupt
-        if code != 0:
-            raise SystemExit(f"pytest exited with code {code} ({pytest.ExitCode(code).name})")
-
-    return _runner.run_callable(one_test, namespace, filename, publisher)
+    return _failure.run_test(node_id, namespace, filename, publisher, _session)

@@ -23,11 +23,7 @@ def forget_modules(folder):
     for name, module in list(sys.modules.items()):
         filename = getattr(module, "__file__", None)
         # Only real paths: a relative or pseudo name ("<exec>") is not a project file.
-        if (
-            isinstance(filename, str)
-            and filename.startswith(prefixes)
-            and _inside(filename, folder)
-        ):
+        if isinstance(filename, str) and filename.startswith(prefixes) and _inside(filename, folder):
             del sys.modules[name]
 
 
