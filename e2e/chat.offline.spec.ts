@@ -196,7 +196,9 @@ test('offline: "why does test_power fail? stop where it fails" debugs the test t
   await expect(card.getByTestId('tool-debug-pause')).toHaveAttribute('data-reason', 'exception');
   await expect(card.getByTestId('tool-debug-where')).toHaveText('test_calculator.py:20');
   await expect(answer.locator('.chat-markdown')).toContainText('where it failed: AssertionError');
-  await expect(answer.locator('.chat-markdown')).toContainText('assert power(2, 3) == 9');
+  await expect(card.getByTestId('tool-debug-source')).toHaveText('    assert power(2, 3) == 9');
+  // The card shows the line; the reply does not repeat it.
+  await expect(answer.locator('.chat-markdown')).not.toContainText('assert power(2, 3) == 9');
   // The page's Debug panel shows the same pause.
   await expect(page.getByTestId('debug-where')).toContainText('Paused at test_calculator.py:20 (where it failed)');
 

@@ -63,7 +63,22 @@ export class RemoteExecutor {
       testId,
     );
     if (checked === null) throw new Error(`No checkbox ${testId} in the page`);
-    if (checked !== on) await this.browser.click(testId);
+    if (checked === on) return;
+    // A WebDriver click can be lost (seen in WebKitGTK: safe mode stayed on and an install was refused): look, and
+    // click again once before saying so.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await this.browser.click(testId);
+      const deadline = Date.now() + 3000;
+      while (Date.now() < deadline) {
+        const state = await this.browser.evaluate(
+          (id) => document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.checked ?? null,
+          testId,
+        );
+        if (state === on) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    throw new Error(`The checkbox ${testId} did not become ${on ? 'checked' : 'unchecked'} after two clicks in ${this.browser.version}.`);
   }
 
   /** Puts code into the editor's file (through the page's project API: WebDriver cannot paste into Monaco alike everywhere). */

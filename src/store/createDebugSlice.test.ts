@@ -108,6 +108,8 @@ describe('debug slice', () => {
     );
     expect(store.getState()).toMatchObject({ panelTab: 'debug', activePath: 'calc.py', debugFrame: 0 });
     expect(store.getState().debugTree.locals?.rows).toEqual([row('i', '0')]);
+    // The editor's own debug run shows the Output view on a phone.
+    expect(store.getState().compactView).toBe('output');
     // Commands: Debug (F5) continues while paused; the steps are enabled.
     const debugCommand = commands.find((c) => c.id === 'debug');
     expect(debugCommand?.isEnabled(store.getState())).toBe(true);
@@ -191,9 +193,13 @@ describe('debug slice', () => {
 describe('debug slice: edges', () => {
   it("shows a pause of a debug run the agent started (not the slice), and clears it when that run's result comes", () => {
     const { store, emit } = setup();
+    store.getState().setCompactView('assistant');
     emit('paused', { ...pauseAt('calc.py', 2), reason: 'exception', message: 'ZeroDivisionError: division by zero' }, 7);
     expect(store.getState().debugPause).toMatchObject({ file: 'calc.py', line: 2, reason: 'exception' });
     expect(store.getState().debugTree.locals?.rows).toEqual([row('i', '0')]);
+    // The Debug tab is chosen, but a phone stays on the chat that asked.
+    expect(store.getState().panelTab).toBe('debug');
+    expect(store.getState().compactView).toBe('assistant');
     emit('result', { code: '', options: {} as never, result: makeResult() });
     expect(store.getState().debugPause).toBeNull();
     expect(store.getState().debugTree).toEqual({});

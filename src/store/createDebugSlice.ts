@@ -82,7 +82,8 @@ export const createDebugSlice: SliceCreator<DebugSlice> = (set, get) => {
       debugTree: { locals: { rows: pause.locals.rows, total: pause.locals.total, loading: false, error: null } },
       debugExpanded: ['locals'],
     });
-    get().showPanel('debug');
+    // A pause of the agent's debug run (not the slice's) leaves a phone on the chat that asked for it.
+    get().showPanel('debug', { keepView: !get().debugging });
     showFrame(pause, 0);
   };
 

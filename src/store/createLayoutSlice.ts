@@ -45,8 +45,8 @@ export const createLayoutSlice =
       compactView: 'editor',
       settingsOpen: false,
       shortcutsOpen: false,
-      showPanel(tab) {
-        set({ panelTab: tab, compactView: 'output' });
+      showPanel(tab, options = {}) {
+        set(options.keepView ? { panelTab: tab } : { panelTab: tab, compactView: 'output' });
         save();
       },
       setCompactView(view) {

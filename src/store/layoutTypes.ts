@@ -25,8 +25,8 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 /** Layout slice: which panel tab and narrow-screen view show, the dialogs, the theme. Kept per device. */
 export interface LayoutSlice {
   panelTab: PanelTab;
-  /** Shows a panel tab (and, on a narrow screen, the output view that holds it). */
-  showPanel(tab: PanelTab): void;
+  /** Selects a panel tab; on a narrow screen also shows the Output view, unless `keepView` (the chat asked: it stays). */
+  showPanel(tab: PanelTab, options?: { keepView?: boolean }): void;
   compactView: CompactView;
   setCompactView(view: CompactView): void;
   settingsOpen: boolean;

@@ -298,6 +298,8 @@ describe('the step debugger (real Pyodide in Node)', () => {
     expect(pauses[0]).toMatchObject({ reason: 'exception', file: 'test_calc.py', line: 5 });
     expect(pauses[0]?.message).toMatch(/^AssertionError/);
     expect(local(pauses[0], 'got')).toBe('5');
+    // pytest's assertion-rewriting temporaries (@py_assert1, ...) are not the test's names.
+    expect(pauses[0]?.locals.rows.map((r) => r.name)).toEqual(['got']);
     expect(pauses[0]?.frames).toEqual([{ name: 'test_mul', file: 'test_calc.py', line: 5 }]);
     // Stepping from where it failed goes on: the test fails as it would have.
     expect(result.status).toBe('error');

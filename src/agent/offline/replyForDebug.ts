@@ -27,17 +27,20 @@ export function replyForDebug(
           ? ' (breakpoint)'
           : '';
   const parts = [`Stopped at **${d.where}**${inner ? ` in \`${inner}\`` : ''}${why}`];
-  if (d.source !== null) parts.push(`\`\`\`python\n${d.source}\n\`\`\``);
-  const locals = Object.entries(d.locals);
-  if (locals.length)
-    parts.push(
-      `Locals: ${locals
-        .slice(0, 12)
-        .map(([k, v]) => `\`${k}\` = \`${v}\``)
-        .join(', ')}${locals.length > 12 ? `, and ${locals.length - 12} more` : ''}`,
-    );
-  if (d.stack.length > 1) parts.push(`Called from ${d.stack.slice(1, 4).join(', ')}`);
-  if (!cards && d.output.trim()) parts.push(`Output so far:\n\`\`\`text\n${d.output.trim().slice(-1500)}\n\`\`\``);
+  // The card shows the line, the locals, the stack and the output: the reply repeats them only without cards.
+  if (!cards) {
+    if (d.source !== null) parts.push(`Line ${d.where.split(':').at(-1) ?? ''}: \`${d.source.trim()}\``);
+    const locals = Object.entries(d.locals);
+    if (locals.length)
+      parts.push(
+        `Locals: ${locals
+          .slice(0, 12)
+          .map(([k, v]) => `\`${k}\` = \`${v}\``)
+          .join(', ')}${locals.length > 12 ? `, and ${locals.length - 12} more` : ''}`,
+      );
+    if (d.stack.length > 1) parts.push(`Called from ${d.stack.slice(1, 4).join(', ')}`);
+    if (d.output.trim()) parts.push(`Output so far:\n\`\`\`text\n${d.output.trim().slice(-1500)}\n\`\`\``);
+  }
   parts.push(WHAT_NEXT);
   return parts.join('\n\n');
 }

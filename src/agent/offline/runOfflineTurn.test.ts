@@ -266,11 +266,19 @@ describe('runOfflineTurn: the step debugger', () => {
       expect.objectContaining({ test: 'test_calculator.py::test_add', stopOnFailure: true, breakpoints: [] }),
     );
     expect(reply).toContain('Stopped at **test_calculator.py:4** in `test_add`, where it failed: AssertionError: assert 3 == 4');
-    expect(reply).toContain('    assert add(1, 2) == 3');
+    // The card shows the line and the locals: the reply does not repeat them.
+    expect(reply).not.toContain('assert add(1, 2) == 3');
     expect(await send('what is add(1, 2)?')).toBe('`add(1, 2)` = `3`');
     expect(stepper.evaluate).toHaveBeenCalledWith('add(1, 2)', 0);
     expect(await send('continue')).toMatch(/^The debug run finished\./);
     expect(stepper.step).toHaveBeenCalledWith('continue');
+  });
+
+  it('without cards (the programmatic agent) the reply carries the line', async () => {
+    const { stepper } = debugSetup();
+    const ctx = { ...createFakeToolContext({ files: FILES }), debugger: stepper };
+    const reply = await runOfflineTurn('debug test_add', { tools: createToolbox(ctx), ctx, onEvent: () => undefined, cards: false });
+    expect(reply).toContain('Line 4: `assert add(1, 2) == 3`');
   });
 
   it('"step through test_add" sets a breakpoint at the first line of its body', async () => {

@@ -26,7 +26,11 @@ export function DebugStopView({ data }: { data: PauseSummary | FinishedSummary |
         <span className="badge badge-paused">paused</span> <code data-testid="tool-debug-where">{data.where}</code>
         {data.message ? ` · ${data.message}` : ''}
       </p>
-      {data.source !== null ? <pre className="tool-output">{data.source}</pre> : null}
+      {data.source !== null ? (
+        <pre className="tool-output" data-testid="tool-debug-source">
+          {data.source}
+        </pre>
+      ) : null}
       {locals.length ? (
         <table className="tool-locals">
           <tbody>

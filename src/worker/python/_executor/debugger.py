@@ -271,8 +271,10 @@ class Debugger:
         key = (index, scope)
         if key not in self.scopes:
             frame = self._frame(index)
-            # A snapshot per pause: the paths of a value's parts stay valid while the user looks.
-            self.scopes[key] = dict(frame.f_locals if scope == "locals" else frame.f_globals)
+            # A snapshot per pause: the paths of a value's parts stay valid while the user looks. pytest's
+            # assertion rewriting leaves @py_assert1-like temporaries in a test's frame: not the user's names.
+            names = frame.f_locals if scope == "locals" else frame.f_globals
+            self.scopes[key] = {k: v for k, v in names.items() if not k.startswith("@py_")}
         return self.scopes[key]
 
     def _page(self, index, scope, name, path, offset):
