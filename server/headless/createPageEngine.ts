@@ -3,7 +3,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import type { TestRunOptions } from '../../src/engine/engine.ts';
 import type { DebugDriver } from '../../src/engine/debugDriver.ts';
 import { EngineLostError } from './EngineLostError.ts';
-import type { PageProgress } from '../../src/headless/pageProgress.ts';
+import type { PageCallTarget, PageProgress } from '../../src/headless/pageProgress.ts';
 import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
 /** The engine methods a headless session offers: the page's own, called over the DevTools protocol. */
@@ -84,7 +84,7 @@ export function createPageEngine(page: Page): PageEngine {
     method: RemoteMethod | 'whenReady' | DebugMethod,
     args: unknown[],
     deadlineMs: number,
-    target: 'engine' | 'debugger' = 'engine',
+    target: PageCallTarget = 'engine',
   ): Promise<T> {
     if (lost) throw new EngineLostError(lost);
     let timer: NodeJS.Timeout | undefined;

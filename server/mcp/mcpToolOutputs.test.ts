@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DebugDriver } from '../../src/engine/debugDriver.ts';
-import type { DebugPause } from '../../src/protocol/debug.ts';
+import { makeDebugPause } from '../../src/testing/makeDebugPause.ts';
 import { createRecordingEngine } from '../../src/testing/createRecordingEngine.ts';
 import { makeResult } from '../../src/testing/makeResult.ts';
 import { makeTestRecord, makeTestResult } from '../../src/testing/makeTestResult.ts';
@@ -14,14 +14,7 @@ import type { HeadlessSettings } from '../headless/headlessSettings.ts';
 import { createMcpServer } from './createMcpServer.ts';
 import { MCP_TOOLS } from './mcpTools.ts';
 
-const PAUSE: DebugPause = {
-  reason: 'exception',
-  message: 'ZeroDivisionError: division by zero',
-  file: 'main.py',
-  line: 2,
-  frames: [{ name: '<module>', file: 'main.py', line: 2 }],
-  locals: { rows: [{ name: 'x', type: 'int', kind: 'value', size: null, repr: '1', expandable: false }], total: 1, offset: 0 },
-};
+const PAUSE = makeDebugPause({ reason: 'exception', message: 'ZeroDivisionError: division by zero', line: 2, locals: { x: '1' } });
 
 /** One session over the recording engine: every tool does its work and returns its structured content. */
 function fakePool(): SessionPool {

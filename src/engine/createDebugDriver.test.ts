@@ -2,15 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DebugPause, ResumeAction } from '../protocol/debug.ts';
 import type { ExecutionResult } from '../protocol/results.ts';
 import { createDebugDriver, type DebugDriverEngine } from './createDebugDriver.ts';
+import { makeDebugPause } from '../testing/makeDebugPause.ts';
 
-const pauseAt = (line: number, reason: DebugPause['reason'] = 'breakpoint'): DebugPause => ({
-  reason,
-  message: null,
-  file: 'main.py',
-  line,
-  frames: [{ name: '<module>', file: 'main.py', line }],
-  locals: { rows: [], total: 0, offset: 0 },
-});
+const pauseAt = (line: number, reason: DebugPause['reason'] = 'breakpoint'): DebugPause => makeDebugPause({ line, reason });
 
 const resultOf = (status: ExecutionResult['status']): ExecutionResult =>
   ({ status, success: status === 'ok', stdout: 'out\n', stderr: '' }) as ExecutionResult;

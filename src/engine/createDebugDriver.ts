@@ -38,7 +38,7 @@ export function createDebugDriver(engine: DebugDriverEngine, options: { idleMs?:
     else if (stop.state === 'finished') unseen = stop;
   };
 
-  const offPaused = (pause: DebugPause) => {
+  const onPaused = (pause: DebugPause) => {
     if (!run) return;
     run.pause = pause;
     clearTimeout(idle);
@@ -60,7 +60,7 @@ export function createDebugDriver(engine: DebugDriverEngine, options: { idleMs?:
       unseen = null;
       note = null;
       output = '';
-      const offPause = engine.on('paused', offPaused);
+      const offPause = engine.on('paused', onPaused);
       const offOutput = engine.on('output', (chunks) => {
         if (run) output += chunks.map((c) => c.text).join('');
       });

@@ -4,6 +4,7 @@ import { parseProfile } from '../../runs/parseProfile.ts';
 import type { RunOptions } from '../../protocol/results.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';
+import { makeDebugPause } from '../../testing/makeDebugPause.ts';
 import { makeTestRecord, makeTestResult } from '../../testing/makeTestResult.ts';
 import { createToolbox } from '../tools/createToolbox.ts';
 import type { AgentEvent } from '../types.ts';
@@ -235,14 +236,13 @@ describe('runOfflineTurn', () => {
 describe('runOfflineTurn: the step debugger', () => {
   function debugSetup() {
     let active = false;
-    const pause = {
-      reason: 'exception' as const,
+    const pause = makeDebugPause({
+      reason: 'exception',
       message: 'AssertionError: assert 3 == 4',
       file: 'test_calculator.py',
       line: 4,
-      frames: [{ name: 'test_add', file: 'test_calculator.py', line: 4 }],
-      locals: { rows: [], total: 0, offset: 0 },
-    };
+      frame: 'test_add',
+    });
     const stepper = {
       get active() {
         return active;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DebugDriver, DebugStop } from '../../engine/debugDriver.ts';
-import type { DebugPause } from '../../protocol/debug.ts';
+import { makeDebugPause } from '../../testing/makeDebugPause.ts';
 import { createFakeToolContext } from '../../testing/createFakeToolContext.ts';
 import { makeResult } from '../../testing/makeResult.ts';
 import { debugEvaluateTool } from './debugEvaluate.ts';
@@ -17,14 +17,14 @@ const FILES = [
   { path: 'test_calc.py', content: 'from calc import mul\n\ndef test_mul():\n    got = mul(2, 3)\n    assert got == 6\n' },
 ];
 
-const PAUSE: DebugPause = {
+const PAUSE = makeDebugPause({
   reason: 'exception',
   message: 'AssertionError: assert 5 == 6',
   file: 'test_calc.py',
   line: 5,
-  frames: [{ name: 'test_mul', file: 'test_calc.py', line: 5 }],
-  locals: { rows: [{ name: 'got', type: 'int', kind: 'value', size: null, repr: '5', expandable: false }], total: 1, offset: 0 },
-};
+  frame: 'test_mul',
+  locals: { got: '5' },
+});
 
 function setup(first: DebugStop = { state: 'paused', pause: PAUSE, output: 'before\n' }) {
   let active = false;

@@ -1,21 +1,17 @@
 import type { FinishedSummary, PauseSummary } from '../../agent/tools/debugOutcome.ts';
+import { ToolOutput } from './ToolOutput.tsx';
 
 /** A debug tool's result in its card: where the program stopped (line, locals, stack), or how the run ended. */
 export function DebugStopView({ data }: { data: PauseSummary | FinishedSummary | { state: 'none' } | { error: string } }) {
   if (!('state' in data) || data.state === 'none') return null;
   if (data.state === 'finished') {
-    const out = data.stdout + data.stderr;
     return (
       <>
         <p className="tool-metrics">
           <span className={`badge badge-${data.status}`}>{data.status}</span> the debug run finished
           {data.note ? ` · ${data.note}` : ''}
         </p>
-        {out ? (
-          <pre className="tool-output" data-testid="tool-output">
-            {out}
-          </pre>
-        ) : null}
+        <ToolOutput text={data.stdout + data.stderr} />
       </>
     );
   }

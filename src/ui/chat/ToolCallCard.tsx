@@ -17,6 +17,7 @@ import { SuggestionsList } from './SuggestionsList.tsx';
 import { DisplayView } from '../display/DisplayView.tsx';
 import { TestRunResult } from './TestRunResult.tsx';
 import { DebugStopView } from './DebugStopView.tsx';
+import { ToolOutput } from './ToolOutput.tsx';
 
 const install = (packages: string[]) => void appStore.getState().runChatTool('install_packages', { packages });
 
@@ -71,18 +72,13 @@ function ToolData({ name, data }: { name: string; data: unknown }) {
     case 'execute_code': {
       const r = data as RunSummary;
       if (!r?.metrics) return null;
-      const out = r.stdout + r.stderr;
       return (
         <>
           <p className="tool-metrics">
             <span className={`badge badge-${r.status}`}>{r.status}</span> wall {Math.round(r.metrics.wallMs)} ms · CPU{' '}
             {Math.round(r.metrics.cpuMs)} ms · heap peak {r.metrics.peakMemoryMB.toFixed(1)} MB
           </p>
-          {out ? (
-            <pre className="tool-output" data-testid="tool-output">
-              {out}
-            </pre>
-          ) : null}
+          <ToolOutput text={r.stdout + r.stderr} />
           {r.value !== null ? <pre className="tool-output tool-value">{r.value}</pre> : null}
           {r.displays?.length ? (
             <ul className="tool-displays" data-testid="tool-displays">

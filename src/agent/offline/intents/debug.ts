@@ -1,5 +1,6 @@
 import type { FinishedSummary, PauseSummary } from '../../tools/debugOutcome.ts';
 import type { ToolOutcome } from '../../types.ts';
+import { textOf } from '../../../project/fileContent.ts';
 import { findTest, firstCodeLine } from '../findTest.ts';
 import { isTestTarget } from '../isTestTarget.ts';
 import { replyForDebug } from '../replyForDebug.ts';
@@ -75,7 +76,7 @@ function debugArgs(step: Extract<OfflineStep, { kind: 'debug' }>, turn: OfflineT
   if (target && isTestTarget(target)) return { test: target };
   const code =
     step.code ??
-    (target ? textOf(turn, target) : null) ??
+    (target ? textOf(turn.files.find((f) => f.path === target)) : null) ??
     (!isTestTarget(turn.ctx.project?.activePath() ?? '') ? (turn.memory.lastCode ?? turn.ctx.editorCode()) : null);
   if (code === null) {
     const active = turn.ctx.project?.activePath() ?? '';
@@ -84,11 +85,6 @@ function debugArgs(step: Extract<OfflineStep, { kind: 'debug' }>, turn: OfflineT
   if (!code.trim()) return 'There is no code to debug: put it in a ```python block, or in the editor.';
   const first = stepThrough ? firstCodeLine(code) : null;
   return { code, ...(first ? { breakpoints: [{ file: 'main.py', line: first }] } : {}) };
-}
-
-function textOf(turn: OfflineTurn, path: string): string | null {
-  const file = turn.files.find((f) => f.path === path);
-  return file && 'content' in file ? file.content : null;
 }
 
 function show(turn: OfflineTurn, outcome: ToolOutcome | null): string | null {
