@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { TestRunOptions } from '../../src/engine/engine.ts';
 import type { DebugDriver } from '../../src/engine/debugDriver.ts';
 import { EngineLostError } from './EngineLostError.ts';
+import type { EnginePageLink } from './createEnginePage.ts';
 import type { PageCallTarget, PageProgress } from '../../src/headless/pageProgress.ts';
 import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
@@ -34,10 +34,10 @@ export type PageEngine = {
   close(): Promise<void>;
 };
 
-/** The debugger's methods, called on the page's `window.executorDebugger`. */
+/** The debugger's methods, called on the session's debug driver in the page. */
 type DebugMethod = 'start' | 'step' | 'evaluate' | 'stop';
 
-/** The longest a call may take past its own time limit before the page counts as wedged and is closed. */
+/** The longest a call may take past its own time limit before the session counts as wedged and is closed. */
 const SLACK_MS = 60_000;
 
 function deadlineFor(method: RemoteMethod, args: readonly unknown[]): number {
@@ -46,39 +46,46 @@ function deadlineFor(method: RemoteMethod, args: readonly unknown[]): number {
   return (options?.timeoutMs ?? 30_000) * (method === 'runTests' ? 4 : 1) + SLACK_MS;
 }
 
+/** How long closing a session may take before the page counts as wedged and is closed with every session in it. */
+const CLOSE_MS = 5_000;
+
 /**
- * Drives the engine of a loaded engine.html page (see src/headless/engineMain.ts). The engine enforces the run's
- * limits itself; this adds only a last-resort deadline (the page is closed when even the engine stops answering)
- * and turns a crashed page or browser into an {@link EngineLostError}.
+ * Drives session `id` of a loaded engine.html page (see src/headless/engineMain.ts), which it opens. The engine
+ * enforces the run's limits itself; this adds only a last-resort deadline (the session is closed when even the
+ * engine stops answering, and the page with it if the page does not answer either) and turns a crashed page or
+ * browser into an {@link EngineLostError}.
  */
-export function createPageEngine(page: Page): PageEngine {
+export async function createPageEngine(link: EnginePageLink, id: string): Promise<PageEngine> {
+  const { page } = link;
   let lost: string | null = null;
   const fileListeners = new Set<(changes: FileChanges) => void>();
   const progressListeners = new Set<(event: PageProgress) => void>();
-  // The page reports a streamed call's output and finished tests through this binding (see src/headless/engineMain.ts).
-  const progressBinding = page
-    .exposeBinding('executorProgress', (_source, event: PageProgress) => {
-      for (const listener of [...progressListeners]) listener(event);
-    })
-    .catch(() => undefined);
+  const offProgress = link.onProgress(id, (event) => {
+    for (const listener of [...progressListeners]) listener(event);
+  });
   let onLost: ((reason: string) => void) | null = null;
   const whenLost = new Promise<never>((_, reject) => {
     onLost = (reason) => reject(new EngineLostError(reason));
   });
   whenLost.catch(() => undefined);
+  let offPage = (): void => undefined;
   const lose = (reason: string) => {
     if (lost) return;
     lost = reason;
+    offPage();
+    offProgress();
     onLost?.(reason);
   };
-  page.on('crash', () => lose('The browser tab running this session crashed (out of memory?).'));
-  const browser = page.context().browser();
-  const browserGone = 'The browser running this session stopped (it crashed or was killed).';
-  browser?.on('disconnected', () => lose(browserGone));
-  // A killed browser closes its pages before it reports the disconnect: wait a moment to say which it was.
-  page.on('close', () =>
-    setTimeout(() => lose(browser?.isConnected() === false ? browserGone : 'The browser tab running this session was closed.'), 200),
-  );
+  offPage = link.onLost(lose);
+  // Ends the session in the page; a page that cannot even do that within CLOSE_MS is closed.
+  const closeInPage = async () => {
+    if (link.lost) return;
+    let timer: NodeJS.Timeout | undefined;
+    const wedged = new Promise<'wedged'>((resolve) => (timer = setTimeout(() => resolve('wedged'), CLOSE_MS)));
+    const closed = page.evaluate((session) => window.executorClose?.(session), id).catch(() => undefined);
+    if ((await Promise.race([closed, wedged])) === 'wedged') await page.close().catch(() => undefined);
+    clearTimeout(timer);
+  };
 
   async function call<T>(
     method: RemoteMethod | 'whenReady' | DebugMethod,
@@ -92,18 +99,18 @@ export function createPageEngine(page: Page): PageEngine {
       timer = setTimeout(() => {
         const reason = `The session's interpreter did not answer within ${Math.round(deadlineMs / 1000)} s, so it was closed.`;
         lose(reason);
-        void page.close().catch(() => undefined);
+        void closeInPage();
         reject(new EngineLostError(reason));
       }, deadlineMs);
     });
     const stream = progressListeners.size > 0;
-    if (stream) await progressBinding;
+    if (stream) await link.bindingReady;
     const work = page.evaluate(
-      async ({ method, args, target, stream }) => {
+      async ({ id, method, args, target, stream }) => {
         if (!window.executorCall) throw new Error('This page has no engine (window.executorCall).');
-        return window.executorCall(target, method, args, stream);
+        return window.executorCall(id, target, method, args, stream);
       },
-      { method, args, target, stream },
+      { id, method, args, target, stream },
     ) as Promise<{ value: T; changes: FileChanges[] }>;
     try {
       const { value, changes } = await Promise.race([work, deadline, whenLost]);
@@ -118,6 +125,7 @@ export function createPageEngine(page: Page): PageEngine {
     }
   }
 
+  await page.evaluate((session) => window.executorOpen?.(session), id);
   const remote =
     (method: RemoteMethod) =>
     (...args: unknown[]) =>
@@ -173,8 +181,9 @@ export function createPageEngine(page: Page): PageEngine {
       return lost;
     },
     async close() {
+      if (lost) return;
       lose('The session was closed.');
-      await page.close().catch(() => undefined);
+      await closeInPage();
     },
   };
 }

@@ -37,7 +37,7 @@ describe('createFrameBoot', () => {
     const { sent, send } = collect();
     boot.boot(send);
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]?.msg).toEqual({ type: 'boot', snapshot, snapshots: true, runtime: early });
+    expect(sent[0]?.msg).toEqual({ type: 'boot', snapshot, snapshots: true, spare: true, runtime: early });
     expect(sent[0]?.transfer).toEqual([early.wasm, early.stdlib]);
     expect(fetcher).not.toHaveBeenCalled();
   });
@@ -51,13 +51,14 @@ describe('createFrameBoot', () => {
       onNotice: vi.fn(),
       onFailed: vi.fn(),
       fetcher: fetcher as unknown as typeof fetch,
+      spareInterpreter: false,
     });
     const { sent, send } = collect();
     boot.boot(send);
     boot.boot(send);
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     expect(fetcher).toHaveBeenCalledTimes(4);
-    expect(sent[1]?.msg).toMatchObject({ type: 'boot', snapshot: null, snapshots: false });
+    expect(sent[1]?.msg).toMatchObject({ type: 'boot', snapshot: null, snapshots: false, spare: false });
   });
 
   it('says Python cannot start, and why, when the files cannot be downloaded', async () => {

@@ -14,6 +14,8 @@ export interface FrameBootOptions {
   origin: string;
   /** Memory snapshots: where they are kept, and whether they are on. Off when absent. */
   snapshots?: { store: SnapshotStore; enabled: Promise<boolean> };
+  /** Keep a booted spare interpreter in the frame (default true; see the 'boot' message). */
+  spareInterpreter?: boolean;
   /** Pyodide's files, fetched early (from index.html's first script); later frames fetch them again, from the HTTP cache. */
   runtimeFiles?: Promise<RuntimeFiles>;
   /** How the interpreter that serves runs started. */
@@ -60,7 +62,8 @@ export function createFrameBoot(options: FrameBootOptions): FrameBoot {
     boot(send) {
       void Promise.all([snapshotsReady, runtimeFiles()]).then(
         ([snapshots, runtime]) => {
-          send({ type: 'boot', snapshot, snapshots, runtime }, [runtime.wasm, runtime.stdlib]);
+          const spare = options.spareInterpreter ?? true;
+          send({ type: 'boot', snapshot, snapshots, spare, runtime }, [runtime.wasm, runtime.stdlib]);
         },
         (err: unknown) =>
           options.onFailed(

@@ -45,6 +45,8 @@ export interface FrameHostOptions {
   frameUrl?: string;
   /** Memory snapshots: where they are kept, and whether they are on. Off when absent. */
   snapshots?: { store: SnapshotStore; enabled: Promise<boolean> };
+  /** Keep a booted spare interpreter in the frame (default true): Stop costs no boot, at the price of its memory. */
+  spareInterpreter?: boolean;
   /** Pyodide's files, when their download started before the engine (see fetchRuntimeFiles). */
   runtimeFiles?: Promise<RuntimeFiles>;
 }
@@ -74,6 +76,7 @@ export function createFrameHost(options: FrameHostOptions, handlers: FrameHostHa
   const frameBoot = createFrameBoot({
     origin: location.origin,
     snapshots: options.snapshots,
+    spareInterpreter: options.spareInterpreter,
     runtimeFiles: options.runtimeFiles,
     onBoot: handlers.onBoot,
     onNotice: handlers.onNotice,

@@ -13,7 +13,10 @@ const files = (wasm: ArrayBuffer = EMPTY_WASM): RuntimeFiles => ({ asm, wasm, st
 describe('createFrameRuntime', () => {
   it('compiles the wasm once and gives every worker the module and its own copy of the standard library', async () => {
     const compile = vi.spyOn(WebAssembly, 'compile');
-    const runtime = createFrameRuntime(files(), 'self.worker = 1;', urls, origin, vi.fn());
+    const given = files();
+    const runtime = createFrameRuntime(given, 'self.worker = 1;', urls, origin, vi.fn());
+    // Compiled, the module has its own copy: the frame does not keep the wasm bytes.
+    expect(given.wasm.byteLength).toBe(0);
     const [a, b] = [await runtime.bootFiles(), await runtime.bootFiles()];
     expect(compile).toHaveBeenCalledTimes(1);
     compile.mockRestore();

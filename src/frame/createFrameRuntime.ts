@@ -1,6 +1,7 @@
 import type { WorkerInit } from '../protocol/frameWorker.ts';
 import { assetUrlProblem, MAX_PENDING_ASSETS, type AssetReply, type AssetRequest, type RuntimeFiles } from '../protocol/runtimeFiles.ts';
 import { classicModuleFactory } from './classicModuleFactory.ts';
+import { releaseBytes } from '../protocol/releaseBytes.ts';
 
 /** What every worker boots from, as the frame gives it (the standard library is a copy per worker). */
 export type WorkerBootFiles = Pick<WorkerInit, 'indexURL' | 'packageBaseUrl' | 'wasmModule' | 'stdlib' | 'lock'>;
@@ -43,6 +44,8 @@ export function createFrameRuntime(
 ): FrameRuntime {
   const wasmModule = WebAssembly.compile(files.wasm);
   wasmModule.catch(() => undefined); // reported to each worker's boot
+  // compile() took its own copy of the bytes: the frame's 10 MB would otherwise stay for the session's life.
+  releaseBytes(files.wasm);
   let script: Blob | null = null;
   let scriptProblem: string | null = null;
   try {

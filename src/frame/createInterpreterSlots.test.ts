@@ -3,7 +3,7 @@ import type { WorkerToFrame } from '../protocol/frameWorker.ts';
 import type { WorkerHandle, WorkerListener } from './createWorkerHandle.ts';
 import { createInterpreterSlots } from './createInterpreterSlots.ts';
 
-function setup() {
+function setup(options?: { spare: boolean }) {
   const spawned: Array<{ handle: WorkerHandle; listener: WorkerListener; terminated: boolean }> = [];
   const heard: WorkerToFrame[] = [];
   const spawn = (listener: WorkerListener): WorkerHandle => {
@@ -12,7 +12,7 @@ function setup() {
     spawned.push(entry);
     return entry.handle;
   };
-  const slots = createInterpreterSlots(spawn, (msg) => heard.push(msg));
+  const slots = createInterpreterSlots(spawn, (msg) => heard.push(msg), options);
   const say = (i: number, msg: WorkerToFrame) => spawned[i]?.listener(spawned[i].handle, msg);
   return { slots, spawned, heard, say };
 }
@@ -43,5 +43,20 @@ describe('createInterpreterSlots', () => {
     expect(spawned).toHaveLength(3);
     expect(slots.active).toBe(spawned[2]?.handle);
     expect(slots.ready).toBe(false);
+  });
+
+  it('without a spare holds one interpreter; a replacement boots then, and its messages are the active ones', () => {
+    const { slots, spawned, heard, say } = setup({ spare: false });
+    say(0, { type: 'ready', bootMs: 5, boot: 'snapshot', snapshotProblem: null });
+    expect(slots.becameReady()).toEqual({ boot: 'snapshot', problem: null });
+    expect(spawned).toHaveLength(1);
+    expect(slots.replace()).toBe(false);
+    expect(spawned[0]?.terminated).toBe(true);
+    expect(spawned).toHaveLength(2);
+    expect(slots.ready).toBe(false);
+    say(1, { type: 'ready', bootMs: 5, boot: 'snapshot', snapshotProblem: null });
+    expect(heard.at(-1)).toMatchObject({ type: 'ready' });
+    expect(slots.becameReady()).toEqual({ boot: 'snapshot', problem: null });
+    expect(spawned).toHaveLength(2);
   });
 });

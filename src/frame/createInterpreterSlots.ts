@@ -28,9 +28,15 @@ export interface InterpreterSlots {
 
 /**
  * Creates the slots. Messages of the active interpreter go to `onActive` (its 'ready' too: answer it with
- * {@link InterpreterSlots.becameReady}); the spare's are handled here: a spare that fails is dropped.
+ * {@link InterpreterSlots.becameReady}); the spare's are handled here: a spare that fails is dropped. With
+ * `spare: false` no spare is kept: each replacement boots when it is needed, and an idle session holds one
+ * interpreter's memory instead of two.
  */
-export function createInterpreterSlots(spawn: FrameDeps['spawn'], onActive: (msg: WorkerToFrame) => void): InterpreterSlots {
+export function createInterpreterSlots(
+  spawn: FrameDeps['spawn'],
+  onActive: (msg: WorkerToFrame) => void,
+  options: { spare: boolean } = { spare: true },
+): InterpreterSlots {
   let spareReady = false;
   let activeReady = false;
   let tainted = false;
@@ -64,7 +70,7 @@ export function createInterpreterSlots(spawn: FrameDeps['spawn'], onActive: (msg
       activeReady = true;
       const boot = boots.get(active.fill()) ?? null;
       boots.delete(active.fill());
-      if (!spare.handle) {
+      if (options.spare && !spare.handle) {
         spare.fill();
         spareReady = false;
       }

@@ -83,6 +83,24 @@ describe('createSupervisor', () => {
     expect(workers).toHaveLength(3);
   });
 
+  it('without a spare, a killed interpreter is replaced by one that boots then; the next run waits for it', () => {
+    const { sup, workers, advance, results } = createFakeSupervisor({ spareInterpreter: false });
+    workers[0]?.say({ type: 'ready', bootMs: 5 });
+    expect(workers).toHaveLength(1); // no spare booted beside the active interpreter
+    sup.handle({ type: 'run', id: 3, code: 'swallow', options });
+    workers[0]?.say({ type: 'started', id: 3 });
+    advance(1000);
+    advance(500);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(results()[0]?.result).toMatchObject({ status: 'timeout', stateKept: false });
+    expect(workers).toHaveLength(2);
+    sup.handle({ type: 'run', id: 4, code: 'print(2)', options });
+    expect(workers[1]?.runs).toEqual([]);
+    workers[1]?.say({ type: 'ready', bootMs: 5 });
+    expect(workers[1]?.runs).toEqual([{ id: 4, code: 'print(2)' }]);
+    expect(workers).toHaveLength(2);
+  });
+
   it('stop interrupts the current run and reports stopped', () => {
     const { sup, workers, results } = setup();
     workers[0]?.say({ type: 'ready', bootMs: 5 });

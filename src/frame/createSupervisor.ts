@@ -25,6 +25,8 @@ export interface SupervisorDeps extends FrameDeps {
   wallClock?: () => number;
   /** The browser's measurement of workers' JavaScript memory, where it has one (see measureWorkerMemory.ts). */
   measureWorkerMemory?: (() => Promise<WorkerMemory>) | null;
+  /** Keep a booted spare interpreter (default true); without one a replacement boots when it is needed. */
+  spareInterpreter?: boolean;
 }
 
 /** Handles the page's commands for the frame. */
@@ -33,7 +35,7 @@ export interface Supervisor {
 }
 
 /**
- * Owns the active interpreter and a booted spare. Enforces the run's time limit:
+ * Owns the active interpreter and (unless told not to) a booted spare. Enforces the run's time limit:
  * a soft interrupt first, then, after a grace period, a hard kill that swaps in
  * the spare. Replaces the interpreter after a fatal error.
  */
@@ -50,7 +52,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   // Made once: output messages are the hottest path through the frame.
   const runContext = { send: deps.send, state, finish: (run: SupervisorRun, raw: unknown) => finishChecked(run, raw) };
 
-  const slots = createInterpreterSlots(deps.spawn, (msg) => onActive(msg));
+  const slots = createInterpreterSlots(deps.spawn, (msg) => onActive(msg), { spare: deps.spareInterpreter ?? true });
   const measure = deps.measureWorkerMemory;
   const memory = measure
     ? createMemoryWatch({

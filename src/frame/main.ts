@@ -52,7 +52,7 @@ const capabilities = detectCapabilities(globalThis, isolationDropped(location.se
 let runtime: FrameRuntime | null = null;
 const waiting: PageToFrame[] = [];
 
-function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFiles): void {
+function start(snapshotGiven: Blob | null, snapshots: boolean, spare: boolean, files: RuntimeFiles): void {
   const rt = createFrameRuntime(files, __WORKER_SOURCE__, urls, appOrigin, (id, request) =>
     send({ type: 'asset-request', id, ...request }),
   );
@@ -92,6 +92,7 @@ function start(snapshotGiven: Blob | null, snapshots: boolean, files: RuntimeFil
     },
     ...timers,
     measureWorkerMemory: workerMemoryMeasurer(),
+    spareInterpreter: spare,
   });
   // Tests run in interpreters of their own, so a test run never touches the editor's variables.
   const testPool = createTestPool({ spawn, send, ...timers });
@@ -116,7 +117,7 @@ window.addEventListener('message', (event) => {
   else if (msg.type === 'boot') {
     if (handle) return;
     try {
-      start(msg.snapshot, msg.snapshots, msg.runtime);
+      start(msg.snapshot, msg.snapshots, msg.spare, msg.runtime);
     } catch (err) {
       // Never a silent wait: what the browser refused (a worker, a buffer) goes to the status line.
       const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

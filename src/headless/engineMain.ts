@@ -1,79 +1,52 @@
 /**
- * The headless engine page (engine.html): the sandbox frame and the engine, no UI. The MCP server and the
- * CLI open one per session in headless Chromium and call `window.executorEngine` (see server/headless).
+ * The headless engine page (engine.html): sandbox frames and engines, no UI. The MCP server and the CLI open one
+ * such page in headless Chromium and a session in it per MCP session (see server/headless): each session has its
+ * own engine, so its own opaque-origin frame and interpreter, and sessions share only this page's renderer.
  */
 // Before any message is validated (see the module).
 import '../protocol/zodWithoutEval.ts';
-import type { Engine, TestRunOptions } from '../engine/engine.ts';
-import { createDebugDriver } from '../engine/createDebugDriver.ts';
-import type { DebugDriver } from '../engine/debugDriver.ts';
-import type { FileChanges, TestRecord } from '../protocol/testProtocol.ts';
-import type { OutputChunk } from '../protocol/results.ts';
-import { PROGRESS_BATCH_MS, type PageCallAnswer, type PageCallTarget, type PageProgress } from './pageProgress.ts';
+import type { PageCallAnswer, PageCallTarget, PageProgress } from './pageProgress.ts';
 import { createServedEngine } from '../engine/createServedEngine.ts';
 import { loadDeploymentConfig } from '../config/loadDeploymentConfig.ts';
+import { createHeadlessSession, type HeadlessSession } from './createHeadlessSession.ts';
 
 declare const __PYTHON_BUILD_KEY__: string;
 
 declare global {
   interface Window {
-    /** The engine of the headless page (engine.html). */
-    executorEngine?: Engine;
-    /** The engine's step debugger, driven one call at a time (the debug tools of the MCP server). */
-    executorDebugger?: DebugDriver;
-    /** The change sets of the working folder since the last call (see server/headless/createPageEngine.ts). */
-    executorTakeFileChanges?: () => FileChanges[];
-    /** Calls a method of the engine or its debugger; with `stream`, reports output and finished tests as they come. */
-    executorCall?: (target: PageCallTarget, method: string, args: unknown[], stream: boolean) => Promise<PageCallAnswer>;
-    /** The server's binding that receives progress (exposed by server/headless/createPageEngine.ts). */
-    executorProgress?: (event: PageProgress) => void;
+    /** Starts session `id`: an engine of its own (a new sandbox frame and interpreter). */
+    executorOpen?: (id: string) => void;
+    /** Ends session `id` (its frame and interpreters go); false when there was none. */
+    executorClose?: (id: string) => boolean;
+    /** Calls a method of a session's engine or debugger; with `stream`, reports output and finished tests as they come. */
+    executorCall?: (id: string, target: PageCallTarget, method: string, args: unknown[], stream: boolean) => Promise<PageCallAnswer>;
+    /** The server's binding that receives a session's progress (exposed by server/headless/createEnginePage.ts). */
+    executorProgress?: (id: string, event: PageProgress) => void;
   }
 }
 
 const deployment = loadDeploymentConfig();
-const engine = createServedEngine(__PYTHON_BUILD_KEY__, deployment, import.meta.env.DEV);
-void deployment.then((info) => engine.setPypiIndex(info?.packageSources?.pypi?.index ?? null));
-window.executorEngine = engine;
-window.executorDebugger = createDebugDriver(engine);
-// What runs wrote waits here until the server's next call takes it, with the call's own answer.
-const fileChanges: FileChanges[] = [];
-engine.on('filesChanged', (changes) => fileChanges.push(changes));
-window.executorTakeFileChanges = () => fileChanges.splice(0);
+const sessions = new Map<string, HeadlessSession>();
 
-window.executorCall = async (target, method, args, stream) => {
-  const object = target === 'engine' ? window.executorEngine : window.executorDebugger;
-  const fn = object ? (object as unknown as Record<string, unknown>)[method] : undefined;
-  if (typeof fn !== 'function') throw new Error(`The page's ${target} has no method ${method}.`);
-  const send = stream ? window.executorProgress : undefined;
-  let pending: OutputChunk[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    timer = undefined;
-    if (pending.length) send?.({ kind: 'output', chunks: pending });
-    pending = [];
-  };
-  const off = send
-    ? engine.on('output', (chunks) => {
-        pending.push(...chunks);
-        timer ??= setTimeout(flush, PROGRESS_BATCH_MS);
-      })
-    : () => undefined;
-  const callArgs =
-    send && target === 'engine' && method === 'runTests'
-      ? [
-          {
-            ...(args[0] as TestRunOptions),
-            onRecords: (records: TestRecord[]) =>
-              send({ kind: 'tests', records: records.map((r) => ({ nodeId: r.nodeId, outcome: r.outcome })) }),
-          },
-        ]
-      : args;
-  try {
-    const value: unknown = await (fn as (...a: unknown[]) => unknown).apply(object, callArgs);
-    return { value, changes: fileChanges.splice(0) };
-  } finally {
-    off();
-    clearTimeout(timer);
-    flush();
-  }
+window.executorOpen = (id) => {
+  if (sessions.has(id)) throw new Error(`Session ${id} is open already.`);
+  // No spare interpreter: an idle session holds one interpreter's memory, not two (a replacement after a
+  // time limit's kill boots from the memory snapshot when it is needed).
+  const engine = createServedEngine(__PYTHON_BUILD_KEY__, deployment, import.meta.env.DEV, { spareInterpreter: false });
+  void deployment.then((info) => engine.setPypiIndex(info?.packageSources?.pypi?.index ?? null));
+  sessions.set(id, createHeadlessSession(engine));
+};
+
+window.executorClose = (id) => {
+  const session = sessions.get(id);
+  sessions.delete(id);
+  session?.dispose();
+  return session !== undefined;
+};
+
+window.executorCall = async (id, target, method, args, stream) => {
+  const session = sessions.get(id);
+  if (!session) throw new Error(`This page has no session ${id}: it was closed.`);
+  const progress = window.executorProgress;
+  return session.call(target, method, args, stream && progress ? (event) => progress(id, event) : undefined);
 };

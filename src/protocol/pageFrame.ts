@@ -50,6 +50,11 @@ export const pageToFrameSchema = z.discriminatedUnion('type', [
     type: z.literal('boot'),
     snapshot: snapshotBlobSchema.nullable(),
     snapshots: z.boolean(),
+    /**
+     * Keep a booted spare interpreter beside the active one, so that Stop or a time limit's kill costs no boot
+     * (the page); without one (the headless engine's sessions) the replacement boots when it is needed.
+     */
+    spare: z.boolean(),
     /** Pyodide's files: the frame and its workers request none of them. */
     runtime: runtimeFilesSchema,
   }),

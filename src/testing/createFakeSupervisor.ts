@@ -28,7 +28,7 @@ export const FAKE_RUN_OPTIONS: RunOptions = { timeoutMs: 1000, maxMemoryMB: 512,
 
 /** A supervisor over fake workers and a fake clock (`advance` runs the timers that fall due); grace 500 ms. */
 export function createFakeSupervisor(
-  extra: Partial<Pick<SupervisorDeps, 'measureWorkerMemory'>> = {},
+  extra: Partial<Pick<SupervisorDeps, 'measureWorkerMemory' | 'spareInterpreter'>> = {},
   /** False: workers as in a browser without SharedArrayBuffer (no soft interrupt). */
   canInterrupt = true,
 ) {

@@ -24,6 +24,10 @@ describe('booting from a memory snapshot (real Pyodide in Node)', () => {
     const factory = ((await import(/* @vite-ignore */ ASM)) as { default: Factory }).default;
     const a = prepareRuntime(await restorePyodide(load, factory, {}, snapshot), true);
     const b = prepareRuntime(await restorePyodide(load, factory, {}, snapshot), true);
+    // The snapshot's bytes are not kept alive by the restored interpreter (30 MB each in the browser).
+    const config = (a.pyodide as unknown as { _api: { config: Record<string, unknown> } })._api.config;
+    expect(config).toHaveProperty('indexURL');
+    expect(config).not.toHaveProperty('_loadSnapshot');
     const probe = 'import os, random\nprint(os.getcwd(), os.environ["HOME"], random.random())';
     const [outA, outB] = [await run(a, probe), await run(b, probe)];
     expect(outA.startsWith(`${WORKING_DIR} ${WORKING_DIR} `)).toBe(true);

@@ -83,7 +83,7 @@ export async function restorePyodide(
   config: Record<string, unknown>,
   snapshot: Uint8Array,
 ): Promise<PyodideAPI> {
-  return loadPyodide({
+  const pyodide = await loadPyodide({
     ...config,
     _loadSnapshot: snapshot,
     createPyodideModule: async (settings: Record<string, unknown>) => {
@@ -92,6 +92,11 @@ export async function restorePyodide(
       return module;
     },
   });
+  // Pyodide keeps its config for the interpreter's life, and with it the snapshot's bytes (30 MB per
+  // interpreter, never read again once restored).
+  const kept = (pyodide as unknown as { _api?: { config?: Record<string, unknown> } })._api?.config;
+  if (kept) delete kept._loadSnapshot;
+  return pyodide;
 }
 
 /** Pyodide's files as the frame hands them to a worker: nothing is downloaded or compiled again. */

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUN_OPTIONS } from '../protocol/defaultRunOptions.ts';
@@ -52,7 +53,8 @@ function createGuardWatcher(mailbox: SharedArrayBuffer, interrupt: Int32Array) {
      }, 20);`,
     { eval: true, workerData: { mailbox, interrupt: interrupt.buffer, guard: guard.buffer } },
   );
-  return { guard, end: () => void thread.terminate() };
+  // Python blocks this thread once the run starts: the watcher must be running before then.
+  return { guard, online: once(thread, 'online'), end: () => void thread.terminate() };
 }
 
 /** What the user does at each pause: the commands, in order (the last one resumes); none: Stop. */
@@ -69,6 +71,7 @@ async function debug(code: string, breakpoints: Breakpoint[], script: Script, op
   const outputAtPause: string[] = [];
   let queue: DebugCommand[] = [];
   const watcher = createGuardWatcher(mailbox, interrupt);
+  await watcher.online;
   const next = () => {
     const command = queue.shift();
     if (command) writeStdin(mailbox, JSON.stringify(command));

@@ -16,6 +16,8 @@ import type {
   WorkerToFrame,
 } from '../protocol/frameWorker.ts';
 import { loadPyodide } from 'pyodide';
+import { releaseBytes } from '../protocol/releaseBytes.ts';
+import { readBlob } from './readBlob.ts';
 import { bootPyodide, type BootDeps, type PythonRuntime } from './bootPyodide.ts';
 import { createAssetFetch } from './createAssetFetch.ts';
 import { autoLoadImports, explainMissingModule } from './autoLoadImports.ts';
@@ -102,10 +104,14 @@ async function init(msg: WorkerInit): Promise<void> {
     // Every GET goes through the page: Pyodide's and the index's files, the package CDN's wheels, micropip's
     // index pages and downloads (the frame's CSP allows the worker no connection of its own).
     assets.route([msg.indexURL, msg.packageBaseUrl, 'https://', 'http://']);
-    const snapshot = msg.snapshot ? new Uint8Array(await msg.snapshot.arrayBuffer()) : null;
+    const snapshot = msg.snapshot ? await readBlob(msg.snapshot) : null;
     const booted = await bootPyodide(msg, bootDeps, (detail, progress) => post({ type: 'progress', detail, progress }), {
       snapshot,
       makeSnapshot: msg.makeSnapshot,
+    }).finally(() => {
+      // Booted, the interpreter holds its own copies: these 40 MB would otherwise stay for the worker's life.
+      releaseBytes(snapshot);
+      releaseBytes(msg.stdlib);
     });
     if (msg.makeSnapshot) {
       makeSnapshot(booted.runtime);
