@@ -40,6 +40,45 @@ test('each MCP session keeps its own state; it does not reach another session', 
   }
 });
 
+test("sessions share the engine page, not an origin: a session's broadcast reaches its own channel, never another session's", async () => {
+  const a = await httpClient(server.url);
+  const b = await httpClient(server.url);
+  const run = async (client: McpTestClient, code: string) => {
+    const result = await client.data<Run>('run_python', { code, safe_mode: false });
+    expect(result.status).toBe('ok');
+    return result;
+  };
+  try {
+    await run(
+      a,
+      [
+        'import js',
+        'from pyodide.ffi import create_proxy',
+        'heard = []',
+        'listen = create_proxy(lambda e: heard.append(str(e.data)))',
+        'channel = js.BroadcastChannel.new("executor-sessions")',
+        'channel.onmessage = listen',
+      ].join('\n'),
+    );
+    // Another session shouts on the same channel name, and looks for a way to the page or a sibling frame.
+    const probe = await run(
+      b,
+      [
+        'import js',
+        'js.BroadcastChannel.new("executor-sessions").postMessage("from b")',
+        'print(hasattr(js, "parent"), hasattr(js, "top"), hasattr(js, "document"))',
+      ].join('\n'),
+    );
+    expect(probe.stdout).toBe('False False False\n');
+    // The control: a's own second channel is heard, so the listener works.
+    await run(a, 'js.BroadcastChannel.new("executor-sessions").postMessage("from a")');
+    await expect.poll(async () => (await run(a, 'heard')).value, { timeout: 10_000 }).toBe("['from a']");
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
 test('over HTTP a call with a progress token streams its output before the result (SSE)', async () => {
   const client = await httpClient(server.url);
   try {
