@@ -12,8 +12,6 @@ import type { PoolHost } from './createSessionPool.ts';
 export interface HeadlessHost extends PoolHost {
   /** Stops the browser and the server. */
   close(): Promise<void>;
-  /** The browser's process id (for tests that kill it), null before launch. */
-  browserPid(): Promise<number | null>;
 }
 
 /**
@@ -83,9 +81,6 @@ export function createHeadlessHost(env: NodeJS.ProcessEnv, warn: (line: string) 
         await engine?.close();
         throw err instanceof EngineLostError ? err : new Error(`Python could not start: ${(err as Error).message}`, { cause: err });
       }
-    },
-    async browserPid() {
-      return (launched ? await launched.catch(() => null) : null)?.pid ?? null;
     },
     async close() {
       const current = launched ? await launched.catch(() => null) : null;

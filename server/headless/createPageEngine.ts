@@ -3,6 +3,7 @@ import type { TestRunOptions } from '../../src/engine/engine.ts';
 import type { DebugDriver } from '../../src/engine/debugDriver.ts';
 import { EngineLostError } from './EngineLostError.ts';
 import type { EnginePageLink } from './createEnginePage.ts';
+import { decodePageAnswer } from '../../src/headless/pageAnswerCodec.ts';
 import type { PageCallTarget, PageProgress } from '../../src/headless/pageProgress.ts';
 import type { FileChanges } from '../../src/protocol/testProtocol.ts';
 
@@ -105,15 +106,19 @@ export async function createPageEngine(link: EnginePageLink, id: string): Promis
     });
     const stream = progressListeners.size > 0;
     if (stream) await link.bindingReady;
-    const work = page.evaluate(
-      async ({ id, method, args, target, stream }) => {
-        if (!window.executorCall) throw new Error('This page has no engine (window.executorCall).');
-        return window.executorCall(id, target, method, args, stream);
-      },
-      { id, method, args, target, stream },
-    ) as Promise<{ value: T; changes: FileChanges[] }>;
+    const work = page
+      .evaluate(
+        async ({ id, method, args, target, stream }) => {
+          if (!window.executorCall) throw new Error('This page has no engine (window.executorCall).');
+          return window.executorCall(id, target, method, args, stream);
+        },
+        { id, method, args, target, stream },
+      )
+      .then(decodePageAnswer);
     try {
-      const { value, changes } = await Promise.race([work, deadline, whenLost]);
+      const answer = await Promise.race([work, deadline, whenLost]);
+      const value = answer.value as T;
+      const changes = answer.changes;
       for (const c of changes) for (const listener of [...fileListeners]) listener(c);
       return value;
     } catch (err) {

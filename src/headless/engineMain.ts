@@ -5,7 +5,8 @@
  */
 // Before any message is validated (see the module).
 import '../protocol/zodWithoutEval.ts';
-import type { PageCallAnswer, PageCallTarget, PageProgress } from './pageProgress.ts';
+import type { PageCallTarget, PageProgress } from './pageProgress.ts';
+import { encodePageAnswer } from './pageAnswerCodec.ts';
 import { createServedEngine } from '../engine/createServedEngine.ts';
 import { loadDeploymentConfig } from '../config/loadDeploymentConfig.ts';
 import { createHeadlessSession, type HeadlessSession } from './createHeadlessSession.ts';
@@ -18,8 +19,11 @@ declare global {
     executorOpen?: (id: string) => void;
     /** Ends session `id` (its frame and interpreters go); false when there was none. */
     executorClose?: (id: string) => boolean;
-    /** Calls a method of a session's engine or debugger; with `stream`, reports output and finished tests as they come. */
-    executorCall?: (id: string, target: PageCallTarget, method: string, args: unknown[], stream: boolean) => Promise<PageCallAnswer>;
+    /**
+     * Calls a method of a session's engine or debugger; with `stream`, reports output and finished tests as they
+     * come. The answer is encoded by encodePageAnswer.
+     */
+    executorCall?: (id: string, target: PageCallTarget, method: string, args: unknown[], stream: boolean) => Promise<string>;
     /** The server's binding that receives a session's progress (exposed by server/headless/createEnginePage.ts). */
     executorProgress?: (id: string, event: PageProgress) => void;
   }
@@ -48,5 +52,5 @@ window.executorCall = async (id, target, method, args, stream) => {
   const session = sessions.get(id);
   if (!session) throw new Error(`This page has no session ${id}: it was closed.`);
   const progress = window.executorProgress;
-  return session.call(target, method, args, stream && progress ? (event) => progress(id, event) : undefined);
+  return encodePageAnswer(await session.call(target, method, args, stream && progress ? (event) => progress(id, event) : undefined));
 };
