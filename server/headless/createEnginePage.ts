@@ -10,8 +10,6 @@ export interface EnginePageLink {
   onLost(listener: (reason: string) => void): () => void;
   /** Sends session `id`'s progress events to `listener` while registered. Returns the function that stops it. */
   onProgress(id: string, listener: (event: PageProgress) => void): () => void;
-  /** Resolves once the progress binding is in place (calls that stream wait for it). */
-  readonly bindingReady: Promise<void>;
 }
 
 /** One engine.html page, holding every session of this server (each with its own frame and interpreter). */
@@ -43,13 +41,11 @@ export async function createEnginePage(context: BrowserContext, url: string): Pr
   page.on('close', () =>
     setTimeout(() => lose(browser?.isConnected() === false ? browserGone : 'The browser tab running the sessions was closed.'), 200),
   );
-  const bindingReady = page
-    .exposeBinding('executorProgress', (_source, id: string, event: PageProgress) => {
-      for (const listener of [...(progress.get(id) ?? [])]) listener(event);
-    })
-    .then(() => undefined);
   try {
-    await bindingReady;
+    // Before the page loads: every session's streamed calls report through it.
+    await page.exposeBinding('executorProgress', (_source, id: string, event: PageProgress) => {
+      for (const listener of [...(progress.get(id) ?? [])]) listener(event);
+    });
     await page.goto(url);
     await page.waitForFunction(() => typeof window.executorOpen === 'function');
   } catch (err) {
@@ -61,7 +57,6 @@ export async function createEnginePage(context: BrowserContext, url: string): Pr
     get lost() {
       return lost;
     },
-    bindingReady,
     onLost(listener) {
       if (lost) {
         listener(lost);

@@ -105,7 +105,6 @@ export async function createPageEngine(link: EnginePageLink, id: string): Promis
       }, deadlineMs);
     });
     const stream = progressListeners.size > 0;
-    if (stream) await link.bindingReady;
     const work = page
       .evaluate(
         async ({ id, method, args, target, stream }) => {

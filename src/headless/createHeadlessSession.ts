@@ -61,9 +61,9 @@ export function createHeadlessSession(engine: Engine): HeadlessSession {
         flush();
       }
     },
+    // The engine's end ends its frame, its workers and any debug run with them.
     dispose() {
       offFiles();
-      if (debug.active) void debug.stop().catch(() => undefined);
       engine.dispose();
     },
   };
